@@ -1,0 +1,33 @@
+# Two commands for a newcomer: `make demo` (set up + run the main job) and `make check`
+# (set up + every check CI runs). Everything lands in ./.venv; nothing is installed globally.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: setup demo check lint typecheck test bench
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: setup
+	$(BIN)/btcbot demo
+
+lint: setup
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: setup
+	$(BIN)/mypy
+
+test: setup
+	$(BIN)/pytest
+
+check: lint typecheck test
+
+bench: setup
+	$(BIN)/python bench/run_all.py

@@ -1,0 +1,36 @@
+"""The operator's command line: ``btcbot --help``.
+
+Each command is a thin shell: it parses options, builds the real components and maps known
+failures to exit codes (2 = configuration/safety refusal, 1 = runtime failure). The work lives
+in the packages the commands call.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from btcbot import __version__
+from btcbot.emulator.command import emulator_command
+
+app = typer.Typer(
+    name="btcbot",
+    help="A careful spot trading agent for BTCTurk, with a loopback BTCTurk emulator.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+app.command(
+    "emulator",
+    help="Run the BTCTurk-compatible exchange emulator on loopback (REST + WebSocket).",
+)(emulator_command)
+
+
+@app.command("version")
+def version_command() -> None:
+    """Print the btcbot version."""
+    typer.echo(__version__)
+
+
+def main() -> None:
+    app()

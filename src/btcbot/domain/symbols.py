@@ -1,0 +1,55 @@
+"""Trading pairs: ``BTC_TRY`` (normalized) ⇄ ``BTCTRY`` (pair symbol) ⇄ numerator/denominator."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Quote (denominator) currencies BTCTurk lists, longest first so that "USDT" wins over "USD".
+KNOWN_QUOTES: tuple[str, ...] = ("USDT", "USDC", "TRY", "EUR", "BTC", "ETH")
+_ASSET = re.compile(r"^[A-Z0-9]{1,16}$")
+
+
+class SymbolError(ValueError):
+    """A text could not be read as a trading pair."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Symbol:
+    """A spot pair: ``base`` (numerator) priced in ``quote`` (denominator)."""
+
+    base: str
+    quote: str
+
+    def __post_init__(self) -> None:
+        for asset in (self.base, self.quote):
+            if not _ASSET.match(asset):
+                raise SymbolError(f"bad asset code {asset!r}: use upper-case letters/digits")
+
+    @property
+    def pair(self) -> str:
+        """BTCTurk ``pairSymbol`` form, e.g. ``BTCTRY``."""
+        return f"{self.base}{self.quote}"
+
+    @property
+    def normalized(self) -> str:
+        """BTCTurk ``pairSymbolNormalized`` form, e.g. ``BTC_TRY``."""
+        return f"{self.base}_{self.quote}"
+
+    def __str__(self) -> str:
+        return self.normalized
+
+    @classmethod
+    def parse(cls, text: str, quotes: tuple[str, ...] = KNOWN_QUOTES) -> Symbol:
+        """Read ``BTC_TRY``, ``btc-try``, ``BTC/TRY`` or ``BTCTRY`` (quote found by suffix)."""
+        raw = text.strip().upper()
+        for separator in ("_", "/", "-"):
+            if separator in raw:
+                base, _, quote = raw.partition(separator)
+                return cls(base, quote)
+        for quote in sorted(quotes, key=len, reverse=True):
+            if raw.endswith(quote) and len(raw) > len(quote):
+                return cls(raw[: -len(quote)], quote)
+        raise SymbolError(
+            f"cannot split {text!r} into base and quote: write it as BASE_QUOTE, e.g. BTC_TRY"
+        )

@@ -1,0 +1,94 @@
+"""Graph endpoints (graph-api.btcturk.com on the real exchange; same port here).
+
+``/v1/ohlcs``: bare JSON array of daily candles, times in Unix seconds, all numbers.
+``/v1/klines/history``: TradingView UDF columnar ``{"s":"ok","t":[…],"o":…}``; ``resolution`` in
+minutes. Candles are built from the trades the emulator has seen since it started.
+"""
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from aiohttp import web
+
+from btcbot.emulator.candles import DAY_MINUTES, Candle
+from btcbot.emulator.engine import Exchange
+from btcbot.emulator.http_util import json_response
+from btcbot.emulator.wire import num
+
+RESOLUTIONS = frozenset({1, 5, 15, 30, 60, 240, 1440, 10080, 43200})
+DAY_S = 86_400
+
+
+class GraphApi:
+    def __init__(self, exchange: Exchange, clock: Callable[[], int]) -> None:
+        self.exchange = exchange
+        self.clock = clock
+
+    def routes(self) -> list[web.RouteDef]:
+        return [
+            web.get("/v1/ohlcs", self.ohlcs),
+            web.get("/v1/klines/history", self.klines),
+        ]
+
+    def _range(self, query: Any, default_span_s: int) -> tuple[int, int] | None:
+        now_s = self.clock() // 1000
+        try:
+            to_s = int(query.get("to", now_s))
+            from_s = int(query.get("from", to_s - default_span_s))
+        except ValueError:
+            return None
+        return from_s, to_s
+
+    async def ohlcs(self, request: web.Request) -> web.Response:
+        rule = self.exchange.table.find(request.query.get("pair", ""))
+        window = self._range(request.query, 30 * DAY_S)
+        if rule is None or window is None:
+            return json_response(
+                {"success": False, "message": "pair/from/to invalid", "code": 400}, 400
+            )
+        candles = self.exchange.candles[rule.name].aggregate(window[0], window[1], DAY_MINUTES)
+        return json_response([_ohlc_item(rule.name, candle) for candle in candles])
+
+    async def klines(self, request: web.Request) -> web.Response:
+        rule = self.exchange.table.find(request.query.get("symbol", ""))
+        window = self._range(request.query, DAY_S)
+        try:
+            resolution = int(request.query.get("resolution", "60"))
+        except ValueError:
+            resolution = 0
+        if rule is None or window is None or resolution not in RESOLUTIONS:
+            return json_response({"s": "error", "errmsg": "symbol/resolution/from/to invalid"}, 400)
+        candles = self.exchange.candles[rule.name].aggregate(window[0], window[1], resolution)
+        if not candles:
+            return json_response({"s": "no_data"})
+        return json_response(
+            {
+                "s": "ok",
+                "t": [c.start_s for c in candles],
+                "o": [num(c.open) for c in candles],
+                "h": [num(c.high) for c in candles],
+                "l": [num(c.low) for c in candles],
+                "c": [num(c.close) for c in candles],
+                "v": [num(c.volume) for c in candles],
+            }
+        )
+
+
+def _ohlc_item(pair: str, candle: Candle) -> dict[str, Any]:
+    change = candle.close - candle.open
+    percent = (change / candle.open * 100).quantize(Decimal("0.01")) if candle.open else Decimal(0)
+    average = candle.total / candle.volume if candle.volume else candle.close
+    return {
+        "pair": pair,
+        "time": candle.start_s,
+        "open": num(candle.open),
+        "high": num(candle.high),
+        "low": num(candle.low),
+        "close": num(candle.close),
+        "volume": num(candle.volume),
+        "total": num(candle.total.quantize(Decimal("1e-8"))),
+        "average": num(average.quantize(Decimal("0.01"))),
+        "dailyChangeAmount": num(change),
+        "dailyChangePercentage": num(percent),
+    }

@@ -1,0 +1,87 @@
+"""Order, fill and trade records of the matching engine."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from btcbot.emulator.rules import SymbolRule
+
+Side = Literal["buy", "sell"]
+Method = Literal["limit", "market"]
+Status = Literal["Untouched", "Partial", "Closed", "Canceled"]
+OPEN_STATUSES: frozenset[str] = frozenset({"Untouched", "Partial"})
+
+
+@dataclass(frozen=True)
+class OrderRequest:
+    """A validated-for-types order request, as parsed from the wire."""
+
+    pair: str
+    side: Side
+    method: Method
+    quantity: Decimal
+    price: Decimal | None
+    client_id: str | None
+
+
+@dataclass
+class Order:
+    """A live or finished order. ``left`` is in the unit of ``quantity``: base, except for a
+    market BUY where quantity and left are quote currency."""
+
+    id: int
+    user_id: int
+    rule: SymbolRule
+    side: Side
+    method: Method
+    quantity: Decimal
+    price: Decimal
+    client_id: str
+    time_ms: int
+    update_ms: int
+    left: Decimal
+    locked: Decimal
+    status: Status = "Untouched"
+    first_fill_price: Decimal | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    @property
+    def lock_asset(self) -> str:
+        return self.rule.denominator if self.side == "buy" else self.rule.numerator
+
+    @property
+    def filled(self) -> Decimal:
+        return self.quantity - self.left
+
+
+@dataclass(frozen=True)
+class Trade:
+    """A public trade print (maker/taker match)."""
+
+    id: int
+    rule: SymbolRule
+    price: Decimal
+    amount: Decimal
+    taker_side: Side
+    time_ms: int
+
+
+@dataclass(frozen=True)
+class Fill:
+    """One side of a trade, as the user sees it (users/transactions/trade, WS 423)."""
+
+    trade_id: int
+    order_id: int
+    user_id: int
+    rule: SymbolRule
+    side: Side
+    price: Decimal
+    amount: Decimal
+    fee: Decimal
+    tax: Decimal
+    client_id: str
+    time_ms: int
+    is_maker: bool

@@ -1,0 +1,1 @@
+"""The exchange port: what the trading core needs from an exchange, and its report types."""

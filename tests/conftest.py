@@ -1,0 +1,3 @@
+"""Pytest configuration shared by every test package."""
+
+from __future__ import annotations

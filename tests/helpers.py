@@ -1,0 +1,44 @@
+"""Generic test helpers shared by every test package."""
+
+import asyncio
+import inspect
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import TypeVar
+
+import pytest
+
+T = TypeVar("T")
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED = REPO_ROOT.parent / "shared"
+FIXTURES = SHARED / "btcturk" / "fixtures"
+DATA = SHARED / "data"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared, or skip the test with a clear reason when it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not present: shared/ must sit beside the checkout (CI has it)")
+    return path
+
+
+async def eventually(
+    predicate: Callable[[], T | Awaitable[T]], timeout: float = 5.0, interval: float = 0.01
+) -> T:
+    """Poll ``predicate`` (sync or async) until it returns a truthy value; return that value.
+
+    Raises ``AssertionError`` after ``timeout`` seconds. Use instead of fixed sleeps.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        result = predicate()
+        if inspect.isawaitable(result):
+            result = await result
+        if result:
+            return result
+        if time.monotonic() >= deadline:
+            raise AssertionError(f"condition not met within {timeout}s: {predicate!r}")
+        await asyncio.sleep(interval)
