@@ -1,0 +1,49 @@
+"""The exchange port: everything the trading core needs from an exchange.
+
+The core owns this interface; the BTCTurk adapter, the paper executor (dry-run fills against the
+live book) and the replay executor implement it, so one OMS and one kernel serve all three.
+
+Reads may be retried by the implementation. Mutations never are: ``submit`` either returns a
+:class:`SubmitAck`, raises a definitive rejection, or raises "outcome unknown" — and the OMS then
+resolves the order by evidence (open orders, all orders, user trades, private WS events).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
+from btcbot.domain import Balance, Fill, OrderBook, OrderRequest, Symbol, SymbolRules, Ticker
+from btcbot.exchange.reports import OrderReport, SubmitAck
+
+
+class MarketDataPort(Protocol):
+    async def exchange_rules(self) -> Mapping[Symbol, SymbolRules]: ...
+
+    async def order_book(self, symbol: Symbol, limit: int = 25) -> OrderBook: ...
+
+    async def tickers(self) -> Mapping[Symbol, Ticker]: ...
+
+
+class AccountPort(Protocol):
+    async def balances(self) -> Mapping[str, Balance]: ...
+
+    async def open_orders(self, symbol: Symbol) -> Sequence[OrderReport]: ...
+
+    async def recent_orders(self, symbol: Symbol, since_ms: int) -> Sequence[OrderReport]: ...
+
+    async def order(self, exchange_order_id: int) -> OrderReport | None: ...
+
+    async def fills(self, symbol: Symbol, since_ms: int) -> Sequence[Fill]: ...
+
+
+class TradingPort(Protocol):
+    async def submit(self, request: OrderRequest) -> SubmitAck: ...
+
+    async def cancel(self, exchange_order_id: int) -> None:
+        """Ask for a cancel. Returning only means the exchange acknowledged the request."""
+        ...
+
+
+class ExchangePort(MarketDataPort, AccountPort, TradingPort, Protocol):
+    """A full exchange: market data, account state and order entry."""
