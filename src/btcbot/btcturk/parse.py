@@ -8,13 +8,14 @@ from types import MappingProxyType
 from typing import Final, TypeVar
 
 from btcbot.btcturk import wire_schemas as w
-from btcbot.btcturk.reports import CurrencyInfo, ExchangeOrder, SubmitAck
+from btcbot.btcturk.reports import CurrencyInfo
 from btcbot.domain.fills import Fill
 from btcbot.domain.market import Balance, BookLevel, Candle, OrderBook, PublicTrade, Ticker
 from btcbot.domain.money import ZERO, MoneyError, to_decimal
 from btcbot.domain.orders import OrderMethod, OrderStatus, Side
 from btcbot.domain.rules import SymbolRules
 from btcbot.domain.symbols import Symbol, SymbolError
+from btcbot.exchange.reports import ExchangeOrder, SubmitAck
 
 _V = TypeVar("_V")
 

@@ -1,67 +1,8 @@
-"""What the exchange reports about our orders, in domain units (reconciliation input)."""
+"""BTCTurk-only reference data that is not part of the exchange port."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
-
-from btcbot.domain.money import ZERO
-from btcbot.domain.orders import OrderMethod, OrderStatus, Side
-from btcbot.domain.symbols import Symbol
-
-
-@dataclass(frozen=True, slots=True)
-class ExchangeOrder:
-    """One order as ``order/{id}``, ``openOrders`` or ``allOrders`` shows it.
-
-    ``method`` is ``None`` for venue methods the agent never places (stop orders); the raw
-    venue name stays in ``venue_method``. ``price`` is only the first fill's price for a
-    multi-fill order (API_CONTRACT §3.2): use fills for execution prices.
-    """
-
-    order_id: int
-    client_order_id: str | None
-    symbol: Symbol
-    side: Side
-    method: OrderMethod | None
-    venue_method: str
-    status: OrderStatus
-    price: Decimal
-    quantity: Decimal
-    left_amount: Decimal
-    stop_price: Decimal | None
-    created_ms: int | None
-    updated_ms: int | None
-
-    @property
-    def filled_quantity(self) -> Decimal:
-        return max(ZERO, self.quantity - self.left_amount)
-
-
-@dataclass(frozen=True, slots=True)
-class SubmitAck:
-    """HTTP 200 to ``POST /api/v1/order``: the order exists with ``order_id``."""
-
-    order_id: int
-    client_order_id: str | None
-    symbol: Symbol
-    side: Side
-    method: OrderMethod | None
-    price: Decimal | None
-    quantity: Decimal
-    timestamp_ms: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class CancelAck:
-    """HTTP 200 to ``DELETE /api/v1/order``: the request was RECEIVED, nothing more.
-
-    Since 2024-04-01 BTCTurk cancels asynchronously; the order may still fill. The truth is
-    WS 452 or the order's status from ``order/{id}`` (API_CONTRACT §7).
-    """
-
-    order_id: int
-    message: str | None
 
 
 @dataclass(frozen=True, slots=True)

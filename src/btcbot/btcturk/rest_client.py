@@ -33,7 +33,7 @@ from btcbot.btcturk.auth import Credentials, Secret
 from btcbot.btcturk.backoff import Backoff
 from btcbot.btcturk.clock import ServerClock
 from btcbot.btcturk.ratelimit import RateLimiter
-from btcbot.btcturk.reports import CancelAck, CurrencyInfo, ExchangeOrder, SubmitAck
+from btcbot.btcturk.reports import CurrencyInfo
 from btcbot.btcturk.rest_http import Call, Params, RestSession, RetryPolicy, Sleep
 from btcbot.config.exchange import ExchangeSettings
 from btcbot.domain.fills import Fill
@@ -42,6 +42,7 @@ from btcbot.domain.money import format_decimal
 from btcbot.domain.orders import OrderMethod, OrderRequest
 from btcbot.domain.rules import SymbolRules
 from btcbot.domain.symbols import Symbol
+from btcbot.exchange.reports import CancelAck, ExchangeOrder, SubmitAck
 
 T = TypeVar("T")
 

@@ -12,11 +12,12 @@ from typing import TypeVar
 
 from btcbot.btcturk import parse
 from btcbot.btcturk import wire_schemas as w
-from btcbot.btcturk.reports import CurrencyInfo, ExchangeOrder, SubmitAck
+from btcbot.btcturk.reports import CurrencyInfo
 from btcbot.domain.fills import Fill
 from btcbot.domain.market import Balance, Candle, OrderBook, PublicTrade, Ticker
 from btcbot.domain.rules import SymbolRules
 from btcbot.domain.symbols import Symbol
+from btcbot.exchange.reports import ExchangeOrder, SubmitAck
 
 T = TypeVar("T")
 

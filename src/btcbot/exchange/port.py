@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from btcbot.domain import Balance, Fill, OrderBook, OrderRequest, Symbol, SymbolRules, Ticker
-from btcbot.exchange.reports import OrderReport, SubmitAck
+from btcbot.exchange.reports import CancelAck, ExchangeOrder, SubmitAck
 
 
 class MarketDataPort(Protocol):
@@ -28,11 +28,11 @@ class MarketDataPort(Protocol):
 class AccountPort(Protocol):
     async def balances(self) -> Mapping[str, Balance]: ...
 
-    async def open_orders(self, symbol: Symbol) -> Sequence[OrderReport]: ...
+    async def open_orders(self, symbol: Symbol) -> Sequence[ExchangeOrder]: ...
 
-    async def recent_orders(self, symbol: Symbol, since_ms: int) -> Sequence[OrderReport]: ...
+    async def recent_orders(self, symbol: Symbol, since_ms: int) -> Sequence[ExchangeOrder]: ...
 
-    async def order(self, exchange_order_id: int) -> OrderReport | None: ...
+    async def order(self, exchange_order_id: int) -> ExchangeOrder | None: ...
 
     async def fills(self, symbol: Symbol, since_ms: int) -> Sequence[Fill]: ...
 
@@ -40,8 +40,8 @@ class AccountPort(Protocol):
 class TradingPort(Protocol):
     async def submit(self, request: OrderRequest) -> SubmitAck: ...
 
-    async def cancel(self, exchange_order_id: int) -> None:
-        """Ask for a cancel. Returning only means the exchange acknowledged the request."""
+    async def cancel(self, exchange_order_id: int) -> CancelAck:
+        """Ask for a cancel. The ack only means the exchange received the request."""
         ...
 
 

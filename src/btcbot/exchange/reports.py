@@ -1,7 +1,7 @@
-"""What an exchange reports back to the core: acknowledgements and order reports.
+"""What an exchange reports about our orders, in domain units (reconciliation input).
 
-These are the port's own types: the BTCTurk adapter, the paper executor and the replay
-executor all speak them, so the OMS never sees a venue's wire format.
+These are the exchange port's own types: the BTCTurk adapter, the paper executor and the replay
+executor all produce them, so the OMS never sees a venue's wire format.
 """
 
 from __future__ import annotations
@@ -9,37 +9,60 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from btcbot.domain import OrderMethod, OrderStatus, Side, Symbol
+from btcbot.domain.money import ZERO
+from btcbot.domain.orders import OrderMethod, OrderStatus, Side
+from btcbot.domain.symbols import Symbol
+
+
+@dataclass(frozen=True, slots=True)
+class ExchangeOrder:
+    """One order as ``order/{id}``, ``openOrders`` or ``allOrders`` shows it.
+
+    ``method`` is ``None`` for venue methods the agent never places (stop orders); the raw
+    venue name stays in ``venue_method``. ``price`` is only the first fill's price for a
+    multi-fill order (API_CONTRACT §3.2): use fills for execution prices.
+    """
+
+    order_id: int
+    client_order_id: str | None
+    symbol: Symbol
+    side: Side
+    method: OrderMethod | None
+    venue_method: str
+    status: OrderStatus
+    price: Decimal
+    quantity: Decimal
+    left_amount: Decimal
+    stop_price: Decimal | None
+    created_ms: int | None
+    updated_ms: int | None
+
+    @property
+    def filled_quantity(self) -> Decimal:
+        return max(ZERO, self.quantity - self.left_amount)
 
 
 @dataclass(frozen=True, slots=True)
 class SubmitAck:
-    """The exchange accepted a submit and named the order."""
+    """HTTP 200 to ``POST /api/v1/order``: the order exists with ``order_id``."""
 
-    exchange_order_id: int
-    client_order_id: str
-    timestamp_ms: int
-
-
-@dataclass(frozen=True, slots=True)
-class OrderReport:
-    """The exchange's view of one order (open, recent, or looked up by id).
-
-    ``status`` is already mapped to the domain vocabulary: ``OPEN``, ``PARTIALLY_FILLED``,
-    ``FILLED`` or ``CANCELED``.
-    """
-
-    exchange_order_id: int
+    order_id: int
     client_order_id: str | None
     symbol: Symbol
     side: Side
-    method: OrderMethod
-    price: Decimal
+    method: OrderMethod | None
+    price: Decimal | None
     quantity: Decimal
-    left_quantity: Decimal
-    status: OrderStatus
-    updated_ms: int
+    timestamp_ms: int | None
 
-    @property
-    def filled_quantity(self) -> Decimal:
-        return self.quantity - self.left_quantity
+
+@dataclass(frozen=True, slots=True)
+class CancelAck:
+    """HTTP 200 to ``DELETE /api/v1/order``: the request was RECEIVED, nothing more.
+
+    Since 2024-04-01 BTCTurk cancels asynchronously; the order may still fill. The truth is
+    WS 452 or the order's status from ``order/{id}`` (API_CONTRACT §7).
+    """
+
+    order_id: int
+    message: str | None
