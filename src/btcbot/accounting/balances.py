@@ -1,0 +1,96 @@
+"""Ledger vs exchange: do the fills we booked explain the balances the exchange reports?
+
+Expected holdings = ``baseline`` (balances when tracking started, plus any deposits or
+withdrawals the operator recorded) + the effect of every fill:
+
+* BUY: base ``+quantity``; quote ``-(price × quantity + fee + tax)``
+* SELL: base ``-quantity``; quote ``+(price × quantity - fee - tax)``
+
+An asset whose expected and reported totals (free + locked) differ by more than its tolerance
+is a :class:`LedgerMismatch`. This module only reports; the runtime raises
+(:meth:`BalanceCheck.raise_on_mismatch`) and stops trading on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from types import MappingProxyType
+
+from btcbot.domain import Balance, Fill, Side
+from btcbot.domain.money import ZERO, format_decimal
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerMismatch:
+    asset: str
+    expected: Decimal  # from baseline + fills
+    actual: Decimal  # exchange total (free + locked)
+
+    @property
+    def difference(self) -> Decimal:
+        """Exchange minus ledger: positive means the exchange holds more than we booked."""
+        return self.actual - self.expected
+
+    def describe(self) -> str:
+        return (
+            f"{self.asset}: ledger {format_decimal(self.expected)}, exchange "
+            f"{format_decimal(self.actual)} (difference {format_decimal(self.difference)})"
+        )
+
+
+class LedgerMismatchError(RuntimeError):
+    """Raised by the runtime when the ledger cannot explain the exchange balances."""
+
+    def __init__(self, mismatches: tuple[LedgerMismatch, ...]) -> None:
+        self.mismatches = mismatches
+        detail = "; ".join(m.describe() for m in mismatches)
+        super().__init__(f"ledger disagrees with exchange balances: {detail}")
+
+
+@dataclass(frozen=True, slots=True)
+class BalanceCheck:
+    mismatches: tuple[LedgerMismatch, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.mismatches
+
+    def raise_on_mismatch(self) -> None:
+        if self.mismatches:
+            raise LedgerMismatchError(self.mismatches)
+
+
+def expected_holdings(
+    fills: Iterable[Fill], baseline: Mapping[str, Decimal] | None = None
+) -> Mapping[str, Decimal]:
+    """Baseline plus the effect of every fill (pass deduplicated fills)."""
+    holdings: dict[str, Decimal] = dict(baseline or {})
+    for fill in fills:
+        sign = 1 if fill.side is Side.BUY else -1
+        base, quote = fill.symbol.base, fill.symbol.quote
+        holdings[base] = holdings.get(base, ZERO) + sign * fill.quantity
+        holdings[quote] = holdings.get(quote, ZERO) - sign * fill.notional - fill.cost
+    return MappingProxyType(holdings)
+
+
+def check_balances(
+    expected: Mapping[str, Decimal],
+    balances: Iterable[Balance],
+    tolerance: Decimal | Mapping[str, Decimal] = ZERO,
+) -> BalanceCheck:
+    """Compare per asset; an asset missing on either side counts as zero there."""
+    actual = {balance.asset: balance.total for balance in balances}
+    mismatches = []
+    for asset in sorted(set(expected) | set(actual)):
+        mismatch = LedgerMismatch(asset, expected.get(asset, ZERO), actual.get(asset, ZERO))
+        if abs(mismatch.difference) > _tolerance_for(asset, tolerance):
+            mismatches.append(mismatch)
+    return BalanceCheck(tuple(mismatches))
+
+
+def _tolerance_for(asset: str, tolerance: Decimal | Mapping[str, Decimal]) -> Decimal:
+    if isinstance(tolerance, Decimal):
+        return tolerance
+    return tolerance.get(asset, ZERO)

@@ -1,0 +1,95 @@
+"""Valuation at marks: holdings and positions expressed in one currency (TRY by default).
+
+A mark is the price of one unit of ``symbol.base`` in ``symbol.quote``. An asset is valued
+directly (``ETH_TRY``) or through one intermediate quote (``SOL_USDT`` × ``USDT_TRY``). An asset
+that cannot be valued is listed in ``missing`` and contributes nothing: callers that need a
+complete number (risk, drawdown) must check :attr:`Valuation.complete` and fail closed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from btcbot.domain import Position, Symbol
+from btcbot.domain.money import ZERO
+
+Marks = Mapping[Symbol, Decimal]
+
+
+@dataclass(frozen=True, slots=True)
+class Valuation:
+    total: Decimal
+    missing: tuple[str, ...] = ()  # assets (or symbols) without a usable mark
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+
+def rate(asset: str, marks: Marks, valuation: str = "TRY") -> Decimal | None:
+    """Price of one ``asset`` in ``valuation``, directly or via one intermediate quote."""
+    if asset == valuation:
+        return Decimal(1)
+    direct = marks.get(Symbol(asset, valuation))
+    if direct is not None:
+        return direct
+    for symbol, price in sorted(marks.items()):
+        if symbol.base == asset and symbol.quote != valuation:
+            bridge = marks.get(Symbol(symbol.quote, valuation))
+            if bridge is not None:
+                return price * bridge
+    return None
+
+
+def value_holdings(
+    holdings: Mapping[str, Decimal], marks: Marks, valuation: str = "TRY"
+) -> Valuation:
+    """Sum of ``amount × rate`` over assets; zero amounts need no mark."""
+    total = ZERO
+    missing: list[str] = []
+    for asset, amount in sorted(holdings.items()):
+        if amount == ZERO:
+            continue
+        price = rate(asset, marks, valuation)
+        if price is None:
+            missing.append(asset)
+        else:
+            total += amount * price
+    return Valuation(total, tuple(missing))
+
+
+def compute_equity(
+    cash: Mapping[str, Decimal],
+    positions: Iterable[Position],
+    marks: Marks,
+    valuation: str = "TRY",
+) -> Valuation:
+    """Equity = cash balances (any asset) + each position's base quantity, valued at marks.
+
+    Pass cash *without* the base assets the positions already hold, or they count twice.
+    """
+    holdings = dict(cash)
+    for position in positions:
+        base = position.symbol.base
+        holdings[base] = holdings.get(base, ZERO) + position.quantity
+    return value_holdings(holdings, marks, valuation)
+
+
+def unrealized_pnl(
+    positions: Iterable[Position], marks: Marks, valuation: str = "TRY"
+) -> Valuation:
+    """Sum of ``(mark - average_cost) × quantity`` per position, converted to ``valuation``."""
+    total = ZERO
+    missing: list[str] = []
+    for position in positions:
+        if position.is_flat:
+            continue
+        mark = marks.get(position.symbol)
+        conversion = rate(position.symbol.quote, marks, valuation)
+        if mark is None or conversion is None:
+            missing.append(str(position.symbol))
+        else:
+            total += position.unrealized_pnl(mark) * conversion
+    return Valuation(total, tuple(missing))

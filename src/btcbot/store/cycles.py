@@ -1,0 +1,118 @@
+"""Cycle records and the decisions taken in them (audit trail, reports, parity)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, Row, select
+
+from btcbot.store.orders import ExecutionMode
+from btcbot.store.schema import cycles, decisions
+from btcbot.store.types import dumps_json, loads_json
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionRecord:
+    layer: str  # strategy | risk_policy | risk_budget | execution | ...
+    action: str  # SUBMIT | CANCEL | BLOCK | CAP | SUPPRESS | ...
+    reason_code: str
+    symbol: str | None = None  # None for cycle-wide decisions
+    detail: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CycleRecord:
+    cycle_id: str
+    stage: int
+    started_ms: int
+    mode: ExecutionMode
+    ended_ms: int | None = None
+    risk_mode: str | None = None
+    submits: int = 0
+    cancels: int = 0
+    fills: int = 0
+    realized_pnl: Decimal | None = None
+    equity: Decimal | None = None
+    plan_fingerprint: str | None = None
+    summary: Mapping[str, Any] = field(default_factory=dict)
+
+
+class CycleRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._conn = connection
+
+    def record(self, cycle: CycleRecord, decided: Iterable[DecisionRecord] = ()) -> None:
+        """Insert the cycle and its decisions (call inside the cycle's unit of work)."""
+        self._conn.execute(cycles.insert().values(_cycle_values(cycle)))
+        rows = [_decision_values(cycle.cycle_id, d) for d in decided]
+        if rows:
+            self._conn.execute(decisions.insert(), rows)
+
+    def get(self, cycle_id: str) -> CycleRecord | None:
+        row = self._conn.execute(select(cycles).where(cycles.c.cycle_id == cycle_id)).first()
+        return None if row is None else _to_cycle(row)
+
+    def latest(self, limit: int = 10) -> list[CycleRecord]:
+        query = select(cycles).order_by(cycles.c.started_ms.desc(), cycles.c.cycle_id.desc())
+        return [_to_cycle(row) for row in self._conn.execute(query.limit(limit))]
+
+    def decisions(self, cycle_id: str) -> list[DecisionRecord]:
+        query = (
+            select(decisions)
+            .where(decisions.c.cycle_id == cycle_id)
+            .order_by(decisions.c.decision_id)
+        )
+        return [
+            DecisionRecord(r.layer, r.action, r.reason_code, r.symbol, r.detail)
+            for r in self._conn.execute(query)
+        ]
+
+
+def _cycle_values(cycle: CycleRecord) -> dict[str, Any]:
+    return {
+        "cycle_id": cycle.cycle_id,
+        "stage": cycle.stage,
+        "started_ms": cycle.started_ms,
+        "ended_ms": cycle.ended_ms,
+        "mode": cycle.mode.value,
+        "risk_mode": cycle.risk_mode,
+        "submits": cycle.submits,
+        "cancels": cycle.cancels,
+        "fills": cycle.fills,
+        "realized_pnl": cycle.realized_pnl,
+        "equity": cycle.equity,
+        "plan_fingerprint": cycle.plan_fingerprint,
+        "summary": dumps_json(dict(cycle.summary)),
+    }
+
+
+def _decision_values(cycle_id: str, decision: DecisionRecord) -> dict[str, Any]:
+    return {
+        "cycle_id": cycle_id,
+        "symbol": decision.symbol,
+        "layer": decision.layer,
+        "action": decision.action,
+        "reason_code": decision.reason_code,
+        "detail": decision.detail,
+    }
+
+
+def _to_cycle(row: Row[Any]) -> CycleRecord:
+    return CycleRecord(
+        cycle_id=row.cycle_id,
+        stage=row.stage,
+        started_ms=row.started_ms,
+        mode=ExecutionMode(row.mode),
+        ended_ms=row.ended_ms,
+        risk_mode=row.risk_mode,
+        submits=row.submits,
+        cancels=row.cancels,
+        fills=row.fills,
+        realized_pnl=row.realized_pnl,
+        equity=row.equity,
+        plan_fingerprint=row.plan_fingerprint,
+        summary=loads_json(row.summary),
+    )

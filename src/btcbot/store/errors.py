@@ -1,0 +1,35 @@
+"""Store errors. Every message says what is wrong and what the operator can do.
+
+StoreError
+├── SchemaVersionError   database revision unknown to (newer than) this btcbot
+├── DatabaseRoleError    a dry run opened a live database, or the reverse
+├── LockConflict         another live instance trades this account
+├── LockLost             our lock row vanished or was taken over while we ran
+└── OrderNotFound        an update names a client order id the store never saw
+"""
+
+from __future__ import annotations
+
+
+class StoreError(RuntimeError):
+    """Base of every persistence error."""
+
+
+class SchemaVersionError(StoreError):
+    pass
+
+
+class DatabaseRoleError(StoreError):
+    pass
+
+
+class LockConflict(StoreError):
+    pass
+
+
+class LockLost(StoreError):
+    pass
+
+
+class OrderNotFound(StoreError):
+    pass

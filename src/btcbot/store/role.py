@@ -1,0 +1,53 @@
+"""Database roles: a dry run never shares a database with live trading.
+
+The first run stamps its role into ``meta``; a later run with the other role is refused, so
+simulated orders and fills can never be mistaken for real ones (or overwrite them).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from sqlalchemy import Connection, Engine, inspect, select
+
+from btcbot.store.errors import DatabaseRoleError
+from btcbot.store.schema import meta
+
+ROLE_KEY = "db_role"
+
+
+class DbRole(StrEnum):
+    LIVE = "live"
+    DRY_RUN = "dry_run"
+    REPLAY = "replay"  # backtests write their own fresh database
+
+
+def read_role(connection: Connection) -> DbRole | None:
+    value = connection.execute(select(meta.c.value).where(meta.c.key == ROLE_KEY)).scalar()
+    return None if value is None else DbRole(value)
+
+
+def peek_role(engine: Engine) -> DbRole | None:
+    """The stamped role, or None for a database without the ``meta`` table yet."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table(meta.name):
+            return None
+        return read_role(connection)
+
+
+def require_role(stamped: DbRole | None, role: DbRole) -> None:
+    if stamped is not None and stamped is not role:
+        raise DatabaseRoleError(
+            f"this database belongs to {stamped.value} runs and cannot be opened for a "
+            f"{role.value} run: point STATE_DB_PATH (or STATE_DB_URL) at a separate database, "
+            f"e.g. btcbot_{role.value}.db"
+        )
+
+
+def stamp_role(connection: Connection, role: DbRole) -> DbRole:
+    """Stamp ``role`` on first use; refuse a database stamped with another role."""
+    stamped = read_role(connection)
+    require_role(stamped, role)
+    if stamped is None:
+        connection.execute(meta.insert().values(key=ROLE_KEY, value=role.value))
+    return role
