@@ -1,0 +1,152 @@
+"""Settings every profile shares: safety gates, state database, symbols, market data, loop."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, ClassVar, Literal, Self
+
+from pydantic import AliasChoices, BeforeValidator, Field, SecretStr, model_validator
+from pydantic_settings import NoDecode
+
+from btcbot.config.base import BtcbotSettings, parse_symbols
+from btcbot.domain import Symbol
+
+ACK_PHRASE = "I_UNDERSTAND"
+DEFAULT_SYMBOLS = (Symbol("BTC", "TRY"), Symbol("ETH", "TRY"), Symbol("SOL", "TRY"))
+
+Symbols = Annotated[tuple[Symbol, ...], NoDecode, BeforeValidator(parse_symbols)]
+
+
+class CommonSettings(BtcbotSettings):
+    """Knobs of every profile. Safe by default: nothing can trade until five gates are set."""
+
+    RETIRED: ClassVar[dict[str, str]] = {
+        "STATE_DB_STRICT_LOCK": "the process lock is always strict for writers",
+        "KILL_CHAIN_MAX_CONSECUTIVE_ERRORS": "use RECONCILE_FAILURE_THRESHOLD (kill switch) "
+        "or EXCHANGE_ERROR_STREAK (profiles 4 and 7)",
+        "APP_ROLE": "a database role (live / dry_run) is stamped from the run mode",
+        "PROCESS_ROLE": "a database role (live / dry_run) is stamped from the run mode",
+    }
+
+    dry_run: bool = Field(
+        True,
+        description="Default true: simulate fills against live data, never place real orders. "
+        "Gate 1 of 5 for live trading.",
+    )
+    kill_switch: bool = Field(
+        True,
+        description="Default true: no new risk (cancels still allowed). Gate 2 of 5. The "
+        "runtime can also trip a kill switch stored in the state database.",
+    )
+    safe_mode: bool = Field(
+        True,
+        description="Default true: observe only, no exchange writes at all (not even "
+        "cancels). Gate 3 of 5.",
+    )
+    live_trading: bool = Field(
+        False,
+        description="Default false: the explicit 'I want real orders' switch. Gate 4 of 5; "
+        "contradicts DRY_RUN=true.",
+    )
+    live_trading_ack: str | None = Field(
+        None,
+        description=f"Default unset: must be exactly {ACK_PHRASE} for live trading (gate 5 of "
+        "5), so no single boolean typo can arm the bot.",
+    )
+    account_key: str = Field(
+        "main",
+        min_length=1,
+        max_length=64,
+        description="Default main: names the traded account in the process lock and the "
+        "runtime state; distinct accounts sharing one PostgreSQL database need distinct keys.",
+    )
+    state_db_path: Path = Field(
+        Path("btcbot_state.db"),
+        description="Default btcbot_state.db: SQLite state file (WAL mode). A dry run and a "
+        "live run refuse to share one database.",
+    )
+    state_db_url: SecretStr | None = Field(
+        None,
+        description="Default unset: SQLAlchemy URL, e.g. postgresql+psycopg://user:pw@host/db; "
+        "wins over STATE_DB_PATH. Secret: it may carry a password.",
+    )
+    symbols: Symbols = Field(
+        DEFAULT_SYMBOLS,
+        validation_alias=AliasChoices("symbols", "universe_symbols"),
+        description="Default BTC_TRY,ETH_TRY,SOL_TRY: CSV of traded pairs; BTCTRY spelling "
+        "accepted.",
+    )
+    market_data_mode: Literal["rest", "ws"] = Field(
+        "rest",
+        description="Default rest: polling needs no WS feed; ws uses the WebSocket order book "
+        "(refused at start-up if no feed can run).",
+    )
+    max_market_data_age_ms: int = Field(
+        15_000,
+        gt=0,
+        validation_alias=AliasChoices("max_market_data_age_ms", "btcturk_marketdata_max_age_ms"),
+        description="Default 15000: older data blocks new risk for that symbol (fail closed).",
+    )
+    ws_market_data_rest_fallback: bool = Field(
+        False,
+        description="Default false: in ws mode, poll REST while the feed is stale instead of "
+        "pausing new risk.",
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = Field(
+        "INFO", description="Default INFO: structured log level."
+    )
+    metrics_port: int | None = Field(
+        None,
+        ge=1,
+        le=65535,
+        description="Default unset: no metrics endpoint; set a port to serve Prometheus metrics.",
+    )
+    reconcile_failure_threshold: int = Field(
+        3,
+        ge=1,
+        description="Default 3: consecutive failed reconciliations that trip the kill switch "
+        "(no silent drift; audit G4).",
+    )
+    process_instance_ttl_seconds: int = Field(
+        180,
+        gt=0,
+        description="Default 180: a process lock whose heartbeat is older is stale and may be "
+        "taken over (crashed or hung holder).",
+    )
+    process_instance_heartbeat_interval_seconds: int = Field(
+        30,
+        gt=0,
+        description="Default 30: how often the lock heartbeat is refreshed; must stay well "
+        "below the TTL.",
+    )
+    cycle_seconds: float = Field(
+        10.0,
+        gt=0,
+        description="Default 10: pause between cycles in loop mode (the CLI's --cycle-seconds "
+        "overrides it).",
+    )
+    dry_run_try_balance: Decimal = Field(
+        Decimal(1000),
+        ge=0,
+        description="Default 1000: starting TRY balance of the paper account in dry runs.",
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if self.live_trading_ack not in (None, ACK_PHRASE):
+            raise ValueError(
+                f"LIVE_TRADING_ACK must be exactly {ACK_PHRASE} or unset (the value is not shown)"
+            )
+        if self.process_instance_heartbeat_interval_seconds >= self.process_instance_ttl_seconds:
+            raise ValueError(
+                "PROCESS_INSTANCE_HEARTBEAT_INTERVAL_SECONDS must be below "
+                "PROCESS_INSTANCE_TTL_SECONDS, or a healthy holder looks stale"
+            )
+        if not self.symbols:
+            raise ValueError("SYMBOLS is empty: list at least one pair, e.g. BTC_TRY")
+        return self
+
+    @property
+    def acknowledged(self) -> bool:
+        return self.live_trading_ack == ACK_PHRASE

@@ -1,0 +1,148 @@
+"""Knob groups shared by several profiles (each profile model inherits the groups it uses).
+
+Canonical env names are shared across profiles for one concept (``MAX_ORDERS_PER_CYCLE`` is
+the same knob in every profile); legacy aliases are declared only on the profile whose
+predecessor stage used them, so a stage-7 name never configures profile 3.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import Field
+
+from btcbot.config.base import BtcbotSettings
+from btcbot.config.common import CommonSettings
+from btcbot.domain.money import ZERO
+from btcbot.kernel.params import LifecycleParams, ProfitAwareParams, RiskLimits
+
+D = Decimal
+
+
+class RiskLimitKnobs(BtcbotSettings):
+    """Per-cycle risk limits (:class:`btcbot.kernel.params.RiskLimits`)."""
+
+    max_orders_per_cycle: int = Field(
+        2, ge=0, description="Default 2: new submits per cycle; later intents are dropped."
+    )
+    max_open_orders_per_symbol: int = Field(
+        1, ge=0, description="Default 1: our live orders per symbol before new ones block."
+    )
+    cooldown_seconds: int = Field(
+        60, ge=0, description="Default 60: minimum gap between submits on one (symbol, side)."
+    )
+    notional_cap_try_per_cycle: Decimal = Field(
+        D(1000),
+        ge=0,
+        description="Default 1000: total notional submitted per cycle (profile 7: turnover cap).",
+    )
+    max_notional_per_order_try: Decimal = Field(
+        D(0),
+        ge=0,
+        description="Default 0 (off): larger orders are shrunk to this notional.",
+    )
+    max_position_try_per_symbol: Decimal = Field(
+        D(5000),
+        ge=0,
+        description="Default 5000: position at mid plus open buys per symbol; buys beyond shrink.",
+    )
+    try_cash_target: Decimal = Field(
+        D(300), ge=0, description="Default 300: TRY kept free; buys spend only what is above it."
+    )
+    try_cash_max: Decimal = Field(
+        D(600),
+        ge=0,
+        description="Default 600: upper bound of the reserve (reserve = min(target, max)).",
+    )
+    min_order_notional_try: Decimal = Field(
+        D(10),
+        ge=0,
+        description="Default 10: our notional floor; the exchange minimum applies as well.",
+    )
+
+    def risk_limits(self, common: CommonSettings) -> RiskLimits:
+        return RiskLimits(
+            max_orders_per_cycle=self.max_orders_per_cycle,
+            max_open_orders_per_symbol=self.max_open_orders_per_symbol,
+            cooldown_seconds=self.cooldown_seconds,
+            notional_cap_per_cycle=self.notional_cap_try_per_cycle,
+            max_notional_per_order=self.max_notional_per_order_try,
+            max_position_per_symbol=self.max_position_try_per_symbol,
+            cash_target=self.try_cash_target,
+            cash_max=self.try_cash_max,
+            min_order_notional=self.min_order_notional_try,
+            max_data_age_ms=common.max_market_data_age_ms,
+        )
+
+
+class ProfitAwareKnobs(BtcbotSettings):
+    """ProfitAwareStrategyV1 (profiles 3 and 4)."""
+
+    min_profit_bps: Decimal = Field(
+        D(30),
+        ge=0,
+        description="Default 30: take profit when bid >= average cost (buy fees included) "
+        "x (1 + bps).",
+    )
+    offset_bps: Decimal = Field(
+        D(20),
+        ge=0,
+        description="Default 20: price protection around mid for entries and take-profits.",
+    )
+    entry_notional_try: Decimal = Field(
+        D(100),
+        ge=0,
+        description="Default 100 (predecessor hard-coded): entry size per flat symbol, "
+        "allocated from investable cash.",
+    )
+    take_profit_fraction: Decimal = Field(
+        D("0.25"),
+        gt=0,
+        le=1,
+        description="Default 0.25 (predecessor hard-coded): share of a position sold per "
+        "take-profit.",
+    )
+    max_entry_spread_bps: Decimal = Field(
+        D(100),
+        ge=0,
+        description="Default 100 (the predecessor's 1 %): no entry on a wider spread.",
+    )
+
+    def profit_aware(self, sell_cost_buffer_bps: Decimal = ZERO) -> ProfitAwareParams:
+        return ProfitAwareParams(
+            min_profit_bps=self.min_profit_bps,
+            sell_cost_buffer_bps=sell_cost_buffer_bps,
+            sell_fraction=self.take_profit_fraction,
+            entry_budget=self.entry_notional_try,
+            max_entry_spread_bps=self.max_entry_spread_bps,
+            offset_bps=self.offset_bps,
+        )
+
+
+class LifecycleKnobs(BtcbotSettings):
+    """Own-order lifecycle (TTL; drift only where the profile uses it)."""
+
+    ttl_seconds: int = Field(
+        120, gt=0, description="Default 120: an order at least this old is cancelled."
+    )
+
+    def lifecycle(self) -> LifecycleParams:
+        return LifecycleParams(ttl_seconds=self.ttl_seconds)
+
+
+class ReplacingLifecycleKnobs(LifecycleKnobs):
+    """Profiles 4 and 7: drift cancel plus cancel/replace in the same plan."""
+
+    order_drift_bps: Decimal = Field(
+        D(25),
+        gt=0,
+        description="Default 25: an order this far from its symbol's mid is cancelled and "
+        "replaced.",
+    )
+
+    def lifecycle(self) -> LifecycleParams:
+        return LifecycleParams(
+            ttl_seconds=self.ttl_seconds,
+            drift_bps=self.order_drift_bps,
+            replace_in_same_cycle=True,
+        )

@@ -1,0 +1,122 @@
+"""Load and validate every settings model in phases, turning failures into ``ConfigError``.
+
+1. schema: each model parses its knobs (types, bounds, legacy names);
+2. cross-field gates: :func:`btcbot.config.gates.check_gates` with the credentials known;
+3. exchange-aware checks (symbols listed, scales) run later, in the runtime.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from dotenv import dotenv_values
+from pydantic import ValidationError
+from pydantic_settings import BaseSettings
+
+from btcbot.config.base import BtcbotSettings
+from btcbot.config.common import CommonSettings
+from btcbot.config.errors import ConfigError
+from btcbot.config.exchange import ExchangeSettings
+from btcbot.config.gates import ArmingDecision, check_gates, evaluate_arming
+from btcbot.config.stages import STAGE_MODELS, StageSettings
+from btcbot.kernel.params import ProfileParams
+
+T = TypeVar("T", bound=BaseSettings)
+
+
+@dataclass(frozen=True, slots=True)
+class AppConfig:
+    common: CommonSettings
+    stage: StageSettings
+    params: ProfileParams
+    exchange: ExchangeSettings = field(repr=False)  # holds the API key
+    arming: ArmingDecision
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def has_credentials(self) -> bool:
+        return has_credentials(self.exchange)
+
+
+def has_credentials(exchange: ExchangeSettings) -> bool:
+    secret = exchange.api_secret.get_secret_value() if exchange.api_secret else ""
+    return bool(exchange.api_key) and bool(secret)
+
+
+def load_config(stage: int, env_file: Path | str | None = None) -> AppConfig:
+    """All settings for ``--stage`` from the environment and ``env_file`` (default ``.env``)."""
+    model = STAGE_MODELS.get(stage)
+    if model is None:
+        raise ConfigError(f"unknown stage {stage}: choose one of {sorted(STAGE_MODELS)}")
+    path = _env_path(env_file)
+    common = build(CommonSettings, path)
+    stage_settings = build(model, path)
+    exchange = build(ExchangeSettings, path)
+    credentials = has_credentials(exchange)
+    check_gates(common, credentials)
+    return AppConfig(
+        common=common,
+        stage=stage_settings,
+        params=_params(stage_settings, common),
+        exchange=exchange,
+        arming=evaluate_arming(common, credentials),
+        warnings=_retired(model, path),
+    )
+
+
+def build(model: type[T], env_file: Path | None) -> T:
+    """One model from env + ``env_file``; validation errors name variables, never values."""
+    try:
+        return model(_env_file=env_file)
+    except ValidationError as exc:
+        raise ConfigError(describe(model, exc)) from None
+
+
+def describe(model: type[BaseSettings], exc: ValidationError) -> str:
+    problems = []
+    for error in exc.errors(include_input=False, include_url=False):
+        message = str(error["msg"]).removeprefix("Value error, ")
+        loc = error["loc"]
+        name = _env_name(model, str(loc[0])) if loc else model.__name__
+        problems.append(f"{name}: {message}")
+    return "; ".join(problems)
+
+
+def _env_name(model: type[BaseSettings], key: str) -> str:
+    prefix = str(model.model_config.get("env_prefix") or "")
+    if issubclass(model, BtcbotSettings) and key in model.model_fields:
+        return model.env_name(key)
+    return (key if key.upper().startswith(prefix.upper()) else prefix + key).upper()
+
+
+def _params(stage_settings: StageSettings, common: CommonSettings) -> ProfileParams:
+    try:
+        return stage_settings.to_params(common)
+    except ValueError as exc:  # a kernel invariant the knobs combined to break
+        raise ConfigError(f"inconsistent {type(stage_settings).__name__}: {exc}") from None
+
+
+def _env_path(env_file: Path | str | None) -> Path | None:
+    if env_file is None:
+        default = Path(".env")
+        return default if default.is_file() else None
+    path = Path(env_file)
+    if not path.is_file():
+        raise ConfigError(f"--env-file {path}: no such file")
+    return path
+
+
+def read_environment(env_file: Path | None) -> Mapping[str, str]:
+    """The environment as the models see it: ``env_file`` overlaid by the process env."""
+    merged: dict[str, Any] = dict(dotenv_values(env_file)) if env_file else {}
+    merged.update(os.environ)
+    return {name.upper(): value for name, value in merged.items() if value is not None}
+
+
+def _retired(model: type[BtcbotSettings], env_file: Path | None) -> tuple[str, ...]:
+    environ = read_environment(env_file)
+    return CommonSettings.legacy_report(environ).retired + model.legacy_report(environ).retired

@@ -1,0 +1,57 @@
+"""Mode gates: what a mode lets through, and the global switches that force a mode.
+
+* kill switch, safe mode, or an order of unknown fate (freeze) -> OBSERVE_ONLY for new risk;
+* OBSERVE_ONLY drops every submit; REDUCE_RISK_ONLY drops buys; a degrade multiplier shrinks
+  buys in NORMAL mode;
+* cancels of our own stale orders stay allowed in every mode except safe mode, which freezes
+  all writes (the operator is investigating).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from btcbot.domain import Side
+from btcbot.domain.money import ONE, ZERO
+from btcbot.kernel.plan import Action, DecisionLog, Layer
+from btcbot.kernel.snapshot import Snapshot
+from btcbot.risk.modes import Mode
+from btcbot.strategy.intents import Intent
+
+_L = Layer.MODE_GATE
+
+
+def forced_mode(snapshot: Snapshot, freeze_on_unknown: bool, log: DecisionLog) -> Mode:
+    reasons = []
+    if snapshot.kill_switch:
+        reasons.append("kill_switch")
+    if snapshot.safe_mode:
+        reasons.append("safe_mode")
+    if freeze_on_unknown and snapshot.unknown_order_count > 0:
+        reasons.append("unknown_order_freeze")
+    for reason in reasons:
+        log.add(None, Layer.KERNEL, Action.BLOCK, reason, "new risk blocked")
+    return Mode.OBSERVE_ONLY if reasons else Mode.NORMAL
+
+
+def gate_intents(
+    intents: Sequence[Intent], mode: Mode, buy_multiplier: Decimal, log: DecisionLog
+) -> list[Intent]:
+    kept = []
+    for intent in intents:
+        if mode is Mode.OBSERVE_ONLY:
+            log.add(intent.symbol, _L, Action.BLOCK, "mode_observe_only", intent.reason)
+            continue
+        if intent.side is Side.BUY:
+            if mode is Mode.REDUCE_RISK_ONLY:
+                log.add(intent.symbol, _L, Action.BLOCK, "mode_reduce_risk_only", intent.reason)
+                continue
+            if buy_multiplier <= ZERO:
+                log.add(intent.symbol, _L, Action.BLOCK, "degrade_buy_blocked", intent.reason)
+                continue
+            if buy_multiplier < ONE:
+                intent = intent.with_quantity(intent.quantity * buy_multiplier)
+                log.add(intent.symbol, _L, Action.CAP, "degrade_buy_shrink", str(buy_multiplier))
+        kept.append(intent)
+    return kept

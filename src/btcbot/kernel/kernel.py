@@ -1,0 +1,212 @@
+"""The PlanningKernel: snapshot + profile parameters -> plan, pure and deterministic.
+
+Pipeline (one for every profile):
+
+1. price every symbol from its own book; derive cash/inventory net of our live orders;
+2. the profile's strategy proposes intents and its risk layer decides a mode;
+3. global switches (kill switch, safe mode, unknown-order freeze) can only make it worse;
+4. lifecycle: stale orders (TTL / drift) are cancelled; duplicates of live orders dropped;
+   intents on a stale order's symbol/side replace it;
+5. mode gate (OBSERVE: no submits, REDUCE: sells only, degrade BUY shrink);
+6. risk policy (per-cycle limits), quantized to exchange rules;
+7. requests with deterministic client ids; anything ``SymbolRules.check`` refuses is dropped.
+
+Every intent that is dropped or shrunk leaves a decision with its reason code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from btcbot.domain import OrderMethod, OrderRequest, Symbol
+from btcbot.kernel import client_ids
+from btcbot.kernel.gates import forced_mode, gate_intents
+from btcbot.kernel.params import (
+    LifecycleParams,
+    Profile3Params,
+    Profile4Params,
+    ProfileParams,
+    RiskLimits,
+)
+from btcbot.kernel.plan import (
+    Action,
+    DecisionLog,
+    Layer,
+    Plan,
+    PlannedCancel,
+    PlannedSubmit,
+)
+from btcbot.kernel.profiles import (
+    CycleInputs,
+    ProfileResult,
+    run_profile3,
+    run_profile4,
+    run_profile7,
+)
+from btcbot.kernel.snapshot import OpenOrder, Snapshot
+from btcbot.risk.modes import Mode, combine_modes
+from btcbot.risk.policy import PolicyContext, evaluate
+from btcbot.strategy.account import AccountView, orders_by_symbol
+from btcbot.strategy.intents import Intent
+from btcbot.strategy.lifecycle import (
+    StaleOrder,
+    find_stale,
+    match_open_orders,
+    open_buys_to_reduce,
+)
+from btcbot.strategy.market import MarketView
+
+
+@dataclass(frozen=True, slots=True)
+class _Common:
+    limits: RiskLimits
+    lifecycle: LifecycleParams
+    freeze_on_unknown: bool
+
+
+def _run_profile(inputs: CycleInputs, params: ProfileParams) -> ProfileResult:
+    if isinstance(params, Profile3Params):
+        return run_profile3(inputs, params)
+    if isinstance(params, Profile4Params):
+        return run_profile4(inputs, params)
+    return run_profile7(inputs, params)
+
+
+class PlanningKernel:
+    """``plan(snapshot, params)`` is the whole decision; it keeps no state between calls."""
+
+    def plan(self, snapshot: Snapshot, params: ProfileParams) -> Plan:
+        common = _Common(params.limits, params.lifecycle, params.freeze_on_unknown_orders)
+        market = MarketView.of(snapshot, common.limits.max_data_age_ms)
+        account = AccountView.of(snapshot, common.limits.cash_reserve)
+        log = DecisionLog()
+        result = _run_profile(CycleInputs(snapshot, market, account, log), params)
+        mode = combine_modes(result.mode, forced_mode(snapshot, common.freeze_on_unknown, log))
+        stale = (
+            []
+            if snapshot.safe_mode
+            else find_stale(snapshot.open_orders, market, common.lifecycle, snapshot.now_ms)
+        )
+        intents = _prepare(snapshot, market, result, stale, mode, common, log)
+        approved = evaluate(
+            intents, _policy_context(snapshot, market, account, stale, common), common.limits, log
+        )
+        submits = _requests(snapshot, approved, log)
+        cancels = _cancels(snapshot, stale, submits, mode, log)
+        return Plan(
+            submits=submits,
+            cancels=cancels,
+            decisions=log.freeze(),
+            mode=mode,
+            next_risk_state=result.risk_state,
+            portfolio=result.portfolio,
+        )
+
+
+def _prepare(
+    snapshot: Snapshot,
+    market: MarketView,
+    result: ProfileResult,
+    stale: Sequence[StaleOrder],
+    mode: Mode,
+    common: _Common,
+    log: DecisionLog,
+) -> list[Intent]:
+    fresh = []
+    for intent in result.intents:
+        quote = market.quotes.get(intent.symbol)
+        if quote is None or not quote.fresh:
+            log.add(intent.symbol, Layer.KERNEL, Action.SKIP, "stale_market_data", intent.reason)
+        else:
+            fresh.append(intent)
+    stale_ids = frozenset(s.order.client_order_id for s in stale)
+    live = orders_by_symbol(snapshot.open_orders)
+    matched = match_open_orders(fresh, live, stale_ids, common.lifecycle, log)
+    return gate_intents(matched, mode, result.buy_multiplier, log)
+
+
+def _policy_context(
+    snapshot: Snapshot,
+    market: MarketView,
+    account: AccountView,
+    stale: Sequence[StaleOrder],
+    common: _Common,
+) -> PolicyContext:
+    freed = (
+        {s.order.client_order_id for s in stale}
+        if common.lifecycle.replace_in_same_cycle
+        else set()
+    )
+    counts: dict[Symbol, int] = {}
+    for order in snapshot.open_orders:
+        if order.status.is_live and order.client_order_id not in freed:
+            counts[order.symbol] = counts.get(order.symbol, 0) + 1
+    exposure: dict[Symbol, Decimal] = {}
+    for symbol in set(snapshot.positions) | set(account.open_buy_quantity):
+        exposure[symbol] = account.position_quantity(
+            snapshot, symbol
+        ) + account.open_buy_quantity.get(symbol, 0)
+    return PolicyContext(
+        now_ms=snapshot.now_ms,
+        rules=snapshot.rules,
+        last_submit_ms=snapshot.last_submit_ms,
+        open_counts=counts,
+        investable=account.investable,
+        exposure_quantity=exposure,
+        mids={s: q.mid for s, q in market.quotes.items()},
+    )
+
+
+def _requests(
+    snapshot: Snapshot, approved: Sequence[Intent], log: DecisionLog
+) -> tuple[PlannedSubmit, ...]:
+    tag = client_ids.cycle_tag(snapshot.cycle_id)
+    submits = []
+    for ordinal, intent in enumerate(approved):
+        request = OrderRequest(
+            symbol=intent.symbol,
+            side=intent.side,
+            method=OrderMethod.LIMIT,
+            client_order_id=client_ids.client_order_id(tag, intent.symbol, intent.side, ordinal),
+            quantity=intent.quantity,
+            price=intent.price,
+        )
+        refused = snapshot.rules[intent.symbol].check(request)
+        if refused is not None:
+            log.add(intent.symbol, Layer.RULES, Action.BLOCK, refused.violation, refused.detail)
+            continue
+        log.add(intent.symbol, Layer.KERNEL, Action.SUBMIT, intent.reason, request.client_order_id)
+        submits.append(PlannedSubmit(request, intent.reason, intent.replaces))
+    return tuple(submits)
+
+
+def _cancels(
+    snapshot: Snapshot,
+    stale: Sequence[StaleOrder],
+    submits: Sequence[PlannedSubmit],
+    mode: Mode,
+    log: DecisionLog,
+) -> tuple[PlannedCancel, ...]:
+    if snapshot.safe_mode:
+        if any(o.cancellable for o in snapshot.open_orders):
+            log.add(None, Layer.KERNEL, Action.BLOCK, "safe_mode", "cancels frozen")
+        return ()
+    replaced = {s.replaces for s in submits if s.replaces is not None}
+    reasons: dict[str, tuple[OpenOrder, str]] = {}
+    for item in stale:
+        oid = item.order.client_order_id
+        reasons[oid] = (item.order, "replace" if oid in replaced else item.reason)
+    if mode is Mode.REDUCE_RISK_ONLY:
+        for order in open_buys_to_reduce(snapshot.open_orders):
+            reasons.setdefault(order.client_order_id, (order, "mode_reduce_risk"))
+    cancels = []
+    for oid in sorted(reasons):
+        order, reason = reasons[oid]
+        log.add(order.symbol, Layer.LIFECYCLE, Action.CANCEL, reason, oid)
+        cancels.append(PlannedCancel(oid, order.exchange_order_id, order.symbol, reason))
+    return tuple(cancels)
+
+
+__all__ = ["PlanningKernel"]

@@ -1,0 +1,314 @@
+"""Decision parameters: one frozen model per profile, built from sections.
+
+Every field names its predecessor setting (``ENV_NAME``) and default. Amounts are in the quote
+currency (TRY); ratios are basis points (``bps``) throughout — the predecessor mixed percent,
+ratio, bps and TRY for drawdown (G5); here a drawdown is always ``*_bps`` of peak equity.
+A section appears only in the profiles that use it, so a profile-7 knob cannot configure
+profile 3. Field names are a contract with the settings loader: keep them stable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+
+def _check(condition: bool, message: str) -> None:
+    if not condition:
+        raise ValueError(message)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RiskLimits:
+    """Per-cycle limits applied by :mod:`btcbot.risk.policy` (all profiles)."""
+
+    max_orders_per_cycle: int = 2
+    """MAX_ORDERS_PER_CYCLE=2: new submits per cycle; later intents are dropped (CAP)."""
+    max_open_orders_per_symbol: int = 1
+    """MAX_OPEN_ORDERS_PER_SYMBOL=1: live orders of ours per symbol before new ones block."""
+    cooldown_seconds: int = 60
+    """COOLDOWN_SECONDS=60: minimum gap between two submits on the same (symbol, side)."""
+    notional_cap_per_cycle: Decimal = Decimal(1000)
+    """NOTIONAL_CAP_TRY_PER_CYCLE=1000: total notional (buys and sells) submitted per cycle;
+    profile 7 calls this its turnover cap."""
+    max_notional_per_order: Decimal = Decimal(0)
+    """MAX_NOTIONAL_PER_ORDER_TRY=0: larger orders are shrunk to it; 0 switches it off."""
+    max_position_per_symbol: Decimal = Decimal(5000)
+    """MAX_POSITION_TRY_PER_SYMBOL=5000 (profile 7: MAX_SYMBOL_EXPOSURE_TRY=8000): position at
+    mid plus open buys may not exceed it; a buy that would is shrunk to fit."""
+    cash_target: Decimal = Decimal(300)
+    """TRY_CASH_TARGET=300: quote cash kept free; buys spend only what is above it."""
+    cash_max: Decimal = Decimal(600)
+    """TRY_CASH_MAX=600: upper bound of the reserve; as in the predecessor the reserve is
+    ``min(cash_target, cash_max)``."""
+    min_order_notional: Decimal = Decimal(10)
+    """MIN_ORDER_NOTIONAL_TRY=10: our floor; the exchange's ``minExchangeValue`` also applies."""
+    max_data_age_ms: int = 15_000
+    """MAX_MARKET_DATA_AGE_MS=15000: a symbol with older (or unknown-age) data gets no new
+    intents (fail closed). Unlike the predecessor's all-or-nothing check this is per symbol:
+    one stale pair does not freeze the fresh ones."""
+
+    def __post_init__(self) -> None:
+        _check(self.max_orders_per_cycle >= 0, "max_orders_per_cycle must be >= 0")
+        _check(self.max_open_orders_per_symbol >= 0, "max_open_orders_per_symbol must be >= 0")
+        _check(self.cooldown_seconds >= 0, "cooldown_seconds must be >= 0")
+        _check(self.cash_target >= 0 and self.cash_max >= 0, "cash bounds must be >= 0")
+        _check(self.min_order_notional >= 0, "min_order_notional must be >= 0")
+        _check(self.max_data_age_ms > 0, "max_data_age_ms must be > 0")
+
+    @property
+    def cash_reserve(self) -> Decimal:
+        return min(self.cash_target, self.cash_max)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProfitAwareParams:
+    """ProfitAwareStrategyV1 (profiles 3 and 4); its hard-coded numbers made fields."""
+
+    min_profit_bps: Decimal = Decimal(30)
+    """MIN_PROFIT_BPS=30: take profit when bid >= average cost * (1 + bps)."""
+    sell_cost_buffer_bps: Decimal = Decimal(0)
+    """Added to ``min_profit_bps`` for the take-profit threshold. Profile 3 keeps the
+    predecessor's 0; profile 4 uses 25 = FEE_BPS_TAKER 15 + SLIPPAGE_BPS_BUFFER 10, which the
+    predecessor's stage-4 risk policy demanded of every sell (average cost already includes
+    the buy fee, so only the selling costs are added)."""
+    sell_fraction: Decimal = Decimal("0.25")
+    """Hard-coded 0.25: share of the position sold per take-profit."""
+    entry_budget: Decimal = Decimal(100)
+    """Hard-coded 100 TRY: entry size per flat symbol, allocated from the investable cash
+    (decremented across symbols within a cycle, unlike the predecessor)."""
+    max_entry_spread_bps: Decimal = Decimal(100)
+    """Hard-coded 1 %: no entry when (ask - bid) / bid exceeds it."""
+    offset_bps: Decimal = Decimal(20)
+    """OFFSET_BPS=20: price protection. Entries buy at ``min(ask, mid * (1 + offset))`` and
+    take-profits sell at ``max(bid, mid * (1 - offset))``; with a spread up to twice the offset
+    this is exactly the predecessor's ask/bid, wider books get a resting order instead of
+    paying the whole spread. (The predecessor only fed it to a sweep whose result it threw
+    away.)"""
+
+    def __post_init__(self) -> None:
+        _check(Decimal(0) < self.sell_fraction <= Decimal(1), "sell_fraction must be in (0, 1]")
+        _check(self.entry_budget >= 0, "entry_budget must be >= 0")
+        _check(self.offset_bps >= 0, "offset_bps must be >= 0")
+
+    @property
+    def take_profit_bps(self) -> Decimal:
+        return self.min_profit_bps + self.sell_cost_buffer_bps
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LifecycleParams:
+    """What to do with our own live orders (TTL, drift, dedupe, replace)."""
+
+    ttl_seconds: int = 120
+    """TTL_SECONDS=120: an order at least this old is cancelled."""
+    drift_bps: Decimal | None = None
+    """Profile 4: 25 (the lifecycle planner's drift_bps). An order whose price is this far from
+    its own symbol's mid is cancelled. ``None`` (profile 3) disables it: stage 3 only had TTL."""
+    dedupe_price_bps: Decimal = Decimal(5)
+    """An intent within 5 bps of a live order's price on the same symbol/side ..."""
+    dedupe_quantity_ratio: Decimal = Decimal("0.01")
+    """... and within 1 % of its remaining quantity is a duplicate and is not submitted."""
+    replace_in_same_cycle: bool = False
+    """Profile 4: True. The cancelled order's slot is reused by a replacement submit in the same
+    plan (its remaining quantity still counts as exposure). Profile 3 (False) waits for the
+    cancel to be confirmed before the symbol gets a new order, as the predecessor did."""
+
+    def __post_init__(self) -> None:
+        _check(self.ttl_seconds > 0, "ttl_seconds must be > 0")
+        _check(self.drift_bps is None or self.drift_bps > 0, "drift_bps must be > 0 or None")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AnomalyParams:
+    """Anomaly detectors (profile 4) feeding the degrade levels."""
+
+    stale_after_ms: int = 30_000
+    """STALE_MARKET_DATA_SECONDS=30: WARN STALE_MARKET_DATA."""
+    spread_spike_bps: Decimal = Decimal(300)
+    """STAGE7_SPREAD_SPIKE_BPS=300 (the predecessor's only spread-spike number): WARN."""
+    price_jump_bps: Decimal = Decimal(500)
+    """New (no predecessor value): a mid moving >= 5 % between two cycles is a WARN."""
+    reject_spike_count: int = 3
+    """ORDER_REJECT_SPIKE at >= 3 rejects in the previous cycle: WARN."""
+    exchange_error_streak: int = 3
+    """KILL_CHAIN_MAX_CONSECUTIVE_ERRORS / BREAKER_429_CONSECUTIVE_THRESHOLD=3: consecutive
+    exchange errors at which the exchange counts as degraded (ERROR -> level 3)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DegradeParams:
+    """Degrade levels 0..3 with cooldown and hysteresis (profile 4).
+
+    Level modes are fixed as in the predecessor: 1 and 2 REDUCE_RISK_ONLY, 3 OBSERVE_ONLY.
+    """
+
+    warn_window_cycles: int = 10
+    """DEGRADE_WARN_WINDOW_CYCLES=10: how many recent cycles' warnings are summed."""
+    warn_threshold: int = 3
+    """DEGRADE_WARN_THRESHOLD=3: sum >= threshold -> level 1, >= 2 * threshold -> level 2."""
+    buy_multipliers: tuple[Decimal, Decimal, Decimal, Decimal] = (
+        Decimal(1),
+        Decimal("0.5"),
+        Decimal("0.25"),
+        Decimal(0),
+    )
+    """BUY quantity factor per level 0..3 (x0.5 / x0.25 / x0)."""
+    cooldown_seconds: tuple[int, int, int, int] = (0, 900, 900, 1800)
+    """A level is held at least this long after it is entered (no step-down meanwhile)."""
+    recovery_cycles_level1: int = 8
+    """Calm cycles before level 1 steps down to 0."""
+    recovery_cycles_higher: int = 4
+    """Calm cycles before level 2 or 3 steps down one level."""
+
+    def __post_init__(self) -> None:
+        _check(self.warn_window_cycles > 0 and self.warn_threshold > 0, "window/threshold > 0")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LossStopParams:
+    """Hard stops on the day's loss and on drawdown from peak equity (profile 4)."""
+
+    max_daily_loss: Decimal = Decimal(1000)
+    """MAX_DAILY_LOSS_TRY=1000: equity down this much since the UTC day began -> OBSERVE_ONLY."""
+    max_drawdown_bps: Decimal = Decimal(1000)
+    """MAX_DRAWDOWN_PCT=10 expressed in bps (1000): equity this far below its peak ->
+    OBSERVE_ONLY. Bps is the one drawdown unit in btcbot."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UniverseParams:
+    """Universe selection (profile 7)."""
+
+    size: int = 20
+    """STAGE7_UNIVERSE_SIZE=20."""
+    quote: str = "TRY"
+    """STAGE7_UNIVERSE_QUOTE_CCY=TRY: only pairs quoted in it are candidates."""
+    whitelist: tuple[str, ...] = ()
+    """STAGE7_UNIVERSE_WHITELIST: when non-empty only these pairs (``BTCTRY`` form)."""
+    blacklist: tuple[str, ...] = ()
+    """STAGE7_UNIVERSE_BLACKLIST: never these pairs."""
+    min_quote_volume: Decimal = Decimal(0)
+    """STAGE7_MIN_QUOTE_VOLUME_TRY=0: 24 h volume in quote currency."""
+    max_spread_bps: Decimal = Decimal(1_000_000)
+    """STAGE7_MAX_SPREAD_BPS=1000000 (off)."""
+    vol_lookback: int = 20
+    """STAGE7_VOL_LOOKBACK=20: candles whose close-to-close returns give the volatility."""
+    weight_liquidity: Decimal = Decimal("0.5")
+    weight_spread: Decimal = Decimal("0.3")
+    weight_volatility: Decimal = Decimal("0.2")
+    """STAGE7_SCORE_WEIGHTS: normalised to sum 1 when scoring."""
+
+    def __post_init__(self) -> None:
+        _check(self.size >= 0 and self.vol_lookback >= 2, "size >= 0, vol_lookback >= 2")
+        weights = (self.weight_liquidity, self.weight_spread, self.weight_volatility)
+        _check(all(w >= 0 for w in weights) and sum(weights) > 0, "weights >= 0, sum > 0")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PortfolioParams:
+    """Target weights (profile 7). Position cap and turnover cap live in :class:`RiskLimits`."""
+
+    targets: tuple[tuple[str, Decimal], ...] = ()
+    """PORTFOLIO_TARGETS as (pair, weight); empty = equal weights over the selected universe."""
+    order_offset_bps: Decimal = Decimal(5)
+    """STAGE7_ORDER_OFFSET_BPS=5: BUY at mid + offset, SELL at mid - offset."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RiskBudgetParams:
+    """Risk budget modes (profile 7)."""
+
+    daily_loss_limit: Decimal = Decimal(500)
+    """DAILY_LOSS_LIMIT_TRY=500 -> REDUCE_RISK_ONLY."""
+    max_drawdown_bps: Decimal = Decimal(2500)
+    """MAX_DRAWDOWN_BPS=2500 -> REDUCE_RISK_ONLY."""
+    fee_burn_limit: Decimal = Decimal(150)
+    """FEE_BURN_LIMIT_TRY=150: fees paid today -> REDUCE_RISK_ONLY."""
+    high_vol_bps: Decimal = Decimal(250)
+    """HIGH_VOL_THRESHOLD_BPS=250: a universe spread >= 2x -> REDUCE_RISK_ONLY (>= 1x is only
+    reported)."""
+    stale_data_ms: int = 60_000
+    """STAGE7_MAX_DATA_AGE_SEC=60: any selected symbol older -> OBSERVE_ONLY."""
+    cooldown_seconds: int = 900
+    """RISK_COOLDOWN_SEC=900: a worse mode is held at least this long."""
+    exchange_error_streak: int = 3
+    """KILL_CHAIN_MAX_CONSECUTIVE_ERRORS=3: exchange degraded -> OBSERVE_ONLY."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AdaptationParams:
+    """Bounded parameter adaptation (profile 7); see :mod:`btcbot.kernel.adaptation`."""
+
+    max_changes: int = 3
+    """At most 3 parameter changes per evaluation."""
+    min_window: int = 5
+    """Cycles of metrics needed before anything changes."""
+    reject_spike: int = 3
+    """STAGE7_REJECT_SPIKE_THRESHOLD=3 rejects in a cycle."""
+    rollback_drawdown_bps: Decimal = Decimal(2500)
+    """A window cycle with drawdown >= this rolls back to the checkpoint."""
+    offset_bounds_bps: tuple[Decimal, Decimal] = (Decimal(1), Decimal(50))
+    max_orders_bounds: tuple[int, int] = (1, 10)
+    turnover_bounds: tuple[Decimal, Decimal] = (Decimal(100), Decimal(5000))
+    min_quote_volume_bounds: tuple[Decimal, Decimal] = (Decimal(0), Decimal(100_000_000))
+
+
+def _p4_strategy() -> ProfitAwareParams:
+    return ProfitAwareParams(sell_cost_buffer_bps=Decimal(25))
+
+
+def _p4_lifecycle() -> LifecycleParams:
+    return LifecycleParams(drift_bps=Decimal(25), replace_in_same_cycle=True)
+
+
+def _p7_limits() -> RiskLimits:
+    return RiskLimits(max_notional_per_order=Decimal(3000), max_position_per_symbol=Decimal(8000))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Profile3Params:
+    """Profile 3: ProfitAwareStrategyV1 + RiskPolicy + TTL cancel."""
+
+    stage: Literal[3] = 3
+    limits: RiskLimits = field(default_factory=RiskLimits)
+    strategy: ProfitAwareParams = field(default_factory=ProfitAwareParams)
+    lifecycle: LifecycleParams = field(default_factory=LifecycleParams)
+    freeze_on_unknown_orders: bool = True
+    """Stage 3 of the predecessor had no freeze; an order of unknown fate can still fill, so
+    every profile stops adding risk while one exists (cancels stay allowed)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Profile4Params:
+    """Profile 4: profile 3 plus lifecycle, anomalies, degrade levels and loss stops."""
+
+    stage: Literal[4] = 4
+    limits: RiskLimits = field(default_factory=RiskLimits)
+    strategy: ProfitAwareParams = field(default_factory=_p4_strategy)
+    lifecycle: LifecycleParams = field(default_factory=_p4_lifecycle)
+    anomalies: AnomalyParams = field(default_factory=AnomalyParams)
+    degrade: DegradeParams = field(default_factory=DegradeParams)
+    stops: LossStopParams = field(default_factory=LossStopParams)
+    freeze_on_unknown_orders: bool = True
+    """STAGE4_UNKNOWN_FREEZE_ENABLED=true."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Profile7Params:
+    """Profile 7: universe, portfolio targets, order builder, risk budget, adaptation."""
+
+    stage: Literal[7] = 7
+    limits: RiskLimits = field(default_factory=_p7_limits)
+    lifecycle: LifecycleParams = field(default_factory=_p4_lifecycle)
+    universe: UniverseParams = field(default_factory=UniverseParams)
+    portfolio: PortfolioParams = field(default_factory=PortfolioParams)
+    budget: RiskBudgetParams = field(default_factory=RiskBudgetParams)
+    adaptation: AdaptationParams = field(default_factory=AdaptationParams)
+    freeze_on_unknown_orders: bool = True
+    params_version: int = 0
+    """Version of these values; bumped by every adaptation change or rollback."""
+
+
+ProfileParams = Profile3Params | Profile4Params | Profile7Params

@@ -1,0 +1,143 @@
+"""The output of one decision: submits, cancels, and why every intent went where it went.
+
+A plan is a value. ``fingerprint()`` hashes a canonical JSON form of it, so a replay and a live
+run of the same snapshots can be compared byte for byte (backtest/live parity).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from btcbot.domain import OrderRequest, Symbol
+from btcbot.domain.money import format_decimal
+from btcbot.risk.modes import Mode
+from btcbot.risk.state import RiskState
+
+
+class Layer(StrEnum):
+    """Which part of the pipeline took a decision."""
+
+    KERNEL = "kernel"
+    STRATEGY = "strategy"
+    LIFECYCLE = "lifecycle"
+    UNIVERSE = "universe"
+    PORTFOLIO = "portfolio"
+    ORDER_BUILDER = "order_builder"
+    ANOMALY = "anomaly"
+    DEGRADE = "degrade"
+    RISK_BUDGET = "risk_budget"
+    MODE_GATE = "mode_gate"
+    RISK_POLICY = "risk_policy"
+    RULES = "rules"
+
+
+class Action(StrEnum):
+    SUBMIT = "SUBMIT"
+    BLOCK = "BLOCK"
+    CAP = "CAP"
+    HOLD = "HOLD"
+    CANCEL = "CANCEL"
+    SKIP = "SKIP"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One line of the audit trail: an intent submitted, shrunk, dropped, or a mode taken."""
+
+    symbol: Symbol | None
+    layer: Layer
+    action: Action
+    reason_code: str
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedSubmit:
+    request: OrderRequest
+    reason: str
+    replaces: str | None = None
+    """client_order_id of the order this one replaces (its cancel is in the same plan)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedCancel:
+    client_order_id: str
+    exchange_order_id: int | None
+    symbol: Symbol
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class PortfolioReport:
+    """Profile 7 extras: the selected universe, why others were left out, target weights."""
+
+    universe: tuple[Symbol, ...]
+    exclusions: tuple[tuple[Symbol, str], ...]
+    target_weights: tuple[tuple[Symbol, Decimal], ...]
+    params_version: int
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What to do this cycle. Executors run ``cancels`` before ``submits``."""
+
+    submits: tuple[PlannedSubmit, ...]
+    cancels: tuple[PlannedCancel, ...]
+    decisions: tuple[Decision, ...]
+    mode: Mode
+    next_risk_state: RiskState
+    portfolio: PortfolioReport | None = None
+
+    def fingerprint(self) -> str:
+        """SHA-256 hex of the canonical JSON form of the whole plan."""
+        text = json.dumps(_canonical(self), sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    def to_canonical(self) -> Any:
+        """JSON-ready form (Decimals as plain strings, symbols as ``BTC_TRY``)."""
+        return _canonical(self)
+
+
+def _canonical(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return format_decimal(value)
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, Symbol):
+        return value.normalized
+    if value is None or isinstance(value, (str, int, bool)):
+        return value
+    if isinstance(value, (tuple, list)):
+        return [_canonical(item) for item in value]
+    if hasattr(value, "items"):
+        return sorted(([_canonical(k), _canonical(v)] for k, v in value.items()), key=str)
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: _canonical(getattr(value, name)) for name in value.__dataclass_fields__}
+    raise TypeError(f"cannot fingerprint {type(value).__name__}")
+
+
+class DecisionLog:
+    """Collects decisions in the order they were taken."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self) -> None:
+        self._items: list[Decision] = []
+
+    def add(
+        self,
+        symbol: Symbol | None,
+        layer: Layer,
+        action: Action,
+        reason_code: str,
+        detail: str = "",
+    ) -> None:
+        self._items.append(Decision(symbol, layer, action, reason_code, detail))
+
+    def freeze(self) -> tuple[Decision, ...]:
+        return tuple(self._items)

@@ -1,0 +1,74 @@
+"""Equity, the day's PnL, drawdown from peak and fees paid today, from balances at mid.
+
+Equity is every balance (free + locked) valued at its ``ASSET/quote`` mid. When a held asset
+has no mark the reading is unknown (``None``), never understated: a missing price must not
+fake a loss, nor lift the peak.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from btcbot.domain import Balance, Position, Symbol
+from btcbot.domain.money import BPS, ZERO
+from btcbot.risk.state import RiskState
+
+DAY_MS = 86_400_000
+
+
+@dataclass(frozen=True, slots=True)
+class EquityReading:
+    equity: Decimal | None
+    daily_pnl: Decimal | None
+    drawdown_bps: Decimal | None
+    fees_today: Decimal
+    peak_equity: Decimal | None
+    day_key: int
+    day_start_equity: Decimal | None
+    day_start_fees: Decimal
+
+
+def value_balances(
+    balances: Mapping[str, Balance], marks_by_base: Mapping[str, Decimal], quote: str
+) -> Decimal | None:
+    total = ZERO
+    for asset, balance in balances.items():
+        amount = balance.total
+        if asset == quote:
+            total += amount
+        elif amount > ZERO:
+            mark = marks_by_base.get(asset)
+            if mark is None:
+                return None
+            total += amount * mark
+    return total
+
+
+def read_equity(
+    equity: Decimal | None,
+    positions: Mapping[Symbol, Position],
+    now_ms: int,
+    prev: RiskState,
+) -> EquityReading:
+    fees_total = sum((p.fees_paid for p in positions.values()), ZERO)
+    day = now_ms // DAY_MS
+    if prev.day_key != day:
+        day_start_equity, day_start_fees = equity, fees_total
+    else:
+        day_start_equity = prev.day_start_equity if prev.day_start_equity is not None else equity
+        day_start_fees = prev.day_start_fees
+    peak = prev.peak_equity
+    if equity is not None and (peak is None or equity > peak):
+        peak = equity
+    daily = None
+    if equity is not None and day_start_equity is not None:
+        daily = equity - day_start_equity
+    drawdown = None
+    if equity is not None and peak is not None and peak > ZERO:
+        drawdown = (peak - equity) / peak * BPS
+    fees_today = max(fees_total - day_start_fees, ZERO)
+    return EquityReading(
+        equity, daily, drawdown, fees_today, peak, day, day_start_equity, day_start_fees
+    )

@@ -1,0 +1,94 @@
+"""Our own live orders: which are stale (TTL, price drift), which intents duplicate them, and
+which intents replace them.
+
+Drift is measured against the order's own symbol's mid (the predecessor used the first
+symbol's mid for every order). Only resting orders with an exchange id can be cancelled;
+orders still submitting or in flight are left to the order manager's resolution ladder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from btcbot.domain import Side, Symbol
+from btcbot.domain.money import BPS, ZERO
+from btcbot.kernel.params import LifecycleParams
+from btcbot.kernel.plan import Action, DecisionLog, Layer
+from btcbot.kernel.snapshot import OpenOrder
+from btcbot.strategy.intents import Intent
+from btcbot.strategy.market import MarketView
+
+_L = Layer.LIFECYCLE
+
+
+@dataclass(frozen=True, slots=True)
+class StaleOrder:
+    order: OpenOrder
+    reason: str  # ttl_expired | price_drift
+
+
+def stale_reason(
+    order: OpenOrder, mid: Decimal | None, params: LifecycleParams, now_ms: int
+) -> str | None:
+    if now_ms - order.created_ms >= params.ttl_seconds * 1000:
+        return "ttl_expired"
+    drift = params.drift_bps
+    if drift is not None and mid is not None and mid > ZERO:
+        return "price_drift" if abs(order.price - mid) / mid * BPS >= drift else None
+    return None
+
+
+def find_stale(
+    orders: Iterable[OpenOrder], market: MarketView, params: LifecycleParams, now_ms: int
+) -> list[StaleOrder]:
+    stale = []
+    for order in orders:
+        if not order.cancellable:
+            continue
+        reason = stale_reason(order, market.mid(order.symbol), params, now_ms)
+        if reason is not None:
+            stale.append(StaleOrder(order, reason))
+    return stale
+
+
+def is_duplicate(intent: Intent, order: OpenOrder, params: LifecycleParams) -> bool:
+    if order.side is not intent.side or order.price <= ZERO:
+        return False
+    remaining = order.remaining
+    if remaining <= ZERO:
+        return False
+    price_bps = abs(intent.price - order.price) / order.price * BPS
+    qty_ratio = abs(intent.quantity - remaining) / remaining
+    return price_bps <= params.dedupe_price_bps and qty_ratio <= params.dedupe_quantity_ratio
+
+
+def match_open_orders(
+    intents: Sequence[Intent],
+    live: Mapping[Symbol, Sequence[OpenOrder]],
+    stale_ids: frozenset[str],
+    params: LifecycleParams,
+    log: DecisionLog,
+) -> list[Intent]:
+    """Drop duplicates of live, non-stale orders; link intents to the stale order they replace."""
+    kept = []
+    for intent in intents:
+        orders = [o for o in live.get(intent.symbol, ()) if o.side is intent.side]
+        fresh = [o for o in orders if o.client_order_id not in stale_ids]
+        duplicate = next((o for o in fresh if is_duplicate(intent, o, params)), None)
+        if duplicate is not None:
+            log.add(
+                intent.symbol, _L, Action.HOLD, "duplicate_of_open_order", duplicate.client_order_id
+            )
+            continue
+        replaced = next((o for o in orders if o.client_order_id in stale_ids), None)
+        if replaced is not None and params.replace_in_same_cycle:
+            intent = replace(intent, reason="replace", replaces=replaced.client_order_id)
+        kept.append(intent)
+    return kept
+
+
+def open_buys_to_reduce(orders: Iterable[OpenOrder]) -> list[OpenOrder]:
+    """Cancellable buys: in REDUCE_RISK_ONLY they are risk we no longer want to add."""
+    return [o for o in orders if o.side is Side.BUY and o.cancellable]

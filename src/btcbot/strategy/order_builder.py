@@ -1,0 +1,74 @@
+"""Order builder (profile 7): rebalance moves -> limit intents at mid +/- offset.
+
+BUY at ``mid * (1 + offset)``, SELL at ``mid * (1 - offset)``, quantized to the exchange's
+scales (passive side); quantity = notional / price rounded down; a sell never exceeds free
+inventory (spot). Skips carry the predecessor's reason codes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+from btcbot.domain import Side, Symbol, SymbolRules
+from btcbot.domain.money import BPS, ONE, ZERO
+from btcbot.kernel.params import PortfolioParams, RiskLimits
+from btcbot.kernel.plan import Action, DecisionLog, Layer
+from btcbot.strategy.account import AccountView
+from btcbot.strategy.intents import Intent
+from btcbot.strategy.market import MarketView
+from btcbot.strategy.portfolio import Rebalance
+
+_L = Layer.ORDER_BUILDER
+
+
+def _build_one(
+    move: Rebalance,
+    mid: Decimal,
+    rules: SymbolRules,
+    account: AccountView,
+    offset_bps: Decimal,
+    floor: Decimal,
+) -> Intent | str:
+    factor = ONE + offset_bps / BPS if move.side is Side.BUY else ONE - offset_bps / BPS
+    price = rules.quantize_price(mid * factor, move.side)
+    if price <= ZERO:
+        return "price_rounds_to_zero"
+    quantity = rules.quantize_quantity(move.notional / price)
+    if move.side is Side.SELL:
+        available = rules.quantize_quantity(account.sellable.get(move.symbol, ZERO))
+        if available <= ZERO:
+            return "spot_sell_requires_inventory"
+        quantity = min(quantity, available)
+    if quantity <= ZERO:
+        return "qty_rounds_to_zero"
+    if quantity * price < floor:
+        return "insufficient_notional_after_buffers"
+    reason = "rebalance_buy" if move.side is Side.BUY else "rebalance_sell"
+    return Intent(move.symbol, move.side, price, quantity, reason)
+
+
+def build_intents(
+    moves: Sequence[Rebalance],
+    market: MarketView,
+    rules: Mapping[Symbol, SymbolRules],
+    account: AccountView,
+    params: PortfolioParams,
+    limits: RiskLimits,
+    log: DecisionLog,
+) -> list[Intent]:
+    intents = []
+    for move in moves:
+        mid = market.mid(move.symbol)
+        symbol_rules = rules.get(move.symbol)
+        if mid is None or symbol_rules is None:
+            code = "missing_mark_price" if mid is None else "rules_unavailable"
+            log.add(move.symbol, _L, Action.SKIP, code)
+            continue
+        floor = max(symbol_rules.min_exchange_value, limits.min_order_notional)
+        built = _build_one(move, mid, symbol_rules, account, params.order_offset_bps, floor)
+        if isinstance(built, str):
+            log.add(move.symbol, _L, Action.SKIP, built)
+        else:
+            intents.append(built)
+    return intents

@@ -1,0 +1,95 @@
+"""ProfitAwareStrategyV1 (profiles 3 and 4), the predecessor's rules with allocated budgets.
+
+Per symbol, in sorted order:
+
+* holding and ``bid >= average_cost * (1 + take_profit_bps)`` -> SELL ``sell_fraction`` of the
+  position (capped by free inventory), reason ``take_profit``;
+* holding otherwise -> hold;
+* flat, both sides quoted and ``(ask - bid) / bid <= max_entry_spread_bps`` -> BUY for
+  ``min(entry_budget, what is left of the investable cash)``, reason ``conservative_entry``.
+  The budget is decremented across symbols (the predecessor sized every entry from the same
+  free balance and relied on the risk layer alone).
+
+Prices carry the ``offset_bps`` protection described on
+:class:`~btcbot.kernel.params.ProfitAwareParams`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+
+from btcbot.domain import Position, Side, Symbol
+from btcbot.domain.money import BPS, ONE, ZERO
+from btcbot.kernel.params import ProfitAwareParams
+from btcbot.kernel.plan import Action, DecisionLog, Layer
+from btcbot.strategy.account import AccountView
+from btcbot.strategy.intents import Intent
+from btcbot.strategy.market import MarketView, Quote, by_symbol
+
+_L = Layer.STRATEGY
+
+
+def profit_aware_intents(
+    symbols: Iterable[Symbol],
+    positions: Mapping[Symbol, Position],
+    market: MarketView,
+    account: AccountView,
+    params: ProfitAwareParams,
+    log: DecisionLog,
+) -> list[Intent]:
+    budget = account.investable
+    intents: list[Intent] = []
+    for symbol in by_symbol(symbols):
+        quote = market.quotes.get(symbol)
+        if quote is None:
+            log.add(symbol, _L, Action.SKIP, "no_market_data")
+            continue
+        if not quote.fresh:
+            log.add(symbol, _L, Action.SKIP, "stale_market_data", f"age_ms={quote.age_ms}")
+            continue
+        position = positions.get(symbol)
+        if position is not None and position.quantity > ZERO:
+            intent = _take_profit(quote, position, account, params, log)
+        else:
+            intent = _entry(quote, budget, params, log)
+            if intent is not None:
+                budget -= intent.notional
+        if intent is not None:
+            intents.append(intent)
+    return intents
+
+
+def _take_profit(
+    quote: Quote,
+    position: Position,
+    account: AccountView,
+    params: ProfitAwareParams,
+    log: DecisionLog,
+) -> Intent | None:
+    threshold = position.average_cost * (ONE + params.take_profit_bps / BPS)
+    if quote.bid < threshold:
+        log.add(quote.symbol, _L, Action.HOLD, "below_profit_threshold", f"bid={quote.bid}")
+        return None
+    quantity = min(
+        position.quantity * params.sell_fraction, account.sellable.get(quote.symbol, ZERO)
+    )
+    if quantity <= ZERO:
+        log.add(quote.symbol, _L, Action.SKIP, "no_free_inventory")
+        return None
+    price = max(quote.bid, quote.mid * (ONE - params.offset_bps / BPS))
+    return Intent(quote.symbol, Side.SELL, price, quantity, "take_profit")
+
+
+def _entry(
+    quote: Quote, budget: Decimal, params: ProfitAwareParams, log: DecisionLog
+) -> Intent | None:
+    if (quote.ask - quote.bid) / quote.bid * BPS > params.max_entry_spread_bps:
+        log.add(quote.symbol, _L, Action.SKIP, "spread_too_wide", f"spread_bps={quote.spread_bps}")
+        return None
+    size = min(budget, params.entry_budget)
+    if size <= ZERO:
+        log.add(quote.symbol, _L, Action.SKIP, "no_investable_cash")
+        return None
+    price = min(quote.ask, quote.mid * (ONE + params.offset_bps / BPS))
+    return Intent(quote.symbol, Side.BUY, price, size / price, "conservative_entry")

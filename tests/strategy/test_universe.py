@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+from btcbot.domain import Symbol
+from btcbot.kernel.params import UniverseParams
+from btcbot.strategy.market import MarketView
+from btcbot.strategy.universe import select_universe, volatility
+from tests.kernel.factories import BTC, ETH, SOL, candles, d, market, rules_for, snapshot, ticker
+
+USDT = Symbol("BTC", "USDT")
+AVAX = Symbol("AVAX", "TRY")
+PRICES = {BTC: (d(1000), d(1001)), ETH: (d(100), d(101)), SOL: (d(10), d("10.5"))}
+
+
+DEFAULT = UniverseParams()
+
+
+def select(params=DEFAULT, **overrides):
+    fields = market(PRICES)
+    fields.update(overrides)
+    snap = snapshot(**fields)
+    return select_universe(snap, MarketView.of(snap, 15_000), params)
+
+
+def test_volatility_needs_three_closes_and_is_population_std():
+    assert volatility(candles(BTC, [100, 110]), 20) is None
+    vol = volatility(candles(BTC, [100, 110, 99]), 20)
+    assert vol is not None and abs(vol - d("0.1")) < d("0.0000001")  # returns +0.1, -0.1
+
+
+def test_volatility_uses_lookback_window():
+    series = candles(BTC, [1, 1000, 100, 100, 100])
+    assert volatility(series, 2) == 0
+
+
+def test_ranking_prefers_liquid_tight_calm_pairs():
+    tickers = {
+        BTC: ticker(BTC, d(1000), d(1001), volume="100"),  # quote volume ~100k
+        ETH: ticker(ETH, d(100), d(101), volume="10"),
+        SOL: ticker(SOL, d(10), d("10.5"), volume="1"),
+    }
+    chosen = select(tickers=tickers)
+    assert chosen.selected == (BTC, ETH, SOL)
+    assert chosen.exclusions == ()
+
+
+def test_size_cutoff_reports_rank_below_cutoff():
+    chosen = select(UniverseParams(size=1))
+    assert len(chosen.selected) == 1
+    assert {r for _, r in chosen.exclusions} == {"rank_below_cutoff"}
+
+
+def test_exclusion_reasons():
+    fields = market(PRICES)
+    rules = dict(fields["rules"])
+    rules[AVAX] = rules_for(AVAX)  # rules but no price data
+    rules[USDT] = rules_for(USDT)  # other quote: not a candidate at all
+    rules[SOL] = replace(rules_for(SOL), status="HALT")
+    params = UniverseParams(blacklist=("ETHTRY",), max_spread_bps=d(5))
+    chosen = select(params, rules=rules)
+    reasons = dict(chosen.exclusions)
+    assert reasons == {
+        AVAX: "missing_spread",
+        ETH: "blacklisted",
+        SOL: "not_trading",
+        BTC: "spread_above_max",
+    }
+    assert chosen.selected == ()
+
+
+def test_whitelist_and_min_volume():
+    chosen = select(UniverseParams(whitelist=("BTCTRY", "SOLTRY"), min_quote_volume=d(20_000)))
+    reasons = dict(chosen.exclusions)
+    assert reasons[ETH] == "not_whitelisted"
+    assert reasons[SOL] == "volume_below_min"  # 1000 x 10.25 < 20000
+    assert chosen.selected == (BTC,)
+
+
+def test_missing_volatility_is_penalised():
+    with_candles = {BTC: candles(BTC, [100, 101, 100, 101]), ETH: candles(ETH, [100, 101, 100])}
+    chosen = select(UniverseParams(weight_liquidity=d(0), weight_spread=d(0)), candles=with_candles)
+    scores = dict(chosen.scores)
+    assert scores[SOL] == -1
+    assert chosen.selected[-1] == SOL
