@@ -1,0 +1,1 @@
+"""The imperative shell around the kernel: gather a snapshot, plan, act, persist, repeat."""

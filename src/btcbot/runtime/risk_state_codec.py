@@ -1,0 +1,67 @@
+"""RiskState <-> JSON document, for the store's one-row-per-account risk state.
+
+Decimals travel as exact strings and symbols as ``BASE_QUOTE``; an unknown or missing key
+falls back to the field's default so an older document still loads after an upgrade.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from btcbot.domain import Symbol
+from btcbot.domain.money import format_decimal, to_decimal
+from btcbot.risk.modes import Mode
+from btcbot.risk.state import RiskState
+
+_DECIMALS = ("peak_equity", "day_start_equity", "day_start_fees", "fees_today")
+_INTS = (
+    "mode_cooldown_until_ms",
+    "degrade_level",
+    "degrade_cooldown_until_ms",
+    "stable_cycles",
+    "day_key",
+    "rejects_last_cycle",
+    "params_version",
+)
+_STR_TUPLES = ("mode_reasons", "anomalies")
+
+
+def encode_risk_state(state: RiskState) -> dict[str, Any]:
+    document: dict[str, Any] = {"mode": state.mode.value}
+    for name in _DECIMALS:
+        value = getattr(state, name)
+        document[name] = None if value is None else format_decimal(value)
+    for name in _INTS:
+        document[name] = getattr(state, name)
+    for name in _STR_TUPLES:
+        document[name] = list(getattr(state, name))
+    document["warn_history"] = list(state.warn_history)
+    document["previous_mids"] = {
+        symbol.normalized: format_decimal(mid)
+        for symbol, mid in sorted(state.previous_mids.items())
+    }
+    return document
+
+
+def decode_risk_state(document: Mapping[str, Any] | None) -> RiskState:
+    if not document:
+        return RiskState()
+    fields: dict[str, Any] = {}
+    if "mode" in document:
+        fields["mode"] = Mode(document["mode"])
+    for name in _DECIMALS:
+        if name in document:
+            raw = document[name]
+            fields[name] = None if raw is None else to_decimal(raw)
+    for name in _INTS:
+        if name in document:
+            fields[name] = document[name]
+    for name in _STR_TUPLES:
+        if name in document:
+            fields[name] = tuple(document[name])
+    if "warn_history" in document:
+        fields["warn_history"] = tuple(int(v) for v in document["warn_history"])
+    mids = document.get("previous_mids") or {}
+    fields["previous_mids"] = {Symbol.parse(k): to_decimal(v) for k, v in mids.items()}
+    return RiskState(**fields)
