@@ -10,6 +10,8 @@ from __future__ import annotations
 import typer
 
 from btcbot import __version__
+from btcbot.commands.lock import lock_app
+from btcbot.commands.switches import degrade_app, freeze_app, kill_switch_app
 from btcbot.emulator.command import emulator_command
 
 app = typer.Typer(
@@ -24,6 +26,12 @@ app.command(
     "emulator",
     help="Run the BTCTurk-compatible exchange emulator on loopback (REST + WebSocket).",
 )(emulator_command)
+
+
+app.add_typer(kill_switch_app, name="kill-switch")
+app.add_typer(freeze_app, name="freeze")
+app.add_typer(degrade_app, name="degrade")
+app.add_typer(lock_app, name="lock")
 
 
 @app.command("version")

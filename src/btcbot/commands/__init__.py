@@ -1,0 +1,1 @@
+"""Operator commands, one module per concern; ``btcbot.cli`` registers them."""
