@@ -1,0 +1,128 @@
+"""Fills: pulled from user trades (and pushed by WS 423), stored once, advancing their orders.
+
+Each fill is stored unique by trade id (duplicates from overlapping pulls or from both WS and
+REST are dropped; a same-id fill with different data is logged and the stored one kept). Its
+order's state then follows the cumulative stored fills of that exchange order: PARTIAL_FILL,
+or FILL once they reach the quantity. Fills of orders that are not ours (another tool on the
+account, or an order the store never saw) are kept and reported as unknown — never dropped,
+never attributed. A fill that arrives before its order's exchange id is known is attributed by
+client id, or later, when the id becomes known (:meth:`FillSync.catch_up`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import structlog
+
+from btcbot.btcturk.errors import BtcturkError
+from btcbot.domain import Fill, Symbol
+from btcbot.domain.money import ZERO
+from btcbot.execution.context import OmsContext
+from btcbot.execution.evidence import from_fill_total
+from btcbot.store import FillInsert, StoredOrder
+
+log = structlog.get_logger(__name__)
+
+_Ingested = tuple[FillInsert, StoredOrder | None]  # how the fill was stored, and whose it is
+
+
+@dataclass(frozen=True, slots=True)
+class FillSyncReport:
+    inserted: int = 0
+    duplicates: int = 0
+    conflicts: int = 0
+    unknown: tuple[Fill, ...] = ()  # newly stored fills of orders that are not ours
+    errors: tuple[BtcturkError, ...] = ()
+
+
+@dataclass
+class _Pass:
+    counts: dict[FillInsert, int] = field(default_factory=lambda: dict.fromkeys(FillInsert, 0))
+    unknown: list[Fill] = field(default_factory=list)
+    errors: list[BtcturkError] = field(default_factory=list)
+
+    def report(self) -> FillSyncReport:
+        c = self.counts
+        return FillSyncReport(
+            c[FillInsert.INSERTED],
+            c[FillInsert.DUPLICATE],
+            c[FillInsert.CONFLICT],
+            tuple(self.unknown),
+            tuple(self.errors),
+        )
+
+
+class FillSync:
+    def __init__(self, ctx: OmsContext) -> None:
+        self._ctx = ctx
+        self._cursor: dict[Symbol, int] = {}  # newest fill time seen per symbol
+
+    async def sync(self, symbols: Iterable[Symbol]) -> FillSyncReport:
+        """Pull user trades since each symbol's cursor minus the overlap."""
+        run = _Pass()
+        for symbol in sorted(set(symbols) | self._live_symbols()):
+            base = self._base(symbol)
+            since = base - self._ctx.settings.fill_overlap_ms
+            try:
+                fills = await self._ctx.port.fills(symbol, since)
+            except BtcturkError as exc:
+                run.errors.append(exc)
+                continue
+            for fill in sorted(fills, key=lambda f: (f.timestamp_ms, f.trade_id)):
+                self._count(run, fill, self.ingest(fill, "user_trades"))
+            self._cursor[symbol] = max([base, *(f.timestamp_ms for f in fills)])
+        return run.report()
+
+    def ingest(self, fill: Fill, source: str) -> _Ingested:
+        """Store one fill and advance its order (shared by REST pulls and WS 423)."""
+        journal = self._ctx.journal
+        result = journal.record_fill(fill)
+        owner = journal.owner(
+            fill.order_id, fill.client_order_id, symbol=fill.symbol, side=fill.side
+        )
+        if owner is None:
+            if result is FillInsert.INSERTED:
+                log.warning(
+                    "fill_of_unknown_order",
+                    trade_id=str(fill.trade_id),
+                    order_id=fill.order_id,
+                    client_order_id=fill.client_order_id,
+                    symbol=str(fill.symbol),
+                    source=source,
+                )
+            return result, None
+        self.catch_up(owner.client_order_id, fill.order_id, source)
+        return result, owner
+
+    def catch_up(self, client_order_id: str, exchange_order_id: int, source: str) -> None:
+        """Bring the order's filled quantity up to its stored fills."""
+        journal = self._ctx.journal
+        total = journal.filled_total(exchange_order_id)
+        stored = journal.get(client_order_id)
+        if stored is None or total <= ZERO or total <= stored.order.filled_quantity:
+            return
+        request = stored.order.request
+        journal.apply(client_order_id, from_fill_total(request, exchange_order_id, total, source))
+
+    def _count(
+        self, run: _Pass, fill: Fill, outcome: tuple[FillInsert, StoredOrder | None]
+    ) -> None:
+        result, owner = outcome
+        run.counts[result] += 1
+        if owner is None and result is FillInsert.INSERTED:
+            run.unknown.append(fill)
+
+    def _base(self, symbol: Symbol) -> int:
+        if symbol in self._cursor:
+            return self._cursor[symbol]
+        journal = self._ctx.journal
+        latest = journal.latest_fill_ms(symbol)
+        if latest is None:
+            latest = journal.now() - self._ctx.settings.fill_initial_lookback_ms
+        created = [o.created_ms for o in journal.live() if o.order.request.symbol == symbol]
+        return min([latest, *created])
+
+    def _live_symbols(self) -> set[Symbol]:
+        return {stored.order.request.symbol for stored in self._ctx.journal.live()}

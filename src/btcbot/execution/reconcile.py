@@ -1,0 +1,177 @@
+"""Reconciliation: the store's live orders against what the exchange shows (start-up and loop).
+
+One pass, per symbol (the requested ones plus every symbol with a live local order):
+
+1. due IN_FLIGHT orders climb the resolution ladder (at start-up: every PENDING_SUBMIT too);
+2. exchange open orders are matched to ours by exchange id (or client id while an order waits
+   for its id); open orders that are not ours — or that contradict a finished local state —
+   are reported as ``unknown_orders`` (the kernel's unknown-order freeze input), never
+   imported;
+3. our OPEN / PARTIALLY_FILLED orders missing from the exchange's open orders are looked up by
+   id and take the state the exchange shows; pending cancels are proven by ``order/{id}``;
+4. user trades are pulled (fills), balances fetched.
+
+An order stays live in the store until the exchange shows a terminal state. Only exchange
+errors (:class:`BtcturkError`) are caught, and any of them makes the pass a failure: counted in
+the store, reset by a fully successful pass, tripping the kill switch at the threshold. The
+report carries all of it so the runtime can print it; a failed start-up pass is refused by
+:meth:`OrderManager.startup`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+import structlog
+
+from btcbot.btcturk.errors import BtcturkError
+from btcbot.domain import Balance, OrderStatus, Symbol
+from btcbot.exchange.reports import ExchangeOrder
+from btcbot.execution.cancels import Canceller, PendingCancelReport
+from btcbot.execution.context import OmsContext
+from btcbot.execution.evidence import from_report, same_order
+from btcbot.execution.fills import FillSync, FillSyncReport
+from btcbot.execution.resolution import InFlightResolver, Resolution, ResolveReport
+from btcbot.store import StoredOrder
+
+log = structlog.get_logger(__name__)
+
+_LOOKED_UP_WHEN_MISSING = frozenset({OrderStatus.OPEN, OrderStatus.PARTIALLY_FILLED})
+
+
+@dataclass(frozen=True, slots=True)
+class ReconcileReport:
+    ok: bool
+    at_ms: int
+    unknown_orders: tuple[ExchangeOrder, ...] = ()
+    changed: tuple[Resolution, ...] = ()  # local orders the open-order comparison moved
+    in_flight: ResolveReport = field(default_factory=ResolveReport)
+    pending_cancels: PendingCancelReport = field(default_factory=PendingCancelReport)
+    fills: FillSyncReport = field(default_factory=FillSyncReport)
+    balances: Mapping[str, Balance] = field(default_factory=lambda: MappingProxyType({}))
+    error: str | None = None
+    failures: int = 0  # consecutive failed passes (0 after a success)
+    kill_switch_tripped: bool = False
+
+
+@dataclass
+class _Pass:
+    unknown: list[ExchangeOrder] = field(default_factory=list)
+    changed: list[Resolution] = field(default_factory=list)
+    errors: list[BtcturkError] = field(default_factory=list)
+
+
+class Reconciler:
+    def __init__(
+        self,
+        ctx: OmsContext,
+        resolver: InFlightResolver,
+        canceller: Canceller,
+        fills: FillSync,
+    ) -> None:
+        self._ctx = ctx
+        self._resolver = resolver
+        self._canceller = canceller
+        self._fills = fills
+
+    async def run(self, symbols: Iterable[Symbol], *, startup: bool = False) -> ReconcileReport:
+        at_ms = self._ctx.journal.now()
+        wanted = set(symbols)
+        run = _Pass()
+        try:
+            in_flight = await self._resolver.resolve(all_pending=startup)
+            await self._compare_open_orders(wanted, run)
+            cancels = await self._canceller.prove_pending()
+            fills = await self._fills.sync(wanted)
+            balances = await self._ctx.port.balances()
+        except BtcturkError as exc:
+            return self._failed(at_ms, exc)
+        error = _first([*in_flight.errors, *run.errors, *cancels.errors, *fills.errors])
+        if error is not None:
+            return self._failed(at_ms, error)
+        self._ctx.failures.reset()
+        if run.unknown:
+            log.warning("unknown_open_orders", orders=[_describe(o) for o in run.unknown])
+        return ReconcileReport(
+            ok=True,
+            at_ms=at_ms,
+            unknown_orders=tuple(run.unknown),
+            changed=tuple(run.changed),
+            in_flight=in_flight,
+            pending_cancels=cancels,
+            fills=fills,
+            balances=MappingProxyType(dict(balances)),
+        )
+
+    def _failed(self, at_ms: int, error: BtcturkError) -> ReconcileReport:
+        record = self._ctx.failures.record("reconcile", error)
+        return ReconcileReport(
+            ok=False,
+            at_ms=at_ms,
+            error=record.error,
+            failures=record.failures,
+            kill_switch_tripped=record.tripped,
+        )
+
+    async def _compare_open_orders(self, wanted: set[Symbol], run: _Pass) -> None:
+        live = self._ctx.journal.live()
+        for symbol in sorted(wanted | {o.order.request.symbol for o in live}):
+            try:
+                reports = await self._ctx.port.open_orders(symbol)
+                mine = [o for o in self._ctx.journal.live() if o.order.request.symbol == symbol]
+                self._claim_open(reports, run)
+                await self._look_up_missing(mine, {r.order_id for r in reports}, run)
+            except BtcturkError as exc:
+                run.errors.append(exc)
+
+    def _claim_open(self, reports: Sequence[ExchangeOrder], run: _Pass) -> None:
+        """Every exchange open order is ours (and updates us) or is reported unknown."""
+        journal = self._ctx.journal
+        for report in reports:
+            owner = journal.owner(report.order_id, report.client_order_id)
+            if owner is None or not same_order(owner.order.request, report):
+                run.unknown.append(report)
+                continue
+            applied = journal.apply(
+                owner.client_order_id, from_report(report, owner.order.request, "open_orders")
+            )
+            if applied.ignored:  # open on the exchange, finished here: a contradiction
+                run.unknown.append(report)
+            elif applied.changed:
+                run.changed.append(_resolution(applied.order, "open_orders"))
+
+    async def _look_up_missing(
+        self, mine: Sequence[StoredOrder], open_ids: set[int], run: _Pass
+    ) -> None:
+        for stored in mine:
+            exchange_id = stored.order.exchange_order_id
+            if stored.status not in _LOOKED_UP_WHEN_MISSING or exchange_id is None:
+                continue
+            if exchange_id in open_ids:
+                continue
+            report = await self._ctx.port.order(exchange_id)
+            if report is None:
+                log.error(
+                    "live_order_unknown_to_exchange",
+                    client_order_id=stored.client_order_id,
+                    exchange_order_id=exchange_id,
+                )
+                continue
+            evidence = from_report(report, stored.order.request, "order")
+            applied = self._ctx.journal.apply(stored.client_order_id, evidence)
+            if applied.changed:
+                run.changed.append(_resolution(applied.order, "order"))
+
+
+def _first(errors: Sequence[BtcturkError]) -> BtcturkError | None:
+    return errors[0] if errors else None
+
+
+def _resolution(stored: StoredOrder, source: str) -> Resolution:
+    return Resolution(stored.client_order_id, stored.status, source)
+
+
+def _describe(report: ExchangeOrder) -> str:
+    return f"{report.symbol} {report.side} id={report.order_id} client={report.client_order_id}"

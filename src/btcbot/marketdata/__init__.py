@@ -1,0 +1,10 @@
+"""Market data for the snapshot: WebSocket-first, REST fallback, freshness measured per symbol."""
+
+from btcbot.marketdata.service import (
+    BookView,
+    MarketDataService,
+    MarketDataUnavailable,
+    MarketSnapshot,
+)
+
+__all__ = ["BookView", "MarketDataService", "MarketDataUnavailable", "MarketSnapshot"]

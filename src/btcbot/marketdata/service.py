@@ -1,0 +1,157 @@
+"""WS-first order books with REST fallback and freshness gates.
+
+* ``rest`` mode: every cycle fetches each book over REST (age = time since that fetch).
+* ``ws`` mode: books come from the WebSocket order-book sync (431 snapshot + 432 diffs). A book
+  is fresh while it is synced and the connection delivers frames; its age is the time since the
+  last frame. When it is not fresh, ``rest_fallback`` fetches it over REST; without fallback the
+  symbol is reported stale and the kernel blocks new risk on it (fail closed).
+* Starting in ``ws`` mode with no live feed is refused (:class:`MarketDataUnavailable`), instead
+  of being discovered cycles later (audit G1).
+
+A symbol whose book cannot be had at all is absent from ``books`` and listed in ``missing``:
+missing data is "unknown", never "zero".
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+import structlog
+
+from btcbot.btcturk.errors import BtcturkError
+from btcbot.btcturk.orderbook_sync import OrderBookSync
+from btcbot.domain import OrderBook, Symbol
+
+log = structlog.get_logger(__name__)
+
+Source = Literal["ws", "rest"]
+
+
+class BookReader(Protocol):
+    async def order_book(self, symbol: Symbol, limit: int = 25) -> OrderBook: ...
+
+
+class BookFeed(Protocol):
+    """The part of the WebSocket client the service needs."""
+
+    @property
+    def is_stale(self) -> bool: ...
+
+    @property
+    def last_message_at(self) -> float | None: ...
+
+    async def order_book(self, symbol: Symbol) -> OrderBookSync: ...
+
+    async def wait_ready(self) -> None: ...
+
+
+class MarketDataUnavailable(RuntimeError):
+    """The configured market data source cannot serve: refuse to trade on it."""
+
+
+@dataclass(frozen=True, slots=True)
+class BookView:
+    book: OrderBook
+    age_ms: int
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class MarketSnapshot:
+    books: Mapping[Symbol, BookView]
+    missing: Mapping[Symbol, str] = field(default_factory=dict)
+
+    @property
+    def ages_ms(self) -> dict[Symbol, int]:
+        return {symbol: view.age_ms for symbol, view in self.books.items()}
+
+    def count(self, source: Source) -> int:
+        return sum(1 for view in self.books.values() if view.source == source)
+
+
+class MarketDataService:
+    def __init__(
+        self,
+        *,
+        mode: Literal["rest", "ws"],
+        rest: BookReader,
+        feed: BookFeed | None = None,
+        rest_fallback: bool = False,
+        depth: int = 25,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if mode == "ws" and feed is None:
+            raise MarketDataUnavailable(
+                "MARKET_DATA_MODE=ws needs a running WebSocket feed; none is attached "
+                "(set MARKET_DATA_MODE=rest or enable the feed)"
+            )
+        self.mode = mode
+        self._rest = rest
+        self._feed = feed
+        self._rest_fallback = rest_fallback
+        self._depth = depth
+        self._monotonic = monotonic
+        self.rest_fallbacks = 0
+
+    async def start(self, symbols: Iterable[Symbol], ready_timeout: float) -> None:
+        """Subscribe every book; in ws mode wait until each is synced or refuse to start."""
+        if self._feed is None:
+            return
+        feed = self._feed
+        syncs = [await feed.order_book(symbol) for symbol in symbols]
+        try:
+            async with asyncio.timeout(ready_timeout):
+                await feed.wait_ready()
+                # The book sync exposes state, not an event: poll it.
+                while not all(sync.is_synced for sync in syncs):  # noqa: ASYNC110
+                    await asyncio.sleep(0.02)
+        except TimeoutError:
+            waiting = [sync.symbol.normalized for sync in syncs if not sync.is_synced]
+            raise MarketDataUnavailable(
+                f"WebSocket market data not live after {ready_timeout:.0f}s "
+                f"(books not synced: {', '.join(waiting) or 'connection not ready'}); "
+                "check BTCTURK_WS_URL or use MARKET_DATA_MODE=rest"
+            ) from None
+
+    async def snapshot(self, symbols: Iterable[Symbol]) -> MarketSnapshot:
+        books: dict[Symbol, BookView] = {}
+        missing: dict[Symbol, str] = {}
+        for symbol in symbols:
+            view, problem = await self._book(symbol)
+            if view is not None:
+                books[symbol] = view
+            if problem is not None:
+                missing[symbol] = problem
+        return MarketSnapshot(books, missing)
+
+    async def _book(self, symbol: Symbol) -> tuple[BookView | None, str | None]:
+        if self._feed is not None:
+            view = await self._ws_book(self._feed, symbol)
+            if view is not None:
+                return view, None
+            if not self._rest_fallback:
+                return None, "ws book not fresh and REST fallback is off"
+            self.rest_fallbacks += 1
+        return await self._rest_book(symbol)
+
+    async def _ws_book(self, feed: BookFeed, symbol: Symbol) -> BookView | None:
+        sync = await feed.order_book(symbol)
+        last = feed.last_message_at
+        if not sync.is_synced or feed.is_stale or last is None:
+            return None
+        age_ms = int(max(0.0, self._monotonic() - last) * 1000)
+        return BookView(sync.order_book(self._depth), age_ms, "ws")
+
+    async def _rest_book(self, symbol: Symbol) -> tuple[BookView | None, str | None]:
+        started = self._monotonic()
+        try:
+            book = await self._rest.order_book(symbol, self._depth)
+        except BtcturkError as exc:
+            log.warning("rest_book_unavailable", symbol=symbol.normalized, error=str(exc))
+            return None, f"REST order book failed: {exc}"
+        age_ms = int((self._monotonic() - started) * 1000)
+        return BookView(book, age_ms, "rest"), None
