@@ -1,0 +1,325 @@
+"""``ReplayExchange``: the exchange port over a historical dataset, on a simulated clock.
+
+Time only moves when the caller says so (:meth:`ReplayExchange.step`,
+:meth:`ReplayExchange.advance_to`); nothing reads a wall clock, and every random choice is
+seeded by ``seed``, the symbol and the candle, so one dataset and one seed always give the same
+books, the same fills and the same balances.
+
+What the port shows at time ``now``:
+
+* the *current* candle of a symbol is the last one that has CLOSED at or before ``now`` (the
+  clock starts at the first close): the replay never looks ahead;
+* ``order_book`` is synthesised around that candle: best bid/ask from the dataset's ``bid``/
+  ``ask`` columns when present, else ``close`` ± half of ``spread_bps``; then
+  :attr:`DepthModel.levels` levels per side, ``level_step_bps`` apart, whose sizes are a share
+  of the candle's volume split with seeded weights;
+* ``tickers`` come from the candles of the last 24 h (high, low, base volume, VWAP average);
+* ``exchange_rules`` are the given rules with the limit-price band moved to ``close ÷ 10 …
+  close × 10``, as BTCTurk moves it with the price (API_CONTRACT §5.2), so a multi-year series
+  never trips a band frozen when the rules were captured. Symbols with no closed candle yet
+  are not listed.
+
+Orders use the shared :class:`~btcbot.exchange.venue.SimulatedVenue`: a marketable order walks
+the synthetic book at once (taker fee, slippage, 5 % protection); a resting limit order fills at
+its price (maker fee) when a LATER candle (one that opened at or after the order was placed)
+trades through it — its low at or below a buy, its high at or above a sell — for at most
+:attr:`DepthModel.participation` of that candle's volume. Cancels are acknowledged at once and
+take effect ``cancel_latency_ms`` later, before the candles that open after that moment.
+"""
+
+from __future__ import annotations
+
+import random
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from btcbot.domain.fills import Fill
+from btcbot.domain.market import Balance, BookLevel, OrderBook, Ticker
+from btcbot.domain.money import BPS, ONE, ZERO, quantize_down, quantize_up, step_for_scale
+from btcbot.domain.orders import OrderRequest
+from btcbot.domain.rules import SymbolRules
+from btcbot.domain.symbols import Symbol
+from btcbot.exchange.datasets import Bar, ReplayDataset
+from btcbot.exchange.fill_model import FillModel
+from btcbot.exchange.reports import CancelAck, ExchangeOrder, SubmitAck
+from btcbot.exchange.venue import SimulatedVenue
+
+DAY_MS = 86_400_000
+TEN = Decimal(10)
+
+
+@dataclass(frozen=True, slots=True)
+class DepthModel:
+    """How much liquidity the replay pretends each candle had."""
+
+    #: Levels per side of the synthetic book.
+    levels: int = 5
+    #: Distance between consecutive levels, in bps of the best price.
+    level_step_bps: Decimal = Decimal(5)
+    #: Share of the candle's base volume shown on EACH side of the book, over all levels.
+    depth_fraction: Decimal = Decimal("0.5")
+    #: Share of a crossing candle's volume one resting order (all of them together) may fill.
+    participation: Decimal = Decimal("0.1")
+    #: Floor of a level's size (base units), so zero-volume candles still quote; 0 = none.
+    min_level_amount: Decimal = ZERO
+
+    def __post_init__(self) -> None:
+        if self.levels < 1:
+            raise ValueError("levels must be >= 1")
+        fractions = (self.depth_fraction, self.participation)
+        if self.level_step_bps < ZERO or any(not ZERO <= f <= ONE for f in fractions):
+            raise ValueError("level_step_bps must be >= 0 and fractions within [0, 1]")
+        if self.min_level_amount < ZERO:
+            raise ValueError("min_level_amount must be >= 0")
+
+
+def synthesize_book(
+    bar: Bar, rules: SymbolRules, *, spread_bps: Decimal, depth: DepthModel, seed: int, at_ms: int
+) -> OrderBook:
+    """The deterministic synthetic book of ``bar`` (see the module docstring)."""
+    best_bid, best_ask = _touch(bar, rules, spread_bps)
+    rng = random.Random(f"{seed}:{bar.candle.symbol}:{bar.open_ms}")
+    per_level = bar.candle.volume * depth.depth_fraction / depth.levels
+    bids = _side(rng, best_bid, -1, per_level, rules, depth)
+    asks = _side(rng, best_ask, 1, per_level, rules, depth)
+    return OrderBook(bar.candle.symbol, bids, asks, at_ms)
+
+
+def crossing_book(bar: Bar, rules: SymbolRules, depth: DepthModel) -> OrderBook:
+    """What a candle offers resting orders: its low as an ask, its high as a bid."""
+    amount = rules.quantize_quantity(bar.candle.volume * depth.participation)
+    if amount <= ZERO:
+        return OrderBook(bar.candle.symbol, (), (), bar.close_ms)
+    high, low = bar.candle.high, bar.candle.low
+    return OrderBook(
+        bar.candle.symbol, (BookLevel(high, amount),), (BookLevel(low, amount),), bar.close_ms
+    )
+
+
+def _touch(bar: Bar, rules: SymbolRules, spread_bps: Decimal) -> tuple[Decimal, Decimal]:
+    scale = rules.price_scale
+    if bar.bid is not None and bar.ask is not None:
+        bid, ask = quantize_down(bar.bid, scale), quantize_up(bar.ask, scale)
+    else:
+        half = bar.candle.close * spread_bps / BPS / 2
+        bid = quantize_down(bar.candle.close - half, scale)
+        ask = quantize_up(bar.candle.close + half, scale)
+    if ask <= bid:
+        ask = bid + step_for_scale(scale)
+    return bid, ask
+
+
+def _side(
+    rng: random.Random,
+    best: Decimal,
+    direction: int,
+    per_level: Decimal,
+    rules: SymbolRules,
+    depth: DepthModel,
+) -> tuple[BookLevel, ...]:
+    """Levels moving away from ``best`` (``direction`` -1 for bids, +1 for asks)."""
+    tick = step_for_scale(rules.price_scale)
+    levels: list[BookLevel] = []
+    for index in range(depth.levels):
+        weight = Decimal(rng.randint(500, 1500)) / 1000
+        raw = best * (ONE + direction * index * depth.level_step_bps / BPS)
+        price = _legal(raw, direction, rules.price_scale)
+        if levels and (price - levels[-1].price) * direction <= ZERO:
+            price = levels[-1].price + direction * tick
+        amount = max(rules.quantize_quantity(per_level * weight), depth.min_level_amount)
+        if price > ZERO and amount > ZERO:
+            levels.append(BookLevel(price, amount))
+    return tuple(levels)
+
+
+def _legal(price: Decimal, direction: int, scale: int) -> Decimal:
+    return quantize_up(price, scale) if direction > 0 else quantize_down(price, scale)
+
+
+class ReplayExchange:
+    """A full exchange port over ``dataset`` (see the module docstring)."""
+
+    def __init__(
+        self,
+        dataset: ReplayDataset,
+        rules: Mapping[Symbol, SymbolRules],
+        starting_balances: Mapping[str, Decimal],
+        *,
+        spread_bps: Decimal = Decimal(10),
+        depth: DepthModel | None = None,
+        seed: int = 0,
+        fill_model: FillModel | None = None,
+        cancel_latency_ms: int = 0,
+        start_ms: int | None = None,
+        first_order_id: int = 1,
+        first_trade_id: int = 1,
+    ) -> None:
+        missing = [str(s) for s in dataset.symbols if s not in rules]
+        if missing:
+            raise ValueError(f"no exchange rules for replayed symbols {missing}")
+        if spread_bps < ZERO or cancel_latency_ms < 0:
+            raise ValueError("spread_bps and cancel_latency_ms must be >= 0")
+        self._series = dict(dataset.series)
+        self._rules = {s: rules[s] for s in self._series}
+        self._spread_bps = spread_bps
+        self._depth = depth or DepthModel()
+        self._seed = seed
+        self._cancel_latency_ms = cancel_latency_ms
+        self._closes = {s: [bar.close_ms for bar in one.bars] for s, one in self._series.items()}
+        self._timeline = sorted({t for closes in self._closes.values() for t in closes})
+        self._now = self._timeline[0] if start_ms is None else start_ms
+        self._books: dict[Symbol, tuple[int, OrderBook]] = {}
+        self._venue = SimulatedVenue(
+            starting_balances,
+            fill_model or FillModel(),
+            first_order_id=first_order_id,
+            first_trade_id=first_trade_id,
+            where="replay",
+        )
+
+    # ----------------------------------------------------------------------------- clock
+    def now_ms(self) -> int:
+        return self._now
+
+    @property
+    def done(self) -> bool:
+        """True once the last candle of every series has closed."""
+        return self._now >= self._timeline[-1]
+
+    def step(self) -> bool:
+        """Advance to the next candle close of any symbol; False when the data is exhausted."""
+        index = bisect_right(self._timeline, self._now)
+        if index >= len(self._timeline):
+            return False
+        self.advance_to(self._timeline[index])
+        return True
+
+    def advance_to(self, ts_ms: int) -> tuple[Fill, ...]:
+        """Move the clock to ``ts_ms``, trading resting orders against every candle that
+        closes on the way; returns the fills this produced."""
+        if ts_ms < self._now:
+            raise ValueError(f"the replay clock never goes back ({ts_ms} < {self._now})")
+        fills: list[Fill] = []
+        for bar in self._closing(ts_ms):
+            self._venue.apply_cancels(bar.open_ms)
+            book = crossing_book(bar, self._rules[bar.candle.symbol], self._depth)
+            fills.extend(
+                self._venue.match(
+                    book, bar.close_ms, placed_by_ms=bar.open_ms, carry_depletion=False
+                )
+            )
+        self._venue.apply_cancels(ts_ms)
+        self._now = ts_ms
+        return tuple(fills)
+
+    def current_bar(self, symbol: Symbol) -> Bar | None:
+        """The last candle of ``symbol`` closed at or before now."""
+        closes = self._closes.get(symbol)
+        if closes is None:
+            return None
+        index = bisect_right(closes, self._now) - 1
+        return self._series[symbol].bars[index] if index >= 0 else None
+
+    def _closing(self, ts_ms: int) -> list[Bar]:
+        bars: list[Bar] = []
+        for symbol, closes in self._closes.items():
+            first, last = bisect_right(closes, self._now), bisect_right(closes, ts_ms)
+            bars.extend(self._series[symbol].bars[first:last])
+        return sorted(bars, key=lambda bar: (bar.close_ms, bar.candle.symbol))
+
+    # ----------------------------------------------------------------------------- market data
+    async def exchange_rules(self) -> Mapping[Symbol, SymbolRules]:
+        current = ((s, self._rules_now(s)) for s in sorted(self._series))
+        return {symbol: rules for symbol, rules in current if rules is not None}
+
+    async def order_book(self, symbol: Symbol, limit: int = 25) -> OrderBook:
+        book = self._book(symbol)
+        return replace(book, bids=book.bids[:limit], asks=book.asks[:limit])
+
+    async def tickers(self) -> Mapping[Symbol, Ticker]:
+        found = ((s, self._ticker(s)) for s in sorted(self._series))
+        return {symbol: ticker for symbol, ticker in found if ticker is not None}
+
+    def _rules_now(self, symbol: Symbol) -> SymbolRules | None:
+        bar = self.current_bar(symbol)
+        rules = self._rules.get(symbol)
+        if bar is None or rules is None:
+            return None
+        close, scale = bar.candle.close, rules.price_scale
+        low, high = quantize_up(close / TEN, scale), quantize_down(close * TEN, scale)
+        return replace(rules, min_limit_price=low, max_limit_price=high)
+
+    def _book(self, symbol: Symbol) -> OrderBook:
+        bar = self.current_bar(symbol)
+        if bar is None:
+            return OrderBook(symbol, (), (), self._now)
+        cached = self._books.get(symbol)
+        if cached is None or cached[0] != bar.open_ms:
+            book = synthesize_book(
+                bar,
+                self._rules[symbol],
+                spread_bps=self._spread_bps,
+                depth=self._depth,
+                seed=self._seed,
+                at_ms=bar.close_ms,
+            )
+            cached = (bar.open_ms, book)
+            self._books[symbol] = cached
+        return replace(cached[1], timestamp_ms=self._now)
+
+    def _ticker(self, symbol: Symbol) -> Ticker | None:
+        bar = self.current_bar(symbol)
+        if bar is None:
+            return None
+        window = self._window(symbol)
+        volume = sum((b.candle.volume for b in window), ZERO)
+        traded = sum((b.candle.close * b.candle.volume for b in window), ZERO)
+        book = self._book(symbol)
+        close = bar.candle.close
+        return Ticker(
+            symbol=symbol,
+            last=close,
+            bid=book.best_bid or close,
+            ask=book.best_ask or close,
+            high=max(b.candle.high for b in window),
+            low=min(b.candle.low for b in window),
+            volume=volume,
+            average=traded / volume if volume > ZERO else close,
+            timestamp_ms=self._now,
+        )
+
+    def _window(self, symbol: Symbol) -> Sequence[Bar]:
+        closes = self._closes[symbol]
+        first = bisect_right(closes, self._now - DAY_MS)
+        return self._series[symbol].bars[first : bisect_right(closes, self._now)]
+
+    # ----------------------------------------------------------------------------- account
+    async def balances(self) -> Mapping[str, Balance]:
+        return self._venue.balances()
+
+    async def open_orders(self, symbol: Symbol) -> Sequence[ExchangeOrder]:
+        return self._venue.open_orders(symbol)
+
+    async def recent_orders(self, symbol: Symbol, since_ms: int) -> Sequence[ExchangeOrder]:
+        return self._venue.recent_orders(symbol, since_ms)
+
+    async def order(self, exchange_order_id: int) -> ExchangeOrder | None:
+        return self._venue.order(exchange_order_id)
+
+    async def fills(self, symbol: Symbol, since_ms: int) -> Sequence[Fill]:
+        return self._venue.fills(symbol, since_ms)
+
+    # ----------------------------------------------------------------------------- trading
+    async def submit(self, request: OrderRequest) -> SubmitAck:
+        """Validate like BTCTurk, trade against the synthetic book now, rest the remainder."""
+        rules = self._rules_now(request.symbol)
+        return self._venue.submit(request, rules, self._book(request.symbol), self._now)
+
+    async def cancel(self, exchange_order_id: int) -> CancelAck:
+        return self._venue.request_cancel(exchange_order_id, self._now, self._cancel_latency_ms)
+
+    def all_fills(self) -> tuple[Fill, ...]:
+        """Every fill so far, in execution order (reports, parity fingerprints)."""
+        return self._venue.all_fills()

@@ -1,0 +1,342 @@
+"""``SimulatedVenue``: the account, orders and fills of a simulated exchange.
+
+The paper and the replay exchange differ only in where books, rules and time come from; both
+keep their private state here, so a submit, a fill, a cancel and a balance mean the same thing
+in both and behave as BTCTurk does:
+
+* a submit is validated by :meth:`SymbolRules.check` and the free balance, and a refusal is the
+  same :class:`~btcbot.btcturk.errors.BusinessReject` (``reason`` = the venue message, HTTP 400)
+  the live adapter raises, so the OMS treats paper rejects exactly like live ones;
+* an accepted order locks funds like BTCTurk: a buy locks ``notional × (1 + reserve)`` of quote
+  (the larger fee plus tax, BTCTurk's ``denomLeft`` ≈ ×1.001), a market BUY its quote amount
+  plus taker fee and tax, a sell its base quantity;
+* a cancel is acknowledged first and happens later (``due_ms``); until then the order may
+  still fill, and ``order()`` still shows it open (API_CONTRACT §7);
+* books read twice without a change keep the liquidity simulated orders already took, so
+  polling an unchanged book never fills the same amount twice.
+
+A simulated balance never goes negative: when fee rounding (at most a few 1e-8 per execution)
+would overdraw a buy, that dust is forgiven from the tax, then the fee.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from decimal import Decimal
+
+from btcbot.btcturk.errors import BusinessReject, OrderNotFound
+from btcbot.domain.fills import Fill
+from btcbot.domain.market import Balance, OrderBook
+from btcbot.domain.money import ONE, ZERO, format_decimal
+from btcbot.domain.orders import OrderMethod, OrderRequest, OrderStatus, Side
+from btcbot.domain.rules import SymbolRules, Violation
+from btcbot.domain.symbols import Symbol
+from btcbot.exchange.fill_model import Execution, FillModel, IdSequence
+from btcbot.exchange.reports import CancelAck, ExchangeOrder, SubmitAck
+from btcbot.exchange.sim_state import FillLog, OrderIndex, SimOrder, Wallet
+
+PAIR_NOT_FOUND = "PAIR_NOT_FOUND"
+FAILED_MARKET_ORDER = "FAILED_MARKET_ORDER"
+INSUFFICIENT_BALANCE = "FAILED_ORDER_WITH_OPEN_ORDERS"  # BTCTurk's usual reply
+NOT_CANCELABLE = "ORDER_COULD_NOT_BE_CANCELED"
+NO_SUCH_ORDER = "NO_ORDER_MATCHES_YOUR_REQUEST"
+_VENUE_MESSAGE = {Violation.NO_REFERENCE_PRICE: FAILED_MARKET_ORDER}
+
+
+def business_reject(message: str, detail: str, *, where: str) -> BusinessReject:
+    """The error the live adapter raises for HTTP 400 ``message`` (``reason`` = message)."""
+    cls = OrderNotFound if message == NO_SUCH_ORDER else BusinessReject
+    return cls(f"{where}: {message}: {detail}", reason=message, http_status=400)
+
+
+class SimulatedVenue:
+    """Balances, orders and fills of one simulated account (see the module docstring)."""
+
+    def __init__(
+        self,
+        starting_balances: Mapping[str, Decimal],
+        model: FillModel,
+        *,
+        first_order_id: int = 1,
+        first_trade_id: int = 1,
+        where: str = "simulated",
+    ) -> None:
+        self.model = model
+        self.where = where
+        self._starting = dict(starting_balances)
+        self._wallet = Wallet(starting_balances)
+        self._orders = OrderIndex()
+        self._fills = FillLog()
+        self._order_ids = IdSequence(first_order_id)
+        self._trade_ids = IdSequence(first_trade_id)
+        self._books: dict[Symbol, tuple[OrderBook, OrderBook]] = {}
+
+    # ----------------------------------------------------------------------------- reads
+    def balances(self) -> dict[str, Balance]:
+        return self._wallet.balances()
+
+    def open_orders(self, symbol: Symbol) -> list[ExchangeOrder]:
+        return [order.report() for order in self._orders.resting(symbol)]
+
+    def recent_orders(self, symbol: Symbol, since_ms: int) -> list[ExchangeOrder]:
+        """Orders created or changed at or after ``since_ms``."""
+        return [order.report() for order in self._orders.recent(symbol, since_ms)]
+
+    def order(self, order_id: int) -> ExchangeOrder | None:
+        found = self._orders.get(order_id)
+        return found.report() if found is not None else None
+
+    def fills(self, symbol: Symbol, since_ms: int) -> list[Fill]:
+        return self._fills.since(symbol, since_ms)
+
+    def all_fills(self) -> tuple[Fill, ...]:
+        """Every fill, in execution order."""
+        return self._fills.all()
+
+    def resting_symbols(self) -> list[Symbol]:
+        """Symbols with a resting order (possibly one with a pending cancel), sorted."""
+        return self._orders.resting_symbols()
+
+    # ----------------------------------------------------------------------------- submit
+    def submit(
+        self, request: OrderRequest, rules: SymbolRules | None, book: OrderBook, now_ms: int
+    ) -> SubmitAck:
+        """Validate, lock, trade the marketable part against ``book``, rest the remainder."""
+        rules = self._validate(request, rules, book)
+        order = self._accept(request, rules, now_ms)
+        current = self._effective(book)
+        taken = self.model.take(request, current, rules)
+        self._remember(book, taken.book)
+        for execution in taken.executions:
+            self._settle(order, execution, now_ms)
+        if request.method is OrderMethod.MARKET:
+            done = order.left <= ZERO or (taken.dust and bool(taken.executions))
+            self._finish(order, OrderStatus.FILLED if done else OrderStatus.CANCELED, now_ms)
+        elif order.left <= ZERO:
+            self._finish(order, OrderStatus.FILLED, now_ms)
+        return order.ack()
+
+    def _validate(
+        self, request: OrderRequest, rules: SymbolRules | None, book: OrderBook
+    ) -> SymbolRules:
+        if rules is None:
+            raise self._reject(PAIR_NOT_FOUND, f"{request.symbol} is not listed")
+        if book.symbol != request.symbol:
+            raise ValueError(f"book of {book.symbol} given for an order on {request.symbol}")
+        reference = book.best_ask if request.side is Side.BUY else book.best_bid
+        failed = rules.check(request, reference)
+        if failed is not None:
+            message = _VENUE_MESSAGE.get(failed.violation, failed.violation.value)
+            raise self._reject(message, failed.detail)
+        if request.method is OrderMethod.MARKET and reference is None:
+            raise self._reject(FAILED_MARKET_ORDER, f"no {request.symbol} liquidity to trade")
+        return rules
+
+    def _accept(self, request: OrderRequest, rules: SymbolRules, now_ms: int) -> SimOrder:
+        lock = self._lock_amount(request)
+        asset = request.symbol.quote if request.side is Side.BUY else request.symbol.base
+        free = self._wallet.available(asset)
+        if free < lock:
+            detail = f"needs {format_decimal(lock)} {asset}, {format_decimal(free)} free"
+            raise self._reject(INSUFFICIENT_BALANCE, detail)
+        left = (request.quote_amount or ZERO) if request.is_market_buy else request.quantity
+        order = SimOrder(self._order_ids.next(), request, rules, now_ms, now_ms, left, lock)
+        self._wallet.lock(asset, lock)
+        self._orders.add(order)
+        return order
+
+    def _lock_amount(self, request: OrderRequest) -> Decimal:
+        fees = self.model.fees
+        if request.is_market_buy:
+            return (request.quote_amount or ZERO) * (ONE + fees.taker * (ONE + fees.tax_rate))
+        if request.side is Side.BUY:
+            return request.quantity * (request.price or ZERO) * (ONE + fees.reserve_rate)
+        return request.quantity
+
+    def _reject(self, message: str, detail: str) -> BusinessReject:
+        return business_reject(message, detail, where=f"{self.where} submit")
+
+    # ----------------------------------------------------------------------------- matching
+    def match(
+        self,
+        book: OrderBook,
+        now_ms: int,
+        *,
+        placed_by_ms: int | None = None,
+        carry_depletion: bool = True,
+    ) -> tuple[Fill, ...]:
+        """Fill resting orders of ``book.symbol`` that ``book`` crosses (maker fills).
+
+        ``placed_by_ms`` limits matching to orders created at or before it (a replay candle
+        only trades orders that were resting when it opened). ``carry_depletion=False`` treats
+        ``book`` as fresh liquidity (a replay candle), not as a re-read of the last book.
+        """
+        resting = sorted(self._orders.resting(book.symbol), key=SimOrder.priority)
+        if placed_by_ms is not None:
+            resting = [o for o in resting if o.created_ms <= placed_by_ms]
+        current = self._effective(book) if carry_depletion else book
+        fills: list[Fill] = []
+        for order in resting:
+            price = order.request.price or ZERO
+            taken = self.model.rest(order.side, price, order.left, current, order.rules)
+            current = taken.book
+            fills.extend(self._settle(order, e, now_ms) for e in taken.executions)
+            if order.left <= ZERO:
+                self._finish(order, OrderStatus.FILLED, now_ms)
+        if carry_depletion:
+            self._remember(book, current)
+        return tuple(fills)
+
+    def _effective(self, book: OrderBook) -> OrderBook:
+        known = self._books.get(book.symbol)
+        if known is None or known[0].bids != book.bids or known[0].asks != book.asks:
+            return book
+        return replace(known[1], timestamp_ms=book.timestamp_ms, sequence=book.sequence)
+
+    def _remember(self, original: OrderBook, depleted: OrderBook) -> None:
+        self._books[original.symbol] = (original, depleted)
+
+    # ----------------------------------------------------------------------------- settlement
+    def _settle(self, order: SimOrder, execution: Execution, now_ms: int) -> Fill:
+        if order.side is Side.BUY:
+            execution = self._settle_buy(order, execution)
+        else:
+            self._settle_sell(order, execution)
+        spent = execution.notional if order.request.is_market_buy else execution.quantity
+        order.left -= spent
+        order.updated_ms = now_ms
+        order.first_price = order.first_price or execution.price
+        if order.is_resting:
+            order.status = OrderStatus.PARTIALLY_FILLED
+        fill = Fill(
+            trade_id=self._trade_ids.next(),
+            order_id=order.order_id,
+            client_order_id=order.request.client_order_id,
+            symbol=order.symbol,
+            side=order.side,
+            price=execution.price,
+            quantity=execution.quantity,
+            fee=execution.fee,
+            tax=execution.tax,
+            timestamp_ms=now_ms,
+        )
+        self._fills.add(fill)
+        return fill
+
+    def _settle_buy(self, order: SimOrder, execution: Execution) -> Execution:
+        quote, base = order.symbol.quote, order.symbol.base
+        execution = _forgive(execution, order.locked + self._wallet.available(quote))
+        cost = execution.notional + execution.cost
+        share = cost
+        if order.request.method is OrderMethod.LIMIT:
+            limit = order.request.price or ZERO
+            share = execution.quantity * limit * (ONE + self.model.fees.reserve_rate)
+        release = min(order.locked, max(cost, share))
+        order.locked -= release
+        self._wallet.unlock(quote, release)
+        self._wallet.add_free(quote, -cost)
+        self._wallet.add_free(base, execution.quantity)
+        return execution
+
+    def _settle_sell(self, order: SimOrder, execution: Execution) -> None:
+        order.locked -= execution.quantity
+        self._wallet.unlock(order.symbol.base, execution.quantity, to_free=False)
+        proceeds = execution.notional - execution.cost
+        self._wallet.add_free(order.symbol.quote, proceeds)
+
+    def _finish(self, order: SimOrder, status: OrderStatus, now_ms: int) -> None:
+        self._wallet.unlock(order.lock_asset, order.locked)
+        order.locked = ZERO
+        order.status = status
+        order.updated_ms = now_ms
+        self._orders.finished(order)
+
+    # ----------------------------------------------------------------------------- cancel
+    def request_cancel(self, order_id: int, now_ms: int, latency_ms: int = 0) -> CancelAck:
+        """Acknowledge a cancel; it takes effect at ``now_ms + latency_ms`` (see
+        :meth:`apply_cancels`). Unknown ids and finished orders are refused like BTCTurk."""
+        order = self._orders.get(order_id)
+        where = f"{self.where} cancel"
+        if order is None:
+            raise business_reject(NO_SUCH_ORDER, f"order {order_id} is unknown", where=where)
+        if not order.is_resting:
+            detail = f"order {order_id} is {order.status}"
+            raise business_reject(NOT_CANCELABLE, detail, where=where)
+        due = now_ms + latency_ms
+        order.cancel_due_ms = due if order.cancel_due_ms is None else min(due, order.cancel_due_ms)
+        self._orders.cancel_requested(order)
+        return CancelAck(order_id=order_id, message="SUCCESS")
+
+    def apply_cancels(self, now_ms: int) -> None:
+        """Cancel every resting order whose cancel became due at or before ``now_ms``."""
+        for order in self._orders.pending_cancels():
+            due = order.cancel_due_ms
+            if due is not None and due <= now_ms and order.is_resting:
+                self._finish(order, OrderStatus.CANCELED, due)
+
+    # ----------------------------------------------------------------------------- restore
+    def restore(
+        self, fills: Iterable[Fill], open_orders: Iterable[tuple[ExchangeOrder, SymbolRules]]
+    ) -> None:
+        """Rebuild state from the starting balances, stored fills and still-open orders.
+
+        Closed orders are not rebuilt (the OMS store has them); ``fills()`` answers the
+        restored fills. Raises ``ValueError`` when the inputs overdraw a balance.
+        """
+        self._wallet = Wallet(self._starting)
+        self._orders = OrderIndex()
+        self._fills = FillLog()
+        self._books.clear()
+        unique = {f.trade_id: f for f in fills}
+        for fill in sorted(unique.values(), key=lambda f: (f.timestamp_ms, f.trade_id)):
+            self._fills.add(fill)
+            self._apply_fill(fill)
+            self._trade_ids.skip_past(fill.trade_id)
+            self._order_ids.skip_past(fill.order_id)
+        for report, rules in open_orders:
+            self._restore_order(report, rules)
+
+    def _apply_fill(self, fill: Fill) -> None:
+        base, quote = fill.symbol.base, fill.symbol.quote
+        if fill.side is Side.BUY:
+            self._wallet.add_free(quote, -(fill.notional + fill.cost))
+            self._wallet.add_free(base, fill.quantity)
+        else:
+            self._wallet.add_free(base, -fill.quantity)
+            self._wallet.add_free(quote, fill.notional - fill.cost)
+
+    def _restore_order(self, report: ExchangeOrder, rules: SymbolRules) -> None:
+        live = report.status.is_live and report.left_amount > ZERO
+        if report.method is not OrderMethod.LIMIT or not live:
+            return  # only resting limit orders outlive a restart
+        request = OrderRequest(
+            report.symbol,
+            report.side,
+            OrderMethod.LIMIT,
+            report.client_order_id or f"restored-{report.order_id}",
+            quantity=report.quantity,
+            price=report.price,
+        )
+        created = report.created_ms or 0
+        updated = report.updated_ms or created
+        order = SimOrder(report.order_id, request, rules, created, updated, report.left_amount)
+        filled = report.filled_quantity > ZERO
+        order.status = OrderStatus.PARTIALLY_FILLED if filled else OrderStatus.OPEN
+        remaining = replace(request, quantity=report.left_amount)
+        order.locked = self._lock_amount(remaining)
+        self._wallet.lock(order.lock_asset, order.locked)
+        self._orders.add(order)
+        self._order_ids.skip_past(order.order_id)
+
+
+def _forgive(execution: Execution, available: Decimal) -> Execution:
+    """Waive fee-rounding dust a buy cannot pay (tax first, then fee)."""
+    shortfall = execution.notional + execution.cost - available
+    if shortfall <= ZERO:
+        return execution
+    if shortfall > execution.cost:
+        raise RuntimeError("simulated buy would overdraw more than its fee: reserve bug")
+    tax_cut = min(execution.tax, shortfall)
+    fee_cut = shortfall - tax_cut
+    return replace(execution, tax=execution.tax - tax_cut, fee=execution.fee - fee_cut)

@@ -1,0 +1,231 @@
+"""The replay exchange: simulated clock, synthetic books, candle-crossing fills, determinism."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+
+from btcbot.btcturk.errors import BusinessReject
+from btcbot.domain import Fill, OrderMethod, OrderRequest, OrderStatus, Side, Symbol
+from btcbot.exchange.datasets import Bar, ReplayDataset, load_dataset, read_series, series_from_bars
+from btcbot.exchange.port import ExchangePort
+from btcbot.exchange.replay import DepthModel, ReplayExchange
+from tests.exchange.factories import (
+    BTC_TRY,
+    COMMITTED_DATASET,
+    ETH_TRY,
+    HOUR_MS,
+    T0,
+    hourly_series,
+    limit,
+    market_buy,
+    rules,
+)
+from tests.helpers import shared_path
+
+D = Decimal
+RULES = {BTC_TRY: rules(), ETH_TRY: rules(ETH_TRY)}
+START = {"TRY": D(1_000_000)}
+
+
+def replay(dataset: ReplayDataset, **options: object) -> ReplayExchange:
+    return ReplayExchange(dataset, RULES, START, **options)  # type: ignore[arg-type]
+
+
+def bars(*candles: tuple[int, int, int, int, str]) -> ReplayDataset:
+    rows = [
+        (T0 + i * HOUR_MS, D(o), D(h), D(low), D(c), D(v))
+        for i, (o, h, low, c, v) in enumerate(candles)
+    ]
+    return ReplayDataset.of(series_from_bars(BTC_TRY, HOUR_MS, rows))
+
+
+async def scripted_run(exchange: ReplayExchange) -> tuple[tuple[Fill, ...], dict[str, Decimal]]:
+    """A small deterministic strategy: resting buys and sells, a market buy now and then."""
+    step = 0
+    while exchange.step():
+        step += 1
+        bar = exchange.current_bar(BTC_TRY)
+        assert bar is not None
+        close = bar.candle.close
+        for order in await exchange.open_orders(BTC_TRY):
+            await exchange.cancel(order.order_id)
+        btc = (await exchange.balances()).get("BTC")
+        if step % 10 == 0:
+            await exchange.submit(market_buy("20000", cid=f"m{step}"))
+        elif btc is not None and btc.free >= D("0.001"):
+            price = (close * D("1.004")).quantize(D(1))
+            quantity = btc.free.quantize(D("1e-8"), rounding="ROUND_DOWN")
+            await exchange.submit(limit(Side.SELL, str(quantity), price, cid=f"s{step}"))
+        else:
+            price = (close * D("0.996")).quantize(D(1))
+            await exchange.submit(limit(Side.BUY, "0.01", price, cid=f"b{step}"))
+    balances = {asset: b.total for asset, b in (await exchange.balances()).items()}
+    return exchange.all_fills(), balances
+
+
+def test_replay_exchange_is_an_exchange_port() -> None:
+    exchange: ExchangePort = replay(load_dataset(COMMITTED_DATASET))
+    assert exchange is not None
+
+
+async def test_same_dataset_and_seed_give_identical_fills() -> None:
+    dataset = load_dataset(COMMITTED_DATASET)
+    first = await scripted_run(replay(dataset, seed=7))
+    second = await scripted_run(replay(dataset, seed=7))
+    assert first == second
+    assert len(first[0]) > 10 and {f.side for f in first[0]} == {Side.BUY, Side.SELL}
+    seven, eight = replay(dataset, seed=7), replay(dataset, seed=8)
+    assert await seven.order_book(BTC_TRY) == await replay(dataset, seed=7).order_book(BTC_TRY)
+    assert await seven.order_book(BTC_TRY) != await eight.order_book(BTC_TRY)
+
+
+async def test_buy_then_sell_gives_the_pnl_computed_by_hand() -> None:
+    ex = replay(
+        ReplayDataset.of(hourly_series([100, 100, 110, 120], volume="20")), spread_bps=D(200)
+    )
+    book = await ex.order_book(BTC_TRY)
+    assert (book.best_bid, book.best_ask) == (D(99), D(101))  # close 100 ± 1 %
+    buy = await ex.submit(limit(Side.BUY, "1", 100, cid="buy"))
+    assert (await ex.balances())["TRY"].locked == D("100.108")
+
+    assert ex.step()  # candle 1 trades down to 99: the resting buy fills at 100 (maker)
+    sell = await ex.submit(limit(Side.SELL, "1", 115, cid="sell"))
+    assert ex.step()  # candle 2 high 111.1: below 115
+    assert (await ex.order(sell.order_id)).status is OrderStatus.OPEN  # type: ignore[union-attr]
+    assert ex.step()  # candle 3 high 121.2: the sell fills at 115
+    assert not ex.step() and ex.done
+
+    bought, sold = ex.all_fills()
+    assert (bought.order_id, bought.price, bought.fee, bought.tax) == (
+        buy.order_id,
+        D(100),
+        D("0.05"),
+        D("0.01"),
+    )
+    assert (sold.order_id, sold.price, sold.fee, sold.tax) == (
+        sell.order_id,
+        D(115),
+        D("0.0575"),
+        D("0.0115"),
+    )
+    assert bought.timestamp_ms == T0 + 2 * HOUR_MS and sold.timestamp_ms == T0 + 4 * HOUR_MS
+    balances = await ex.balances()
+    # PnL = 115 - 100 - (0.05 + 0.01) - (0.0575 + 0.0115) = 14.871
+    assert balances["TRY"].free == START["TRY"] + D("14.871")
+    assert balances["TRY"].locked == 0 and balances["BTC"].total == 0
+
+
+async def test_marketable_orders_take_the_synthetic_book() -> None:
+    ex = replay(ReplayDataset.of(hourly_series([100, 100], volume="20")), spread_bps=D(200))
+    ack = await ex.submit(market_buy("50"))
+    (fill,) = await ex.fills(BTC_TRY, 0)
+    assert (fill.order_id, fill.price, fill.quantity) == (ack.order_id, D(101), D("0.4950495"))
+    assert (fill.fee, fill.tax) == (D("0.045"), D("0.009"))
+    book = await ex.order_book(BTC_TRY, 3)
+    assert len(book.asks) == 3 and [lv.price for lv in book.asks] == [101, 102, 103]
+
+
+async def test_a_resting_order_is_only_filled_by_later_candles() -> None:
+    ex = replay(
+        bars((100, 101, 90, 100, "20"), (100, 106, 99, 105, "20"), (105, 106, 94, 95, "20"))
+    )
+    ack = await ex.submit(limit(Side.BUY, "1", 95))  # candle 0 (low 90) closed before the order
+    ex.step()
+    assert (await ex.order(ack.order_id)).status is OrderStatus.OPEN  # type: ignore[union-attr]
+    ex.step()
+    assert (await ex.order(ack.order_id)).status is OrderStatus.FILLED  # type: ignore[union-attr]
+
+
+async def test_participation_limits_fills_per_candle() -> None:
+    dataset = ReplayDataset.of(hourly_series([100, 100, 100, 100], volume="4"))
+    ex = replay(dataset, depth=DepthModel(participation=D("0.25")))
+    ack = await ex.submit(limit(Side.BUY, "1.5", 100))
+    ex.step()
+    assert (await ex.order(ack.order_id)).left_amount == D("0.5")  # type: ignore[union-attr]
+    fills = ex.advance_to(T0 + 4 * HOUR_MS)
+    assert [f.quantity for f in fills] == [D("0.5")]
+    assert (await ex.order(ack.order_id)).status is OrderStatus.FILLED  # type: ignore[union-attr]
+
+
+async def test_cancel_takes_effect_before_the_next_candle_unless_delayed() -> None:
+    dataset = ReplayDataset.of(hourly_series([100, 100, 100], volume="20"))
+    prompt = replay(dataset)
+    ack = await prompt.submit(limit(Side.BUY, "1", 100))
+    await prompt.cancel(ack.order_id)
+    assert (await prompt.order(ack.order_id)).status is OrderStatus.OPEN  # type: ignore[union-attr]
+    prompt.step()
+    assert (await prompt.order(ack.order_id)).status is OrderStatus.CANCELED  # type: ignore[union-attr]
+    assert prompt.all_fills() == () and (await prompt.balances())["TRY"].free == START["TRY"]
+
+    slow = replay(dataset, cancel_latency_ms=HOUR_MS // 2)
+    ack = await slow.submit(limit(Side.BUY, "1", 100))
+    await slow.cancel(ack.order_id)
+    slow.step()  # the candle opened before the cancel was due: the fill won the race
+    assert (await slow.order(ack.order_id)).status is OrderStatus.FILLED  # type: ignore[union-attr]
+
+
+async def test_tickers_cover_the_last_24_hours_and_rules_follow_the_price() -> None:
+    closes = [100 + i for i in range(30)]
+    ex = replay(ReplayDataset.of(hourly_series(closes, volume="2")))
+    ex.advance_to(T0 + 30 * HOUR_MS)
+    ticker = (await ex.tickers())[BTC_TRY]
+    assert ticker.volume == D(48) and ticker.last == D(129)
+    assert ticker.high == D(129) * D("1.01") and ticker.low == D(105) * D("0.99")
+    assert ticker.bid < ticker.last < ticker.ask and ticker.timestamp_ms == ex.now_ms()
+    band = (await ex.exchange_rules())[BTC_TRY]
+    assert (band.min_limit_price, band.max_limit_price) == (D(13), D(1290))
+    with pytest.raises(BusinessReject, match="ORDER_MAX_PRICE_EXCEEDED"):
+        await ex.submit(limit(Side.SELL, "0.1", 1291))
+
+
+async def test_clock_only_moves_forward_and_symbols_appear_when_their_data_starts() -> None:
+    btc = hourly_series([100, 101, 102, 103])
+    eth = hourly_series([10, 11], symbol=ETH_TRY, start=T0 + 2 * HOUR_MS)
+    ex = replay(ReplayDataset.of(btc, eth))
+    assert ex.now_ms() == T0 + HOUR_MS
+    assert list(await ex.exchange_rules()) == [BTC_TRY] and list(await ex.tickers()) == [BTC_TRY]
+    assert (await ex.order_book(ETH_TRY)).bids == ()
+    eth_order = OrderRequest(ETH_TRY, Side.BUY, OrderMethod.LIMIT, "e", quantity=D(2), price=D(9))
+    with pytest.raises(BusinessReject, match="PAIR_NOT_FOUND"):
+        await ex.submit(eth_order)
+    ex.advance_to(T0 + 3 * HOUR_MS)
+    assert list(await ex.tickers()) == [BTC_TRY, ETH_TRY]
+    with pytest.raises(ValueError, match="never goes back"):
+        ex.advance_to(T0)
+    steps = 0
+    while ex.step():
+        steps += 1
+    assert steps == 1 and ex.now_ms() == T0 + 4 * HOUR_MS and ex.done
+
+
+async def test_dataset_bid_and_ask_replace_the_synthetic_spread() -> None:
+    series = hourly_series([100, 100])
+    quoted = replace(
+        series, bars=tuple(replace(b, bid=D("99.7"), ask=D("100.2")) for b in series.bars)
+    )
+    ex = replay(ReplayDataset.of(quoted))
+    book = await ex.order_book(BTC_TRY)
+    assert (book.best_bid, book.best_ask) == (D(99), D(101))  # integer prices: rounded outward
+
+
+def test_missing_rules_are_refused() -> None:
+    with pytest.raises(ValueError, match="no exchange rules"):
+        ReplayExchange(
+            ReplayDataset.of(hourly_series([1, 2], symbol=Symbol("X", "TRY"))), RULES, START
+        )
+
+
+@pytest.mark.shared
+async def test_a_week_of_real_btctry_replays_deterministically() -> None:
+    path = shared_path("data", "binance_tr_btctry_1h", "BTCTRY_1h_2019-12-20_2026-05-31.csv")
+    start = 1_704_067_200_000  # 2024-01-01 UTC
+    series = read_series(path, BTC_TRY, start_ms=start, end_ms=start + 7 * 24 * HOUR_MS)
+    dataset = ReplayDataset.of(series)
+    depth = DepthModel(participation=D(1))  # Binance TR volume is far below BTCTurk's
+    first = await scripted_run(replay(dataset, seed=1, depth=depth))
+    second = await scripted_run(replay(dataset, seed=1, depth=depth))
+    assert first == second and len(first[0]) > 5
+    assert all(isinstance(bar, Bar) for bar in series.bars) and len(series.bars) == 168
