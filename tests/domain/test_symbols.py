@@ -25,3 +25,20 @@ def test_unsplittable_text_names_the_fix() -> None:
 def test_bad_asset_code_is_refused() -> None:
     with pytest.raises(SymbolError):
         Symbol("btc", "TRY")
+
+
+def test_hash_is_cached_but_unchanged_and_survives_pickle_and_copy() -> None:
+    import copy
+    import pickle
+    from dataclasses import fields, replace
+
+    symbol = Symbol("BTC", "TRY")
+    assert hash(symbol) == hash(("BTC", "TRY")) == hash(symbol)
+    assert [f.name for f in fields(symbol)] == ["base", "quote"]
+    for clone in (pickle.loads(pickle.dumps(symbol)), copy.copy(symbol), copy.deepcopy(symbol)):
+        assert clone == symbol and hash(clone) == hash(symbol) and clone.pair == "BTCTRY"
+    moved = replace(symbol, base="ETH")
+    assert hash(moved) == hash(("ETH", "TRY")) and moved.pair == "ETHTRY"
+    assert {symbol: 1}[Symbol("BTC", "TRY")] == 1
+    assert sorted([Symbol("ETH", "TRY"), symbol]) == [symbol, Symbol("ETH", "TRY")]
+    assert repr(symbol) == "Symbol(base='BTC', quote='TRY')"

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
+
+import pytest
 
 from btcbot.domain import Symbol
 from btcbot.kernel.params import UniverseParams
@@ -83,3 +86,40 @@ def test_missing_volatility_is_penalised():
     scores = dict(chosen.scores)
     assert scores[SOL] == -1
     assert chosen.selected[-1] == SOL
+
+
+def _volatility_reference(closes_in, lookback):
+    """The pre-memo implementation, verbatim: the memoised one must return the same Decimal."""
+    from itertools import pairwise
+    from math import fsum, sqrt
+
+    window = candles(BTC, closes_in)[-(lookback + 1) :]
+    closes = [x for x in (float(c.close) for c in window) if x > 0.0]
+    count = len(closes) - 1
+    if count < 2:
+        return None
+    returns = [b / a - 1.0 for a, b in pairwise(closes)]
+    mean = fsum(returns) / count
+    variance = max(fsum([r * r for r in returns]) / count - mean * mean, 0.0)
+    return Decimal(sqrt(variance))
+
+
+def test_memoised_volatility_equals_the_direct_computation():
+    series = [
+        [d("100.10"), d("101.3"), d("0"), d("99.999"), d("100.5"), d("102")],
+        [d("1.0"), d("1.00"), d("1.000"), d("1E+0")],  # equal values, other exponents
+        [d(5)] * 30,
+        [d("2345678.12") + i for i in range(25)],
+    ]
+    for closes in series:
+        for lookback in (2, 5, 20):
+            expected = _volatility_reference(closes, lookback)
+            for _ in range(2):  # a miss, then a hit
+                assert volatility(candles(BTC, closes), lookback) == expected
+                got = volatility(candles(BTC, closes), lookback)
+                assert str(got) == str(expected)
+
+
+def test_volatility_of_a_signalling_nan_still_fails_as_before():
+    with pytest.raises(ValueError, match="signaling NaN"):
+        volatility(candles(BTC, [d(1), d(2), Decimal("sNaN"), d(3)]), 20)

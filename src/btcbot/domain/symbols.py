@@ -14,8 +14,21 @@ class SymbolError(ValueError):
     """A text could not be read as a trading pair."""
 
 
+class _Derived:
+    """Slots for values derived from a :class:`Symbol`'s fields, computed once.
+
+    Kept out of the dataclass fields, so ``fields()``, ``repr``, equality, ordering, pickling
+    and ``replace`` see only ``base`` and ``quote``. Filled lazily: an instance restored by
+    ``__setstate__`` (pickle, copy) has them unset until first use.
+    """
+
+    __slots__ = ("_hash", "_pair")
+    _hash: int
+    _pair: str
+
+
 @dataclass(frozen=True, slots=True, order=True)
-class Symbol:
+class Symbol(_Derived):
     """A spot pair: ``base`` (numerator) priced in ``quote`` (denominator)."""
 
     base: str
@@ -26,10 +39,25 @@ class Symbol:
             if not _ASSET.match(asset):
                 raise SymbolError(f"bad asset code {asset!r}: use upper-case letters/digits")
 
+    def __hash__(self) -> int:
+        # Same value as the generated ``hash((base, quote))``, cached: symbols key most of the
+        # kernel's mappings and the generated hash showed up in its latency profile.
+        try:
+            return self._hash
+        except AttributeError:
+            value = hash((self.base, self.quote))
+            object.__setattr__(self, "_hash", value)
+            return value
+
     @property
     def pair(self) -> str:
         """BTCTurk ``pairSymbol`` form, e.g. ``BTCTRY``."""
-        return f"{self.base}{self.quote}"
+        try:
+            return self._pair
+        except AttributeError:
+            value = f"{self.base}{self.quote}"
+            object.__setattr__(self, "_pair", value)
+            return value
 
     @property
     def normalized(self) -> str:

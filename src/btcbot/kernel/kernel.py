@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from btcbot.domain import OrderMethod, OrderRequest, Symbol
+from btcbot.domain.money import ZERO
 from btcbot.kernel import client_ids
 from btcbot.kernel.gates import forced_mode, gate_intents
 from btcbot.kernel.params import (
@@ -144,10 +145,11 @@ def _policy_context(
         if order.status.is_live and order.client_order_id not in freed:
             counts[order.symbol] = counts.get(order.symbol, 0) + 1
     exposure: dict[Symbol, Decimal] = {}
-    for symbol in set(snapshot.positions) | set(account.open_buy_quantity):
-        exposure[symbol] = account.position_quantity(
-            snapshot, symbol
-        ) + account.open_buy_quantity.get(symbol, 0)
+    positions, open_buys = snapshot.positions, account.open_buy_quantity
+    for symbol in positions.keys() | open_buys.keys():
+        position = positions.get(symbol)
+        held = position.quantity if position is not None else ZERO
+        exposure[symbol] = held + open_buys.get(symbol, 0)
     return PolicyContext(
         now_ms=snapshot.now_ms,
         rules=snapshot.rules,

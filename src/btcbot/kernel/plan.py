@@ -15,6 +15,7 @@ from typing import Any
 
 from btcbot.domain import OrderRequest, Symbol
 from btcbot.domain.money import format_decimal
+from btcbot.kernel.slots import slot_setter
 from btcbot.risk.modes import Mode
 from btcbot.risk.state import RiskState
 
@@ -54,6 +55,28 @@ class Decision:
     action: Action
     reason_code: str
     detail: str = ""
+
+    def __init__(
+        self,
+        symbol: Symbol | None,
+        layer: Layer,
+        action: Action,
+        reason_code: str,
+        detail: str = "",
+    ) -> None:
+        # Hot (a decision per symbol per cycle): see btcbot.kernel.slots.
+        _set_symbol(self, symbol)
+        _set_layer(self, layer)
+        _set_action(self, action)
+        _set_reason_code(self, reason_code)
+        _set_detail(self, detail)
+
+
+_set_symbol = slot_setter(Decision, "symbol")
+_set_layer = slot_setter(Decision, "layer")
+_set_action = slot_setter(Decision, "action")
+_set_reason_code = slot_setter(Decision, "reason_code")
+_set_detail = slot_setter(Decision, "detail")
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Any
 
 from btcbot.domain import Symbol
 from btcbot.domain.money import ONE
@@ -60,7 +61,8 @@ def _equity_reading(inputs: CycleInputs) -> equity.EquityReading:
     return equity.read_equity(value, snap.positions, snap.now_ms, snap.risk_state)
 
 
-def _with_equity(state: RiskState, reading: equity.EquityReading) -> RiskState:
+def _with_equity(state: RiskState, reading: equity.EquityReading, **changes: Any) -> RiskState:
+    """``state`` with the equity reading and ``changes`` applied, in one ``replace``."""
     return replace(
         state,
         peak_equity=reading.peak_equity,
@@ -68,6 +70,7 @@ def _with_equity(state: RiskState, reading: equity.EquityReading) -> RiskState:
         day_start_equity=reading.day_start_equity,
         day_start_fees=reading.day_start_fees,
         fees_today=reading.fees_today,
+        **changes,
     )
 
 
@@ -122,8 +125,9 @@ def run_profile4(inputs: CycleInputs, params: Profile4Params) -> ProfileResult:
     mode = combine_modes(level.mode, Mode.OBSERVE_ONLY if stops else Mode.NORMAL)
     reasons = ((f"degrade_level_{level.level}",) if level.level else ()) + stops
     mids = {s: q.mid for s, q in inputs.market.quotes.items()}
-    state = replace(
-        _with_equity(prev, reading),
+    state = _with_equity(
+        prev,
+        reading,
         mode=mode,
         mode_reasons=reasons,
         degrade_level=level.level,
@@ -169,8 +173,9 @@ def run_profile7(inputs: CycleInputs, params: Profile7Params) -> ProfileResult:
     intents = order_builder.build_intents(
         moves, inputs.market, snap.rules, inputs.account, params.portfolio, params.limits, log
     )
-    state = replace(
-        _with_equity(prev, reading),
+    state = _with_equity(
+        prev,
+        reading,
         mode=outcome.mode,
         mode_reasons=outcome.reasons,
         mode_cooldown_until_ms=outcome.cooldown_until_ms,

@@ -31,23 +31,29 @@ class AccountView:
     @classmethod
     def of(cls, snapshot: Snapshot, reserve: Decimal) -> AccountView:
         unlocked_buys = ZERO
-        open_buys: dict[Symbol, Decimal] = defaultdict(lambda: ZERO)
-        unlocked_sells: dict[Symbol, Decimal] = defaultdict(lambda: ZERO)
-        symbols: set[Symbol] = set(snapshot.positions) | set(snapshot.rules)
+        open_buys: dict[Symbol, Decimal] = {}
+        unlocked_sells: dict[Symbol, Decimal] = {}
+        symbols: set[Symbol] = snapshot.positions.keys() | snapshot.rules.keys()
+        buy = Side.BUY
         for order in snapshot.open_orders:
-            symbols.add(order.symbol)
-            if order.side is Side.BUY:
-                open_buys[order.symbol] += order.remaining
+            symbol = order.symbol
+            symbols.add(symbol)
+            if order.side is buy:
+                remaining = order.remaining
+                open_buys[symbol] = open_buys.get(symbol, ZERO) + remaining
                 if not order.funds_locked_on_exchange:
-                    unlocked_buys += order.remaining * order.price
+                    unlocked_buys += remaining * order.price
             elif not order.funds_locked_on_exchange:
-                unlocked_sells[order.symbol] += order.remaining
+                unlocked_sells[symbol] = unlocked_sells.get(symbol, ZERO) + order.remaining
+        balances = snapshot.balances
         free_quote = snapshot.free(snapshot.quote_currency)
         investable = max(free_quote - reserve - unlocked_buys, ZERO)
-        sellable = {
-            s: max(snapshot.free(s.base) - unlocked_sells[s], ZERO) for s in by_symbol(symbols)
-        }
-        return cls(investable, MappingProxyType(dict(open_buys)), MappingProxyType(sellable))
+        sellable = {}
+        for s in by_symbol(symbols):
+            balance = balances.get(s.base)
+            free = balance.free if balance is not None else ZERO
+            sellable[s] = max(free - unlocked_sells.get(s, ZERO), ZERO)
+        return cls(investable, MappingProxyType(open_buys), MappingProxyType(sellable))
 
     def position_quantity(self, snapshot: Snapshot, symbol: Symbol) -> Decimal:
         position = snapshot.positions.get(symbol)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from btcbot.domain import Side, Symbol
+from btcbot.kernel.slots import slot_setter
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,9 +20,36 @@ class Intent:
     reason: str
     replaces: str | None = None
 
+    def __init__(
+        self,
+        symbol: Symbol,
+        side: Side,
+        price: Decimal,
+        quantity: Decimal,
+        reason: str,
+        replaces: str | None = None,
+    ) -> None:
+        # Hot (intents per symbol per cycle, re-made at every sizing step): see
+        # btcbot.kernel.slots.
+        _set_symbol(self, symbol)
+        _set_side(self, side)
+        _set_price(self, price)
+        _set_quantity(self, quantity)
+        _set_reason(self, reason)
+        _set_replaces(self, replaces)
+
     @property
     def notional(self) -> Decimal:
         return self.price * self.quantity
 
     def with_quantity(self, quantity: Decimal) -> Intent:
-        return replace(self, quantity=quantity)
+        # Direct construction: ``dataclasses.replace`` costs twice as much in the hot path.
+        return type(self)(self.symbol, self.side, self.price, quantity, self.reason, self.replaces)
+
+
+_set_symbol = slot_setter(Intent, "symbol")
+_set_side = slot_setter(Intent, "side")
+_set_price = slot_setter(Intent, "price")
+_set_quantity = slot_setter(Intent, "quantity")
+_set_reason = slot_setter(Intent, "reason")
+_set_replaces = slot_setter(Intent, "replaces")

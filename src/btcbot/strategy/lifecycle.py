@@ -9,7 +9,7 @@ orders still submitting or in flight are left to the order manager's resolution 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from btcbot.domain import Side, Symbol
@@ -74,7 +74,11 @@ def match_open_orders(
     """Drop duplicates of live, non-stale orders; link intents to the stale order they replace."""
     kept = []
     for intent in intents:
-        orders = [o for o in live.get(intent.symbol, ()) if o.side is intent.side]
+        symbol_orders = live.get(intent.symbol)
+        if not symbol_orders:  # nothing to duplicate or replace
+            kept.append(intent)
+            continue
+        orders = [o for o in symbol_orders if o.side is intent.side]
         fresh = [o for o in orders if o.client_order_id not in stale_ids]
         duplicate = next((o for o in fresh if is_duplicate(intent, o, params)), None)
         if duplicate is not None:
@@ -84,7 +88,14 @@ def match_open_orders(
             continue
         replaced = next((o for o in orders if o.client_order_id in stale_ids), None)
         if replaced is not None and params.replace_in_same_cycle:
-            intent = replace(intent, reason="replace", replaces=replaced.client_order_id)
+            intent = type(intent)(
+                intent.symbol,
+                intent.side,
+                intent.price,
+                intent.quantity,
+                "replace",
+                replaced.client_order_id,
+            )
         kept.append(intent)
     return kept
 

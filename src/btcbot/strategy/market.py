@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 from btcbot.domain import Symbol
 from btcbot.domain.money import BPS, ZERO
+from btcbot.kernel.slots import slot_setter
 from btcbot.kernel.snapshot import Snapshot
 
 TWO = Decimal(2)
@@ -36,6 +37,34 @@ class Quote:
     spread_bps: Decimal
     age_ms: int | None
     fresh: bool
+
+    def __init__(
+        self,
+        symbol: Symbol,
+        bid: Decimal,
+        ask: Decimal,
+        mid: Decimal,
+        spread_bps: Decimal,
+        age_ms: int | None,
+        fresh: bool,
+    ) -> None:
+        # Hot (a quote per symbol per cycle): see btcbot.kernel.slots.
+        _set_symbol(self, symbol)
+        _set_bid(self, bid)
+        _set_ask(self, ask)
+        _set_mid(self, mid)
+        _set_spread_bps(self, spread_bps)
+        _set_age_ms(self, age_ms)
+        _set_fresh(self, fresh)
+
+
+_set_symbol = slot_setter(Quote, "symbol")
+_set_bid = slot_setter(Quote, "bid")
+_set_ask = slot_setter(Quote, "ask")
+_set_mid = slot_setter(Quote, "mid")
+_set_spread_bps = slot_setter(Quote, "spread_bps")
+_set_age_ms = slot_setter(Quote, "age_ms")
+_set_fresh = slot_setter(Quote, "fresh")
 
 
 def _bid_ask(snapshot: Snapshot, symbol: Symbol) -> tuple[Decimal, Decimal] | None:
@@ -69,12 +98,24 @@ class MarketView:
 
     @classmethod
     def of(cls, snapshot: Snapshot, max_age_ms: int) -> MarketView:
-        symbols = set(snapshot.books) | set(snapshot.tickers)
+        # ``quote_for`` for every symbol, inlined (this runs for every symbol every cycle).
+        books, tickers, ages = snapshot.books, snapshot.tickers, snapshot.data_age_ms
         quotes = {}
-        for symbol in by_symbol(symbols):
-            quote = quote_for(snapshot, symbol, max_age_ms)
-            if quote is not None:
-                quotes[symbol] = quote
+        for symbol in by_symbol(books.keys() | tickers.keys()):
+            book = books.get(symbol)
+            if book is not None and book.bids and book.asks:
+                bid, ask = book.bids[0].price, book.asks[0].price
+            else:
+                ticker = tickers.get(symbol)
+                if ticker is None:
+                    continue
+                bid, ask = ticker.bid, ticker.ask
+            if bid <= ZERO or ask <= ZERO or ask < bid:
+                continue
+            mid = (bid + ask) / TWO
+            age = ages.get(symbol)
+            fresh = age is not None and 0 <= age <= max_age_ms
+            quotes[symbol] = Quote(symbol, bid, ask, mid, (ask - bid) / mid * BPS, age, fresh)
         return cls(MappingProxyType(quotes))
 
     def mid(self, symbol: Symbol) -> Decimal | None:

@@ -62,27 +62,45 @@ def _deltas(
     limits: RiskLimits,
     log: DecisionLog,
 ) -> list[Rebalance]:
-    marked = [(s, w, market.mid(s)) for s, w in weights]
+    quotes = market.quotes
+    # (symbol, weight, mid, holding): each symbol's holding is read once and used twice.
+    marked = []
+    for symbol, weight in weights:
+        quote = quotes.get(symbol)
+        marked.append(
+            (symbol, weight, quote.mid if quote is not None else None, _holding(snapshot, symbol))
+        )
     quote_balance = snapshot.balances.get(snapshot.quote_currency)
     equity = quote_balance.total if quote_balance is not None else ZERO
-    equity += sum((_holding(snapshot, s) * m for s, _, m in marked if m is not None), ZERO)
+    held_value = ZERO  # sum(holding * mid, ZERO), in the same order
+    for _, _, mid, holding in marked:
+        if mid is not None:
+            held_value += holding * mid
+    equity += held_value
     investable = max(equity - limits.cash_reserve, ZERO)
+    max_position, min_notional = limits.max_position_per_symbol, limits.min_order_notional
+    open_buys, sellable = account.open_buy_quantity, account.sellable
     moves = []
-    for symbol, weight, mid in marked:
+    for symbol, weight, mid, holding in marked:
         if mid is None:
             log.add(symbol, _L, Action.SKIP, "missing_mark_price")
             continue
-        target = min(weight * investable, limits.max_position_per_symbol)
-        held = _holding(snapshot, symbol) + account.open_buy_quantity.get(symbol, ZERO)
+        target = min(weight * investable, max_position)
+        held = holding + open_buys.get(symbol, ZERO)
         delta = target - held * mid
         if delta < ZERO:
-            delta = max(delta, -account.sellable.get(symbol, ZERO) * mid)
-        if abs(delta) < limits.min_order_notional or delta == ZERO:
+            delta = max(delta, -sellable.get(symbol, ZERO) * mid)
+        size = abs(delta)
+        if size < min_notional or delta == ZERO:
             log.add(symbol, _L, Action.HOLD, "within_target", f"delta={delta}")
             continue
         side = Side.BUY if delta > ZERO else Side.SELL
-        moves.append(Rebalance(symbol, side, abs(delta)))
+        moves.append(Rebalance(symbol, side, size))
     return moves
+
+
+def _move_order(move: Rebalance) -> tuple[bool, Decimal, str]:
+    return move.side is Side.BUY, -move.notional, move.symbol.pair
 
 
 def rebalance(
@@ -94,21 +112,21 @@ def rebalance(
     log: DecisionLog,
 ) -> list[Rebalance]:
     moves = _deltas(weights, snapshot, market, account, limits, log)
-    moves.sort(key=lambda m: (m.side is Side.BUY, -m.notional, m.symbol.pair))
+    moves.sort(key=_move_order)
     turnover, cash = limits.notional_cap_per_cycle, account.investable
+    min_notional, sell, cap = limits.min_order_notional, Side.SELL, Action.CAP
     planned = []
     for move in moves:
-        room = turnover if move.side is Side.SELL else min(turnover, cash)
-        notional = min(move.notional, room)
-        if notional < limits.min_order_notional or notional <= ZERO:
-            log.add(move.symbol, _L, Action.CAP, "turnover_or_cash_exhausted", str(move.notional))
+        side, wanted = move.side, move.notional
+        room = turnover if side is sell else min(turnover, cash)
+        notional = min(wanted, room)
+        if notional < min_notional or notional <= ZERO:
+            log.add(move.symbol, _L, cap, "turnover_or_cash_exhausted", str(wanted))
             continue
-        if notional < move.notional:
-            log.add(
-                move.symbol, _L, Action.CAP, "turnover_or_cash_cap", f"{move.notional}->{notional}"
-            )
+        if notional < wanted:
+            log.add(move.symbol, _L, cap, "turnover_or_cash_cap", f"{wanted}->{notional}")
         turnover -= notional
-        if move.side is Side.BUY:
+        if side is Side.BUY:
             cash -= notional
-        planned.append(Rebalance(move.symbol, move.side, notional))
+        planned.append(Rebalance(move.symbol, side, notional))
     return planned

@@ -40,8 +40,10 @@ def profit_aware_intents(
 ) -> list[Intent]:
     budget = account.investable
     intents: list[Intent] = []
+    factors = _Factors.of(params)
+    quotes = market.quotes
     for symbol in by_symbol(symbols):
-        quote = market.quotes.get(symbol)
+        quote = quotes.get(symbol)
         if quote is None:
             log.add(symbol, _L, Action.SKIP, "no_market_data")
             continue
@@ -50,14 +52,34 @@ def profit_aware_intents(
             continue
         position = positions.get(symbol)
         if position is not None and position.quantity > ZERO:
-            intent = _take_profit(quote, position, account, params, log)
+            intent = _take_profit(quote, position, account, params, log, factors)
         else:
-            intent = _entry(quote, budget, params, log)
+            intent = _entry(quote, budget, params, log, factors)
             if intent is not None:
                 budget -= intent.notional
         if intent is not None:
             intents.append(intent)
     return intents
+
+
+class _Factors:
+    """The price factors of ``params``, computed once per cycle (the same Decimals the
+    per-symbol expressions ``ONE +/- bps / BPS`` give)."""
+
+    __slots__ = ("buy", "sell", "take_profit")
+
+    def __init__(self, take_profit: Decimal, buy: Decimal, sell: Decimal) -> None:
+        self.take_profit = take_profit
+        self.buy = buy
+        self.sell = sell
+
+    @classmethod
+    def of(cls, params: ProfitAwareParams) -> _Factors:
+        return cls(
+            ONE + params.take_profit_bps / BPS,
+            ONE + params.offset_bps / BPS,
+            ONE - params.offset_bps / BPS,
+        )
 
 
 def _take_profit(
@@ -66,8 +88,10 @@ def _take_profit(
     account: AccountView,
     params: ProfitAwareParams,
     log: DecisionLog,
+    factors: _Factors | None = None,
 ) -> Intent | None:
-    threshold = position.average_cost * (ONE + params.take_profit_bps / BPS)
+    factors = factors or _Factors.of(params)
+    threshold = position.average_cost * factors.take_profit
     if quote.bid < threshold:
         log.add(quote.symbol, _L, Action.HOLD, "below_profit_threshold", f"bid={quote.bid}")
         return None
@@ -77,12 +101,16 @@ def _take_profit(
     if quantity <= ZERO:
         log.add(quote.symbol, _L, Action.SKIP, "no_free_inventory")
         return None
-    price = max(quote.bid, quote.mid * (ONE - params.offset_bps / BPS))
+    price = max(quote.bid, quote.mid * factors.sell)
     return Intent(quote.symbol, Side.SELL, price, quantity, "take_profit")
 
 
 def _entry(
-    quote: Quote, budget: Decimal, params: ProfitAwareParams, log: DecisionLog
+    quote: Quote,
+    budget: Decimal,
+    params: ProfitAwareParams,
+    log: DecisionLog,
+    factors: _Factors | None = None,
 ) -> Intent | None:
     if (quote.ask - quote.bid) / quote.bid * BPS > params.max_entry_spread_bps:
         log.add(quote.symbol, _L, Action.SKIP, "spread_too_wide", f"spread_bps={quote.spread_bps}")
@@ -91,5 +119,6 @@ def _entry(
     if size <= ZERO:
         log.add(quote.symbol, _L, Action.SKIP, "no_investable_cash")
         return None
-    price = min(quote.ask, quote.mid * (ONE + params.offset_bps / BPS))
+    factors = factors or _Factors.of(params)
+    price = min(quote.ask, quote.mid * factors.buy)
     return Intent(quote.symbol, Side.BUY, price, size / price, "conservative_entry")

@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import pairwise
+from functools import lru_cache
 from math import fsum, sqrt
+from operator import attrgetter, mul, truediv
 
 from btcbot.domain import Candle, Symbol
 from btcbot.domain.money import ONE, ZERO
@@ -23,6 +24,7 @@ from btcbot.kernel.snapshot import Snapshot
 from btcbot.strategy.market import MarketView, by_symbol
 
 MISSING = Decimal(-1)
+_CLOSE = attrgetter("close")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,14 +34,6 @@ class UniverseSelection:
     scores: tuple[tuple[Symbol, Decimal], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class _Metrics:
-    symbol: Symbol
-    volume: Decimal
-    spread_bps: Decimal
-    volatility: Decimal | None
-
-
 def volatility(candles: Sequence[Candle], lookback: int) -> Decimal | None:
     """Population std of close-to-close returns.
 
@@ -47,87 +41,139 @@ def volatility(candles: Sequence[Candle], lookback: int) -> Decimal | None:
     correctly rounded, so the result is the same on every platform) because the Decimal
     version was most of profile 7's decision time. Returned as the exact Decimal of that
     double.
+
+    The result depends only on the closes of the last ``lookback + 1`` candles, so it is
+    memoised on that tuple of values (bounded LRU). Equal closes give equal doubles (the
+    conversion is correctly rounded), so a hit returns exactly what a computation would.
     """
-    closes = [x for x in (float(c.close) for c in candles[-(lookback + 1) :]) if x > 0.0]
-    count = len(closes) - 1
+    closes = tuple(map(_CLOSE, candles[-(lookback + 1) :]))
+    try:
+        return _volatility_of_closes(closes)
+    except TypeError:  # an unhashable close (a signalling NaN): compute, and fail, as before
+        return _volatility_of_closes.__wrapped__(closes)
+
+
+@lru_cache(maxsize=1024)
+def _volatility_of_closes(closes: tuple[Decimal, ...]) -> Decimal | None:
+    values = [x for x in map(float, closes) if x > 0.0]
+    count = len(values) - 1
     if count < 2:
         return None
-    returns = [b / a - 1.0 for a, b in pairwise(closes)]
+    returns = [ratio - 1.0 for ratio in map(truediv, values[1:], values)]  # b / a - 1
     mean = fsum(returns) / count
-    variance = max(fsum([r * r for r in returns]) / count - mean * mean, 0.0)
+    variance = max(fsum(map(mul, returns, returns)) / count - mean * mean, 0.0)
     return Decimal(sqrt(variance))
 
 
-def _exclusion(
-    symbol: Symbol, snapshot: Snapshot, market: MarketView, params: UniverseParams
-) -> str | None:
-    if symbol.pair in params.blacklist:
-        return "blacklisted"
-    if params.whitelist and symbol.pair not in params.whitelist:
-        return "not_whitelisted"
-    rules = snapshot.rules.get(symbol)
-    if rules is None:
-        return "rules_unavailable"
-    if not rules.is_trading:
-        return "not_trading"
-    quote = market.quotes.get(symbol)
-    if quote is None:
-        return "missing_spread"
-    if quote.spread_bps > params.max_spread_bps:
-        return "spread_above_max"
-    ticker = snapshot.tickers.get(symbol)
-    if ticker is None:
-        return "missing_volume"
-    if ticker.quote_volume < params.min_quote_volume:
-        return "volume_below_min"
-    return None
-
-
 def _normalised(values: Sequence[Decimal | None], invert: bool) -> list[Decimal]:
+    """Min-max scaled to [0, 1] (``1 - x`` when ``invert``); ``None`` -> ``MISSING``; all equal
+    -> ``ONE``. The span is computed once; every value is the same Decimal as
+    ``(value - low) / (high - low)``."""
     present = [v for v in values if v is not None]
-    low, high = (min(present), max(present)) if present else (ZERO, ZERO)
-    out = []
-    for value in values:
-        if value is None:
-            out.append(MISSING)
-            continue
-        scaled = (value - low) / (high - low) if high > low else ONE
-        out.append(ONE - scaled if invert and high > low else scaled)
-    return out
+    if not present:
+        return [MISSING] * len(values)
+    low, high = min(present), max(present)
+    if not high > low:
+        return [ONE if v is not None else MISSING for v in values]
+    span = high - low
+    if invert:
+        return [ONE - (v - low) / span if v is not None else MISSING for v in values]
+    return [(v - low) / span if v is not None else MISSING for v in values]
 
 
-def _score(metrics: list[_Metrics], params: UniverseParams) -> list[tuple[Symbol, Decimal]]:
-    weights = (params.weight_liquidity, params.weight_spread, params.weight_volatility)
-    total_weight = sum(weights, ZERO)
-    columns = (
-        _normalised([m.volume for m in metrics], invert=False),
-        _normalised([m.spread_bps for m in metrics], invert=True),
-        _normalised([m.volatility for m in metrics], invert=True),
+def _score(
+    symbols: Sequence[Symbol],
+    volumes: Sequence[Decimal],
+    spreads: Sequence[Decimal],
+    volatilities: Sequence[Decimal | None],
+    params: UniverseParams,
+) -> list[tuple[Symbol, Decimal]]:
+    w_liquidity, w_spread, w_volatility = (
+        params.weight_liquidity,
+        params.weight_spread,
+        params.weight_volatility,
     )
-    scored = []
-    for index, metric in enumerate(metrics):
-        score = sum((w * col[index] for w, col in zip(weights, columns, strict=True)), ZERO)
-        scored.append((metric.symbol, score / total_weight))
-    scored.sort(key=lambda item: (-item[1], item[0].pair))
+    total_weight = ZERO + w_liquidity + w_spread + w_volatility  # sum(weights, ZERO)
+    liquidity = _normalised(volumes, invert=False)
+    spread = _normalised(spreads, invert=True)
+    vol = _normalised(volatilities, invert=True)
+    # Same operations, in the same order, as sum(w * column, ZERO) / total_weight.
+    scored = [
+        (symbol, (ZERO + w_liquidity * a + w_spread * b + w_volatility * c) / total_weight)
+        for symbol, a, b, c in zip(symbols, liquidity, spread, vol, strict=True)
+    ]
+    scored.sort(key=_rank_key)
     return scored
+
+
+def _rank_key(item: tuple[Symbol, Decimal]) -> tuple[Decimal, str]:
+    return -item[1], item[0].pair
+
+
+def _pair_key(item: tuple[Symbol, str]) -> str:
+    return item[0].pair
 
 
 def select_universe(
     snapshot: Snapshot, market: MarketView, params: UniverseParams
 ) -> UniverseSelection:
-    candidates = {s for s in (*snapshot.rules, *snapshot.tickers) if s.quote == params.quote}
+    quote_ccy = params.quote
+    candidates = {s for s in (*snapshot.rules, *snapshot.tickers) if s.quote == quote_ccy}
     exclusions: list[tuple[Symbol, str]] = []
-    metrics: list[_Metrics] = []
+    eligible: list[Symbol] = []
+    volumes: list[Decimal] = []
+    spreads: list[Decimal] = []
+    volatilities: list[Decimal | None] = []
+    rules, tickers, candles, quotes = (
+        snapshot.rules,
+        snapshot.tickers,
+        snapshot.candles,
+        market.quotes,
+    )
+    blacklist, whitelist = params.blacklist, params.whitelist
+    max_spread, min_volume, lookback = (
+        params.max_spread_bps,
+        params.min_quote_volume,
+        params.vol_lookback,
+    )
     for symbol in by_symbol(candidates):
-        reason = _exclusion(symbol, snapshot, market, params)
-        if reason is not None:
-            exclusions.append((symbol, reason))
+        # Exclusion checks, first failing one wins (the predecessor's order).
+        pair = symbol.pair
+        if pair in blacklist:
+            exclusions.append((symbol, "blacklisted"))
             continue
-        vol = volatility(snapshot.candles.get(symbol, ()), params.vol_lookback)
-        volume = snapshot.tickers[symbol].quote_volume
-        metrics.append(_Metrics(symbol, volume, market.quotes[symbol].spread_bps, vol))
-    scored = _score(metrics, params)
-    selected = tuple(symbol for symbol, _ in scored[: params.size])
-    exclusions.extend((symbol, "rank_below_cutoff") for symbol, _ in scored[params.size :])
-    exclusions.sort(key=lambda item: item[0].pair)
+        if whitelist and pair not in whitelist:
+            exclusions.append((symbol, "not_whitelisted"))
+            continue
+        symbol_rules = rules.get(symbol)
+        if symbol_rules is None:
+            exclusions.append((symbol, "rules_unavailable"))
+            continue
+        if not symbol_rules.is_trading:
+            exclusions.append((symbol, "not_trading"))
+            continue
+        quote = quotes.get(symbol)
+        if quote is None:
+            exclusions.append((symbol, "missing_spread"))
+            continue
+        if quote.spread_bps > max_spread:
+            exclusions.append((symbol, "spread_above_max"))
+            continue
+        ticker = tickers.get(symbol)
+        if ticker is None:
+            exclusions.append((symbol, "missing_volume"))
+            continue
+        volume = ticker.quote_volume
+        if volume < min_volume:
+            exclusions.append((symbol, "volume_below_min"))
+            continue
+        eligible.append(symbol)
+        volumes.append(volume)
+        spreads.append(quote.spread_bps)
+        volatilities.append(volatility(candles.get(symbol, ()), lookback))
+    scored = _score(eligible, volumes, spreads, volatilities, params)
+    size = params.size
+    selected = tuple(symbol for symbol, _ in scored[:size])
+    exclusions.extend((symbol, "rank_below_cutoff") for symbol, _ in scored[size:])
+    exclusions.sort(key=_pair_key)
     return UniverseSelection(selected, tuple(exclusions), tuple(scored))
