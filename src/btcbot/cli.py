@@ -11,6 +11,7 @@ import typer
 
 from btcbot import __version__
 from btcbot.commands.lock import lock_app
+from btcbot.commands.run import run_command
 from btcbot.commands.switches import degrade_app, freeze_app, kill_switch_app
 from btcbot.emulator.command import emulator_command
 
@@ -28,6 +29,7 @@ app.command(
 )(emulator_command)
 
 
+app.command("run")(run_command)
 app.add_typer(kill_switch_app, name="kill-switch")
 app.add_typer(freeze_app, name="freeze")
 app.add_typer(degrade_app, name="degrade")

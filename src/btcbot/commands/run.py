@@ -1,0 +1,120 @@
+"""``btcbot run``: the trading loop for one stage profile, live or dry-run by the settings."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated
+
+import typer
+
+from btcbot.btcturk.errors import BtcturkError
+from btcbot.commands.common import EXIT_CONFIG, EXIT_RUNTIME, EnvFile, fail
+from btcbot.config import AppConfig, ConfigError, load_config
+from btcbot.execution import ReconciliationFailed
+from btcbot.marketdata import MarketDataUnavailable
+from btcbot.runtime.factory import open_runtime
+from btcbot.runtime.loop import StopSignal, run_cycles
+from btcbot.runtime.report import CycleReport
+from btcbot.store import DatabaseRoleError, LockConflict, SchemaVersionError
+
+Stage = Annotated[
+    int,
+    typer.Option(
+        "--stage", help="Strategy profile: 3 (profit-aware), 4 (+ order lifecycle), 7 (portfolio)."
+    ),
+]
+
+
+def banner(config: AppConfig) -> str:
+    """The effective side effects, said plainly before anything happens."""
+    exchange = config.exchange.base_url
+    if config.arming.armed:
+        return (
+            f"LIVE: armed, real orders will be sent to {exchange} "
+            f"(stage {config.params.stage}, symbols {_symbols(config)})"
+        )
+    reasons = ", ".join(config.arming.reasons)
+    return (
+        f"DRY RUN: paper fills on live market data from {exchange}; no order reaches the "
+        f"exchange (stage {config.params.stage}, symbols {_symbols(config)}; not armed: {reasons})"
+    )
+
+
+def _symbols(config: AppConfig) -> str:
+    return ",".join(symbol.normalized for symbol in config.common.symbols)
+
+
+def load_or_exit(stage: int, env_file: EnvFile) -> AppConfig:
+    if env_file is not None and not env_file.exists():
+        fail(f"--env-file {env_file} does not exist")
+    try:
+        return load_config(stage, env_file)
+    except ConfigError as exc:
+        fail(str(exc))
+
+
+def print_report(report: CycleReport) -> None:
+    color = typer.colors.RED if report.skipped or not report.reconcile_ok else None
+    typer.secho(report.line(), fg=color)
+    for rejection in report.rejections:
+        typer.secho(f"  rejected {rejection}", fg=typer.colors.YELLOW)
+
+
+async def run_config(config: AppConfig, *, cycles: int | None, cycle_seconds: float) -> int:
+    """Open the runtime and run the cycles; map known refusals to exit codes."""
+    stop = StopSignal()
+    try:
+        async with open_runtime(config) as runtime:
+            stop.install()
+            try:
+                done = await run_cycles(
+                    runtime.runner,
+                    cycles=cycles,
+                    cycle_seconds=cycle_seconds,
+                    stop=stop,
+                    on_report=print_report,
+                )
+            finally:
+                stop.uninstall()
+    except (MarketDataUnavailable, LockConflict, DatabaseRoleError, SchemaVersionError) as exc:
+        fail(str(exc), EXIT_CONFIG)
+    except ReconciliationFailed as exc:
+        fail(
+            f"start-up reconciliation failed, refusing to trade: {exc.report.error}",
+            EXIT_RUNTIME,
+        )
+    except BtcturkError as exc:
+        fail(f"exchange unavailable: {exc}", EXIT_RUNTIME)
+    reason = f" (stopped by {stop.signal_name})" if stop.signal_name else ""
+    typer.echo(f"stopped cleanly after {done} cycle(s){reason}")
+    return done
+
+
+def run_command(
+    stage: Stage = 3,
+    once: Annotated[bool, typer.Option("--once", help="Run one cycle and exit (default).")] = False,
+    loop: Annotated[bool, typer.Option("--loop", help="Run cycles until SIGTERM/SIGINT.")] = False,
+    cycles: Annotated[
+        int | None, typer.Option("--cycles", min=1, help="Run this many cycles, then exit.")
+    ] = None,
+    cycle_seconds: Annotated[
+        float | None,
+        typer.Option(
+            "--cycle-seconds", min=0.0, help="Pause between cycles (default CYCLE_SECONDS)."
+        ),
+    ] = None,
+    env_file: EnvFile = None,
+) -> None:
+    """Run the trading agent. Dry-run (paper fills) unless all five live gates are set."""
+    if once and (loop or cycles is not None):
+        fail("--once cannot be combined with --loop or --cycles")
+    config = load_or_exit(stage, env_file)
+    for warning in config.warnings:
+        typer.secho(f"warning: {warning}", fg=typer.colors.YELLOW, err=True)
+    typer.secho(banner(config), bold=True)
+    count = None if loop and cycles is None else (cycles or 1)
+    pause = config.common.cycle_seconds if cycle_seconds is None else cycle_seconds
+    asyncio.run(run_config(config, cycles=count, cycle_seconds=pause))
+
+
+__all__ = ["EXIT_CONFIG", "banner", "run_command", "run_config"]

@@ -1,0 +1,339 @@
+"""One cycle: reconcile → gather a snapshot → plan (pure kernel) → persist → act.
+
+The same runner serves live trading, dry-run (paper exchange) and replay backtests: only the
+exchange port, the clock and the execution mode differ.
+
+Order of work and why:
+
+1. Reconcile first (open orders, in-flight resolution, pending cancels, fills, balances), so the
+   plan sees the exchange's truth. A failed reconciliation is counted by the OMS (kill switch at
+   the threshold) and this cycle makes no plan: deciding on unknown state is how money is lost.
+2. Gather: market data (WS-first, REST fallback, ages), rules (cached), state database reads.
+3. Plan with the pure kernel.
+4. Persist the decision, the risk state and every new order intent (PENDING_SUBMIT) in ONE
+   transaction, before any order is sent.
+5. Act: cancels before submits; each outcome is persisted by the OMS as it happens.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import structlog
+from sqlalchemy import Engine
+
+from btcbot.accounting import value_holdings
+from btcbot.btcturk.errors import BtcturkError
+from btcbot.domain import Balance, Symbol, SymbolRules, Ticker
+from btcbot.exchange.port import ExchangePort
+from btcbot.execution import OrderManager, ReconcileReport, SubmitResult, persist_intents
+from btcbot.execution.outcomes import CancelResult
+from btcbot.kernel.kernel import PlanningKernel
+from btcbot.kernel.params import ProfileParams
+from btcbot.kernel.plan import Action, Plan
+from btcbot.kernel.snapshot import Snapshot
+from btcbot.marketdata import MarketDataService, MarketSnapshot
+from btcbot.runtime.ledger_guard import LedgerGuard
+from btcbot.runtime.report import CycleReport, top_reasons
+from btcbot.runtime.risk_state_codec import encode_risk_state
+from btcbot.runtime.state_view import StateView, active_symbols, read_state
+from btcbot.store import (
+    CycleRecord,
+    CycleRepository,
+    DecisionRecord,
+    ExecutionMode,
+    OpState,
+    RiskStateRepository,
+    unit_of_work,
+)
+
+log = structlog.get_logger(__name__)
+
+# Orders changed this recently keep their symbol in reconciliation (late fills, cancels).
+ACTIVE_WINDOW_MS = 3_600_000
+
+
+@dataclass
+class CycleSettings:
+    stage: int
+    mode: ExecutionMode
+    account_key: str
+    symbols: tuple[Symbol, ...]
+    kill_switch: bool  # the KILL_SWITCH setting (the store may hold a runtime one too)
+    safe_mode: bool
+    quote_currency: str = "TRY"
+    rules_ttl_ms: int = 300_000
+
+
+@dataclass
+class CycleRunner:
+    engine: Engine
+    port: ExchangePort
+    oms: OrderManager
+    market: MarketDataService
+    params: ProfileParams
+    settings: CycleSettings
+    clock_ms: Callable[[], int]
+    heartbeat: Callable[[], None] = lambda: None
+    ledger: LedgerGuard | None = None
+    kernel: PlanningKernel = field(default_factory=PlanningKernel)
+    _rules: Mapping[Symbol, SymbolRules] = field(default_factory=dict)
+    _rules_at_ms: int | None = None
+    _error_streak: int = 0
+    _fills_seen: int | None = None
+    _sequence: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+
+    async def run_once(self) -> CycleReport:
+        started = self.clock_ms()
+        cycle_id = (
+            f"{self.settings.account_key}-s{self.settings.stage}-{started}-{next(self._sequence)}"
+        )
+        self.heartbeat()
+        reconcile = await self.oms.reconcile(self._order_symbols(started))
+        if not reconcile.ok:
+            self._error_streak += 1
+            return self._skipped(cycle_id, started, reconcile)
+        if self.ledger is not None:
+            check = self.ledger.check(reconcile.balances, started)
+            if not check.ok:
+                detail = "; ".join(m.describe() for m in check.mismatches)
+                return self._report(
+                    cycle_id,
+                    started,
+                    skipped=f"ledger disagrees with exchange balances: {detail}",
+                    kill_switch_tripped=self.ledger.consecutive >= self.ledger.threshold,
+                )
+        try:
+            gathered = await self._gather(reconcile)
+        except BtcturkError as exc:
+            self._error_streak += 1
+            log.error("cycle_gather_failed", cycle_id=cycle_id, error=str(exc))
+            return self._report(cycle_id, started, skipped=f"market data unavailable: {exc}")
+        self._error_streak = 0
+        market, rules, tickers = gathered
+        with unit_of_work(self.engine) as conn:
+            state = read_state(conn, self.settings.account_key, self.settings.mode)
+            if reconcile.unknown_orders:
+                OpState(conn).set_freeze(
+                    self.settings.account_key,
+                    reason=_unknown_reason(reconcile),
+                    now_ms=started,
+                )
+        snapshot = self._snapshot(cycle_id, started, market, rules, tickers, reconcile, state)
+        plan = self.kernel.plan(snapshot, self.params)
+        self._persist(cycle_id, started, plan, snapshot)
+        return await self._act(cycle_id, started, plan, snapshot, market, state, reconcile)
+
+    # --- gather ------------------------------------------------------------------------------
+
+    def _order_symbols(self, now_ms: int) -> tuple[Symbol, ...]:
+        with unit_of_work(self.engine) as conn:
+            active = active_symbols(conn, self.settings.mode, now_ms - ACTIVE_WINDOW_MS)
+        return tuple(dict.fromkeys([*self.settings.symbols, *sorted(active)]))
+
+    async def _gather(
+        self, reconcile: ReconcileReport
+    ) -> tuple[MarketSnapshot, Mapping[Symbol, SymbolRules], Mapping[Symbol, Ticker]]:
+        rules = await self._current_rules()
+        tickers = await self.port.tickers()  # universe input (profile 7) and valuation marks
+        market = await self.market.snapshot(self._book_symbols(rules, tickers, reconcile))
+        return market, rules, tickers
+
+    def _book_symbols(
+        self,
+        rules: Mapping[Symbol, SymbolRules],
+        tickers: Mapping[Symbol, Ticker],
+        reconcile: ReconcileReport,
+    ) -> tuple[Symbol, ...]:
+        """Books to fetch: the configured symbols, plus for profile 7 its candidate universe
+        (the most traded pairs in the universe quote, as many as the universe may hold) and
+        every asset it already holds, so nothing it may decide on is missing."""
+        wanted = dict.fromkeys(self.settings.symbols)
+        universe = getattr(self.params, "universe", None)
+        if universe is None:
+            return tuple(wanted)
+        candidates = sorted(
+            (
+                t
+                for s, t in tickers.items()
+                if s.quote == universe.quote and s in rules and rules[s].is_trading
+            ),
+            key=lambda t: (-t.quote_volume, t.symbol),
+        )
+        wanted.update(dict.fromkeys(t.symbol for t in candidates[: universe.size]))
+        for asset, balance in reconcile.balances.items():
+            held = Symbol(asset, universe.quote) if asset != universe.quote else None
+            if held is not None and balance.total > 0 and held in rules:
+                wanted[held] = None
+        return tuple(wanted)
+
+    async def _current_rules(self) -> Mapping[Symbol, SymbolRules]:
+        now = self.clock_ms()
+        fresh = (
+            self._rules_at_ms is not None and now - self._rules_at_ms < self.settings.rules_ttl_ms
+        )
+        if not fresh:
+            self._rules = await self.port.exchange_rules()
+            self._rules_at_ms = now
+        return self._rules
+
+    def _snapshot(
+        self,
+        cycle_id: str,
+        now_ms: int,
+        market: MarketSnapshot,
+        rules: Mapping[Symbol, SymbolRules],
+        tickers: Mapping[Symbol, Ticker],
+        reconcile: ReconcileReport,
+        state: StateView,
+    ) -> Snapshot:
+        frozen = state.op.freeze_active or bool(reconcile.unknown_orders)
+        return Snapshot(
+            cycle_id=cycle_id,
+            now_ms=now_ms,
+            books={symbol: view.book for symbol, view in market.books.items()},
+            tickers=tickers,
+            rules=rules,
+            balances=reconcile.balances,
+            positions=state.ledger.positions,
+            open_orders=state.open_orders(),
+            last_submit_ms=state.last_submit_ms,
+            data_age_ms=market.ages_ms,
+            risk_state=state.risk,
+            unknown_order_count=state.unresolved + (1 if frozen else 0),
+            exchange_error_streak=self._error_streak,
+            kill_switch=self.settings.kill_switch or state.op.kill_switch,
+            safe_mode=self.settings.safe_mode,
+            quote_currency=self.settings.quote_currency,
+        )
+
+    # --- persist and act ------------------------------------------------------------------
+
+    def _persist(self, cycle_id: str, now_ms: int, plan: Plan, snapshot: Snapshot) -> None:
+        record = CycleRecord(
+            cycle_id=cycle_id,
+            stage=self.settings.stage,
+            started_ms=now_ms,
+            mode=self.settings.mode,
+            risk_mode=plan.mode.value,
+            submits=len(plan.submits),
+            cancels=len(plan.cancels),
+            plan_fingerprint=plan.fingerprint(),
+            summary={"kill_switch": snapshot.kill_switch, "safe_mode": snapshot.safe_mode},
+        )
+        decisions = [
+            DecisionRecord(
+                layer=d.layer.value,
+                action=d.action.value,
+                reason_code=d.reason_code,
+                symbol=d.symbol.normalized if d.symbol else None,
+                detail=d.detail or None,
+            )
+            for d in plan.decisions
+        ]
+        with unit_of_work(self.engine) as conn:
+            persist_intents(conn, plan.submits, self.settings.mode, now_ms)
+            RiskStateRepository(conn).put(
+                self.settings.account_key, encode_risk_state(plan.next_risk_state), now_ms=now_ms
+            )
+            CycleRepository(conn).record(record, decisions)
+
+    async def _act(
+        self,
+        cycle_id: str,
+        started: int,
+        plan: Plan,
+        snapshot: Snapshot,
+        market: MarketSnapshot,
+        state: StateView,
+        reconcile: ReconcileReport,
+    ) -> CycleReport:
+        cancels_sent = 0
+        for cancel in plan.cancels:
+            outcome = await self.oms.cancel(cancel.client_order_id, cancel.reason)
+            cancels_sent += outcome.result in (CancelResult.REQUESTED, CancelResult.UNKNOWN)
+        results: list[SubmitResult] = []
+        rejections: list[str] = []
+        for submit in plan.submits:
+            submitted = await self.oms.submit(submit.request, submit.reason)
+            results.append(submitted.result)
+            if submitted.result is SubmitResult.REJECTED:
+                rejections.append(f"{submit.request.client_order_id}: {submitted.reason}")
+        equity, unrealized = _valuation(reconcile.balances, market, snapshot.tickers, state)
+        booked = len(state.ledger.fills)
+        new_fills = booked - (booked if self._fills_seen is None else self._fills_seen)
+        self._fills_seen = booked
+        blocked = [d.reason_code for d in plan.decisions if d.action in (Action.BLOCK, Action.CAP)]
+        return self._report(
+            cycle_id,
+            started,
+            risk_mode=plan.mode.value,
+            planned_submits=len(plan.submits),
+            planned_cancels=len(plan.cancels),
+            accepted=results.count(SubmitResult.ACCEPTED),
+            rejected=results.count(SubmitResult.REJECTED),
+            in_flight=results.count(SubmitResult.IN_FLIGHT),
+            cancels_sent=cancels_sent,
+            fills=new_fills,
+            decisions=len(plan.decisions),
+            blocked=top_reasons(blocked),
+            equity=equity,
+            realized_pnl=sum((p.realized_pnl for p in state.ledger.positions.values()), Decimal(0)),
+            unrealized_pnl=unrealized,
+            stale_symbols=tuple(sorted(s.normalized for s in market.missing)),
+            kill_switch=snapshot.kill_switch,
+            rejections=tuple(rejections),
+        )
+
+    def _skipped(self, cycle_id: str, started: int, reconcile: ReconcileReport) -> CycleReport:
+        log.error(
+            "cycle_skipped_reconcile_failed",
+            cycle_id=cycle_id,
+            error=reconcile.error,
+            failures=reconcile.failures,
+            kill_switch_tripped=reconcile.kill_switch_tripped,
+        )
+        return self._report(
+            cycle_id,
+            started,
+            skipped=f"reconciliation failed ({reconcile.failures} in a row): {reconcile.error}",
+            reconcile_ok=False,
+            reconcile_error=reconcile.error,
+            kill_switch_tripped=reconcile.kill_switch_tripped,
+        )
+
+    def _report(self, cycle_id: str, started: int, **values: object) -> CycleReport:
+        return CycleReport(
+            cycle_id=cycle_id,
+            stage=self.settings.stage,
+            execution=self.settings.mode.value,
+            started_ms=started,
+            duration_ms=max(0, self.clock_ms() - started),
+            **values,  # type: ignore[arg-type]
+        )
+
+
+def _valuation(
+    balances: Mapping[str, Balance],
+    market: MarketSnapshot,
+    tickers: Mapping[Symbol, Ticker],
+    state: StateView,
+) -> tuple[Decimal | None, Decimal | None]:
+    marks = {symbol: ticker.last for symbol, ticker in tickers.items() if ticker.last > 0}
+    marks.update({s: v.book.mid for s, v in market.books.items() if v.book.mid is not None})
+    holdings = {asset: balance.total for asset, balance in balances.items()}
+    equity = value_holdings(holdings, marks)
+    unrealized = Decimal(0)
+    for symbol, position in state.ledger.positions.items():
+        mark = marks.get(symbol)
+        if mark is not None and not position.is_flat:
+            unrealized += position.unrealized_pnl(mark)
+    return (equity.total if equity.complete else None), unrealized
+
+
+def _unknown_reason(reconcile: ReconcileReport) -> str:
+    ids = ", ".join(str(order.order_id) for order in reconcile.unknown_orders[:5])
+    return f"{len(reconcile.unknown_orders)} open order(s) on the exchange not placed by us: {ids}"

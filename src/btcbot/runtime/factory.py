@@ -1,0 +1,211 @@
+"""Build the real components for a run: live (armed BTCTurk port) or dry-run (paper port over
+live public market data), with the state database, process lock, market data and OMS.
+
+Everything is torn down in reverse order on exit, even when start-up fails half way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+
+import structlog
+from sqlalchemy import Engine, func, select
+
+from btcbot.btcturk.auth import Credentials
+from btcbot.btcturk.exchange import BtcturkExchange, evidence_from_ws
+from btcbot.btcturk.rest_client import BtcturkRestClient, credentials_from
+from btcbot.btcturk.ws_client import BtcturkWsClient
+from btcbot.btcturk.ws_config import WsClientConfig
+from btcbot.config import AppConfig
+from btcbot.config.exchange import ExchangeSettings
+from btcbot.exchange.paper import PaperExchange
+from btcbot.exchange.port import ExchangePort
+from btcbot.exchange.reports import ExchangeOrder
+from btcbot.execution import OmsSettings, OrderManager, store_backed_arming
+from btcbot.marketdata import MarketDataService
+from btcbot.runtime.cycle import CycleRunner, CycleSettings
+from btcbot.runtime.ledger_guard import LedgerGuard
+from btcbot.store import (
+    DbRole,
+    ExecutionMode,
+    FillRepository,
+    OrderRepository,
+    ProcessLock,
+    StoredOrder,
+    database_url,
+    open_store,
+    unit_of_work,
+)
+from btcbot.store.schema import fills, orders
+
+log = structlog.get_logger(__name__)
+
+WS_READY_TIMEOUT_SECONDS = 15.0
+
+
+def wall_clock_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+@dataclass
+class Runtime:
+    runner: CycleRunner
+    engine: Engine
+    lock: ProcessLock
+    execution: ExecutionMode
+
+
+def ws_config(exchange: ExchangeSettings) -> WsClientConfig:
+    return WsClientConfig(
+        url=exchange.ws_url,
+        stale_after_seconds=exchange.ws_stale_after_seconds,
+        reconnect_base_delay_ms=exchange.ws_reconnect_base_delay_ms,
+        reconnect_max_delay_ms=exchange.ws_reconnect_max_delay_ms,
+        max_connects_per_minute=exchange.ws_max_connects_per_minute,
+        ping_interval_seconds=exchange.ws_ping_interval_seconds,
+    )
+
+
+@asynccontextmanager
+async def open_runtime(
+    config: AppConfig, *, clock_ms: Callable[[], int] = wall_clock_ms
+) -> AsyncIterator[Runtime]:
+    """Everything one ``btcbot run`` needs, live or dry-run, decided by the settings."""
+    common = config.common
+    dry_run = not config.arming.armed
+    execution = ExecutionMode.DRY_RUN if dry_run else ExecutionMode.LIVE
+    async with AsyncExitStack() as stack:
+        engine = _open_engine(config, DbRole.DRY_RUN if dry_run else DbRole.LIVE)
+        stack.callback(engine.dispose)
+        lock = ProcessLock(engine, clock_ms=clock_ms)
+        lock.acquire(common.account_key, common.process_instance_ttl_seconds)
+        stack.callback(lock.release)
+        credentials = None if dry_run else credentials_from(config.exchange)
+        rest = await stack.enter_async_context(BtcturkRestClient.from_settings(config.exchange))
+        arming = store_backed_arming(engine, common, has_credentials=config.has_credentials)
+        live_port = BtcturkExchange(rest, arming)
+        feed = await _start_feed(stack, config, credentials)
+        port: ExchangePort = live_port
+        if dry_run:
+            port = await _paper_port(engine, live_port, common.dry_run_try_balance, clock_ms)
+        oms = OrderManager(
+            engine,
+            port,
+            mode=execution,
+            clock_ms=clock_ms,
+            account_key=common.account_key,
+            settings=OmsSettings(reconcile_failure_threshold=common.reconcile_failure_threshold),
+        )
+        if feed is not None and credentials is not None:
+            _follow_private_events(stack, feed, oms)
+        market = MarketDataService(
+            mode=common.market_data_mode,
+            rest=live_port,
+            feed=feed,
+            rest_fallback=common.ws_market_data_rest_fallback,
+        )
+        await market.start(common.symbols, WS_READY_TIMEOUT_SECONDS)
+        await oms.startup(common.symbols)  # raises ReconciliationFailed: do not trade
+        runner = CycleRunner(
+            engine=engine,
+            port=port,
+            oms=oms,
+            market=market,
+            params=config.params,
+            settings=CycleSettings(
+                stage=config.params.stage,
+                mode=execution,
+                account_key=common.account_key,
+                symbols=common.symbols,
+                kill_switch=common.kill_switch,
+                safe_mode=common.safe_mode,
+            ),
+            clock_ms=clock_ms,
+            heartbeat=lock.heartbeat,
+            ledger=LedgerGuard(engine, common.account_key, common.reconcile_failure_threshold),
+        )
+        yield Runtime(runner, engine, lock, execution)
+
+
+def _open_engine(config: AppConfig, role: DbRole) -> Engine:
+    common = config.common
+    url = common.state_db_url.get_secret_value() if common.state_db_url else None
+    return open_store(database_url(common.state_db_path, url), role)
+
+
+async def _start_feed(
+    stack: AsyncExitStack, config: AppConfig, credentials: Credentials | None
+) -> BtcturkWsClient | None:
+    if config.common.market_data_mode != "ws":
+        return None
+    feed = BtcturkWsClient(ws_config(config.exchange), credentials)
+    await stack.enter_async_context(feed)
+    return feed
+
+
+def _follow_private_events(stack: AsyncExitStack, feed: BtcturkWsClient, oms: OrderManager) -> None:
+    """Private WS events (fills, inserts, deletes) feed the OMS as evidence."""
+
+    async def pump() -> None:
+        async for event in feed.private_events():
+            evidence = evidence_from_ws(event)
+            if evidence is not None:
+                oms.on_private_event(evidence)
+
+    task = asyncio.create_task(pump(), name="btcbot-private-events")
+
+    async def stop() -> None:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+    stack.push_async_callback(stop)
+
+
+async def _paper_port(
+    engine: Engine, market: BtcturkExchange, try_balance: Decimal, clock_ms: Callable[[], int]
+) -> PaperExchange:
+    """The paper account, rebuilt from the dry-run database after a restart."""
+    with unit_of_work(engine) as conn:
+        stored_fills = FillRepository(conn).all()
+        live = OrderRepository(conn).live_orders(ExecutionMode.DRY_RUN)
+        max_order = conn.execute(select(func.max(orders.c.exchange_order_id))).scalar() or 0
+        max_trade = conn.execute(select(func.max(fills.c.trade_id))).scalar() or 0
+    paper = PaperExchange(
+        market,
+        {"TRY": try_balance},
+        clock_ms=clock_ms,
+        first_order_id=int(max_order) + 1,
+        first_trade_id=int(max_trade) + 1,
+    )
+    resting = [report for report in map(_as_report, live) if report is not None]
+    await paper.restore(stored_fills, resting)
+    return paper
+
+
+def _as_report(stored: StoredOrder) -> ExchangeOrder | None:
+    order = stored.order
+    request = order.request
+    if order.exchange_order_id is None or request.price is None:
+        return None
+    return ExchangeOrder(
+        order_id=order.exchange_order_id,
+        client_order_id=request.client_order_id,
+        symbol=request.symbol,
+        side=request.side,
+        method=request.method,
+        venue_method=request.method.value,
+        status=order.status,
+        price=request.price,
+        quantity=request.quantity,
+        left_amount=request.quantity - order.filled_quantity,
+        stop_price=None,
+        created_ms=stored.created_ms,
+        updated_ms=stored.updated_ms,
+    )

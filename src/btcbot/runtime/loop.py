@@ -1,0 +1,65 @@
+"""Run cycles until done or told to stop; SIGTERM/SIGINT finish the current cycle cleanly.
+
+A cycle is never interrupted half way (an order may be between "persisted" and "sent"): the
+signal only stops the loop before the next cycle. Exceptions are not caught here: a bug stops
+the process loudly, and the next start's reconciliation picks up where it left off.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Callable
+
+from btcbot.runtime.cycle import CycleRunner
+from btcbot.runtime.report import CycleReport
+
+
+class StopSignal:
+    """An event set by SIGTERM/SIGINT (or by a caller) that the loop checks between cycles."""
+
+    def __init__(self) -> None:
+        self.event = asyncio.Event()
+        self.signal_name: str | None = None
+
+    def install(self) -> None:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, self._on_signal, sig)
+
+    def uninstall(self) -> None:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.remove_signal_handler(sig)
+
+    def _on_signal(self, sig: signal.Signals) -> None:
+        self.signal_name = sig.name
+        self.event.set()
+
+    @property
+    def requested(self) -> bool:
+        return self.event.is_set()
+
+
+async def run_cycles(
+    runner: CycleRunner,
+    *,
+    cycles: int | None,
+    cycle_seconds: float,
+    stop: StopSignal,
+    on_report: Callable[[CycleReport], None],
+) -> int:
+    """Run ``cycles`` cycles (None = until stopped); return how many ran."""
+    done = 0
+    while not stop.requested and (cycles is None or done < cycles):
+        report = await runner.run_once()
+        done += 1
+        on_report(report)
+        if cycles is not None and done >= cycles:
+            break
+        try:
+            async with asyncio.timeout(cycle_seconds):
+                await stop.event.wait()
+        except TimeoutError:
+            continue
+    return done

@@ -1,0 +1,122 @@
+"""Every profile, dry-run and armed, many cycles against the emulator over loopback."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from btcbot.accounting import expected_holdings
+from btcbot.config import load_config
+from btcbot.domain import OrderStatus
+from btcbot.domain.money import to_decimal
+from btcbot.emulator import Emulator, EmulatorConfig, running_emulator
+from btcbot.runtime.factory import open_runtime
+from btcbot.runtime.ledger_guard import baseline_key
+from btcbot.runtime.loop import StopSignal, run_cycles
+from btcbot.runtime.report import CycleReport
+from btcbot.store import (
+    CycleRepository,
+    DbRole,
+    FillRepository,
+    OrderRepository,
+    RiskStateRepository,
+    open_store,
+    unit_of_work,
+)
+from btcbot.store.schema import order_events, orders
+from tests.runtime.conftest import arm, paper, point_at
+
+CYCLES = 12
+
+
+async def run(stage: int, cycles: int = CYCLES) -> list[CycleReport]:
+    reports: list[CycleReport] = []
+    async with open_runtime(load_config(stage)) as runtime:
+        await run_cycles(
+            runtime.runner,
+            cycles=cycles,
+            cycle_seconds=0.05,
+            stop=StopSignal(),
+            on_report=reports.append,
+        )
+    return reports
+
+
+def balances_of(emu: Emulator) -> dict[str, Decimal]:
+    user = emu.exchange.user_by_key(emu.demo_account.api_key)
+    assert user is not None
+    return {asset: user.wallet.total(asset) for asset in user.wallet.assets()}
+
+
+@pytest.mark.parametrize("stage", [3, 4, 7])
+async def test_dry_run_trades_on_paper_and_never_mutates_the_exchange(
+    stage: int, workdir: Path, emulator: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    point_at(monkeypatch, emulator)
+    paper(monkeypatch)
+    reports = await run(stage)
+    assert len(reports) == CYCLES
+    assert all(r.skipped is None for r in reports), [r.line() for r in reports]
+    assert emulator.faults.counters.mutating_total == 0
+    engine_url = workdir / "state.db"
+    assert engine_url.exists()
+    assert sum(r.accepted for r in reports) > 0, [r.line() for r in reports]
+
+
+@pytest.mark.parametrize("stage", [3, 4, 7])
+async def test_armed_run_trades_on_the_emulator_and_the_ledger_equals_its_balances(
+    stage: int, workdir: Path, emulator: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    point_at(monkeypatch, emulator)
+    arm(monkeypatch, emulator)
+    monkeypatch.setenv("TTL_SECONDS", "1")
+    reports = await run(stage)
+    assert all(r.skipped is None for r in reports), [r.line() for r in reports]
+    assert emulator.faults.counters.mutating["submit"] > 0
+    engine = open_store(f"sqlite:///{workdir / 'state.db'}", DbRole.LIVE)
+    with unit_of_work(engine) as conn:
+        fills = FillRepository(conn).all()
+        stored = RiskStateRepository(conn).get(baseline_key("main"))
+        assert stored is not None
+        baseline = {asset: to_decimal(value) for asset, value in stored.items()}
+        assert len(CycleRepository(conn).latest(100)) == CYCLES
+        events = conn.execute(order_events.select()).fetchall()
+        live = OrderRepository(conn).live_orders()
+    expected = expected_holdings(fills, baseline)
+    actual = balances_of(emulator)
+    for asset in set(expected) | set(actual):
+        assert expected.get(asset, Decimal(0)) == actual.get(asset, Decimal(0)), asset
+    assert events, "every order transition is journaled"
+    assert all(order.exchange_order_id is not None for order in (s.order for s in live))
+
+
+@pytest.mark.parametrize("stage", [3, 4, 7])
+async def test_armed_run_cancels_its_stale_orders_and_proves_the_cancels(
+    stage: int, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A quiet market (no simulated trading) leaves our mid-priced orders resting; after the
+    TTL the bot cancels them, and the cancels end as CANCELED both here and on the exchange."""
+    quiet = EmulatorConfig(seed=5, port=0, tick_seconds=0.0, rate_limit_scale=None)
+    async with running_emulator(quiet) as emu:
+        point_at(monkeypatch, emu)
+        arm(monkeypatch, emu)
+        for name in ("OFFSET_BPS", "STAGE7_ORDER_OFFSET_BPS"):
+            monkeypatch.setenv(name, "0")
+        monkeypatch.setenv("TTL_SECONDS", "1")
+        async with open_runtime(load_config(stage)) as runtime:
+            await run_cycles(
+                runtime.runner,
+                cycles=14,
+                cycle_seconds=0.2,
+                stop=StopSignal(),
+                on_report=lambda _: None,
+            )
+            with unit_of_work(runtime.engine) as conn:
+                rows = conn.execute(orders.select()).fetchall()
+        assert emu.faults.counters.mutating["cancel"] > 0
+        canceled = [row for row in rows if row.status == OrderStatus.CANCELED.value]
+        assert canceled, [(row.client_order_id, row.status) for row in rows]
+        for row in canceled:
+            assert emu.exchange.orders[row.exchange_order_id].status == "Canceled"
