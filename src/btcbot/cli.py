@@ -10,6 +10,7 @@ from __future__ import annotations
 import typer
 
 from btcbot import __version__
+from btcbot.commands.demo import demo_command
 from btcbot.commands.lock import lock_app
 from btcbot.commands.run import run_command
 from btcbot.commands.switches import degrade_app, freeze_app, kill_switch_app
@@ -29,6 +30,7 @@ app.command(
 )(emulator_command)
 
 
+app.command("demo")(demo_command)
 app.command("run")(run_command)
 app.add_typer(kill_switch_app, name="kill-switch")
 app.add_typer(freeze_app, name="freeze")
