@@ -6,7 +6,8 @@ that nothing used). Env names are kept from the predecessor where they existed.
 
 from __future__ import annotations
 
-from typing import Self
+from pathlib import Path
+from typing import Any, Self
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -36,6 +37,11 @@ class ExchangeSettings(BaseSettings):
     api_secret: SecretStr | None = Field(
         None,
         description="Default unset: base64 private key; held as a secret, never printed.",
+    )
+    api_secret_file: Path | None = Field(
+        None,
+        description="Default unset: read the private key from this file instead (systemd "
+        "LoadCredential=, Docker/Kubernetes secrets); conflicts with BTCTURK_API_SECRET.",
     )
     rest_timeout_seconds: float = Field(
         10.0,
@@ -102,6 +108,26 @@ class ExchangeSettings(BaseSettings):
         gt=0,
         description="Default 20 s: protocol-level ping; there is no app-level ping message.",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _secret_from_file(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        path = data.get("api_secret_file")
+        if path in (None, ""):
+            return data
+        if data.get("api_secret") not in (None, ""):
+            raise ValueError("set BTCTURK_API_SECRET or BTCTURK_API_SECRET_FILE, not both")
+        try:
+            secret = Path(path).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise ValueError(
+                f"BTCTURK_API_SECRET_FILE {path}: cannot read it ({exc.strerror})"
+            ) from None
+        if not secret:
+            raise ValueError(f"BTCTURK_API_SECRET_FILE {path} is empty")
+        return {**data, "api_secret": secret}
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
