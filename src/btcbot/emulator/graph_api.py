@@ -2,7 +2,7 @@
 
 ``/v1/ohlcs``: bare JSON array of daily candles, times in Unix seconds, all numbers.
 ``/v1/klines/history``: TradingView UDF columnar ``{"s":"ok","t":[…],"o":…}``; ``resolution`` in
-minutes. Candles are built from the trades the emulator has seen since it started.
+minutes, or ``1D``/``1W``/``1M`` (also ``1 d``, ``1 day``). Candles are built from the trades the emulator has seen since it started.
 """
 
 from collections.abc import Callable
@@ -17,6 +17,22 @@ from btcbot.emulator.http_util import json_response
 from btcbot.emulator.wire import num
 
 RESOLUTIONS = frozenset({1, 5, 15, 30, 60, 240, 1440, 10080, 43200})
+# Word resolutions seen on the real API: "1D"/"1W"/"1M" (maintainer, broker-api-docs#400) and
+# "1 d"/"1 w" (what ccxt sends since its PR #21740, which showed real candles for them).
+_WORD_RESOLUTIONS = {"D": 1440, "DAY": 1440, "W": 10080, "WEEK": 10080, "M": 43200}
+
+
+def parse_resolution(text: str) -> int | None:
+    """Minutes for ``"60"``, ``"1D"``, ``"1 d"``, ``"1 day"``; None when not a known one."""
+    raw = text.strip().upper().replace(" ", "")
+    if raw.isdigit():
+        minutes = int(raw)
+    else:
+        count, unit = raw[:1], raw[1:]
+        if count != "1" or unit not in _WORD_RESOLUTIONS:
+            return None
+        minutes = _WORD_RESOLUTIONS[unit]
+    return minutes if minutes in RESOLUTIONS else None
 DAY_S = 86_400
 
 
@@ -53,11 +69,8 @@ class GraphApi:
     async def klines(self, request: web.Request) -> web.Response:
         rule = self.exchange.table.find(request.query.get("symbol", ""))
         window = self._range(request.query, DAY_S)
-        try:
-            resolution = int(request.query.get("resolution", "60"))
-        except ValueError:
-            resolution = 0
-        if rule is None or window is None or resolution not in RESOLUTIONS:
+        resolution = parse_resolution(request.query.get("resolution", "60"))
+        if rule is None or window is None or resolution is None:
             return json_response({"s": "error", "errmsg": "symbol/resolution/from/to invalid"}, 400)
         candles = self.exchange.candles[rule.name].aggregate(window[0], window[1], resolution)
         if not candles:

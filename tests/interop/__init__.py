@@ -1,0 +1,1 @@
+"""Independent BTCTurk client libraries, used unmodified, against the loopback emulator."""
