@@ -102,6 +102,11 @@ class CommonSettings(BtcbotSettings):
         le=65535,
         description="Default unset: no metrics endpoint; set a port to serve Prometheus metrics.",
     )
+    metrics_host: str = Field(
+        "127.0.0.1",
+        description="Default 127.0.0.1: address the metrics/health endpoint binds; containers "
+        "set 0.0.0.0 so Prometheus and probes can reach it.",
+    )
     reconcile_failure_threshold: int = Field(
         3,
         ge=1,
