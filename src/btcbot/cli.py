@@ -7,12 +7,21 @@ in the packages the commands call.
 
 from __future__ import annotations
 
+import os
+from typing import Annotated
+
 import typer
 
 from btcbot import __version__
+from btcbot.commands.backtest import backtest_command, parity_command
+from btcbot.commands.canary import canary_app
+from btcbot.commands.common import LOG_OPTIONS, configure_logs, environment_secrets
 from btcbot.commands.demo import demo_command
+from btcbot.commands.doctor import doctor_command, preflight_command
 from btcbot.commands.lock import lock_app
+from btcbot.commands.orders import orders_command
 from btcbot.commands.run import run_command
+from btcbot.commands.status import status_command
 from btcbot.commands.switches import degrade_app, freeze_app, kill_switch_app
 from btcbot.emulator.command import emulator_command
 
@@ -24,6 +33,26 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
+@app.callback()
+def global_options(
+    log_level: Annotated[
+        str | None,
+        typer.Option(
+            "--log-level",
+            help="DEBUG, INFO, WARNING or ERROR (default: LOG_LEVEL, else the command's own).",
+        ),
+    ] = None,
+    log_json: Annotated[
+        bool, typer.Option("--log-json", help="Log JSON lines (for unattended runs).")
+    ] = False,
+) -> None:
+    """Logs go to stderr with every known secret value redacted."""
+    LOG_OPTIONS.level = log_level or os.environ.get("LOG_LEVEL")
+    LOG_OPTIONS.json = log_json
+    configure_logs("INFO", environment_secrets())
+
+
 app.command(
     "emulator",
     help="Run the BTCTurk-compatible exchange emulator on loopback (REST + WebSocket).",
@@ -32,6 +61,13 @@ app.command(
 
 app.command("demo")(demo_command)
 app.command("run")(run_command)
+app.command("backtest")(backtest_command)
+app.command("parity")(parity_command)
+app.command("status")(status_command)
+app.command("orders")(orders_command)
+app.command("doctor")(doctor_command)
+app.command("preflight")(preflight_command)
+app.add_typer(canary_app, name="canary")
 app.add_typer(kill_switch_app, name="kill-switch")
 app.add_typer(freeze_app, name="freeze")
 app.add_typer(degrade_app, name="degrade")

@@ -15,7 +15,7 @@ from rich.table import Table
 from sqlalchemy import Engine
 
 from btcbot.accounting import check_balances, expected_holdings
-from btcbot.commands.common import EnvFile, fail
+from btcbot.commands.common import EnvFile, configure_logs, fail
 from btcbot.commands.run import print_report
 from btcbot.config import ConfigError
 from btcbot.domain import Balance, Fill
@@ -54,6 +54,7 @@ def demo_command(
     """
     if stage not in (3, 4, 7):
         fail(f"--stage {stage}: choose 3, 4 or 7")
+    configure_logs("WARNING")  # the cycle lines tell the story; --log-level INFO shows more
     options = DemoOptions(stage, _fresh_db(), dry_run, ttl_seconds)
     asyncio.run(_demo(options, seed, cycles, cycle_seconds, env_file))
 

@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
 
 from btcbot.btcturk.errors import BtcturkError
-from btcbot.commands.common import EXIT_CONFIG, EXIT_RUNTIME, EnvFile, fail
+from btcbot.commands.common import (
+    EXIT_CONFIG,
+    EXIT_RUNTIME,
+    EnvFile,
+    config_secrets,
+    configure_logs,
+    fail,
+)
 from btcbot.config import AppConfig, ConfigError, load_config
 from btcbot.execution import ReconciliationFailed
 from btcbot.marketdata import MarketDataUnavailable
-from btcbot.runtime.factory import open_runtime
+from btcbot.obs.metrics import Metrics
+from btcbot.runtime.factory import Runtime, open_runtime, wall_clock_ms
 from btcbot.runtime.loop import StopSignal, run_cycles
 from btcbot.runtime.report import CycleReport
+from btcbot.runtime.telemetry import Telemetry
 from btcbot.store import DatabaseRoleError, LockConflict, SchemaVersionError
 
 Stage = Annotated[
@@ -90,6 +101,37 @@ async def run_config(config: AppConfig, *, cycles: int | None, cycle_seconds: fl
     return done
 
 
+@contextmanager
+def _observed(
+    runtime: Runtime, config: AppConfig, cycle_seconds: float
+) -> Iterator[Callable[[CycleReport], None]]:
+    """Print every cycle; with METRICS_PORT also export metrics and /healthz while running."""
+    port = config.common.metrics_port
+    if port is None:
+        yield print_report
+        return
+    telemetry = Telemetry(
+        Metrics(),
+        config,
+        runtime.engine,
+        execution=runtime.execution.value,
+        cycle_seconds=cycle_seconds,
+        clock_ms=wall_clock_ms,
+        ws_connected=runtime.ws_connected,
+    )
+    server = telemetry.metrics.serve(port, config.common.metrics_host, health=telemetry.health)
+    typer.echo(f"metrics and health on {server.url}")
+
+    def report(cycle: CycleReport) -> None:
+        print_report(cycle)
+        telemetry.on_report(cycle)
+
+    try:
+        yield report
+    finally:
+        server.stop()
+
+
 def run_command(
     stage: Stage = 3,
     once: Annotated[bool, typer.Option("--once", help="Run one cycle and exit (default).")] = False,
@@ -109,6 +151,7 @@ def run_command(
     if once and (loop or cycles is not None):
         fail("--once cannot be combined with --loop or --cycles")
     config = load_or_exit(stage, env_file)
+    configure_logs(config.common.log_level, config_secrets(config))
     for warning in config.warnings:
         typer.secho(f"warning: {warning}", fg=typer.colors.YELLOW, err=True)
     typer.secho(banner(config), bold=True)

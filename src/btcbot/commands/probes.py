@@ -1,0 +1,170 @@
+"""Doctor checks against the exchange: reachability and clock, symbol rules, credentials,
+market data feed. Only reads: no probe sends an order or a cancel.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Final
+
+import httpx
+
+from btcbot.btcturk.errors import AuthError, BtcturkError
+from btcbot.btcturk.rest_client import BtcturkRestClient
+from btcbot.btcturk.ws_client import BtcturkWsClient
+from btcbot.btcturk.ws_config import WsError
+from btcbot.commands.checks import CheckResult, Verdict, failed, passed, skipped, warned
+from btcbot.config import AppConfig
+from btcbot.domain import Symbol, SymbolRules
+from btcbot.domain.money import format_decimal
+from btcbot.kernel.params import Profile7Params, ProfileParams
+from btcbot.runtime.factory import ws_config
+
+CLOCK_TOLERANCE_MS: Final = 5_000  # BTCTurk refuses X-Stamp values more than ±5 s off
+WS_READY_SECONDS: Final = 5.0
+PROBE_MAX_RETRIES: Final = 1  # a doctor answers quickly; one retry absorbs a blip
+
+
+@dataclass
+class ExchangeFindings:
+    checks: list[CheckResult] = field(default_factory=list)
+    rules: dict[str, SymbolRules] = field(default_factory=dict)  # configured symbols found
+
+
+async def probe_exchange(config: AppConfig) -> ExchangeFindings:
+    retries = min(config.exchange.rest_max_retries, PROBE_MAX_RETRIES)
+    settings = config.exchange.model_copy(update={"rest_max_retries": retries})
+    findings = ExchangeFindings()
+    async with BtcturkRestClient.from_settings(settings) as rest:
+        reach = await _reachability(rest, config)
+        findings.checks.append(reach)
+        if reach.verdict is Verdict.FAIL:
+            findings.checks.append(skipped("rules", "not checked: exchange unreachable"))
+            findings.checks.append(skipped("credentials", "not checked: exchange unreachable"))
+        else:
+            checks, findings.rules = await _rules(rest, config)
+            findings.checks.extend(checks)
+            findings.checks.append(await _credentials(rest, config))
+    findings.checks.append(await _market_data(config))
+    return findings
+
+
+async def _reachability(rest: BtcturkRestClient, config: AppConfig) -> CheckResult:
+    url = config.exchange.base_url
+    try:
+        offset_ms = await rest.sync_clock()
+    except (BtcturkError, httpx.InvalidURL) as exc:
+        return failed(
+            "exchange",
+            f"unreachable at {url}: {exc} (check BTCTURK_BASE_URL and the network)",
+        )
+    rtt = rest.session.clock.last_rtt_ms
+    measured = f"server clock offset {offset_ms / 1000:+.3f} s, round trip {rtt} ms"
+    if abs(offset_ms) > CLOCK_TOLERANCE_MS:
+        return warned(
+            "exchange",
+            f"reachable at {url}, but {measured} exceeds the ±5 s stamp tolerance: btcbot "
+            "corrects its stamps by the measured offset, but fix the host clock (NTP)",
+            critical=True,
+        )
+    return passed("exchange", f"reachable at {url}; {measured} (tolerance ±5 s)", critical=True)
+
+
+async def _rules(
+    rest: BtcturkRestClient, config: AppConfig
+) -> tuple[list[CheckResult], dict[str, SymbolRules]]:
+    try:
+        listed = {rules.symbol: rules for rules in await rest.exchange_info()}
+    except BtcturkError as exc:
+        return [failed("rules", f"exchangeinfo could not be read: {exc}")], {}
+    budget, why = per_order_budget(config.params)
+    floor = config.params.limits.min_order_notional
+    checks = [
+        symbol_rules_check(symbol, listed.get(symbol), budget, why, floor)
+        for symbol in config.common.symbols
+    ]
+    found = {s.normalized: listed[s] for s in config.common.symbols if s in listed}
+    return checks, found
+
+
+def per_order_budget(params: ProfileParams) -> tuple[Decimal, str]:
+    """The largest order the profile may place, and which knobs make it so."""
+    limits = params.limits
+    caps = {"NOTIONAL_CAP_TRY_PER_CYCLE": limits.notional_cap_per_cycle}
+    if limits.max_notional_per_order > 0:
+        caps["MAX_NOTIONAL_PER_ORDER_TRY"] = limits.max_notional_per_order
+    if not isinstance(params, Profile7Params):
+        caps["ENTRY_NOTIONAL_TRY"] = params.strategy.entry_budget
+    budget = min(caps.values())
+    why = ", ".join(f"{name} {format_decimal(value)}" for name, value in caps.items())
+    return budget, f"min of {why}"
+
+
+def symbol_rules_check(
+    symbol: Symbol, rules: SymbolRules | None, budget: Decimal, why: str, floor: Decimal
+) -> CheckResult:
+    name = f"rules {symbol.normalized}"
+    if rules is None:
+        return failed(name, "not listed on the exchange: remove it from SYMBOLS")
+    scales = (
+        f"price scale {rules.price_scale}, quantity scale {rules.numerator_scale}, "
+        f"minExchangeValue {format_decimal(rules.min_exchange_value)} {symbol.quote}"
+    )
+    if not rules.is_trading:
+        return warned(name, f"status {rules.status}: orders are refused; {scales}", critical=True)
+    if symbol.quote != "TRY":
+        return passed(name, f"TRADING; {scales} (budget is in TRY: not compared)", critical=True)
+    needed = max(rules.min_exchange_value, floor)
+    if budget < needed:
+        return warned(
+            name,
+            f"per-order budget {format_decimal(budget)} TRY ({why}) cannot meet the minimum "
+            f"order value {format_decimal(needed)} TRY (minExchangeValue "
+            f"{format_decimal(rules.min_exchange_value)}, MIN_ORDER_NOTIONAL_TRY "
+            f"{format_decimal(floor)}): no order on this symbol can be placed; {scales}",
+            critical=True,
+        )
+    return passed(
+        name, f"TRADING; {scales}; per-order budget {format_decimal(budget)} TRY", critical=True
+    )
+
+
+async def _credentials(rest: BtcturkRestClient, config: AppConfig) -> CheckResult:
+    armed = config.arming.armed
+    if not config.has_credentials:
+        return passed("credentials", "none configured (a dry run needs none)")
+    try:
+        balances = await rest.balances()
+    except AuthError as exc:
+        detail = f"rejected by the exchange: {exc.reason or exc.detail}"
+        return failed("credentials", detail) if armed else warned("credentials", detail)
+    except BtcturkError as exc:
+        detail = f"signed read failed: {exc}"
+        return failed("credentials", detail) if armed else warned("credentials", detail)
+    held = sum(1 for balance in balances if balance.total > 0)
+    return passed(
+        "credentials",
+        f"accepted (signed balance read: {held} asset(s) held; secret not shown)",
+        critical=True,
+    )
+
+
+async def _market_data(config: AppConfig) -> CheckResult:
+    common = config.common
+    if common.market_data_mode == "rest":
+        return passed("market data", "rest polling (no WebSocket feed needed)", critical=True)
+    url = config.exchange.ws_url
+    feed = BtcturkWsClient(ws_config(config.exchange))
+    try:
+        async with feed, asyncio.timeout(WS_READY_SECONDS):
+            await feed.wait_ready()
+    except (TimeoutError, WsError) as exc:
+        why = str(exc) or f"no session within {WS_READY_SECONDS:.0f} s"
+        return failed(
+            "market data",
+            f"MARKET_DATA_MODE=ws but the WebSocket feed at {url} is not live ({why}): the "
+            "run would refuse to start; check BTCTURK_WS_URL or set MARKET_DATA_MODE=rest",
+        )
+    return passed("market data", f"ws: WebSocket session established at {url}", critical=True)

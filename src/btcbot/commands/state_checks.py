@@ -1,0 +1,187 @@
+"""Doctor checks of the state database: reachable, schema, role vs run mode, lock, switches.
+
+Read-only: a missing database is reported, never created; nothing is migrated or stamped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from btcbot.commands.checks import (
+    CheckResult,
+    Verdict,
+    failed,
+    merge,
+    passed,
+    skipped,
+    warned,
+)
+from btcbot.commands.common import db_url
+from btcbot.commands.slo import slo_checks
+from btcbot.config import AppConfig
+from btcbot.store import (
+    DbRole,
+    OpState,
+    OpStatus,
+    ProcessLock,
+    StoreError,
+    current_revision,
+    head_revision,
+    make_engine,
+    peek_role,
+)
+from btcbot.store.migrate import MIGRATIONS
+
+
+@dataclass
+class StateFindings:
+    checks: list[CheckResult] = field(default_factory=list)
+    op: OpStatus | None = None  # runtime switches, when the database could be read
+
+
+def expected_role(config: AppConfig) -> DbRole:
+    """The role a run with these settings stamps (``open_runtime`` decides the same way)."""
+    return DbRole.LIVE if config.arming.armed else DbRole.DRY_RUN
+
+
+def describe_location(config: AppConfig) -> str:
+    common = config.common
+    return "STATE_DB_URL (value hidden)" if common.state_db_url else str(common.state_db_path)
+
+
+def check_state(config: AppConfig, now_ms: int) -> StateFindings:
+    common = config.common
+    where = describe_location(config)
+    if common.state_db_url is None and not Path(common.state_db_path).exists():
+        role = expected_role(config).value
+        return StateFindings(
+            [
+                warned(
+                    "database",
+                    f"no state database at {where} yet: the first run creates it (role {role})",
+                ),
+                passed("lock", "free (no database yet)", critical=True),
+            ]
+        )
+    engine = make_engine(db_url(common))
+    try:
+        return _inspect(engine, config, where, now_ms)
+    except (SQLAlchemyError, StoreError) as exc:
+        return _unreadable(where, exc)
+    finally:
+        engine.dispose()
+
+
+def _unreadable(where: str, exc: Exception) -> StateFindings:
+    cause = getattr(exc, "orig", None) or exc  # the driver's error says what went wrong
+    lines = str(cause).strip().splitlines() or [""]
+    detail = f"cannot read {where}: {type(cause).__name__}: {lines[0]}"
+    return StateFindings(
+        [failed("database", detail), skipped("lock", "not checked: database unreadable")]
+    )
+
+
+def _inspect(engine: Engine, config: AppConfig, where: str, now_ms: int) -> StateFindings:
+    schema = _schema(engine, where)
+    role = _role(engine, config)
+    findings = StateFindings([merge("database", (schema, role))])
+    if schema.verdict is not Verdict.PASS:
+        findings.checks.append(skipped("lock", "not checked: schema not at head"))
+        return findings
+    findings.checks.append(_lock(engine, config.common.account_key, now_ms))
+    with engine.connect() as conn:
+        findings.op = OpState(conn).get(config.common.account_key)
+        findings.checks.append(switches_check(findings.op, config, now_ms))
+        findings.checks.extend(slo_checks(conn))
+    return findings
+
+
+def known_revisions() -> set[str]:
+    """Every revision this btcbot's migrations know (a database at another one is newer)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+
+
+def _schema(engine: Engine, where: str) -> CheckResult:
+    revision = current_revision(engine)
+    head = head_revision()
+    if revision is None:
+        return warned("database", f"{where} is empty: the first run initialises it")
+    if revision not in known_revisions():
+        return failed(
+            "database",
+            f"{where} schema at {revision}, unknown to this btcbot (written by a newer "
+            "version): upgrade btcbot or use another STATE_DB_PATH",
+        )
+    if revision != head:
+        return warned(
+            "database",
+            f"{where} schema at {revision}, head is {head}: the next run migrates it",
+        )
+    return passed("database", f"{where} schema {revision} (head)", critical=True)
+
+
+def _role(engine: Engine, config: AppConfig) -> CheckResult:
+    stamped = peek_role(engine)
+    wanted = expected_role(config)
+    if stamped is None:
+        return passed("database", f"role unstamped (this run would stamp {wanted.value})")
+    if stamped is not wanted:
+        return failed(
+            "database",
+            f"role {stamped.value} but these settings run {wanted.value}: the run would be "
+            f"refused; point STATE_DB_PATH (or STATE_DB_URL) at a separate database, e.g. "
+            f"btcbot_{wanted.value}.db",
+        )
+    return passed("database", f"role {stamped.value} matches the run mode", critical=True)
+
+
+def _lock(engine: Engine, account_key: str, now_ms: int) -> CheckResult:
+    holder = ProcessLock(engine, file_lock=False).status(account_key)
+    if holder is None:
+        return passed("lock", f"free (account {account_key!r})", critical=True)
+    if holder.is_stale(now_ms):
+        return warned(
+            "lock",
+            f"stale: {holder.describe(now_ms)}; the next run takes it over",
+        )
+    return warned(
+        "lock",
+        f"held by {holder.describe(now_ms)}: another bot is trading this account, a second "
+        "run would be refused",
+        critical=True,
+    )
+
+
+def switches_check(op: OpStatus, config: AppConfig, now_ms: int) -> CheckResult:
+    """Runtime switches stored in the database (the running bot reads them every cycle)."""
+    problems = []
+    if op.kill_switch:
+        problems.append(
+            f"runtime kill switch ON (source {op.kill_switch_source}: {op.kill_switch_reason}); "
+            "release with: btcbot kill-switch off"
+        )
+    if op.freeze_active:
+        problems.append(
+            f"unknown-order freeze ON ({op.freeze_reason}); clear with: btcbot freeze clear"
+        )
+    override = op.degrade_override_at(now_ms)
+    if override is not None:
+        problems.append(f"degrade override {override} ({op.degrade_override_reason})")
+    if op.reconcile_failures:
+        threshold = config.common.reconcile_failure_threshold
+        problems.append(
+            f"{op.reconcile_failures} consecutive reconciliation failure(s) (kill switch at "
+            f"{threshold}; last: {op.last_reconcile_error})"
+        )
+    if problems:
+        blocking = op.kill_switch or op.freeze_active or override is not None
+        return warned("switches", "; ".join(problems), critical=blocking)
+    return passed("switches", "runtime kill switch off, no freeze, no degrade override")

@@ -1,0 +1,294 @@
+"""``btcbot status``: what the state database says about the bot, read-only.
+
+The database is opened as it is (never created, migrated or stamped); exit 0 when it could be
+read, 2 when it is missing or at another schema. The report ends with a health verdict
+(ok / degraded / failing) computed by :func:`btcbot.obs.health.assess_health` from what the
+database holds; its market data and WebSocket checks need a running process and are left
+out, and a ``process`` check (lock holder alive, stale or absent) is added.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+import typer
+from sqlalchemy import Engine, func, select
+
+from btcbot.commands.common import EnvFile, existing_store, load_common, now_ms
+from btcbot.config import CommonSettings
+from btcbot.domain.money import format_decimal
+from btcbot.obs.health import Check, HealthInputs, HealthReport, HealthStatus, assess_health
+from btcbot.store import (
+    CycleRecord,
+    CycleRepository,
+    LockHolder,
+    OpState,
+    OpStatus,
+    OrderRepository,
+    ProcessLock,
+    current_revision,
+    peek_role,
+)
+from btcbot.store.schema import fills
+
+Json = Annotated[bool, typer.Option("--json", help="One JSON document on stdout.")]
+
+
+def when(ms: int | None) -> str:
+    if ms is None:
+        return "-"
+    return datetime.fromtimestamp(ms / 1000, tz=UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def age(ms: int) -> str:
+    seconds = max(ms, 0) // 1000
+    if seconds < 120:
+        return f"{seconds}s"
+    if seconds < 7200:
+        return f"{seconds // 60}m{seconds % 60:02d}s"
+    return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m"
+
+
+def money(value: Any) -> str | None:
+    return None if value is None else format_decimal(value)
+
+
+def status_command(
+    cycles: Annotated[int, typer.Option("--cycles", min=0, help="Recent cycles to list.")] = 5,
+    as_json: Json = False,
+    env_file: EnvFile = None,
+) -> None:
+    """Show the bot's state and health from the state database (read-only).
+
+    Database role and schema, kill switch, freeze, degrade override, reconciliation
+    failures, lock holder, recent cycles, live orders, fills and a health verdict.
+    """
+    common = load_common(env_file)
+    with existing_store(common) as engine:
+        view = read_status(engine, common, cycles, now_ms())
+    if as_json:
+        typer.echo(json.dumps(view, indent=2))
+    else:
+        print_status(view)
+
+
+def read_status(engine: Engine, common: CommonSettings, limit: int, now: int) -> dict[str, Any]:
+    holder = ProcessLock(engine, file_lock=False).status(common.account_key)
+    with engine.connect() as conn:
+        op = OpState(conn).get(common.account_key)
+        recent = CycleRepository(conn).latest(max(limit, 1))
+        live = Counter(s.status.value for s in OrderRepository(conn).live_orders())
+        fill_count = conn.execute(select(func.count()).select_from(fills)).scalar_one()
+    health = status_health(common, op, holder, recent, now)
+    return {
+        "database": {
+            "location": _location(common),
+            "role": _role(engine),
+            "schema": current_revision(engine),
+        },
+        "account": common.account_key,
+        "health": health.to_dict(),
+        "kill_switch": _kill_switch(common, op),
+        "freeze": {
+            "active": op.freeze_active,
+            "reason": op.freeze_reason,
+            "since": when(op.freeze_since_ms) if op.freeze_active else None,
+        },
+        "degrade_override": _override(op, now),
+        "reconcile_failures": {
+            "consecutive": op.reconcile_failures,
+            "threshold": common.reconcile_failure_threshold,
+            "last_error": op.last_reconcile_error,
+        },
+        "lock": _lock(holder, now),
+        "cycles": [_cycle(c) for c in recent[:limit]],
+        "live_orders": dict(sorted(live.items())),
+        "fills": int(fill_count),
+    }
+
+
+def _location(common: CommonSettings) -> str:
+    return "STATE_DB_URL (value hidden)" if common.state_db_url else str(common.state_db_path)
+
+
+def _role(engine: Engine) -> str | None:
+    role = peek_role(engine)
+    return None if role is None else role.value
+
+
+def _kill_switch(common: CommonSettings, op: OpStatus) -> dict[str, Any]:
+    return {
+        "settings": common.kill_switch,
+        "runtime": op.kill_switch,
+        "source": op.kill_switch_source if op.kill_switch else None,
+        "reason": op.kill_switch_reason if op.kill_switch else None,
+        "since": when(op.kill_switch_since_ms) if op.kill_switch else None,
+    }
+
+
+def _override(op: OpStatus, now: int) -> dict[str, Any] | None:
+    mode = op.degrade_override_at(now)
+    if mode is None:
+        return None
+    until = when(op.degrade_override_until_ms)
+    return {"mode": mode, "reason": op.degrade_override_reason, "until": until}
+
+
+def _lock(holder: LockHolder | None, now: int) -> dict[str, Any] | None:
+    if holder is None:
+        return None
+    return {
+        "instance": holder.instance_id,
+        "pid": holder.pid,
+        "host": holder.host,
+        "started": when(holder.started_ms),
+        "heartbeat_age_s": round(holder.age_ms(now) / 1000, 1),
+        "stale": holder.is_stale(now),
+    }
+
+
+def _cycle(cycle: CycleRecord) -> dict[str, Any]:
+    return {
+        "cycle_id": cycle.cycle_id,
+        "time": when(cycle.started_ms),
+        "stage": cycle.stage,
+        "mode": cycle.mode.value,
+        "risk_mode": cycle.risk_mode,
+        "submits": cycle.submits,
+        "cancels": cycle.cancels,
+        "equity": money(cycle.equity),
+    }
+
+
+def status_health(
+    common: CommonSettings,
+    op: OpStatus,
+    holder: LockHolder | None,
+    recent: list[CycleRecord],
+    now: int,
+) -> HealthReport:
+    """The health model over what the database knows; the process check replaces the loop
+    check when no bot holds the lock (a stopped bot is not a stuck one)."""
+    last = recent[0] if recent else None
+    inputs = HealthInputs(
+        now_ms=now,
+        started_ms=holder.started_ms if holder else now,
+        cycle_seconds=common.cycle_seconds,
+        last_cycle_ms=None if last is None else (last.ended_ms or last.started_ms),
+        kill_switch_active=common.kill_switch or op.kill_switch,
+        kill_switch_source=op.kill_switch_source if op.kill_switch else "settings",
+        reconcile_failures=op.reconcile_failures,
+        reconcile_failure_threshold=common.reconcile_failure_threshold,
+        max_market_data_age_ms=common.max_market_data_age_ms,
+    )
+    running = holder is not None and not holder.is_stale(now)
+    keep = {"kill_switch", "reconcile"} | ({"cycle"} if running else set())
+    checks = [c for c in assess_health(inputs).checks if c.name in keep]
+    checks += [_process(holder, now), *_switches(op, now)]
+    worst = max((c.status for c in checks), key=lambda s: s.severity)
+    return HealthReport(status=worst, checks=tuple(checks))
+
+
+def _process(holder: LockHolder | None, now: int) -> Check:
+    if holder is None:
+        return Check("process", HealthStatus.OK, "no bot running (lock free)")
+    if holder.is_stale(now):
+        return Check(
+            "process",
+            HealthStatus.FAILING,
+            f"lock holder pid {holder.pid} on {holder.host} stopped heartbeating "
+            f"{holder.age_ms(now) / 1000:.0f}s ago: crashed or hung",
+        )
+    return Check("process", HealthStatus.OK, f"running: pid {holder.pid} on {holder.host}")
+
+
+def _switches(op: OpStatus, now: int) -> list[Check]:
+    checks = []
+    if op.freeze_active:
+        checks.append(Check("freeze", HealthStatus.DEGRADED, f"no new risk: {op.freeze_reason}"))
+    override = op.degrade_override_at(now)
+    if override is not None:
+        detail = f"{override} forced: {op.degrade_override_reason}"
+        checks.append(Check("degrade_override", HealthStatus.DEGRADED, detail))
+    return checks
+
+
+_HEALTH_COLORS = {
+    "ok": typer.colors.GREEN,
+    "degraded": typer.colors.YELLOW,
+    "failing": typer.colors.RED,
+}
+
+
+def print_status(view: dict[str, Any]) -> None:
+    db = view["database"]
+    typer.echo(f"state database: {db['location']} (role {db['role']}, schema {db['schema']})")
+    health = view["health"]
+    typer.secho(
+        f"health: {health['status'].upper()}", fg=_HEALTH_COLORS[health["status"]], bold=True
+    )
+    for check in health["checks"]:
+        typer.echo(f"  {check['name']:<16} {check['status']:<9} {check['detail']}")
+    for line in _switch_lines(view):
+        typer.echo(line)
+    _print_cycles(view["cycles"])
+    live = view["live_orders"]
+    counts = ", ".join(f"{status} {n}" for status, n in live.items()) or "none"
+    typer.echo(f"live orders: {sum(live.values())} ({counts})")
+    typer.echo(f"fills: {view['fills']}")
+
+
+def _switch_lines(view: dict[str, Any]) -> list[str]:
+    kill = view["kill_switch"]
+    runtime = "ON" if kill["runtime"] else "off"
+    lines = [f"kill switch: settings {'ON' if kill['settings'] else 'off'}, runtime {runtime}"]
+    if kill["runtime"]:
+        lines.append(f"  source {kill['source']} since {kill['since']}: {kill['reason']}")
+    freeze = view["freeze"]
+    lines.append(
+        f"freeze: ON since {freeze['since']}: {freeze['reason']}"
+        if freeze["active"]
+        else "freeze: off"
+    )
+    override = view["degrade_override"]
+    lines.append(
+        "degrade override: none"
+        if override is None
+        else f"degrade override: {override['mode']} until {override['until']}: {override['reason']}"
+    )
+    rec = view["reconcile_failures"]
+    lines.append(
+        f"reconciliation failures: {rec['consecutive']} in a row (kill switch at "
+        f"{rec['threshold']})" + (f"; last: {rec['last_error']}" if rec["consecutive"] else "")
+    )
+    lines.append(_lock_line(view["lock"], view["account"]))
+    return lines
+
+
+def _lock_line(lock: dict[str, Any] | None, account: str) -> str:
+    if lock is None:
+        return f"lock: free (account {account!r})"
+    state = "STALE" if lock["stale"] else "live"
+    return (
+        f"lock: held by pid {lock['pid']} on {lock['host']} (instance {lock['instance']}), "
+        f"heartbeat {lock['heartbeat_age_s']}s ago [{state}]"
+    )
+
+
+def _print_cycles(cycles: list[dict[str, Any]]) -> None:
+    if not cycles:
+        typer.echo("cycles: none recorded yet")
+        return
+    typer.echo(f"last {len(cycles)} cycle(s):")
+    typer.echo(f"  {'time':<23} {'stage':>5} {'mode':<8} {'risk mode':<17} sub can equity")
+    for c in cycles:
+        typer.echo(
+            f"  {c['time']:<23} {c['stage']:>5} {c['mode']:<8} {c['risk_mode'] or '-':<17} "
+            f"{c['submits']:>3} {c['cancels']:>3} {c['equity'] or '-'}"
+        )
+
+
+__all__ = ["age", "money", "read_status", "status_command", "status_health", "when"]

@@ -1,0 +1,190 @@
+"""``btcbot canary once|loop`` against the emulator, and secrets in every command's output."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import typer
+
+from btcbot.commands.canary import CanaryOptions, canary_app, canary_config
+from btcbot.commands.doctor import doctor_command, preflight_command
+from btcbot.commands.orders import orders_command
+from btcbot.commands.status import status_command
+from btcbot.config import load_config
+from btcbot.domain import Symbol
+from btcbot.emulator import Emulator
+from btcbot.store import DbRole, OrderRepository, open_store, unit_of_work
+from tests.cli.rig import (
+    PLANTED_KEY,
+    PLANTED_SECRET,
+    PLANTED_SECRET_PLAIN,
+    armed_env,
+    closed_port,
+    emulator_env,
+    invoke,
+    isolate,
+    paper_env,
+    registered,
+    threaded_emulator,
+)
+from tests.cli.runner import Result, run_cli
+
+app = typer.Typer()
+app.add_typer(canary_app, name="canary")
+app.command("doctor")(doctor_command)
+app.command("preflight")(preflight_command)
+app.command("status")(status_command)
+app.command("orders")(orders_command)
+
+ONCE = ("canary", "once", "--cycle-seconds", "0")
+
+
+@pytest.fixture
+def emu() -> Iterator[Emulator]:
+    with threaded_emulator() as emulator:
+        yield emulator
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    isolate(monkeypatch, tmp_path)
+
+
+def canary(*args: str, env: dict[str, str]) -> Result:
+    return invoke(app, [*ONCE, *args], env)
+
+
+def exchange_orders(emu: Emulator) -> list[tuple[str, Decimal]]:
+    user = emu.exchange.user_by_key(PLANTED_KEY)
+    assert user is not None
+    return [(o.rule.name, o.price * o.quantity) for o in emu.exchange.user_orders(user.user_id)]
+
+
+def test_armed_canary_places_at_most_one_order_on_its_symbol_within_the_cap(
+    emu: Emulator, tmp_path: Path
+) -> None:
+    db = tmp_path / "state.db"
+    result = canary("--notional-try", "150", env={**emulator_env(emu), **armed_env(db)})
+    assert result.code == 0, result.output
+    out = result.stdout
+    assert out.startswith("LIVE: armed")
+    assert "canary overrides: SYMBOLS=BTC_TRY (was BTC_TRY,ETH_TRY,SOL_TRY)" in out
+    assert "MAX_NOTIONAL_PER_ORDER_TRY=150 (was 0)" in out
+    assert "TTL_SECONDS=30 (was 120)" in out
+    assert "doctor: OK" in out
+    assert "stopped cleanly after 1 cycle(s)" in out
+    placed = exchange_orders(emu)
+    assert len(placed) == 1, placed
+    assert emu.faults.counters.mutating["submit"] == 1
+    symbol, notional = placed[0]
+    assert symbol == "BTCTRY"
+    assert notional <= 150
+    assert "canary summary [LIVE] BTC_TRY: orders placed 1" in out
+    engine = open_store(f"sqlite:///{db}", DbRole.LIVE)
+    with unit_of_work(engine) as conn:
+        stored = OrderRepository(conn).live_orders()
+    engine.dispose()
+    assert [s.order.request.symbol.normalized for s in stored] == ["BTC_TRY"]
+
+
+def test_canary_refuses_when_the_doctor_fails(tmp_path: Path) -> None:
+    env = {
+        **armed_env(tmp_path / "state.db"),
+        "BTCTURK_BASE_URL": f"http://127.0.0.1:{closed_port()}",
+    }
+    result = canary(env=env)
+    assert result.code == 2
+    assert "FAIL  exchange" in result.stdout
+    assert "refusing to start the canary" in result.stderr
+    assert "stopped cleanly" not in result.stdout
+    assert not (tmp_path / "state.db").exists()
+
+
+def test_canary_refuses_a_cap_below_the_min_notional_with_the_numbers(
+    emu: Emulator, tmp_path: Path
+) -> None:
+    env = {**emulator_env(emu), **armed_env(tmp_path / "state.db")}
+    result = canary("--notional-try", "50", env=env)
+    assert result.code == 2
+    assert "per-order budget 50 TRY" in result.stderr
+    assert "minimum order value 99.91 TRY" in result.stderr
+    assert emu.faults.counters.mutating_total == 0
+
+
+def test_unarmed_canary_runs_as_a_dry_run_and_says_so(emu: Emulator, tmp_path: Path) -> None:
+    env = {**emulator_env(emu), **paper_env(tmp_path / "state.db")}
+    result = canary(env=env)
+    assert result.code == 0, result.output
+    assert result.stdout.startswith("DRY RUN")
+    assert "not armed: this canary is a DRY RUN" in result.stdout
+    assert "canary summary [DRY RUN (paper)] BTC_TRY" in result.stdout
+    assert emu.faults.counters.mutating_total == 0
+
+
+def test_canary_loop_stops_at_max_cycles(emu: Emulator, tmp_path: Path) -> None:
+    env = {**emulator_env(emu), **paper_env(tmp_path / "state.db")}
+    args = ["canary", "loop", "--max-cycles", "2", "--cycle-seconds", "0", "--stage", "3"]
+    result = invoke(app, args, env)
+    assert result.code == 0, result.output
+    assert "stopped cleanly after 2 cycle(s)" in result.stdout
+
+
+def test_canary_refuses_profile_7_and_a_bad_symbol(tmp_path: Path) -> None:
+    env = paper_env(tmp_path / "state.db")
+    seven = canary("--stage", "7", env=env)
+    assert seven.code == 2
+    assert "profile 3 or 4" in seven.stderr
+    bad = canary("--symbol", "NOPE", env=env)
+    assert bad.code == 2
+    assert "--symbol" in bad.stderr
+
+
+def test_overrides_copy_frozen_settings_and_never_loosen_a_tighter_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MAX_NOTIONAL_PER_ORDER_TRY", "120")
+    monkeypatch.setenv("NOTIONAL_CAP_TRY_PER_CYCLE", "1000")
+    config = load_config(4)
+    options = CanaryOptions(Symbol("ETH", "TRY"), Decimal(150), 15, 1.0)
+    changed, lines = canary_config(config, options)
+    assert changed.common.symbols == (Symbol("ETH", "TRY"),)
+    assert changed.params.limits.max_notional_per_order == 120  # tighter: kept
+    assert changed.params.limits.notional_cap_per_cycle == 150
+    assert changed.params.lifecycle.ttl_seconds == 15
+    assert config.params.limits.notional_cap_per_cycle == 1000  # the original is untouched
+    assert len(config.common.symbols) == 3
+    assert "MAX_NOTIONAL_PER_ORDER_TRY=120 (was 120)" in lines
+
+
+def test_planted_secret_never_appears_in_any_command_output(emu: Emulator, tmp_path: Path) -> None:
+    db = tmp_path / "state.db"
+    env = {**emulator_env(emu), **armed_env(db), "LOG_LEVEL": "DEBUG"}
+    outputs = [canary(env=env)]
+    assert outputs[0].code == 0, outputs[0].output
+    for args in (
+        ["doctor"],
+        ["doctor", "--json"],
+        ["preflight"],
+        ["status", "--json"],
+        ["status"],
+        ["orders", "--all"],
+    ):
+        outputs.append(invoke(app, args, env))
+    assert all(o.code == 0 for o in outputs), [o.output for o in outputs]
+    if registered("doctor"):
+        outputs.append(run_cli("doctor", cwd=tmp_path, env=env))
+    for result in outputs:
+        assert PLANTED_SECRET not in result.output
+        assert PLANTED_SECRET_PLAIN not in result.output
+
+
+@pytest.mark.skipif(not registered("canary"), reason="btcbot.cli does not register canary yet")
+def test_real_entry_point_canary_once(emu: Emulator, tmp_path: Path) -> None:
+    env = {**emulator_env(emu), **armed_env(tmp_path / "state.db")}
+    result = run_cli(*ONCE, cwd=tmp_path, env=env)
+    assert result.code == 0, result.output
+    assert "canary summary [LIVE] BTC_TRY: orders placed 1" in result.stdout
+    assert len(exchange_orders(emu)) == 1
