@@ -284,6 +284,7 @@ class CycleRunner:
             realized_pnl=sum((p.realized_pnl for p in state.ledger.positions.values()), Decimal(0)),
             unrealized_pnl=unrealized,
             stale_symbols=tuple(sorted(s.normalized for s in market.missing)),
+            data_ages_ms=tuple(sorted((s.normalized, a) for s, a in market.ages_ms.items())),
             kill_switch=snapshot.kill_switch,
             rejections=tuple(rejections),
         )
@@ -306,7 +307,7 @@ class CycleRunner:
         )
 
     def _report(self, cycle_id: str, started: int, **values: object) -> CycleReport:
-        return CycleReport(
+        report = CycleReport(
             cycle_id=cycle_id,
             stage=self.settings.stage,
             execution=self.settings.mode.value,
@@ -314,6 +315,44 @@ class CycleRunner:
             duration_ms=max(0, self.clock_ms() - started),
             **values,  # type: ignore[arg-type]
         )
+        self._record_outcome(report)
+        return report
+
+    def _record_outcome(self, report: CycleReport) -> None:
+        """Skipped cycles are recorded whole; planned ones (recorded before acting) are
+        completed with what their actions did."""
+        summary = {
+            "skipped": report.skipped,
+            "accepted": report.accepted,
+            "rejected": report.rejected,
+            "in_flight": report.in_flight,
+            "cancels_sent": report.cancels_sent,
+            "stale_symbols": list(report.stale_symbols),
+            "kill_switch": report.kill_switch,
+            "reconcile_ok": report.reconcile_ok,
+        }
+        ended = report.started_ms + report.duration_ms
+        with unit_of_work(self.engine) as conn:
+            cycles = CycleRepository(conn)
+            if report.skipped is not None:
+                record = CycleRecord(
+                    cycle_id=report.cycle_id,
+                    stage=report.stage,
+                    started_ms=report.started_ms,
+                    mode=self.settings.mode,
+                    ended_ms=ended,
+                    summary=summary,
+                )
+                cycles.record(record)
+                return
+            cycles.finish(
+                report.cycle_id,
+                ended_ms=ended,
+                fills=report.fills,
+                realized_pnl=report.realized_pnl,
+                equity=report.equity,
+                summary=summary,
+            )
 
 
 def _valuation(

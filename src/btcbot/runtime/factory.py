@@ -59,6 +59,10 @@ class Runtime:
     engine: Engine
     lock: ProcessLock
     execution: ExecutionMode
+    feed: BtcturkWsClient | None = None
+
+    def ws_connected(self) -> bool:
+        return self.feed is not None and self.feed.is_connected and not self.feed.is_stale
 
 
 def ws_config(exchange: ExchangeSettings) -> WsClientConfig:
@@ -130,7 +134,7 @@ async def open_runtime(
             heartbeat=lock.heartbeat,
             ledger=LedgerGuard(engine, common.account_key, common.reconcile_failure_threshold),
         )
-        yield Runtime(runner, engine, lock, execution)
+        yield Runtime(runner, engine, lock, execution, feed)
 
 
 def _open_engine(config: AppConfig, role: DbRole) -> Engine:

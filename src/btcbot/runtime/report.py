@@ -35,6 +35,7 @@ class CycleReport:
     kill_switch: bool = False
     kill_switch_tripped: bool = False
     skipped: str | None = None  # why no plan was made this cycle
+    data_ages_ms: tuple[tuple[str, int], ...] = ()  # per symbol with a book this cycle
     rejections: tuple[str, ...] = field(default_factory=tuple)
 
     def line(self) -> str:

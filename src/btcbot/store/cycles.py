@@ -51,6 +51,29 @@ class CycleRepository:
         if rows:
             self._conn.execute(decisions.insert(), rows)
 
+    def finish(
+        self,
+        cycle_id: str,
+        *,
+        ended_ms: int,
+        fills: int,
+        realized_pnl: Decimal | None,
+        equity: Decimal | None,
+        summary: Mapping[str, Any],
+    ) -> None:
+        """Complete a recorded cycle once its actions ran (outcomes, valuation)."""
+        self._conn.execute(
+            cycles.update()
+            .where(cycles.c.cycle_id == cycle_id)
+            .values(
+                ended_ms=ended_ms,
+                fills=fills,
+                realized_pnl=realized_pnl,
+                equity=equity,
+                summary=dumps_json(dict(summary)),
+            )
+        )
+
     def get(self, cycle_id: str) -> CycleRecord | None:
         row = self._conn.execute(select(cycles).where(cycles.c.cycle_id == cycle_id)).first()
         return None if row is None else _to_cycle(row)

@@ -1,0 +1,319 @@
+"""Backtests through the SAME cycle runner live trading uses, on a replayed exchange.
+
+Only the seams differ from ``btcbot run``: the exchange port is a
+:class:`~btcbot.exchange.replay.ReplayExchange`, the clock is the replay's simulated clock,
+market data is read from that port (``rest`` mode, ages measured on the simulated clock, so
+always 0), and orders are journaled in ``replay`` mode into a fresh database of role
+``replay``. The OMS start-up reconciliation, the ledger guard, the kernel, the persistence
+order and the act step are the live ones.
+
+Each cycle: ``runner.run_once()``, then the replay clock moves ``step_bars`` candle closes on
+(resting orders trade against the candles on the way). After the last cycle one more
+reconciliation books the fills of that last step, so the ledger explains the final balances.
+
+Nothing reads the wall clock or unseeded randomness: one dataset, seed and parameter set
+always give the same database contents (ids, timestamps, plan fingerprints).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from btcbot.accounting import value_holdings
+from btcbot.backtest.canonical import canonical, digest
+from btcbot.backtest.data import dataset_digest
+from btcbot.backtest.records import read_run, write_manifest
+from btcbot.backtest.report import BacktestSummary, summarize
+from btcbot.backtest.rules import venue_rules
+from btcbot.domain import Symbol, SymbolRules
+from btcbot.exchange.datasets import ReplayDataset
+from btcbot.exchange.replay import DepthModel, ReplayExchange
+from btcbot.execution import OmsSettings, OrderManager
+from btcbot.kernel.params import ProfileParams
+from btcbot.marketdata import MarketDataService
+from btcbot.runtime.cycle import CycleRunner, CycleSettings
+from btcbot.runtime.ledger_guard import LedgerGuard
+from btcbot.runtime.report import CycleReport
+from btcbot.store import DbRole, ExecutionMode, open_store, sqlite_url
+
+MANIFEST_VERSION = 1
+
+
+class BacktestSetupError(ValueError):
+    """The backtest cannot start as asked (existing output, symbols, stage, window)."""
+
+
+@dataclass(frozen=True, slots=True)
+class BacktestResult:
+    out_db: Path
+    cycles: int  # cycles run (skipped ones included)
+    skipped: int  # cycles that made no plan (reconciliation, ledger or data problems)
+    exhausted: bool  # the dataset ran out before max_cycles / end_ms
+    start_ms: int
+    final_ms: int
+    venue_balances: Mapping[str, Decimal]  # what the replay exchange holds at the end
+    final_marks: Mapping[Symbol, Decimal]
+    summary: BacktestSummary
+
+
+@dataclass(frozen=True, slots=True)
+class _Inputs:
+    """Everything that decides a backtest's outcome (and goes into its manifest)."""
+
+    dataset: ReplayDataset
+    rules: Mapping[Symbol, SymbolRules]
+    params: ProfileParams
+    traded: tuple[Symbol, ...]
+    starting_balances: Mapping[str, Decimal]
+    seed: int
+    spread_bps: Decimal
+    step_bars: int
+    begin_ms: int
+    end_ms: int | None
+    account_key: str
+    depth: DepthModel | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Rig:
+    replay: ReplayExchange
+    runner: CycleRunner
+    oms: OrderManager
+    engine: Engine
+
+
+async def run_backtest(
+    dataset: ReplayDataset,
+    *,
+    stage: int,
+    params: ProfileParams,
+    out_db: Path,
+    symbols: tuple[Symbol, ...] | None = None,
+    starting_balances: Mapping[str, Decimal],
+    seed: int,
+    spread_bps: Decimal,
+    step_bars: int = 1,
+    start_ms: int | None = None,
+    end_ms: int | None = None,
+    max_cycles: int | None = None,
+    on_report: Callable[[CycleReport], None] | None = None,
+    account_key: str = "main",
+    depth: DepthModel | None = None,
+    overwrite: bool = False,
+) -> BacktestResult:
+    """Replay ``dataset`` through the cycle runner into a new database at ``out_db``.
+
+    ``symbols`` are the configured traded pairs (default: every replayed one). Cycles run from
+    ``start_ms`` (default: the first candle close) while the clock is at or before ``end_ms``,
+    at most ``max_cycles`` of them. Candles before ``start_ms`` still feed the 24 h tickers.
+    Raises :class:`BacktestSetupError` (bad inputs, existing ``out_db``) or
+    :class:`~btcbot.backtest.rules.UnknownSymbolRules` before touching ``out_db``.
+    """
+    _check_inputs(stage, params, step_bars, max_cycles)
+    first_close = min(one.bars[0].close_ms for one in dataset.series.values())
+    begin = first_close if start_ms is None else max(start_ms, first_close)
+    if end_ms is not None and end_ms < begin:
+        raise BacktestSetupError("the backtest window ends before its first candle closes")
+    inputs = _Inputs(
+        dataset=dataset,
+        rules=venue_rules(dataset.symbols),
+        params=params,
+        traded=_traded(dataset, symbols),
+        starting_balances=dict(starting_balances),
+        seed=seed,
+        spread_bps=spread_bps,
+        step_bars=step_bars,
+        begin_ms=begin,
+        end_ms=end_ms,
+        account_key=account_key,
+        depth=depth,
+    )
+    _fresh(out_db, overwrite)
+    rig = _build(inputs, out_db)
+    try:
+        return await _run(rig, inputs, out_db, max_cycles, on_report)
+    finally:
+        rig.engine.dispose()
+
+
+async def _run(
+    rig: _Rig,
+    inputs: _Inputs,
+    out_db: Path,
+    max_cycles: int | None,
+    on_report: Callable[[CycleReport], None] | None,
+) -> BacktestResult:
+    manifest = _manifest(inputs, rig.replay)
+    write_manifest(rig.engine, inputs.account_key, manifest, rig.replay.now_ms())
+    await rig.oms.startup(inputs.traded)
+    cycles, skipped, exhausted = await _loop(rig, inputs, max_cycles, on_report)
+    await rig.oms.reconcile(inputs.traded)  # book the fills of the last step
+    balances = {asset: b.total for asset, b in (await rig.replay.balances()).items()}
+    marks = _marks(rig.replay, inputs.dataset.symbols)
+    final = value_holdings(balances, marks)
+    manifest |= {
+        "cycles": cycles,
+        "skipped": skipped,
+        "exhausted": exhausted,
+        "final_ms": rig.replay.now_ms(),
+        "final_marks": canonical(marks),
+        "final_equity": canonical(final.total) if final.complete else None,
+    }
+    write_manifest(rig.engine, inputs.account_key, manifest, rig.replay.now_ms())
+    return BacktestResult(
+        out_db=out_db,
+        cycles=cycles,
+        skipped=skipped,
+        exhausted=exhausted,
+        start_ms=inputs.begin_ms,
+        final_ms=rig.replay.now_ms(),
+        venue_balances=balances,
+        final_marks=marks,
+        summary=summarize(read_run(rig.engine, inputs.account_key)),
+    )
+
+
+async def _loop(
+    rig: _Rig,
+    inputs: _Inputs,
+    max_cycles: int | None,
+    on_report: Callable[[CycleReport], None] | None,
+) -> tuple[int, int, bool]:
+    """Run cycles; return (cycles, skipped, whether the data ran out)."""
+    cycles = skipped = 0
+    while max_cycles is None or cycles < max_cycles:
+        if inputs.end_ms is not None and rig.replay.now_ms() > inputs.end_ms:
+            return cycles, skipped, False
+        report = await rig.runner.run_once()
+        cycles += 1
+        skipped += report.skipped is not None
+        if on_report is not None:
+            on_report(report)
+        if not _advance(rig.replay, inputs.step_bars):
+            return cycles, skipped, True
+    return cycles, skipped, False
+
+
+def _advance(replay: ReplayExchange, bars: int) -> bool:
+    """Move ``bars`` candle closes on; False when the data ran out first."""
+    return all(replay.step() for _ in range(bars))
+
+
+def _build(inputs: _Inputs, out_db: Path) -> _Rig:
+    """The live wiring (``runtime.factory.open_runtime``) with the replay's seams."""
+    replay = ReplayExchange(
+        inputs.dataset,
+        inputs.rules,
+        inputs.starting_balances,
+        spread_bps=inputs.spread_bps,
+        depth=inputs.depth,
+        seed=inputs.seed,
+        start_ms=inputs.begin_ms,
+    )
+    out_db.parent.mkdir(parents=True, exist_ok=True)
+    engine = open_store(sqlite_url(out_db), DbRole.REPLAY)
+    account, oms_settings = inputs.account_key, OmsSettings()
+    oms = OrderManager(
+        engine,
+        replay,
+        mode=ExecutionMode.REPLAY,
+        clock_ms=replay.now_ms,
+        account_key=account,
+        settings=oms_settings,
+    )
+    runner = CycleRunner(
+        engine=engine,
+        port=replay,
+        oms=oms,
+        market=MarketDataService(
+            mode="rest", rest=replay, monotonic=lambda: replay.now_ms() / 1000
+        ),
+        params=inputs.params,
+        settings=CycleSettings(
+            stage=inputs.params.stage,
+            mode=ExecutionMode.REPLAY,
+            account_key=account,
+            symbols=inputs.traded,
+            kill_switch=False,  # nothing here reaches an exchange: the settings gates are moot
+            safe_mode=False,
+        ),
+        clock_ms=replay.now_ms,
+        ledger=LedgerGuard(engine, account, oms_settings.reconcile_failure_threshold),
+    )
+    return _Rig(replay, runner, oms, engine)
+
+
+def _manifest(inputs: _Inputs, replay: ReplayExchange) -> dict[str, Any]:
+    dataset = inputs.dataset
+    initial = value_holdings(inputs.starting_balances, _marks(replay, dataset.symbols))
+    series = {
+        symbol.normalized: {"bars": len(one.bars), "start_ms": one.start_ms, "end_ms": one.end_ms}
+        for symbol, one in sorted(dataset.series.items())
+    }
+    return {
+        "version": MANIFEST_VERSION,
+        "stage": inputs.params.stage,
+        "params_digest": digest(inputs.params),
+        "symbols": canonical(inputs.traded),
+        "dataset": {"digest": dataset_digest(dataset), "series": series},
+        "seed": inputs.seed,
+        "spread_bps": canonical(inputs.spread_bps),
+        "step_bars": inputs.step_bars,
+        "start_ms": inputs.begin_ms,
+        "end_ms": inputs.end_ms,
+        "starting_balances": canonical(inputs.starting_balances),
+        "initial_equity": canonical(initial.total) if initial.complete else None,
+    }
+
+
+def _marks(replay: ReplayExchange, symbols: tuple[Symbol, ...]) -> dict[Symbol, Decimal]:
+    marks: dict[Symbol, Decimal] = {}
+    for symbol in symbols:
+        bar = replay.current_bar(symbol)
+        if bar is not None:
+            marks[symbol] = bar.candle.close
+    return marks
+
+
+def _traded(dataset: ReplayDataset, symbols: tuple[Symbol, ...] | None) -> tuple[Symbol, ...]:
+    if symbols is None:
+        return dataset.symbols
+    unknown = [s.normalized for s in symbols if s not in dataset.series]
+    if unknown or not symbols:
+        replayed = ", ".join(s.normalized for s in dataset.symbols)
+        raise BacktestSetupError(
+            f"traded symbols must be replayed ones: {', '.join(unknown) or 'none given'} "
+            f"(the dataset has {replayed})"
+        )
+    return tuple(symbols)
+
+
+def _check_inputs(
+    stage: int, params: ProfileParams, step_bars: int, max_cycles: int | None
+) -> None:
+    if params.stage != stage:
+        raise BacktestSetupError(f"stage {stage} was asked for with profile {params.stage} params")
+    if step_bars < 1:
+        raise BacktestSetupError("step_bars must be >= 1")
+    if max_cycles is not None and max_cycles < 1:
+        raise BacktestSetupError("max_cycles must be >= 1")
+
+
+def _fresh(out_db: Path, overwrite: bool) -> None:
+    """A backtest writes a new database: refuse an existing file unless told to replace it."""
+    files = [out_db, out_db.with_name(out_db.name + "-wal"), out_db.with_name(out_db.name + "-shm")]
+    if out_db.is_dir():
+        raise BacktestSetupError(f"{out_db} is a directory: name the database file to write")
+    if out_db.exists() and not overwrite:
+        raise BacktestSetupError(
+            f"{out_db} already exists: a backtest writes a fresh database (choose another "
+            "path, or delete it)"
+        )
+    for path in files:
+        path.unlink(missing_ok=True)

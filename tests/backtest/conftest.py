@@ -1,0 +1,45 @@
+"""Backtest fixtures: two finished runs to compare, settings isolated from the developer's."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from btcbot.backtest import run_backtest
+from tests.backtest.factories import START, lively, wave_dataset
+
+_SETTINGS = (
+    "DRY_RUN",
+    "KILL_SWITCH",
+    "SAFE_MODE",
+    "LIVE_TRADING",
+    "LIVE_TRADING_ACK",
+    "BTCTURK_API_KEY",
+    "BTCTURK_API_SECRET",
+    "SYMBOLS",
+    "STATE_DB_PATH",
+    "STATE_DB_URL",
+)
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)  # no stray .env is read
+    for name in _SETTINGS:
+        monkeypatch.delenv(name, raising=False)
+    return tmp_path
+
+
+async def finished_run(out: Path, *, seed: int = 1, hours: int = 48) -> Path:
+    await run_backtest(
+        wave_dataset(hours),
+        stage=3,
+        params=lively(3),
+        out_db=out,
+        starting_balances=START,
+        seed=seed,
+        spread_bps=Decimal(10),
+    )
+    return out

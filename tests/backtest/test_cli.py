@@ -1,0 +1,119 @@
+"""``btcbot backtest`` / ``btcbot parity``: in-process on a small app, and through the real
+entry point once ``btcbot.cli`` registers them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from btcbot.commands.backtest import backtest_command, parity_command
+from tests.backtest.factories import write_wave
+from tests.cli.runner import Result, run_cli
+
+FINGERPRINT = re.compile(r"fingerprint\s+([0-9a-f]{64})")
+
+
+def app() -> typer.Typer:
+    commands = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+    commands.command("backtest")(backtest_command)
+    commands.command("parity")(parity_command)
+    return commands
+
+
+def invoke(*args: str) -> Result:
+    result = CliRunner().invoke(app(), list(args), catch_exceptions=False)
+    return Result(result.exit_code, result.stdout, result.stderr)
+
+
+def backtest(data: Path, out: Path, *extra: str) -> Result:
+    return invoke("backtest", "--data", str(data), "--out", str(out), *extra)
+
+
+def fingerprint(result: Result) -> str:
+    found = FINGERPRINT.search(result.stdout)
+    assert found is not None, result.output
+    return found.group(1)
+
+
+def test_backtest_prints_progress_summary_and_fingerprint(workdir: Path) -> None:
+    data = write_wave(workdir / "BTC_TRY.csv", 48)
+    result = backtest(data, workdir / "a.db", "--progress-every", "10", "--seed", "5")
+    assert result.code == 0, result.output
+    assert "BACKTEST (replay, no exchange contacted): stage 3, BTC_TRY, seed 5" in result.stdout
+    assert result.stdout.count("cycle ") >= 4  # progress every 10 of 48 cycles
+    assert "ran 48 cycle(s), 0 skipped" in result.stdout
+    for label in ("final equity", "return %", "max drawdown", "fees + tax", "risk modes"):
+        assert label in result.stdout
+    assert "order_submit" not in result.output  # INFO events are below --log-level WARNING
+    again = backtest(data, workdir / "b.db", "--progress-every", "0", "--seed", "5")
+    assert fingerprint(again) == fingerprint(result)
+    assert invoke("parity", str(workdir / "a.db"), str(workdir / "b.db")).code == 0
+
+
+def test_window_and_stage_options(workdir: Path) -> None:
+    data = write_wave(workdir / "BTC_TRY.csv", 72)
+    result = backtest(
+        data,
+        workdir / "w.db",
+        "--stage", "7",
+        "--start", "2024-01-01T12:00",
+        "--end", "2024-01-02",
+        "--step-bars", "2",
+        "--balance-try", "50000",
+    )  # fmt: skip
+    assert result.code == 0, result.output
+    assert "ran 7 cycle(s)" in result.stdout  # 12:00, 14:00 ... 24:00
+    assert "2024-01-01T12:00Z -> 2024-01-02T02:00Z" in result.stdout
+    assert "initial equity             50000" in result.stdout
+
+
+def test_parity_exit_codes(workdir: Path) -> None:
+    data = write_wave(workdir / "BTC_TRY.csv", 48)
+    assert backtest(data, workdir / "a.db").code == 0
+    assert backtest(data, workdir / "b.db", "--spread-bps", "30").code == 0
+    differ = invoke("parity", str(workdir / "a.db"), str(workdir / "b.db"))
+    assert differ.code == 1 and "DIFFER" in differ.stdout
+    missing = invoke("parity", str(workdir / "a.db"), str(workdir / "nope.db"))
+    assert missing.code == 2 and "nope.db" in missing.stderr
+
+
+def test_refusals_exit_2_with_the_reason(workdir: Path) -> None:
+    data = write_wave(workdir / "BTC_TRY.csv", 8)
+    (workdir / "taken.db").write_text("x")
+    taken = backtest(data, workdir / "taken.db")
+    assert taken.code == 2 and "already exists" in taken.stderr
+    assert (workdir / "taken.db").read_text() == "x"
+    missing = backtest(workdir / "nope.csv", workdir / "n.db")
+    assert missing.code == 2 and "nope.csv: no such file" in missing.stderr
+    lines = data.read_text().splitlines()
+    lines[5] = "not-a-time" + lines[5][lines[5].index(",") :]
+    bad = workdir / "BAD_TRY.csv"
+    bad.write_text("\n".join(lines) + "\n")
+    row = backtest(bad, workdir / "r.db")
+    assert row.code == 2 and "BAD_TRY.csv:6: bad timestamp" in row.stderr
+    unnamed = data.rename(workdir / "candles.csv")
+    assert "pass --symbol" in backtest(unnamed, workdir / "u.db").stderr
+    when = backtest(unnamed, workdir / "t.db", "--symbol", "BTC_TRY", "--start", "soon")
+    assert when.code == 2 and "--start 'soon'" in when.stderr
+    odd = backtest(unnamed, workdir / "o.db", "--symbol", "DOGE_TRY")
+    assert odd.code == 2 and "no exchange rules for DOGE_TRY" in odd.stderr
+    assert not any(workdir.glob("[nrtuo].db"))
+
+
+def test_through_the_real_entry_point(workdir: Path) -> None:
+    from btcbot.cli import app as btcbot_app
+
+    names = {command.name for command in btcbot_app.registered_commands}
+    if not {"backtest", "parity"} <= names:
+        pytest.skip("btcbot.cli does not register 'backtest' and 'parity' yet")
+    data = write_wave(workdir / "BTC_TRY.csv", 24)
+    first = run_cli("backtest", "--data", str(data), "--out", "a.db", cwd=workdir)
+    assert first.code == 0, first.output
+    second = run_cli("backtest", "--data", str(data), "--out", "b.db", cwd=workdir)
+    assert fingerprint(second) == fingerprint(first)
+    assert run_cli("parity", "a.db", "b.db", cwd=workdir).code == 0
+    assert run_cli("backtest", "--data", str(data), "--out", "a.db", cwd=workdir).code == 2

@@ -1,0 +1,51 @@
+"""Opening datasets for a backtest: file or directory, symbol from the name or given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from btcbot.backtest import open_dataset
+from btcbot.domain import Symbol
+from btcbot.exchange.datasets import DatasetError, write_series
+from tests.backtest.factories import BTC_TRY, HOUR_MS, T0, wave_series, write_wave
+
+
+def test_a_file_named_like_a_pair(tmp_path: Path) -> None:
+    dataset = open_dataset(write_wave(tmp_path / "BTCTRY.csv", 24))
+    assert dataset.symbols == (BTC_TRY,)
+    assert len(dataset.series[BTC_TRY].bars) == 24
+
+
+def test_any_file_name_with_a_symbol(tmp_path: Path) -> None:
+    path = write_wave(tmp_path / "BTCTRY_1h_2024.csv", 24)
+    with pytest.raises(DatasetError, match="pass --symbol"):
+        open_dataset(path)
+    window = open_dataset(
+        path, symbol="btc_try", warmup_from_ms=T0 + 2 * HOUR_MS, end_ms=T0 + 5 * HOUR_MS
+    )
+    assert [bar.open_ms for bar in window.series[BTC_TRY].bars] == [
+        T0 + 2 * HOUR_MS,
+        T0 + 3 * HOUR_MS,
+        T0 + 4 * HOUR_MS,
+    ]
+
+
+def test_a_directory_of_pairs(tmp_path: Path) -> None:
+    write_wave(tmp_path / "BTC_TRY.csv", 24)
+    write_series(tmp_path / "ETH_TRY.csv", wave_series(24, symbol=Symbol("ETH", "TRY")))
+    assert open_dataset(tmp_path).symbols == (BTC_TRY, Symbol("ETH", "TRY"))
+    with pytest.raises(DatasetError, match="single CSV"):
+        open_dataset(tmp_path, symbol="BTC_TRY")
+
+
+def test_unusable_paths_and_rows_are_named(tmp_path: Path) -> None:
+    with pytest.raises(DatasetError, match="no such file"):
+        open_dataset(tmp_path / "missing.csv")
+    path = write_wave(tmp_path / "BTC_TRY.csv", 5)
+    lines = path.read_text().splitlines()
+    lines[3] = lines[3].replace(",", ",-", 1)  # a negative open price on line 4
+    path.write_text("\n".join(lines) + "\n")
+    with pytest.raises(DatasetError, match=r"BTC_TRY\.csv:4: prices must be positive"):
+        open_dataset(path)
