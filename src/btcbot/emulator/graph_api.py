@@ -2,7 +2,8 @@
 
 ``/v1/ohlcs``: bare JSON array of daily candles, times in Unix seconds, all numbers.
 ``/v1/klines/history``: TradingView UDF columnar ``{"s":"ok","t":[…],"o":…}``; ``resolution`` in
-minutes, or ``1D``/``1W``/``1M`` (also ``1 d``, ``1 day``). Candles are built from the trades the emulator has seen since it started.
+minutes, or ``1D``/``1W``/``1M`` (also ``1 d``, ``1 day``). Candles are built from the trades
+the emulator has seen since it started.
 """
 
 from collections.abc import Callable
@@ -33,6 +34,8 @@ def parse_resolution(text: str) -> int | None:
             return None
         minutes = _WORD_RESOLUTIONS[unit]
     return minutes if minutes in RESOLUTIONS else None
+
+
 DAY_S = 86_400
 
 
