@@ -29,5 +29,7 @@ test: setup
 
 check: lint typecheck test
 
+BENCHMARKS := ws_book_throughput kernel_latency signing rest_roundtrip cycle_throughput
+
 bench: setup
-	$(BIN)/python bench/run_all.py
+	for name in $(BENCHMARKS); do $(BIN)/python bench/$$name.py || exit 1; done

@@ -29,7 +29,7 @@ def emulator_command(
     ] = None,
     account: Annotated[
         list[str] | None,
-        typer.Option(help="Account as KEY:SECRET:ASSET=AMT,ASSET=AMT (repeatable)."),
+        typer.Option(help="Account as KEY:BASE64SECRET:ASSET=AMT,ASSET=AMT (repeatable)."),
     ] = None,
     price_series: Annotated[
         Path | None,
