@@ -262,6 +262,14 @@ class Stage7Settings(RiskLimitKnobs, ReplacingLifecycleKnobs):
     stage7_reject_spike_threshold: int = Field(
         3, ge=1, description="Default 3: rejects in a cycle that make adaptation back off."
     )
+    stage7_adaptation_enabled: bool = Field(
+        True,
+        description="Default true: bounded parameter adaptation (at most 3 changes per "
+        "evaluation, rolled back to the last checkpoint on a drawdown) in live and dry runs.",
+    )
+    stage7_adaptation_every_cycles: int = Field(
+        20, ge=5, description="Default 20: cycles between adaptation evaluations (the window)."
+    )
 
     def to_params(self, common: CommonSettings) -> Profile7Params:
         return Profile7Params(
@@ -280,7 +288,11 @@ class Stage7Settings(RiskLimitKnobs, ReplacingLifecycleKnobs):
                 cooldown_seconds=self.risk_cooldown_sec,
                 exchange_error_streak=self.exchange_error_streak,
             ),
-            adaptation=AdaptationParams(reject_spike=self.stage7_reject_spike_threshold),
+            adaptation=AdaptationParams(
+                enabled=self.stage7_adaptation_enabled,
+                every_cycles=self.stage7_adaptation_every_cycles,
+                reject_spike=self.stage7_reject_spike_threshold,
+            ),
         )
 
     def _universe(self) -> UniverseParams:

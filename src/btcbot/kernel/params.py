@@ -241,6 +241,11 @@ class RiskBudgetParams:
 class AdaptationParams:
     """Bounded parameter adaptation (profile 7); see :mod:`btcbot.kernel.adaptation`."""
 
+    enabled: bool = True
+    """STAGE7_ADAPTATION_ENABLED=true: live and dry runs adapt; backtests never do (their
+    parameters stay those of the run, so a replay is a test of one parameter set)."""
+    every_cycles: int = 20
+    """STAGE7_ADAPTATION_EVERY_CYCLES=20: evaluate over the last this-many cycles."""
     max_changes: int = 3
     """At most 3 parameter changes per evaluation."""
     min_window: int = 5

@@ -32,10 +32,11 @@ from btcbot.exchange.port import ExchangePort
 from btcbot.execution import OrderManager, ReconcileReport, SubmitResult, persist_intents
 from btcbot.execution.outcomes import CancelResult
 from btcbot.kernel.kernel import PlanningKernel
-from btcbot.kernel.params import ProfileParams
+from btcbot.kernel.params import Profile7Params, ProfileParams
 from btcbot.kernel.plan import Action, Plan
 from btcbot.kernel.snapshot import Snapshot
 from btcbot.marketdata import MarketDataService, MarketSnapshot
+from btcbot.runtime.adaptation import ParamsAdapter
 from btcbot.runtime.ledger_guard import LedgerGuard
 from btcbot.runtime.report import CycleReport, top_reasons
 from btcbot.runtime.risk_state_codec import encode_risk_state
@@ -79,6 +80,7 @@ class CycleRunner:
     clock_ms: Callable[[], int]
     heartbeat: Callable[[], None] = lambda: None
     ledger: LedgerGuard | None = None
+    adapter: ParamsAdapter | None = None  # profile 7's bounded parameter adaptation
     kernel: PlanningKernel = field(default_factory=PlanningKernel)
     _rules: Mapping[Symbol, SymbolRules] = field(default_factory=dict)
     _rules_at_ms: int | None = None
@@ -125,7 +127,10 @@ class CycleRunner:
         snapshot = self._snapshot(cycle_id, started, market, rules, tickers, reconcile, state)
         plan = self.kernel.plan(snapshot, self.params)
         self._persist(cycle_id, started, plan, snapshot)
-        return await self._act(cycle_id, started, plan, snapshot, market, state, reconcile)
+        report = await self._act(cycle_id, started, plan, snapshot, market, state, reconcile)
+        if self.adapter is not None and isinstance(self.params, Profile7Params):
+            self.params = self.adapter.after_cycle(report, self.params, started)
+        return report
 
     # --- gather ------------------------------------------------------------------------------
 

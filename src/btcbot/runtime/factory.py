@@ -28,7 +28,9 @@ from btcbot.exchange.paper import PaperExchange
 from btcbot.exchange.port import ExchangePort
 from btcbot.exchange.reports import ExchangeOrder
 from btcbot.execution import OmsSettings, OrderManager, store_backed_arming
+from btcbot.kernel.params import Profile7Params, ProfileParams
 from btcbot.marketdata import MarketDataService
+from btcbot.runtime.adaptation import ParamsAdapter
 from btcbot.runtime.cycle import CycleRunner, CycleSettings
 from btcbot.runtime.ledger_guard import LedgerGuard
 from btcbot.store import (
@@ -116,12 +118,13 @@ async def open_runtime(
         )
         await market.start(common.symbols, WS_READY_TIMEOUT_SECONDS)
         await oms.startup(common.symbols)  # raises ReconciliationFailed: do not trade
+        params, adapter = _adaptation(engine, config, clock_ms())
         runner = CycleRunner(
             engine=engine,
             port=port,
             oms=oms,
             market=market,
-            params=config.params,
+            params=params,
             settings=CycleSettings(
                 stage=config.params.stage,
                 mode=execution,
@@ -133,8 +136,19 @@ async def open_runtime(
             clock_ms=clock_ms,
             heartbeat=lock.heartbeat,
             ledger=LedgerGuard(engine, common.account_key, common.reconcile_failure_threshold),
+            adapter=adapter,
         )
         yield Runtime(runner, engine, lock, execution, feed)
+
+
+def _adaptation(
+    engine: Engine, config: AppConfig, now_ms: int
+) -> tuple[ProfileParams, ParamsAdapter | None]:
+    params = config.params
+    if not isinstance(params, Profile7Params) or not params.adaptation.enabled:
+        return params, None
+    adapter = ParamsAdapter(engine)
+    return adapter.start(params, now_ms), adapter
 
 
 def _open_engine(config: AppConfig, role: DbRole) -> Engine:

@@ -1,0 +1,68 @@
+"""Profile 7 adaptation in the runtime: versions persisted, restored, rolled back."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+from btcbot.kernel.params import AdaptationParams, Profile7Params
+from btcbot.runtime.adaptation import ParamsAdapter
+from btcbot.runtime.report import CycleReport
+from btcbot.store import DbRole, ParamsRepository, open_store, unit_of_work
+
+WINDOW = 5
+
+
+def params() -> Profile7Params:
+    return Profile7Params(adaptation=AdaptationParams(every_cycles=WINDOW, min_window=WINDOW))
+
+
+def report(n: int, *, rejected: int = 0, equity: str = "10000") -> CycleReport:
+    return CycleReport(
+        cycle_id=f"c{n}",
+        stage=7,
+        execution="dry_run",
+        started_ms=n,
+        duration_ms=1,
+        risk_mode="NORMAL",
+        rejected=rejected,
+        equity=Decimal(equity),
+    )
+
+
+def run_window(adapter: ParamsAdapter, current: Profile7Params, **kw: object) -> Profile7Params:
+    for n in range(WINDOW):
+        current = adapter.after_cycle(report(n, **kw), current, now_ms=n)  # type: ignore[arg-type]
+    return current
+
+
+def test_reject_spike_changes_params_and_a_restart_keeps_them(tmp_path: Path) -> None:
+    engine = open_store(f"sqlite:///{tmp_path / 's.db'}", DbRole.DRY_RUN)
+    adapter = ParamsAdapter(engine)
+    start = adapter.start(params(), now_ms=0)
+    assert start == params()
+    adapted = run_window(adapter, start, rejected=5)
+    assert adapted.params_version == 1
+    assert adapted.portfolio.order_offset_bps == start.portfolio.order_offset_bps + 1
+    restored = ParamsAdapter(engine).start(params(), now_ms=100)
+    assert restored == adapted
+    with unit_of_work(engine) as conn:
+        latest = ParamsRepository(conn).latest(7)
+    assert latest is not None
+    assert "order_offset_bps" in latest.reason
+
+
+def test_a_healthy_window_becomes_the_checkpoint_and_drawdown_rolls_back(tmp_path: Path) -> None:
+    engine = open_store(f"sqlite:///{tmp_path / 's.db'}", DbRole.DRY_RUN)
+    adapter = ParamsAdapter(engine)
+    base = adapter.start(params(), now_ms=0)
+    grown = run_window(adapter, base)  # healthy: turnover cap x 1.1
+    assert grown.limits.notional_cap_per_cycle > base.limits.notional_cap_per_cycle
+    spiked = run_window(adapter, grown, rejected=5)
+    assert spiked.portfolio.order_offset_bps > grown.portfolio.order_offset_bps
+    crashed = adapter.after_cycle(report(0, equity="10000"), spiked, now_ms=1)
+    for n in range(1, WINDOW):
+        crashed = adapter.after_cycle(report(n, equity="7000"), crashed, now_ms=n)
+    assert crashed.params_version == spiked.params_version + 1
+    assert replace(crashed, params_version=0) == replace(base, params_version=0)
