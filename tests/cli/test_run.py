@@ -1,0 +1,94 @@
+"""``btcbot run`` and ``btcbot demo`` through the real entry point (``python -m btcbot``)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.cli.rig import emulator_env, threaded_emulator
+from tests.cli.runner import run_cli
+
+
+def test_run_refuses_contradictory_gates_with_exit_2(tmp_path: Path) -> None:
+    result = run_cli(
+        "run",
+        "--stage",
+        "3",
+        cwd=tmp_path,
+        env={"LIVE_TRADING": "true", "DRY_RUN": "true", "STATE_DB_PATH": str(tmp_path / "s.db")},
+    )
+    assert result.code == 2
+    assert "LIVE_TRADING" in result.stderr
+    assert not (tmp_path / "s.db").exists()
+
+
+def test_run_without_an_exchange_fails_clearly(tmp_path: Path) -> None:
+    result = run_cli(
+        "run",
+        "--stage",
+        "3",
+        cwd=tmp_path,
+        env={
+            "BTCTURK_BASE_URL": "http://127.0.0.1:9",
+            "BTCTURK_REST_MAX_RETRIES": "0",
+            "STATE_DB_PATH": str(tmp_path / "s.db"),
+        },
+    )
+    assert result.code == 1
+    assert "exchange unavailable" in result.stderr
+
+
+def test_run_loop_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
+    with threaded_emulator() as emu:
+        env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith(("BTCTURK_", "DRY_RUN"))},
+            **emulator_env(emu),
+            "KILL_SWITCH": "false",
+            "SAFE_MODE": "false",
+            "STATE_DB_PATH": str(tmp_path / "s.db"),
+        }
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "btcbot",
+                "run",
+                "--stage",
+                "3",
+                "--loop",
+                "--cycle-seconds",
+                "0.2",
+            ],
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert proc.stdout is not None
+            first = proc.stdout.readline()
+            assert first.startswith("DRY RUN"), first
+            second = proc.stdout.readline()
+            assert second.startswith("cycle "), second
+            proc.send_signal(signal.SIGTERM)
+            out, err = proc.communicate(timeout=30)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    assert proc.returncode == 0, err
+    assert "stopped cleanly" in out
+    assert "(stopped by SIGTERM)" in out
+
+
+def test_demo_runs_end_to_end_and_its_ledger_matches(tmp_path: Path) -> None:
+    result = run_cli("demo", "--cycles", "4", "--cycle-seconds", "0.2", cwd=tmp_path, timeout=120)
+    assert result.code == 0, result.output
+    assert "ARMED against the emulator" in result.stdout
+    assert result.stdout.count("cycle ") >= 4
+    assert "ledger equals exchange balances" in result.stdout
+    assert "│ yes" in result.stdout or " yes " in result.stdout
+    assert (tmp_path / ".btcbot-demo" / "state.db").exists()
