@@ -42,3 +42,28 @@ async def eventually(
         if time.monotonic() >= deadline:
             raise AssertionError(f"condition not met within {timeout}s: {predicate!r}")
         await asyncio.sleep(interval)
+
+
+# Settings a developer's shell (or .env) could carry that would change what a test runs.
+SETTINGS_VARIABLES = (
+    "DRY_RUN",
+    "KILL_SWITCH",
+    "SAFE_MODE",
+    "LIVE_TRADING",
+    "LIVE_TRADING_ACK",
+    "BTCTURK_API_KEY",
+    "BTCTURK_API_SECRET",
+    "BTCTURK_API_SECRET_FILE",
+    "MARKET_DATA_MODE",
+    "SYMBOLS",
+    "STATE_DB_PATH",
+    "STATE_DB_URL",
+)
+
+
+def isolate_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run in ``tmp_path`` (no stray .env) with none of the settings variables set."""
+    monkeypatch.chdir(tmp_path)
+    for name in SETTINGS_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    return tmp_path

@@ -9,27 +9,12 @@ import pytest
 
 from btcbot.backtest import run_backtest
 from tests.backtest.factories import START, lively, wave_dataset
-
-_SETTINGS = (
-    "DRY_RUN",
-    "KILL_SWITCH",
-    "SAFE_MODE",
-    "LIVE_TRADING",
-    "LIVE_TRADING_ACK",
-    "BTCTURK_API_KEY",
-    "BTCTURK_API_SECRET",
-    "SYMBOLS",
-    "STATE_DB_PATH",
-    "STATE_DB_URL",
-)
+from tests.helpers import isolate_settings
 
 
 @pytest.fixture
 def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)  # no stray .env is read
-    for name in _SETTINGS:
-        monkeypatch.delenv(name, raising=False)
-    return tmp_path
+    return isolate_settings(tmp_path, monkeypatch)
 
 
 async def finished_run(out: Path, *, seed: int = 1, hours: int = 48) -> Path:

@@ -22,26 +22,13 @@ from typer.testing import CliRunner
 from btcbot.emulator import Account, Emulator, EmulatorConfig, running_emulator
 from btcbot.obs.logging import reset_logging
 from tests.cli.runner import Result
+from tests.helpers import isolate_settings
 
 # A distinctive secret (base64 of "planted-secret-3f9c1e-do-not-print"): it must never appear
 # in any command's output.
 PLANTED_KEY = "planted-key-7d41"
 PLANTED_SECRET = "cGxhbnRlZC1zZWNyZXQtM2Y5YzFlLWRvLW5vdC1wcmludA=="
 PLANTED_SECRET_PLAIN = "planted-secret-3f9c1e-do-not-print"
-
-GATE_VARS = (
-    "DRY_RUN",
-    "KILL_SWITCH",
-    "SAFE_MODE",
-    "LIVE_TRADING",
-    "LIVE_TRADING_ACK",
-    "BTCTURK_API_KEY",
-    "BTCTURK_API_SECRET",
-    "MARKET_DATA_MODE",
-    "SYMBOLS",
-    "STATE_DB_URL",
-    "STATE_DB_PATH",
-)
 
 
 @contextmanager
@@ -109,9 +96,7 @@ def invoke(app: typer.Typer, args: list[str], env: Mapping[str, str]) -> Result:
 
 def isolate(monkeypatch: pytest.MonkeyPatch, workdir: Path) -> None:
     """No stray .env, no developer settings: each test sets what it means."""
-    monkeypatch.chdir(workdir)
-    for name in GATE_VARS:
-        monkeypatch.delenv(name, raising=False)
+    isolate_settings(workdir, monkeypatch)
 
 
 def closed_port() -> int:

@@ -8,26 +8,12 @@ from pathlib import Path
 import pytest
 
 from btcbot.emulator import Emulator, EmulatorConfig, running_emulator
-
-_GATES = (
-    "DRY_RUN",
-    "KILL_SWITCH",
-    "SAFE_MODE",
-    "LIVE_TRADING",
-    "LIVE_TRADING_ACK",
-    "BTCTURK_API_KEY",
-    "BTCTURK_API_SECRET",
-    "MARKET_DATA_MODE",
-    "SYMBOLS",
-    "STATE_DB_URL",
-)
+from tests.helpers import isolate_settings
 
 
 @pytest.fixture
 def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)  # no stray .env is read
-    for name in _GATES:
-        monkeypatch.delenv(name, raising=False)
+    isolate_settings(tmp_path, monkeypatch)
     monkeypatch.setenv("STATE_DB_PATH", str(tmp_path / "state.db"))
     return tmp_path
 

@@ -53,8 +53,8 @@ class OrderMatched:
 
 
 @dataclass(frozen=True, slots=True)
-class OrderInserted:
-    """451: the order rests on the book. ``side`` is ``None`` on pre-2022 frames."""
+class _OrderState:
+    """The shape 451 and 452 share. ``side`` is ``None`` on pre-2022 frames."""
 
     order_id: int
     symbol: Symbol
@@ -71,21 +71,13 @@ class OrderInserted:
 
 
 @dataclass(frozen=True, slots=True)
-class OrderDeleted:
+class OrderInserted(_OrderState):
+    """451: the order rests on the book."""
+
+
+@dataclass(frozen=True, slots=True)
+class OrderDeleted(_OrderState):
     """452: the order left the book; ``remaining`` (``numLeft``) is what never filled."""
-
-    order_id: int
-    symbol: Symbol
-    side: Side | None
-    method_code: int
-    price: Decimal
-    amount: Decimal
-    remaining: Decimal
-    client_order_id: str | None
-
-    @property
-    def method(self) -> OrderMethod | None:
-        return _METHODS.get(self.method_code)
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from btcbot.emulator import Emulator, EmulatorConfig, running_emulator
 from btcbot.runtime.demo import DemoError, DemoOptions, demo_config
 from btcbot.runtime.factory import open_runtime
 from btcbot.runtime.ledger_guard import baseline_key
-from btcbot.runtime.loop import StopSignal, run_cycles
+from btcbot.runtime.loop import run_until_stopped
 from btcbot.store import FillRepository, OrderRepository, RiskStateRepository, unit_of_work
 from btcbot.store.schema import orders
 
@@ -83,19 +83,10 @@ async def _demo(
             f"TTL {options.ttl_seconds}s, state {options.db_path}",
             bold=True,
         )
-        stop = StopSignal()
         async with open_runtime(config) as runtime:
-            stop.install()
-            try:
-                await run_cycles(
-                    runtime.runner,
-                    cycles=cycles,
-                    cycle_seconds=cycle_seconds,
-                    stop=stop,
-                    on_report=print_report,
-                )
-            finally:
-                stop.uninstall()
+            await run_until_stopped(
+                runtime.runner, cycles=cycles, cycle_seconds=cycle_seconds, on_report=print_report
+            )
             _summary(runtime.engine, emu, options)
 
 

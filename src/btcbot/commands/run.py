@@ -23,7 +23,7 @@ from btcbot.execution import ReconciliationFailed
 from btcbot.marketdata import MarketDataUnavailable
 from btcbot.obs.metrics import Metrics
 from btcbot.runtime.factory import Runtime, open_runtime, wall_clock_ms
-from btcbot.runtime.loop import StopSignal, run_cycles
+from btcbot.runtime.loop import run_until_stopped
 from btcbot.runtime.report import CycleReport
 from btcbot.runtime.telemetry import Telemetry
 from btcbot.store import DatabaseRoleError, LockConflict, SchemaVersionError
@@ -73,20 +73,12 @@ def print_report(report: CycleReport) -> None:
 
 async def run_config(config: AppConfig, *, cycles: int | None, cycle_seconds: float) -> int:
     """Open the runtime and run the cycles; map known refusals to exit codes."""
-    stop = StopSignal()
     try:
         async with open_runtime(config) as runtime:
-            stop.install()
-            try:
-                done = await run_cycles(
-                    runtime.runner,
-                    cycles=cycles,
-                    cycle_seconds=cycle_seconds,
-                    stop=stop,
-                    on_report=print_report,
+            with _observed(runtime, config, cycle_seconds) as report:
+                done, stop = await run_until_stopped(
+                    runtime.runner, cycles=cycles, cycle_seconds=cycle_seconds, on_report=report
                 )
-            finally:
-                stop.uninstall()
     except (MarketDataUnavailable, LockConflict, DatabaseRoleError, SchemaVersionError) as exc:
         fail(str(exc), EXIT_CONFIG)
     except ReconciliationFailed as exc:

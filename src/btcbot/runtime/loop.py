@@ -63,3 +63,22 @@ async def run_cycles(
         except TimeoutError:
             continue
     return done
+
+
+async def run_until_stopped(
+    runner: CycleRunner,
+    *,
+    cycles: int | None,
+    cycle_seconds: float,
+    on_report: Callable[[CycleReport], None],
+) -> tuple[int, StopSignal]:
+    """:func:`run_cycles` with SIGTERM/SIGINT handlers installed for its duration."""
+    stop = StopSignal()
+    stop.install()
+    try:
+        done = await run_cycles(
+            runner, cycles=cycles, cycle_seconds=cycle_seconds, stop=stop, on_report=on_report
+        )
+    finally:
+        stop.uninstall()
+    return done, stop
