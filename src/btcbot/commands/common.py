@@ -42,7 +42,7 @@ class LogOptions:
 
 
 LOG_OPTIONS = LogOptions()
-_CHATTY = ("httpx", "httpcore", "websockets", "aiohttp.access")
+_CHATTY = ("httpx", "httpcore", "websockets", "aiohttp.access", "alembic")
 
 
 def configure_logs(default_level: str, secrets: Iterable[str] = ()) -> None:

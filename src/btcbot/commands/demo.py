@@ -87,6 +87,10 @@ async def _demo(
             await run_until_stopped(
                 runtime.runner, cycles=cycles, cycle_seconds=cycle_seconds, on_report=print_report
             )
+            # Freeze the market, then book what the last cycle's orders did, so the summary
+            # compares the ledger with balances that no longer move.
+            emu.pause_market()
+            await runtime.runner.oms.reconcile(config.common.symbols)
             _summary(runtime.engine, emu, options)
 
 

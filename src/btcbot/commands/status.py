@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Annotated, Any
 
 import typer
@@ -19,7 +20,7 @@ from sqlalchemy import Engine, func, select
 
 from btcbot.commands.common import EnvFile, existing_store, load_common, now_ms
 from btcbot.config import CommonSettings
-from btcbot.domain.money import format_decimal
+from btcbot.domain.money import format_decimal, to_decimal
 from btcbot.obs.health import Check, HealthInputs, HealthReport, HealthStatus, assess_health
 from btcbot.store import (
     CycleRecord,
@@ -54,6 +55,11 @@ def age(ms: int) -> str:
 
 def money(value: Any) -> str | None:
     return None if value is None else format_decimal(value)
+
+
+def _cents(text: str | None) -> str:
+    """Equity for reading: two decimals (the JSON output keeps the exact value)."""
+    return "-" if text is None else format_decimal(to_decimal(text).quantize(Decimal("0.01")))
 
 
 def status_command(
@@ -287,7 +293,7 @@ def _print_cycles(cycles: list[dict[str, Any]]) -> None:
     for c in cycles:
         typer.echo(
             f"  {c['time']:<23} {c['stage']:>5} {c['mode']:<8} {c['risk_mode'] or '-':<17} "
-            f"{c['submits']:>3} {c['cancels']:>3} {c['equity'] or '-'}"
+            f"{c['submits']:>3} {c['cancels']:>3} {_cents(c['equity'])}"
         )
 
 

@@ -65,6 +65,7 @@ class Emulator:
         self.port = 0
         self._runner: web.AppRunner | None = None
         self._tasks: list[asyncio.Task[None]] = []
+        self._market_paused = False
         self._last_publish = 0.0
 
     def _series(self) -> PriceSeries | None:
@@ -174,10 +175,16 @@ class Emulator:
             await self._runner.cleanup()
             self._runner = None
 
+    def pause_market(self) -> None:
+        """Stop the simulated market (no more bot trades or price moves); the API stays up.
+        ``step()`` still advances it by hand."""
+        self._market_paused = True
+
     async def _tick_loop(self) -> None:
         while True:
             await asyncio.sleep(self.config.tick_seconds)
-            self._step_once(force_publish=False)
+            if not self._market_paused:
+                self._step_once(force_publish=False)
 
     async def _fault_loop(self) -> None:
         """Time-based WS faults: ``ws_disconnect_now`` and ``ws_disconnect_every_s``."""
