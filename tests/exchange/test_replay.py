@@ -229,3 +229,17 @@ async def test_a_week_of_real_btctry_replays_deterministically() -> None:
     second = await scripted_run(replay(dataset, seed=1, depth=depth))
     assert first == second and len(first[0]) > 5
     assert all(isinstance(bar, Bar) for bar in series.bars) and len(series.bars) == 168
+
+
+async def test_recent_candles_never_look_ahead() -> None:
+    """Profile 7's volatility input: only candles closed by the replay clock."""
+    exchange = replay(load_dataset(COMMITTED_DATASET))
+    for _ in range(6):
+        exchange.step()
+    before = await exchange.recent_candles(BTC_TRY, 5)
+    exchange.step()
+    after = await exchange.recent_candles(BTC_TRY, 5)
+    assert before
+    assert all(c.open_time_s * 1000 + HOUR_MS <= exchange.now_ms() for c in after)
+    assert after[-1].open_time_s > before[-1].open_time_s
+    assert len(after) <= 5

@@ -12,6 +12,7 @@ types (:func:`evidence_from_ws`), so WS and REST evidence take the same code pat
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
@@ -20,7 +21,16 @@ import structlog
 from btcbot.btcturk import ws_events
 from btcbot.btcturk.errors import DefinitiveReject, OrderNotFound
 from btcbot.btcturk.rest_client import BtcturkRestClient
-from btcbot.domain import Balance, Fill, OrderBook, OrderRequest, Symbol, SymbolRules, Ticker
+from btcbot.domain import (
+    Balance,
+    Candle,
+    Fill,
+    OrderBook,
+    OrderRequest,
+    Symbol,
+    SymbolRules,
+    Ticker,
+)
 from btcbot.exchange.events import (
     OrderDeleteSeen,
     OrderInsertSeen,
@@ -31,6 +41,7 @@ from btcbot.exchange.events import (
 from btcbot.exchange.reports import CancelAck, ExchangeOrder, SubmitAck
 
 log = structlog.get_logger(__name__)
+HOUR_S = 3600
 
 NOT_ARMED = "NOT_ARMED"
 
@@ -70,9 +81,11 @@ class BtcturkExchange:
         *,
         orders_page_limit: int = 500,
         orders_max_pages: int = 10,
+        wall_clock_s: Callable[[], float] = time.time,
     ) -> None:
         self._client = client
         self._arming = arming
+        self._wall_clock_s = wall_clock_s
         self._page_limit = orders_page_limit
         self._max_pages = orders_max_pages
 
@@ -90,6 +103,14 @@ class BtcturkExchange:
 
     async def tickers(self) -> Mapping[Symbol, Ticker]:
         return {ticker.symbol: ticker for ticker in await self._client.ticker()}
+
+    async def recent_candles(self, symbol: Symbol, count: int) -> Sequence[Candle]:
+        """Hourly klines from the graph API; the still-open hour is left out."""
+        now_s = int(self._wall_clock_s())
+        hour_start = now_s - now_s % HOUR_S
+        candles = await self._client.klines(symbol, 60, hour_start - (count + 1) * HOUR_S, now_s)
+        closed = [candle for candle in candles if candle.open_time_s < hour_start]
+        return closed[-count:] if count > 0 else []
 
     # --- account ---------------------------------------------------------------------------
 

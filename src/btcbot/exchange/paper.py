@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 
 from btcbot.domain.fills import Fill
-from btcbot.domain.market import Balance, OrderBook, Ticker
+from btcbot.domain.market import Balance, Candle, OrderBook, Ticker
 from btcbot.domain.orders import OrderRequest
 from btcbot.domain.rules import SymbolRules
 from btcbot.domain.symbols import Symbol
@@ -88,6 +88,9 @@ class PaperExchange:
 
     async def tickers(self) -> Mapping[Symbol, Ticker]:
         return await self._market.tickers()
+
+    async def recent_candles(self, symbol: Symbol, count: int) -> Sequence[Candle]:
+        return await self._market.recent_candles(symbol, count)
 
     # ----------------------------------------------------------------------------- account
     async def balances(self) -> Mapping[str, Balance]:

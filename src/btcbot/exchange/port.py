@@ -13,7 +13,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-from btcbot.domain import Balance, Fill, OrderBook, OrderRequest, Symbol, SymbolRules, Ticker
+from btcbot.domain import (
+    Balance,
+    Candle,
+    Fill,
+    OrderBook,
+    OrderRequest,
+    Symbol,
+    SymbolRules,
+    Ticker,
+)
 from btcbot.exchange.reports import CancelAck, ExchangeOrder, SubmitAck
 
 
@@ -23,6 +32,10 @@ class MarketDataPort(Protocol):
     async def order_book(self, symbol: Symbol, limit: int = 25) -> OrderBook: ...
 
     async def tickers(self) -> Mapping[Symbol, Ticker]: ...
+
+    async def recent_candles(self, symbol: Symbol, count: int) -> Sequence[Candle]:
+        """Up to ``count`` most recent closed hourly candles, oldest first."""
+        ...
 
 
 class AccountPort(Protocol):

@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from btcbot.domain.fills import Fill
-from btcbot.domain.market import Balance, BookLevel, OrderBook, Ticker
+from btcbot.domain.market import Balance, BookLevel, Candle, OrderBook, Ticker
 from btcbot.domain.money import BPS, ONE, ZERO, quantize_down, quantize_up, step_for_scale
 from btcbot.domain.orders import OrderRequest
 from btcbot.domain.rules import SymbolRules
@@ -289,6 +289,14 @@ class ReplayExchange:
             average=traded / volume if volume > ZERO else close,
             timestamp_ms=self._now,
         )
+
+    async def recent_candles(self, symbol: Symbol, count: int) -> Sequence[Candle]:
+        """The last ``count`` candles closed by now (no lookahead), at the dataset's interval."""
+        series = self._series.get(symbol)
+        if series is None or count <= 0:
+            return ()
+        end = bisect_right(self._closes[symbol], self._now)
+        return tuple(bar.candle for bar in series.bars[max(0, end - count) : end])
 
     def _window(self, symbol: Symbol) -> Sequence[Bar]:
         closes = self._closes[symbol]

@@ -27,7 +27,7 @@ from sqlalchemy import Engine
 
 from btcbot.accounting import value_holdings
 from btcbot.btcturk.errors import BtcturkError
-from btcbot.domain import Balance, Symbol, SymbolRules, Ticker
+from btcbot.domain import Balance, Candle, Symbol, SymbolRules, Ticker
 from btcbot.exchange.port import ExchangePort
 from btcbot.execution import OrderManager, ReconcileReport, SubmitResult, persist_intents
 from btcbot.execution.outcomes import CancelResult
@@ -37,6 +37,7 @@ from btcbot.kernel.plan import Action, Plan
 from btcbot.kernel.snapshot import Snapshot
 from btcbot.marketdata import MarketDataService, MarketSnapshot
 from btcbot.runtime.adaptation import ParamsAdapter
+from btcbot.runtime.candles import CandleCache
 from btcbot.runtime.ledger_guard import LedgerGuard
 from btcbot.runtime.report import CycleReport, top_reasons
 from btcbot.runtime.risk_state_codec import encode_risk_state
@@ -86,6 +87,7 @@ class CycleRunner:
     _rules_at_ms: int | None = None
     _error_streak: int = 0
     _fills_seen: int | None = None
+    _candles: CandleCache | None = None
     _sequence: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     async def run_once(self) -> CycleReport:
@@ -116,6 +118,7 @@ class CycleRunner:
             return self._report(cycle_id, started, skipped=f"market data unavailable: {exc}")
         self._error_streak = 0
         market, rules, tickers = gathered
+        candles = await self._recent_candles(market, started)
         with unit_of_work(self.engine) as conn:
             state = read_state(conn, self.settings.account_key, self.settings.mode)
             if reconcile.unknown_orders:
@@ -124,7 +127,9 @@ class CycleRunner:
                     reason=_unknown_reason(reconcile),
                     now_ms=started,
                 )
-        snapshot = self._snapshot(cycle_id, started, market, rules, tickers, reconcile, state)
+        snapshot = self._snapshot(
+            cycle_id, started, market, rules, tickers, candles, reconcile, state
+        )
         plan = self.kernel.plan(snapshot, self.params)
         self._persist(cycle_id, started, plan, snapshot)
         report = await self._act(cycle_id, started, plan, snapshot, market, state, reconcile)
@@ -175,6 +180,17 @@ class CycleRunner:
                 wanted[held] = None
         return tuple(wanted)
 
+    async def _recent_candles(
+        self, market: MarketSnapshot, now_ms: int
+    ) -> Mapping[Symbol, tuple[Candle, ...]]:
+        """Profile 7 ranks its universe by candle volatility; the others need no candles."""
+        universe = getattr(self.params, "universe", None)
+        if universe is None:
+            return {}
+        if self._candles is None:
+            self._candles = CandleCache(self.port)
+        return await self._candles.get(market.books, universe.vol_lookback + 1, now_ms)
+
     async def _current_rules(self) -> Mapping[Symbol, SymbolRules]:
         now = self.clock_ms()
         fresh = (
@@ -192,6 +208,7 @@ class CycleRunner:
         market: MarketSnapshot,
         rules: Mapping[Symbol, SymbolRules],
         tickers: Mapping[Symbol, Ticker],
+        candles: Mapping[Symbol, tuple[Candle, ...]],
         reconcile: ReconcileReport,
         state: StateView,
     ) -> Snapshot:
@@ -201,6 +218,7 @@ class CycleRunner:
             now_ms=now_ms,
             books={symbol: view.book for symbol, view in market.books.items()},
             tickers=tickers,
+            candles=candles,
             rules=rules,
             balances=reconcile.balances,
             positions=state.ledger.positions,
