@@ -153,10 +153,8 @@ class TestLegacyNames:
     @pytest.mark.parametrize(
         ("stage", "name", "hint"),
         [
-            (3, "TARGET_TRY", "ENTRY_NOTIONAL_TRY"),
             (4, "MAX_OPEN_ORDERS", "MAX_OPEN_ORDERS_PER_SYMBOL"),
-            (4, "MAX_DRAWDOWN_PCT", "MAX_DRAWDOWN_BPS"),
-            (7, "STAGE7_MAX_DRAWDOWN_PCT", "MAX_DRAWDOWN_BPS"),
+            (4, "RISK_MAX_DRAWDOWN_TRY", "MAX_DRAWDOWN_BPS"),
         ],
     )
     def test_a_legacy_name_that_meant_something_else_is_refused(
@@ -165,6 +163,47 @@ class TestLegacyNames:
         monkeypatch.setenv(name, "10")
         with pytest.raises(ConfigError, match=f"{name} is not supported: .*{hint}"):
             load_config(stage)
+
+    @pytest.mark.parametrize("stage", [3, 4])
+    def test_target_try_keeps_working_and_caps_the_entry(
+        self, monkeypatch: pytest.MonkeyPatch, stage: int
+    ) -> None:
+        assert load_config(stage).params.strategy.entry_budget == 100
+        monkeypatch.setenv("TARGET_TRY", "60")
+        assert load_config(stage).params.strategy.entry_budget == 60
+
+    def test_a_drawdown_in_percent_is_converted_to_bps(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setenv("MAX_DRAWDOWN_PCT", "10")
+        assert load_config(4).params.stops.max_drawdown_bps == 1000
+        monkeypatch.setenv("MAX_DRAWDOWN_PCT", "7.5")
+        assert load_config(4).params.stops.max_drawdown_bps == 750
+        monkeypatch.setenv("MAX_DRAWDOWN_BPS", "750")
+        assert load_config(4).params.stops.max_drawdown_bps == 750
+        monkeypatch.setenv("MAX_DRAWDOWN_BPS", "900")
+        with pytest.raises(ConfigError, match="keep only MAX_DRAWDOWN_BPS"):
+            load_config(4)
+
+    def test_predecessor_env_file_loads_for_every_stage(self, tmp_path: Path) -> None:
+        """The names the predecessor's operators use keep working (issue: their .env files
+        must work): shared and per-stage knobs, plus the stage-7 knobs."""
+        env_file = tmp_path / "predecessor.env"
+        env_file.write_text(
+            "SYMBOLS=BTCTRY,ETHTRY\nMARKET_DATA_MODE=rest\nTARGET_TRY=300\nOFFSET_BPS=20\n"
+            "TTL_SECONDS=120\nMIN_PROFIT_BPS=30\nMAX_ORDERS_PER_CYCLE=2\n"
+            "MAX_OPEN_ORDERS_PER_SYMBOL=1\nCOOLDOWN_SECONDS=60\nNOTIONAL_CAP_TRY_PER_CYCLE=1000\n"
+            "MAX_NOTIONAL_PER_ORDER_TRY=0\nMAX_POSITION_TRY_PER_SYMBOL=5000\n"
+            "TRY_CASH_TARGET=300\nTRY_CASH_MAX=600\nMAX_DRAWDOWN_PCT=10\n"
+            "STAGE7_UNIVERSE_SIZE=20\nSTAGE7_MAX_SPREAD_BPS=1000000\nSTAGE7_ORDER_OFFSET_BPS=5\n"
+            "STAGE7_MAX_DRAWDOWN_PCT=0.25\nSTAGE7_ENABLED=false\n"
+        )
+        for stage in (3, 4, 7):
+            config = load_config(stage, env_file=env_file)
+            assert config.params.limits.max_orders_per_cycle == 2
+        assert load_config(4, env_file=env_file).params.stops.max_drawdown_bps == 1000
+        warnings = load_config(7, env_file=env_file).warnings
+        assert any(w.startswith("STAGE7_MAX_DRAWDOWN_PCT has no effect") for w in warnings)
 
     def test_refused_name_in_a_dotenv_file_is_caught(self, tmp_path: Path) -> None:
         env_file = tmp_path / "legacy.env"

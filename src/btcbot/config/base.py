@@ -6,6 +6,8 @@ Legacy env names of the predecessor fall into three groups, declared per model:
   name and an alias are both set to different values, loading fails (which one did you mean?).
 * **refused** (``REFUSED``): the name meant something different (another unit or concept);
   setting it fails with a message saying what to set instead, rather than a silent mapping.
+* **converted** (``CONVERTED``): the same knob in another unit (e.g. a drawdown in percent);
+  the value is converted into the canonical knob, and setting both to different values fails.
 * **retired** (``RETIRED``): the knob has no effect in btcbot; setting it produces a warning.
 
 Precedence: explicit arguments > process environment > ``.env`` file.
@@ -13,7 +15,7 @@ Precedence: explicit arguments > process environment > ``.env`` file.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
@@ -68,6 +70,30 @@ class BtcbotSettings(BaseSettings):
 
     REFUSED: ClassVar[Mapping[str, str]] = {}
     RETIRED: ClassVar[Mapping[str, str]] = {}
+    # legacy name -> (field, converter of its text into the field's unit)
+    CONVERTED: ClassVar[Mapping[str, tuple[str, Callable[[str], Decimal]]]] = {}
+
+    @classmethod
+    def converted_values(cls, environ: Mapping[str, str | None]) -> dict[str, Any]:
+        """Field values from legacy names in another unit; a canonical name set to a different
+        value is a conflict (which one did you mean?)."""
+        env = {name.upper(): value for name, value in environ.items() if value is not None}
+        values: dict[str, Any] = {}
+        for legacy, (field_name, convert) in cls.CONVERTED.items():
+            if legacy not in env:
+                continue
+            try:
+                value = convert(env[legacy])
+            except (ArithmeticError, ValueError):
+                raise ConfigError(f"{legacy}: not a number") from None
+            canonical = cls.env_name(field_name)
+            if canonical in env and to_decimal(env[canonical]) != value:
+                raise ConfigError(
+                    f"{legacy}={env[legacy]} means {canonical}={value}, but {canonical}="
+                    f"{env[canonical]} is also set: keep only {canonical}"
+                )
+            values[field_name] = value
+        return values
 
     @classmethod
     def legacy_report(cls, environ: Mapping[str, str | None]) -> LegacyReport:
@@ -110,7 +136,8 @@ def _alias_conflict(names: tuple[str, ...], env: Mapping[str, str]) -> str | Non
 
 
 class _LegacyGuard(PydanticBaseSettingsSource):
-    """Contributes no values; refuses misleading legacy names before validation starts."""
+    """Refuses misleading legacy names before validation starts and contributes the values of
+    converted ones (it is the first source, so nothing overrides a conversion silently)."""
 
     def __init__(
         self,
@@ -131,6 +158,7 @@ class _LegacyGuard(PydanticBaseSettingsSource):
                 merged.update(source.env_vars)
         if issubclass(self.settings_cls, BtcbotSettings):
             self.settings_cls.legacy_report(merged).raise_if_invalid()
+            return self.settings_cls.converted_values(merged)
         return {}
 
 

@@ -78,6 +78,9 @@ def _legacy(model: type[BaseSettings]) -> Iterator[tuple[str, str]]:
         yield "REFUSED (loading fails):", f"{legacy}: {why}"
     for legacy, why in model.RETIRED.items():
         yield "RETIRED (no effect, warned):", f"{legacy}: {why}"
+    for legacy, (field_name, _) in model.CONVERTED.items():
+        target = model.env_name(field_name)
+        yield "CONVERTED (other unit):", f"{legacy}: read into {target}"
 
 
 def _wrap(text: str) -> list[str]:

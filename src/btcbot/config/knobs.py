@@ -95,6 +95,13 @@ class ProfitAwareKnobs(BtcbotSettings):
         description="Default 100 (predecessor hard-coded): entry size per flat symbol, "
         "allocated from investable cash.",
     )
+    target_try: Decimal = Field(
+        D(300),
+        ge=0,
+        description="Default 300 (the predecessor's TARGET_TRY): the position value per symbol "
+        "the entries buy toward; an entry is never larger than it (entry = min of "
+        "ENTRY_NOTIONAL_TRY and TARGET_TRY).",
+    )
     take_profit_fraction: Decimal = Field(
         D("0.25"),
         gt=0,
@@ -113,7 +120,7 @@ class ProfitAwareKnobs(BtcbotSettings):
             min_profit_bps=self.min_profit_bps,
             sell_cost_buffer_bps=sell_cost_buffer_bps,
             sell_fraction=self.take_profit_fraction,
-            entry_budget=self.entry_notional_try,
+            entry_budget=min(self.entry_notional_try, self.target_try),
             max_entry_spread_bps=self.max_entry_spread_bps,
             offset_bps=self.offset_bps,
         )

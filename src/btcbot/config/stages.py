@@ -9,6 +9,7 @@ retired, so no operator believes a limit is applied when it is not.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Annotated, ClassVar, Literal
 
@@ -23,6 +24,7 @@ from btcbot.config.knobs import (
     ReplacingLifecycleKnobs,
     RiskLimitKnobs,
 )
+from btcbot.domain.money import to_decimal
 from btcbot.kernel.params import (
     AdaptationParams,
     AnomalyParams,
@@ -45,10 +47,6 @@ _DRAWDOWN_IN_BPS = "drawdown is always basis points of peak equity: set MAX_DRAW
 class Stage3Settings(RiskLimitKnobs, ProfitAwareKnobs, LifecycleKnobs):
     """Profile 3: ProfitAwareStrategyV1, RiskPolicy caps, TTL cancel."""
 
-    REFUSED: ClassVar[dict[str, str]] = {
-        "TARGET_TRY": "it sized the predecessor's sweep, whose result was thrown away; entries "
-        "are sized by ENTRY_NOTIONAL_TRY",
-    }
     RETIRED: ClassVar[dict[str, str]] = {
         "SPOT_SELL_REQUIRES_INVENTORY": "a spot sell never exceeds the holding",
     }
@@ -64,10 +62,14 @@ class Stage3Settings(RiskLimitKnobs, ProfitAwareKnobs, LifecycleKnobs):
 class Stage4Settings(RiskLimitKnobs, ProfitAwareKnobs, ReplacingLifecycleKnobs):
     """Profile 4: profile 3 plus lifecycle, anomalies, degrade levels and loss stops."""
 
+    CONVERTED: ClassVar[Mapping[str, tuple[str, Callable[[str], Decimal]]]] = {
+        # the predecessor's stage-4 drawdown stop in percent: 10 % = 1000 bps
+        "MAX_DRAWDOWN_PCT": ("max_drawdown_bps", lambda text: to_decimal(text) * 100),
+    }
+
     REFUSED: ClassVar[dict[str, str]] = {
         "MAX_OPEN_ORDERS": "it capped open orders across all symbols; btcbot caps them per "
         "symbol: set MAX_OPEN_ORDERS_PER_SYMBOL",
-        "MAX_DRAWDOWN_PCT": f"it was in percent; {_DRAWDOWN_IN_BPS} (10 % = 1000)",
         "RISK_MAX_DRAWDOWN_TRY": f"it was a TRY amount; {_DRAWDOWN_IN_BPS}",
         "RISK_MAX_GROSS_EXPOSURE_TRY": "no gross-exposure cap exists; exposure is capped per "
         "symbol by MAX_POSITION_TRY_PER_SYMBOL",
@@ -171,11 +173,10 @@ def _parse_json_weights(value: object) -> object:
 class Stage7Settings(RiskLimitKnobs, ReplacingLifecycleKnobs):
     """Profile 7: universe selection, portfolio targets, risk budget, bounded adaptation."""
 
-    REFUSED: ClassVar[dict[str, str]] = {
-        "STAGE7_MAX_DRAWDOWN_PCT": f"it was a ratio for an alert flag; {_DRAWDOWN_IN_BPS} "
-        "(0.25 = 2500)",
-    }
     RETIRED: ClassVar[dict[str, str]] = {
+        "STAGE7_MAX_DRAWDOWN_PCT": "it only raised an alert flag; the drawdown alert is the "
+        "Prometheus rule in deploy/prometheus/alerts.yml and the risk budget uses "
+        "MAX_DRAWDOWN_BPS (0.25 = 2500)",
         "STAGE7_ENABLED": "select the profile with --stage 7",
         "STAGE7_USE_PLANNING_KERNEL": "every profile runs the planning kernel",
     }
