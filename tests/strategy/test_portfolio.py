@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from btcbot.domain import Side
 from btcbot.kernel.params import PortfolioParams, RiskLimits
 from btcbot.kernel.plan import DecisionLog
@@ -99,3 +101,32 @@ def test_order_builder_min_notional():
     snap = snapshot(**market(PRICES), balances={"BTC": balance("BTC", "0.005")})
     none, decisions = build([Rebalance(BTC, Side.SELL, d(100))], snap)
     assert none == [] and decisions[0].reason_code == "insufficient_notional_after_buffers"
+
+
+def test_moves_come_in_move_order():
+    """_deltas sorts on precomputed keys; the order is that of sort(key=_move_order)."""
+    from btcbot.strategy.portfolio import _deltas, _move_order
+
+    snap = snapshot(
+        **market(PRICES),
+        balances={"TRY": balance("TRY", d(20_000)), "ETH": balance("ETH", d(90))},
+    )
+    view = MarketView.of(snap, 15_000)
+    account = AccountView.of(snap, LIMITS.cash_reserve)
+    weights = ((BTC, d("0.4")), (ETH, d("0.2")), (SOL, d("0.4")))
+    moves = _deltas(weights, snap, view, account, LIMITS, DecisionLog())
+    assert len(moves) == 3 and moves[0].side is Side.SELL
+    assert moves == sorted(moves, key=_move_order)
+
+
+def test_rebalance_fast_init_keeps_dataclass_semantics():
+    import dataclasses
+    import pickle
+
+    move = Rebalance(BTC, Side.BUY, d(5))
+    assert move == Rebalance(symbol=BTC, side=Side.BUY, notional=d(5))
+    assert hash(move) == hash(Rebalance(BTC, Side.BUY, d(5)))
+    assert dataclasses.replace(move, notional=d(6)).notional == d(6)
+    assert pickle.loads(pickle.dumps(move)) == move
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        move.notional = d(1)  # type: ignore[misc]

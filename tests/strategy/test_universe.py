@@ -123,3 +123,45 @@ def test_memoised_volatility_equals_the_direct_computation():
 def test_volatility_of_a_signalling_nan_still_fails_as_before():
     with pytest.raises(ValueError, match="signaling NaN"):
         volatility(candles(BTC, [d(1), d(2), Decimal("sNaN"), d(3)]), 20)
+
+
+def test_float_memo_equals_float_and_stays_bounded(monkeypatch):
+    from btcbot.strategy import universe
+
+    monkeypatch.setattr(universe, "FLOAT_CACHE_SIZE", 8)
+    monkeypatch.setattr(universe, "_FLOAT_OF", {})
+    closes = (d("100.10"), d("1.0"), d("1.00"), d("1E+0"), d("0"), d("-0"), d("2345678.12"))
+    for _ in range(2):  # a miss, then a hit
+        assert universe._floats(closes) == [float(c) for c in closes]
+    for i in range(50):  # many distinct closes: the memo never exceeds its bound
+        window = tuple(d(1000 + i) + d(k) / 7 for k in range(5))
+        assert universe._floats(window) == [float(c) for c in window]
+        assert len(universe._FLOAT_OF) <= 8
+
+
+def test_sliding_window_misses_equal_the_direct_computation():
+    """The hourly-refresh case: each window shares all but one close with the previous one,
+    so its floats come mostly from the memo."""
+    series = [d("2345.67") + d(i * 37 % 11) / 13 for i in range(60)]
+    for end in range(21, 60):
+        closes = series[end - 21 : end]
+        assert str(volatility(candles(BTC, closes), 20)) == str(_volatility_reference(closes, 20))
+        refreshed = [*closes[:-1], closes[-1] + d("0.01")]  # last candle's close updated
+        assert volatility(candles(BTC, refreshed), 20) == _volatility_reference(refreshed, 20)
+
+
+def test_memoised_volatility_column_equals_the_direct_normalisation():
+    from btcbot.strategy.universe import _normalised, _normalised_volatilities
+
+    columns = [
+        (d("0.004"), None, d("0.001"), d("0.004")),
+        (None, None),
+        (d("0.002"), d("0.002")),
+        (),
+    ]
+    for column in columns:
+        for _ in range(2):
+            got = _normalised_volatilities(column)
+            assert got == _normalised(list(column), invert=True)
+            assert [str(v) for v in got] == [str(v) for v in _normalised(column, invert=True)]
+    assert _normalised_volatilities.cache_info().maxsize is not None

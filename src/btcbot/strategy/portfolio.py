@@ -18,11 +18,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import itemgetter
 
 from btcbot.domain import Side, Symbol
 from btcbot.domain.money import ZERO
 from btcbot.kernel.params import PortfolioParams, RiskLimits
 from btcbot.kernel.plan import Action, DecisionLog, Layer
+from btcbot.kernel.slots import slot_setter
 from btcbot.kernel.snapshot import Snapshot
 from btcbot.strategy.account import AccountView
 from btcbot.strategy.market import MarketView
@@ -35,6 +37,17 @@ class Rebalance:
     symbol: Symbol
     side: Side
     notional: Decimal
+
+    def __init__(self, symbol: Symbol, side: Side, notional: Decimal) -> None:
+        # Hot (a move per selected symbol per cycle): see btcbot.kernel.slots.
+        _set_symbol(self, symbol)
+        _set_side(self, side)
+        _set_notional(self, notional)
+
+
+_set_symbol = slot_setter(Rebalance, "symbol")
+_set_side = slot_setter(Rebalance, "side")
+_set_notional = slot_setter(Rebalance, "notional")
 
 
 def target_weights(
@@ -80,7 +93,7 @@ def _deltas(
     investable = max(equity - limits.cash_reserve, ZERO)
     max_position, min_notional = limits.max_position_per_symbol, limits.min_order_notional
     open_buys, sellable = account.open_buy_quantity, account.sellable
-    moves = []
+    moves: list[tuple[tuple[bool, Decimal, str], Rebalance]] = []
     for symbol, weight, mid, holding in marked:
         if mid is None:
             log.add(symbol, _L, Action.SKIP, "missing_mark_price")
@@ -94,9 +107,14 @@ def _deltas(
         if size < min_notional or delta == ZERO:
             log.add(symbol, _L, Action.HOLD, "within_target", f"delta={delta}")
             continue
-        side = Side.BUY if delta > ZERO else Side.SELL
-        moves.append(Rebalance(symbol, side, size))
-    return moves
+        buy = delta > ZERO
+        move = Rebalance(symbol, Side.BUY if buy else Side.SELL, size)
+        moves.append(((buy, -size, symbol.pair), move))  # (_move_order(move), move)
+    moves.sort(key=_FIRST)  # stable, on the key alone: the same order as sort(key=_move_order)
+    return [move for _, move in moves]
+
+
+_FIRST = itemgetter(0)
 
 
 def _move_order(move: Rebalance) -> tuple[bool, Decimal, str]:
@@ -111,8 +129,7 @@ def rebalance(
     limits: RiskLimits,
     log: DecisionLog,
 ) -> list[Rebalance]:
-    moves = _deltas(weights, snapshot, market, account, limits, log)
-    moves.sort(key=_move_order)
+    moves = _deltas(weights, snapshot, market, account, limits, log)  # in _move_order
     turnover, cash = limits.notional_cap_per_cycle, account.investable
     min_notional, sell, cap = limits.min_order_notional, Side.SELL, Action.CAP
     planned = []

@@ -25,6 +25,8 @@ from btcbot.strategy.market import MarketView, by_symbol
 
 MISSING = Decimal(-1)
 _CLOSE = attrgetter("close")
+_POSITIVE = (0.0).__lt__  # x -> 0.0 < x, i.e. x > 0.0 (False for NaN)
+_MINUS_ONE = (1.0).__rsub__  # x -> x - 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,21 +47,55 @@ def volatility(candles: Sequence[Candle], lookback: int) -> Decimal | None:
     The result depends only on the closes of the last ``lookback + 1`` candles, so it is
     memoised on that tuple of values (bounded LRU). Equal closes give equal doubles (the
     conversion is correctly rounded), so a hit returns exactly what a computation would.
+    A miss (a new candle slid into the window) converts only the closes never seen before:
+    the float of every close is memoised too (:func:`_floats`).
     """
     closes = tuple(map(_CLOSE, candles[-(lookback + 1) :]))
     try:
         return _volatility_of_closes(closes)
     except TypeError:  # an unhashable close (a signalling NaN): compute, and fail, as before
-        return _volatility_of_closes.__wrapped__(closes)
+        return _volatility_of_floats(list(map(float, closes)))
+
+
+FLOAT_CACHE_SIZE = 8192
+"""Bound of the close -> float memo; it is emptied when full (a refill costs one conversion
+per close, the cost without it)."""
+_FLOAT_OF: dict[Decimal, float] = {}
+
+
+def _floats(closes: tuple[Decimal, ...]) -> list[float]:
+    """``[float(c) for c in closes]``, memoised per close value.
+
+    ``float(Decimal)`` goes through the decimal string and was most of a volatility miss.
+    Keys compare by value and the conversion is correctly rounded, so equal closes (whatever
+    their exponent) map to the same double; the one exception, ``-0`` vs ``0``, converts to
+    a zero either way, which the volatility drops (only positive closes count).
+    """
+    memo = _FLOAT_OF
+    values = list(map(memo.get, closes))
+    if None in values:
+        for i, value in enumerate(values):
+            if value is None:
+                close = closes[i]
+                value = values[i] = float(close)
+                if len(memo) >= FLOAT_CACHE_SIZE:
+                    memo.clear()
+                memo[close] = value
+    return values  # type: ignore[return-value]  # no None left
 
 
 @lru_cache(maxsize=1024)
 def _volatility_of_closes(closes: tuple[Decimal, ...]) -> Decimal | None:
-    values = [x for x in map(float, closes) if x > 0.0]
+    return _volatility_of_floats(_floats(closes))
+
+
+def _volatility_of_floats(floats: list[float]) -> Decimal | None:
+    # Only positive closes count; the usual all-positive window is checked in C, not copied.
+    values = floats if all(map(_POSITIVE, floats)) else [x for x in floats if x > 0.0]
     count = len(values) - 1
     if count < 2:
         return None
-    returns = [ratio - 1.0 for ratio in map(truediv, values[1:], values)]  # b / a - 1
+    returns = list(map(_MINUS_ONE, map(truediv, values[1:], values)))  # b / a - 1
     mean = fsum(returns) / count
     variance = max(fsum(map(mul, returns, returns)) / count - mean * mean, 0.0)
     return Decimal(sqrt(variance))
@@ -81,6 +117,14 @@ def _normalised(values: Sequence[Decimal | None], invert: bool) -> list[Decimal]
     return [(v - low) / span if v is not None else MISSING for v in values]
 
 
+@lru_cache(maxsize=64)
+def _normalised_volatilities(volatilities: tuple[Decimal | None, ...]) -> list[Decimal]:
+    """``_normalised(volatilities, invert=True)``, memoised on the column's values: the
+    volatilities change only when a candle does (hourly candles refreshed every few minutes),
+    unlike volumes and spreads. The list is shared between hits: read it, never change it."""
+    return _normalised(volatilities, invert=True)
+
+
 def _score(
     symbols: Sequence[Symbol],
     volumes: Sequence[Decimal],
@@ -96,7 +140,7 @@ def _score(
     total_weight = ZERO + w_liquidity + w_spread + w_volatility  # sum(weights, ZERO)
     liquidity = _normalised(volumes, invert=False)
     spread = _normalised(spreads, invert=True)
-    vol = _normalised(volatilities, invert=True)
+    vol = _normalised_volatilities(tuple(volatilities))
     # Same operations, in the same order, as sum(w * column, ZERO) / total_weight.
     scored = [
         (symbol, (ZERO + w_liquidity * a + w_spread * b + w_volatility * c) / total_weight)
