@@ -18,6 +18,7 @@ from btcbot.commands.canary import canary_app
 from btcbot.commands.common import LOG_OPTIONS, configure_logs, environment_secrets
 from btcbot.commands.demo import demo_command
 from btcbot.commands.doctor import doctor_command, preflight_command
+from btcbot.commands.ledger import ledger_app
 from btcbot.commands.lock import lock_app
 from btcbot.commands.orders import orders_command
 from btcbot.commands.run import run_command
@@ -72,6 +73,7 @@ app.add_typer(kill_switch_app, name="kill-switch")
 app.add_typer(freeze_app, name="freeze")
 app.add_typer(degrade_app, name="degrade")
 app.add_typer(lock_app, name="lock")
+app.add_typer(ledger_app, name="ledger")
 
 
 @app.command("version")

@@ -28,6 +28,13 @@ class RiskStateRepository:
         ).scalar()
         return None if text is None else dict(loads_json(text))
 
+    def delete(self, account_key: str) -> bool:
+        """Forget the document; return whether there was one."""
+        deleted = self._conn.execute(
+            risk_state.delete().where(risk_state.c.account_key == account_key)
+        )
+        return deleted.rowcount > 0
+
     def put(self, account_key: str, state: Mapping[str, Any], *, now_ms: int) -> None:
         values = {"state": dumps_json(dict(state)), "updated_ms": now_ms}
         updated = self._conn.execute(
