@@ -32,14 +32,19 @@ def point_at(monkeypatch: pytest.MonkeyPatch, emu: Emulator) -> None:
 
 
 def arm(monkeypatch: pytest.MonkeyPatch, emu: Emulator) -> None:
+    arm_with(monkeypatch, emu.demo_account.api_key, emu.demo_account.api_secret)
+
+
+def arm_with(monkeypatch: pytest.MonkeyPatch, api_key: str, api_secret: str) -> None:
+    """All five live gates set, with these credentials."""
     for name, value in {
         "DRY_RUN": "false",
         "KILL_SWITCH": "false",
         "SAFE_MODE": "false",
         "LIVE_TRADING": "true",
         "LIVE_TRADING_ACK": "I_UNDERSTAND",
-        "BTCTURK_API_KEY": emu.demo_account.api_key,
-        "BTCTURK_API_SECRET": emu.demo_account.api_secret,
+        "BTCTURK_API_KEY": api_key,
+        "BTCTURK_API_SECRET": api_secret,
     }.items():
         monkeypatch.setenv(name, value)
 

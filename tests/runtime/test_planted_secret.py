@@ -17,25 +17,12 @@ from btcbot.emulator import Account, EmulatorConfig, running_emulator
 from btcbot.execution import ReconciliationFailed
 from btcbot.obs.logging import configure_logging, reset_logging
 from btcbot.runtime.factory import open_runtime
-from tests.runtime.conftest import point_at
+from tests.runtime.conftest import arm_with, point_at
 
 PLAIN = "planted-secret-7f3a9c-do-not-leak"
 SECRET = base64.b64encode(PLAIN.encode()).decode()
 API_KEY = "planted-key-5be21d"
 ACCOUNT = Account(API_KEY, SECRET, {"TRY": Decimal(50000)})
-
-
-def arm_with(monkeypatch: pytest.MonkeyPatch, secret: str) -> None:
-    for name, value in {
-        "DRY_RUN": "false",
-        "KILL_SWITCH": "false",
-        "SAFE_MODE": "false",
-        "LIVE_TRADING": "true",
-        "LIVE_TRADING_ACK": "I_UNDERSTAND",
-        "BTCTURK_API_KEY": API_KEY,
-        "BTCTURK_API_SECRET": secret,
-    }.items():
-        monkeypatch.setenv(name, value)
 
 
 def leaks(text: str) -> list[str]:
@@ -57,7 +44,7 @@ async def test_secret_stays_out_of_logs_and_database(
     )
     async with running_emulator(emulator) as emu:
         point_at(monkeypatch, emu)
-        arm_with(monkeypatch, SECRET)
+        arm_with(monkeypatch, API_KEY, SECRET)
         config = load_config(3)
         configure_logging("DEBUG", json=True, secrets=config_secrets(config), stream=log_stream)
         async with open_runtime(config) as runtime:
@@ -86,7 +73,7 @@ async def test_secret_stays_out_of_error_text_when_the_exchange_refuses_it(
     wrong = base64.b64encode(b"wrong-" + PLAIN.encode()).decode()
     async with running_emulator(emulator) as emu:
         point_at(monkeypatch, emu)
-        arm_with(monkeypatch, wrong)
+        arm_with(monkeypatch, API_KEY, wrong)
         config = load_config(3)
         configure_logging("DEBUG", json=False, secrets=config_secrets(config), stream=log_stream)
         with pytest.raises((ReconciliationFailed, BtcturkError)) as caught:
