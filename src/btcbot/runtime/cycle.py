@@ -92,41 +92,25 @@ class CycleRunner:
 
     async def run_once(self) -> CycleReport:
         started = self.clock_ms()
+        # account keys may be 64 chars; the id must fit the cycles table's 64-char key
         cycle_id = (
-            f"{self.settings.account_key}-s{self.settings.stage}-{started}-{next(self._sequence)}"
+            f"{self.settings.account_key[:24]}-s{self.settings.stage}-{started}"
+            f"-{next(self._sequence)}"
         )
         self.heartbeat()
         reconcile = await self.oms.reconcile(self._order_symbols(started))
-        if not reconcile.ok:
-            self._error_streak += 1
-            return self._skipped(cycle_id, started, reconcile)
-        if self.ledger is not None:
-            check = self.ledger.check(reconcile.balances, started)
-            if not check.ok:
-                detail = "; ".join(m.describe() for m in check.mismatches)
-                return self._report(
-                    cycle_id,
-                    started,
-                    skipped=f"ledger disagrees with exchange balances: {detail}",
-                    kill_switch_tripped=self.ledger.consecutive >= self.ledger.threshold,
-                )
+        refused = self._refuse_unknown_state(cycle_id, started, reconcile)
+        if refused is not None:
+            return refused
         try:
-            gathered = await self._gather(reconcile)
+            market, rules, tickers = await self._gather(reconcile)
         except BtcturkError as exc:
             self._error_streak += 1
             log.error("cycle_gather_failed", cycle_id=cycle_id, error=str(exc))
             return self._report(cycle_id, started, skipped=f"market data unavailable: {exc}")
         self._error_streak = 0
-        market, rules, tickers = gathered
         candles = await self._recent_candles(market, started)
-        with unit_of_work(self.engine) as conn:
-            state = read_state(conn, self.settings.account_key, self.settings.mode)
-            if reconcile.unknown_orders:
-                OpState(conn).set_freeze(
-                    self.settings.account_key,
-                    reason=_unknown_reason(reconcile),
-                    now_ms=started,
-                )
+        state = self._read_state(reconcile, started)
         snapshot = self._snapshot(
             cycle_id, started, market, rules, tickers, candles, reconcile, state
         )
@@ -136,6 +120,37 @@ class CycleRunner:
         if self.adapter is not None and isinstance(self.params, Profile7Params):
             self.params = self.adapter.after_cycle(report, self.params, started)
         return report
+
+    def _refuse_unknown_state(
+        self, cycle_id: str, started: int, reconcile: ReconcileReport
+    ) -> CycleReport | None:
+        """No plan on state we cannot trust: a failed reconciliation, or a ledger that does
+        not explain the exchange balances."""
+        if not reconcile.ok:
+            self._error_streak += 1
+            return self._skipped(cycle_id, started, reconcile)
+        if self.ledger is None:
+            return None
+        check = self.ledger.check(reconcile.balances, started)
+        if check.ok:
+            return None
+        detail = "; ".join(m.describe() for m in check.mismatches)
+        return self._report(
+            cycle_id,
+            started,
+            skipped=f"ledger disagrees with exchange balances: {detail}",
+            kill_switch_tripped=self.ledger.consecutive >= self.ledger.threshold,
+        )
+
+    def _read_state(self, reconcile: ReconcileReport, now_ms: int) -> StateView:
+        """The store's view for the snapshot; exchange orders we did not place set the sticky
+        unknown-order freeze first."""
+        with unit_of_work(self.engine) as conn:
+            if reconcile.unknown_orders:
+                OpState(conn).set_freeze(
+                    self.settings.account_key, reason=_unknown_reason(reconcile), now_ms=now_ms
+                )
+            return read_state(conn, self.settings.account_key, self.settings.mode)
 
     # --- gather ------------------------------------------------------------------------------
 
