@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import Engine
 
 from btcbot.store import DbRole, open_store, sqlite_url
+from tests.postgres import fresh_database
 
 
 @pytest.fixture
@@ -14,9 +15,17 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "state.db"
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, db_path: Path) -> str:
+    """Every store test that takes ``engine`` runs on SQLite and on a real PostgreSQL."""
+    if request.param == "sqlite":
+        return sqlite_url(db_path)
+    return fresh_database(request.getfixturevalue("postgres"))
+
+
 @pytest.fixture
-def engine(db_path: Path) -> Iterator[Engine]:
-    engine = open_store(sqlite_url(db_path), DbRole.DRY_RUN)
+def engine(database_url: str) -> Iterator[Engine]:
+    engine = open_store(database_url, DbRole.DRY_RUN)
     yield engine
     engine.dispose()
 

@@ -32,8 +32,11 @@ def test_fill_is_inserted_once(engine: Engine) -> None:
         assert fills.insert_if_new(make_fill(), now_ms=1) is True
         assert fills.insert_if_new(make_fill(), now_ms=2) is False
         assert fills.all() == [make_fill()]
+    typeof = (
+        "pg_typeof(trade_id)::text" if engine.dialect.name == "postgresql" else "typeof(trade_id)"
+    )
     with engine.connect() as conn:
-        row = conn.execute(text("SELECT typeof(trade_id), trade_id FROM fills")).one()
+        row = conn.execute(text(f"SELECT {typeof}, trade_id FROM fills")).one()
     assert tuple(row) == ("text", str(HUGE_ID))
 
 

@@ -89,6 +89,7 @@ def test_force_release_returns_the_removed_holder(engine: Engine, clock: FakeClo
         first.heartbeat()
 
 
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # SQLite-specific
 def test_os_file_lock_guards_a_sqlite_database(
     engine: Engine, clock: FakeClock, db_path: Path
 ) -> None:

@@ -44,6 +44,7 @@ def test_migrations_run_from_an_empty_database(tmp_path: Path) -> None:
     engine.dispose()
 
 
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # SQLite-specific
 def test_sqlite_runs_in_wal_mode_with_busy_timeout_and_foreign_keys(engine: Engine) -> None:
     with engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

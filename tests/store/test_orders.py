@@ -31,6 +31,7 @@ def request(coid: str = "c-1", price: str = "2150000.12") -> OrderRequest:
     )
 
 
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # SQLite-specific
 def test_intent_is_stored_pending_with_exact_decimals(engine: Engine) -> None:
     with unit_of_work(engine) as conn:
         stored = OrderRepository(conn).insert_pending(

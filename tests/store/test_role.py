@@ -22,6 +22,7 @@ def test_first_run_stamps_its_role(engine: Engine) -> None:
     assert peek_role(engine) is DbRole.DRY_RUN
 
 
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # SQLite-specific
 def test_live_run_refuses_a_dry_run_database(engine: Engine, db_path: Path) -> None:
     with pytest.raises(DatabaseRoleError, match="belongs to dry_run runs") as info:
         open_store(sqlite_url(db_path), DbRole.LIVE)

@@ -31,9 +31,13 @@ class FillRepository:
         dialect = self._conn.dialect.name
         insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
         statement = (
-            insert(fills).values(values).on_conflict_do_nothing(index_elements=[fills.c.trade_id])
+            insert(fills)
+            .values(values)
+            .on_conflict_do_nothing(index_elements=[fills.c.trade_id])
+            .returning(fills.c.trade_id)
         )
-        if self._conn.execute(statement).rowcount == 1:
+        # RETURNING, not rowcount: psycopg reports -1 for INSERT ... ON CONFLICT DO NOTHING
+        if self._conn.execute(statement).first() is not None:
             return FillInsert.INSERTED
         stored = self.get(fill.trade_id)
         if stored == fill:
