@@ -2,6 +2,7 @@
 
 import asyncio
 import inspect
+import socket
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -67,3 +68,10 @@ def isolate_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in SETTINGS_VARIABLES:
         monkeypatch.delenv(name, raising=False)
     return tmp_path
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on right now (bind one, then release it)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])

@@ -11,7 +11,6 @@ import glob
 import itertools
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -20,19 +19,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import free_port
+
 _BIN_GLOB = "/usr/lib/postgresql/*/bin"
 
 
 def _binaries() -> Path | None:
     found = sorted(glob.glob(_BIN_GLOB))
     return Path(found[-1]) if found else None
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-    return port
 
 
 def _as_postgres(args: list[str]) -> list[str]:
@@ -52,7 +46,7 @@ def postgres_server() -> Iterator[str]:
     root = Path(tempfile.mkdtemp(prefix="btcbot-pg-"))
     if os.geteuid() == 0:
         shutil.chown(root, "postgres")
-    data, port = root / "data", _free_port()
+    data, port = root / "data", free_port()
     subprocess.run(
         _as_postgres([str(binaries / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"]),
         check=True,

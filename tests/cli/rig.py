@@ -8,7 +8,6 @@ subprocess (``run_cli``) or in-process (``typer.testing.CliRunner``, whose comma
 from __future__ import annotations
 
 import asyncio
-import socket
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import AbstractAsyncContextManager, contextmanager
@@ -22,7 +21,7 @@ from typer.testing import CliRunner
 from btcbot.emulator import Account, Emulator, EmulatorConfig, running_emulator
 from btcbot.obs.logging import reset_logging
 from tests.cli.runner import Result
-from tests.helpers import isolate_settings
+from tests.helpers import free_port, isolate_settings
 
 # A distinctive secret (base64 of "planted-secret-3f9c1e-do-not-print"): it must never appear
 # in any command's output.
@@ -101,9 +100,7 @@ def isolate(monkeypatch: pytest.MonkeyPatch, workdir: Path) -> None:
 
 def closed_port() -> int:
     """A loopback port nothing listens on (connections are refused at once)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    return free_port()
 
 
 def registered(name: str) -> bool:

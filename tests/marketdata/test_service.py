@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -15,7 +14,7 @@ from btcbot.config import ExchangeSettings
 from btcbot.domain import Symbol
 from btcbot.emulator import Emulator, EmulatorConfig, running_emulator
 from btcbot.marketdata import MarketDataService, MarketDataUnavailable
-from tests.helpers import eventually
+from tests.helpers import eventually, free_port
 
 BTC_TRY = Symbol("BTC", "TRY")
 ETH_TRY = Symbol("ETH", "TRY")
@@ -109,16 +108,9 @@ async def test_ws_mode_without_fallback_reports_the_symbol_missing() -> None:
         await eventually(missing, timeout=10)
 
 
-def _closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-    return port
-
-
 async def test_ws_mode_without_a_live_feed_is_refused_at_startup() -> None:
     async with emulator_and_rest(tick=0.0) as (_, rest):
-        dead = f"ws://127.0.0.1:{_closed_port()}/"
+        dead = f"ws://127.0.0.1:{free_port()}/"
         async with BtcturkWsClient(ws_config(dead)) as feed:
             service = MarketDataService(mode="ws", rest=rest, feed=feed)
             with pytest.raises(MarketDataUnavailable, match="MARKET_DATA_MODE=rest"):

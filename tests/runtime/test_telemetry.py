@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 import httpx
@@ -15,14 +14,8 @@ from btcbot.runtime.factory import open_runtime, wall_clock_ms
 from btcbot.runtime.loop import StopSignal, run_cycles
 from btcbot.runtime.telemetry import Telemetry
 from btcbot.store import OpState, unit_of_work
+from tests.helpers import free_port
 from tests.runtime.conftest import paper, point_at
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-    return port
 
 
 async def test_cycles_feed_metrics_and_health(

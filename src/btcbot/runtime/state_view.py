@@ -24,7 +24,7 @@ from btcbot.store import (
 )
 from btcbot.store.schema import orders
 
-_UNRESOLVED = frozenset({OrderStatus.PENDING_SUBMIT, OrderStatus.IN_FLIGHT})
+UNRESOLVED = frozenset({OrderStatus.PENDING_SUBMIT, OrderStatus.IN_FLIGHT})
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +38,7 @@ class StateView:
     @property
     def unresolved(self) -> int:
         """Orders whose fate is not known yet (the unknown-order freeze counts them)."""
-        return sum(1 for stored in self.live if stored.status in _UNRESOLVED)
+        return sum(1 for stored in self.live if stored.status in UNRESOLVED)
 
     def open_orders(self) -> tuple[OpenOrder, ...]:
         return tuple(_open_order(stored) for stored in self.live)

@@ -8,13 +8,11 @@ from sqlalchemy import Engine
 
 from btcbot import __version__
 from btcbot.config import AppConfig
-from btcbot.domain import OrderStatus
 from btcbot.obs.health import HealthInputs, HealthReport, assess_health
 from btcbot.obs.metrics import Metrics
 from btcbot.runtime.report import CycleReport
+from btcbot.runtime.state_view import UNRESOLVED
 from btcbot.store import OpState, OrderRepository, unit_of_work
-
-_UNRESOLVED = frozenset({OrderStatus.PENDING_SUBMIT, OrderStatus.IN_FLIGHT})
 
 
 class Telemetry:
@@ -88,7 +86,7 @@ class Telemetry:
         with unit_of_work(self._engine) as conn:
             op = OpState(conn).get(self._common.account_key)
             live = OrderRepository(conn).live_orders()
-        unresolved = [order for order in live if order.status in _UNRESOLVED]
+        unresolved = [order for order in live if order.status in UNRESOLVED]
         oldest = max((now - order.created_ms for order in unresolved), default=0)
         self.metrics.in_flight_orders(len(unresolved), oldest / 1000)
         self.metrics.reconcile_failures(op.reconcile_failures)
