@@ -1,0 +1,116 @@
+"""Every reason code a decision, a skip or a refusal can carry, with one line saying what it
+means (``btcbot reasons`` prints this table; the README's list is generated from it).
+
+A code is matched exactly. Codes built from a prefix and a number (``degrade_level_2``) are
+listed by their family with a ``*`` (``degrade_level_*``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+_REASONS: dict[str, str] = {
+    # --- strategy: profit-aware (profiles 3 and 4) -------------------------------------------
+    "take_profit": "sell part of a position at the bid: it is MIN_PROFIT_BPS above average cost",
+    "conservative_entry": "buy a flat symbol with a bounded TRY budget: its spread is tight",
+    "below_profit_threshold": "holding: the bid is not yet MIN_PROFIT_BPS above average cost",
+    "no_free_inventory": "nothing to sell: the position is locked in open orders",
+    "spread_too_wide": "no entry: the spread is wider than the entry limit",
+    "no_investable_cash": "no entry: no cash above the TRY cash reserve",
+    "no_market_data": "no book for this symbol this cycle",
+    "stale_market_data": "the book is older than the freshness limit: no new risk on it",
+    # --- strategy: universe, portfolio, order builder (profile 7) ----------------------------
+    "blacklisted": "excluded from the universe: on the blacklist",
+    "not_whitelisted": "excluded from the universe: a whitelist is set and it is not on it",
+    "rules_unavailable": "no exchange rules for this symbol: it cannot be quantized or checked",
+    "not_trading": "the exchange does not list this pair as trading",
+    "missing_spread": "excluded from the universe: no spread known",
+    "spread_above_max": "excluded from the universe: spread above the universe maximum",
+    "missing_volume": "excluded from the universe: no quote volume known",
+    "volume_below_min": "excluded from the universe: quote volume below the minimum",
+    "rank_below_cutoff": "excluded from the universe: ranked below the universe size",
+    "missing_mark_price": "no price to value or size this symbol",
+    "within_target": "holding: the position is within its target weight",
+    "turnover_or_cash_exhausted": "rebalance dropped: the cycle's turnover or cash is used up",
+    "turnover_or_cash_cap": "rebalance shrunk to the cycle's turnover or cash left",
+    "price_rounds_to_zero": "the limit price rounds to zero at the symbol's price scale",
+    "spot_sell_requires_inventory": "a sell larger than the free inventory is not placed",
+    "qty_rounds_to_zero": "the quantity rounds to zero at the symbol's quantity scale",
+    "insufficient_notional_after_buffers": "below the minimum order value after fee buffers",
+    "rebalance_buy": "buy toward the portfolio target weight",
+    "rebalance_sell": "sell toward the portfolio target weight",
+    # --- lifecycle (profiles 4 and 7) -----------------------------------------------------------
+    "ttl_expired": "cancel: the order rested longer than its TTL",
+    "price_drift": "cancel: the market moved away from the order's price",
+    "replace": "cancel an order that a new intent replaces (sent after the cancel is proven)",
+    "duplicate_of_open_order": "an equal order is already resting: nothing new is sent",
+    "mode_reduce_risk": "cancel a resting buy: the mode is REDUCE_RISK_ONLY",
+    # --- global gates and modes -----------------------------------------------------------------
+    "kill_switch": "new risk blocked: a kill switch is on (btcbot kill-switch status)",
+    "safe_mode": "every exchange write blocked: SAFE_MODE=true",
+    "unknown_order_freeze": "new risk blocked: an order we cannot account for is on the "
+    "exchange (btcbot freeze status, then freeze clear)",
+    "mode_observe_only": "blocked: the mode is OBSERVE_ONLY (nothing new is sent)",
+    "mode_reduce_risk_only": "blocked: the mode is REDUCE_RISK_ONLY (sells and cancels only)",
+    "degrade_buy_blocked": "buy blocked by the degrade level",
+    "degrade_buy_shrink": "buy shrunk by the degrade level's size factor",
+    # --- anomalies and degrade (profile 4) --------------------------------------------------
+    "STALE_MARKET_DATA": "anomaly: market data older than the anomaly limit",
+    "SPREAD_SPIKE": "anomaly: spread at or above the spike threshold",
+    "PRICE_JUMP": "anomaly: mid moved more than the jump threshold since the last cycle",
+    "ORDER_REJECT_SPIKE": "anomaly: too many rejected orders in the last cycle",
+    "EXCHANGE_DEGRADED": "anomaly: consecutive exchange errors (drives degrade level 3)",
+    "degrade_level_*": "the degrade level changed (0 normal, 1-2 reduce risk, 3 observe only)",
+    "max_daily_loss": "OBSERVE_ONLY: today's loss reached the daily loss limit",
+    # --- risk budget (profile 7) ------------------------------------------------------------
+    "exchange_degraded": "mode worsened: consecutive exchange errors",
+    "stale_data": "mode worsened: market data of the selected symbols is stale",
+    "daily_loss_limit": "mode worsened: today's loss reached the daily loss limit",
+    "max_drawdown": "mode worsened: drawdown from peak equity reached the limit",
+    "fee_burn": "mode worsened: fees paid today reached the fee-burn limit",
+    "spread_spike": "mode worsened: a selected symbol's spread spiked",
+    "high_volatility_warn": "warning: volatility above the high-volatility threshold",
+    "cooldown_hold": "the worse mode is held until its cooldown ends",
+    # --- risk policy (per cycle) ------------------------------------------------------------
+    "RISK_DROP_MAX_ORDERS_PER_CYCLE": "dropped: more intents than MAX_ORDERS_PER_CYCLE",
+    "RISK_BLOCK_MAX_OPEN_ORDERS": "blocked: the symbol already has MAX_OPEN_ORDERS_PER_SYMBOL "
+    "orders on the exchange",
+    "cooldown": "blocked: the same symbol and side traded within COOLDOWN_SECONDS",
+    "exchange_rules_unavailable": "blocked: no exchange rules for this symbol",
+    "non_positive_after_quantize": "blocked: the quantity rounds to zero",
+    "min_notional": "blocked: below the exchange's minimum order value",
+    "RISK_BLOCK_CASH_RESERVE_TARGET": "blocked: the buy would dip into the TRY cash reserve",
+    "notional_cap": "blocked: the cycle's notional cap (NOTIONAL_CAP_TRY_PER_CYCLE) is used up",
+    "RISK_CAP_MAX_NOTIONAL_PER_ORDER": "shrunk to the per-order notional cap",
+    "RISK_BLOCK_MAX_NOTIONAL_PER_ORDER": "blocked: even shrunk to the per-order cap it is too "
+    "small to place",
+    "RISK_CAP_POSITION": "shrunk so the position stays within the per-symbol position cap",
+    "RISK_BLOCK_POSITION_CAP": "blocked: the position is at the per-symbol position cap",
+    # --- exchange rules (the exchange would refuse the order) ---------------------------------
+    "SYMBOL_NOT_TRADING": "the exchange does not accept orders on this pair now",
+    "NON_POSITIVE_AMOUNT": "quantity or price is not positive",
+    "FAILED_INVALID_PRICE_SCALE": "price has more decimals than the pair allows",
+    "FAILED_INVALID_QUANTITY_SCALE": "quantity has more decimals than the pair allows",
+    "FAILED_MIN_TOTAL_AMOUNT": "order value below the exchange minimum",
+    "ORDER_MIN_PRICE_EXCEEDED": "price below the exchange's price band",
+    "ORDER_MAX_PRICE_EXCEEDED": "price above the exchange's price band",
+    "MAXIMUM_ORDER_AMOUNT_EXCEEDED": "order larger than the exchange maximum",
+    "NO_REFERENCE_PRICE": "a market order cannot be checked without a reference price",
+}
+
+REASONS: Mapping[str, str] = MappingProxyType(_REASONS)
+
+
+def explain(code: str) -> str | None:
+    """The one-line meaning of ``code``, or ``None`` when the code is not registered."""
+    found = REASONS.get(code)
+    if found is not None:
+        return found
+    head, sep, tail = code.rpartition("_")
+    if sep and tail.isdigit():
+        return REASONS.get(f"{head}_*")
+    return None
+
+
+__all__ = ["REASONS", "explain"]
