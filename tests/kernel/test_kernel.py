@@ -77,20 +77,38 @@ def test_profile3_cancels_stale_and_waits_for_confirmation():
     plan = KERNEL.plan(snapshot(open_orders=(open_order(created_ms=OLD),)), P3)
     assert [c.reason for c in plan.cancels] == ["ttl_expired"]
     assert [s.request.symbol for s in plan.submits] == [ETH]
-    assert ("risk_policy", "BLOCK", "RISK_BLOCK_MAX_OPEN_ORDERS") in reasons(plan)
+    assert ("lifecycle", "HOLD", "replace_awaits_cancel") in reasons(plan)
 
 
-def test_profile4_replaces_stale_order_in_same_cycle():
+def test_profile4_cancels_stale_order_and_replaces_only_after_proof():
+    """Cycle 1 only cancels; while the cancel is pending nothing new goes out on the symbol;
+    once the order is gone (cancel proven) the next plan enters again."""
     plan = KERNEL.plan(snapshot(open_orders=(open_order(created_ms=OLD),)), P4)
-    btc = [s for s in plan.submits if s.request.symbol == BTC]
-    assert btc and btc[0].reason == "replace" and btc[0].replaces == "old-1"
-    assert [(c.client_order_id, c.reason) for c in plan.cancels] == [("old-1", "replace")]
+    assert [s.request.symbol for s in plan.submits] == [ETH]
+    assert [(c.client_order_id, c.reason) for c in plan.cancels] == [("old-1", "ttl_expired")]
+    assert ("lifecycle", "HOLD", "replace_awaits_cancel") in reasons(plan)
+    pending = open_order(created_ms=OLD, status=OrderStatus.PENDING_CANCEL)
+    waiting = KERNEL.plan(snapshot(open_orders=(pending,)), P4)
+    assert [s.request.symbol for s in waiting.submits] == [ETH]
+    assert waiting.cancels == ()  # the OMS re-sends and proves pending cancels itself
+    assert ("lifecycle", "HOLD", "replace_awaits_cancel") in reasons(waiting)
+    proven = KERNEL.plan(snapshot(), P4)
+    assert [s.request.symbol for s in proven.submits] == [BTC, ETH]
+
+
+def test_pending_cancel_and_in_flight_orders_count_against_open_order_limit():
+    for status in (OrderStatus.PENDING_CANCEL, OrderStatus.IN_FLIGHT):
+        busy = open_order(ETH, price="100025", created_ms=NOW, cid="eth-1", status=status)
+        plan = KERNEL.plan(
+            snapshot(open_orders=(busy,)), replace(P4, freeze_on_unknown_orders=False)
+        )
+        assert [s.request.symbol for s in plan.submits] == [BTC], status
 
 
 def test_profile4_drift_uses_own_symbol_mid():
     drifted = open_order(ETH, price="99000", created_ms=NOW, cid="eth-1")
     plan = KERNEL.plan(snapshot(open_orders=(drifted,)), P4)
-    assert [(c.client_order_id, c.reason) for c in plan.cancels] == [("eth-1", "replace")]
+    assert [(c.client_order_id, c.reason) for c in plan.cancels] == [("eth-1", "price_drift")]
 
 
 def test_partial_fill_remainder_is_not_rebought():

@@ -23,7 +23,7 @@ BTC = Symbol("BTC", "TRY")
         Decision(BTC, Layer.KERNEL, Action.SKIP, "code"),
         Decision(symbol=None, layer=Layer.RULES, action=Action.BLOCK, reason_code="r", detail="x"),
         Intent(BTC, Side.BUY, Decimal(1), Decimal(2), "why"),
-        Intent(BTC, Side.SELL, Decimal(1), Decimal(2), "why", replaces="old"),
+        Intent(BTC, Side.SELL, Decimal(1), Decimal(2), "why"),
         Quote(BTC, Decimal(1), Decimal(2), Decimal("1.5"), Decimal(5), None, False),
     ],
 )
@@ -42,7 +42,6 @@ def test_fast_init_keeps_dataclass_semantics(value: object) -> None:
 
 def test_defaults_still_apply() -> None:
     assert Decision(BTC, Layer.KERNEL, Action.SKIP, "code").detail == ""
-    assert Intent(BTC, Side.BUY, Decimal(1), Decimal(2), "why").replaces is None
 
 
 def test_slot_setter_refuses_non_slots() -> None:

@@ -22,8 +22,11 @@ def ctx(**kw):
         "investable": d(700),
         "exposure_quantity": {},
         "mids": {BTC: d(1000), ETH: d(100)},
+        "rates": {"TRY": d(1)},
     }
     fields.update(kw)
+    if isinstance(fields["investable"], Decimal):  # TRY cash, the usual case
+        fields["investable"] = {"TRY": fields["investable"]}
     return PolicyContext(**fields)
 
 

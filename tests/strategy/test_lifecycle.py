@@ -10,7 +10,7 @@ from btcbot.strategy.lifecycle import find_stale, is_duplicate, match_open_order
 from btcbot.strategy.market import MarketView
 from tests.kernel.factories import BTC, ETH, NOW, d, market, open_order, snapshot
 
-P4 = LifecycleParams(drift_bps=d(25), replace_in_same_cycle=True)
+P4 = LifecycleParams(drift_bps=d(25))
 TTL_MS = 120_000
 
 
@@ -74,21 +74,35 @@ def test_dedupe_compares_with_remaining_of_partial_fill():
     assert is_duplicate(intent("10000", "0.5"), order, P4)
 
 
-def test_match_drops_duplicates_and_links_replacements():
+def test_match_drops_duplicates_of_orders_that_stay():
     live = open_order(price="10000", qty="1", cid="live")
     log = DecisionLog()
     kept = match_open_orders([intent("10000", "1")], {BTC: [live]}, frozenset(), P4, log)
     assert kept == [] and log.freeze()[0].reason_code == "duplicate_of_open_order"
-    kept = match_open_orders([intent("10000", "1")], {BTC: [live]}, frozenset({"live"}), P4, log)
-    assert kept[0].replaces == "live" and kept[0].reason == "replace"
+    other = match_open_orders([intent("9000", "1")], {BTC: [live]}, frozenset(), P4, log)
+    assert [i.price for i in other] == [d(9000)]
 
 
-def test_no_replacement_link_without_same_cycle_replace():
+def test_replacement_waits_while_the_cancel_is_in_this_plan():
+    """No replacement in the same plan as its predecessor's cancel: the cancel is only a
+    request, the old order may still fill."""
     live = open_order(price="9000", qty="1", cid="live")
-    kept = match_open_orders(
-        [intent("10000", "1")], {BTC: [live]}, frozenset({"live"}), LifecycleParams(), DecisionLog()
+    log = DecisionLog()
+    kept = match_open_orders([intent("10000", "1")], {BTC: [live]}, frozenset({"live"}), P4, log)
+    assert kept == []
+    assert [(x.reason_code, x.detail) for x in log.freeze()] == [("replace_awaits_cancel", "live")]
+
+
+def test_replacement_waits_while_a_cancel_is_pending_or_unknown():
+    pending = open_order(price="9000", qty="1", cid="p", status=OrderStatus.PENDING_CANCEL)
+    log = DecisionLog()
+    kept = match_open_orders([intent("10000", "1")], {BTC: [pending]}, frozenset(), P4, log)
+    assert kept == [] and log.freeze()[0].reason_code == "replace_awaits_cancel"
+    # the other side is not a replacement of it (the risk policy still counts the order)
+    sell = match_open_orders(
+        [intent("10000", "1", Side.SELL)], {BTC: [pending]}, frozenset(), P4, DecisionLog()
     )
-    assert kept[0].replaces is None
+    assert [i.side for i in sell] == [Side.SELL]
 
 
 def test_remaining_never_negative():

@@ -138,7 +138,7 @@ class LifecycleKnobs(BtcbotSettings):
 
 
 class ReplacingLifecycleKnobs(LifecycleKnobs):
-    """Profiles 4 and 7: drift cancel plus cancel/replace in the same plan."""
+    """Profiles 4 and 7: drift cancel; the replacement follows once the cancel is proven."""
 
     order_drift_bps: Decimal = Field(
         D(25),
@@ -151,5 +151,4 @@ class ReplacingLifecycleKnobs(LifecycleKnobs):
         return LifecycleParams(
             ttl_seconds=self.ttl_seconds,
             drift_bps=self.order_drift_bps,
-            replace_in_same_cycle=True,
         )

@@ -20,6 +20,10 @@ _REASONS: dict[str, str] = {
     "no_investable_cash": "no entry: no cash above the TRY cash reserve",
     "no_market_data": "no book for this symbol this cycle",
     "stale_market_data": "the book is older than the freshness limit: no new risk on it",
+    "quote_rate_unavailable": "no new risk: the pair's quote currency has no book converting it "
+    "to TRY (e.g. USDT_TRY), so its TRY caps cannot be checked",
+    "quote_rate_stale": "no new risk: the book converting the pair's quote currency to TRY is "
+    "older than the freshness limit",
     # --- strategy: universe, portfolio, order builder (profile 7) ----------------------------
     "blacklisted": "excluded from the universe: on the blacklist",
     "not_whitelisted": "excluded from the universe: a whitelist is set and it is not on it",
@@ -43,7 +47,8 @@ _REASONS: dict[str, str] = {
     # --- lifecycle (profiles 4 and 7) -----------------------------------------------------------
     "ttl_expired": "cancel: the order rested longer than its TTL",
     "price_drift": "cancel: the market moved away from the order's price",
-    "replace": "cancel an order that a new intent replaces (sent after the cancel is proven)",
+    "replace_awaits_cancel": "held: an order on this symbol and side is being cancelled; its "
+    "replacement waits until the exchange proves the cancel (it may still fill)",
     "duplicate_of_open_order": "an equal order is already resting: nothing new is sent",
     "mode_reduce_risk": "cancel a resting buy: the mode is REDUCE_RISK_ONLY",
     # --- global gates and modes -----------------------------------------------------------------
@@ -87,6 +92,8 @@ _REASONS: dict[str, str] = {
     "small to place",
     "RISK_CAP_POSITION": "shrunk so the position stays within the per-symbol position cap",
     "RISK_BLOCK_POSITION_CAP": "blocked: the position is at the per-symbol position cap",
+    "RISK_BLOCK_SELL_EXCEEDS_INVENTORY": "blocked: the sell is larger than the free inventory "
+    "not already promised to our other sells (spot: never sell what is not held)",
     # --- exchange rules (the exchange would refuse the order) ---------------------------------
     "SYMBOL_NOT_TRADING": "the exchange does not accept orders on this pair now",
     "NON_POSITIVE_AMOUNT": "quantity or price is not positive",

@@ -2,13 +2,17 @@
 
 Pipeline (one for every profile):
 
-1. price every symbol from its own book; derive cash/inventory net of our live orders;
+1. price every symbol from its own book and every quote currency in TRY (a fresh rate from
+   its conversion book, e.g. ``USDT_TRY``); derive cash/inventory net of our live orders;
 2. the profile's strategy proposes intents and its risk layer decides a mode;
 3. global switches (kill switch, safe mode, unknown-order freeze) can only make it worse;
 4. lifecycle: stale orders (TTL / drift) are cancelled; duplicates of live orders dropped;
-   intents on a stale order's symbol/side replace it;
+   intents on a (symbol, side) whose order is being cancelled wait until the cancel is proven
+   (never a replacement in the same plan); intents on a pair without a fresh TRY rate or fresh
+   data are dropped;
 5. mode gate (OBSERVE: no submits, REDUCE: sells only, degrade BUY shrink);
-6. risk policy (per-cycle limits), quantized to exchange rules;
+6. risk policy (per-cycle limits, all in TRY), quantized to exchange rules; every order not
+   proven finished (pending cancels and orders in flight too) counts against the limits;
 7. requests with deterministic client ids; anything ``SymbolRules.check`` refuses is dropped.
 
 Every intent that is dropped or shrunk leaves a decision with its reason code.
@@ -81,7 +85,7 @@ class PlanningKernel:
     def plan(self, snapshot: Snapshot, params: ProfileParams) -> Plan:
         common = _Common(params.limits, params.lifecycle, params.freeze_on_unknown_orders)
         market = MarketView.of(snapshot, common.limits.max_data_age_ms)
-        account = AccountView.of(snapshot, common.limits.cash_reserve)
+        account = AccountView.of(snapshot, common.limits.cash_reserve, market.rates)
         log = DecisionLog()
         result = _run_profile(CycleInputs(snapshot, market, account, log), params)
         mode = combine_modes(result.mode, forced_mode(snapshot, common.freeze_on_unknown, log))
@@ -91,11 +95,9 @@ class PlanningKernel:
             else find_stale(snapshot.open_orders, market, common.lifecycle, snapshot.now_ms)
         )
         intents = _prepare(snapshot, market, result, stale, mode, common, log)
-        approved = evaluate(
-            intents, _policy_context(snapshot, market, account, stale, common), common.limits, log
-        )
+        approved = evaluate(intents, _policy_context(snapshot, market, account), common.limits, log)
         submits = _requests(snapshot, approved, log)
-        cancels = _cancels(snapshot, stale, submits, mode, log)
+        cancels = _cancels(snapshot, stale, mode, log)
         return Plan(
             submits=submits,
             cancels=cancels,
@@ -120,6 +122,9 @@ def _prepare(
         quote = market.quotes.get(intent.symbol)
         if quote is None or not quote.fresh:
             log.add(intent.symbol, Layer.KERNEL, Action.SKIP, "stale_market_data", intent.reason)
+        elif market.rate(intent.symbol.quote) is None:
+            code = market.rate_problem(intent.symbol.quote)
+            log.add(intent.symbol, Layer.KERNEL, Action.SKIP, code, intent.reason)
         else:
             fresh.append(intent)
     stale_ids = frozenset(s.order.client_order_id for s in stale)
@@ -128,21 +133,12 @@ def _prepare(
     return gate_intents(matched, mode, result.buy_multiplier, log)
 
 
-def _policy_context(
-    snapshot: Snapshot,
-    market: MarketView,
-    account: AccountView,
-    stale: Sequence[StaleOrder],
-    common: _Common,
-) -> PolicyContext:
-    freed = (
-        {s.order.client_order_id for s in stale}
-        if common.lifecycle.replace_in_same_cycle
-        else set()
-    )
+def _policy_context(snapshot: Snapshot, market: MarketView, account: AccountView) -> PolicyContext:
+    """Every order of ours not proven finished counts: resting ones, pending cancels (the
+    exchange may not have cancelled yet) and orders in flight (they may rest already)."""
     counts: dict[Symbol, int] = {}
     for order in snapshot.open_orders:
-        if order.status.is_live and order.client_order_id not in freed:
+        if order.status.is_live:
             counts[order.symbol] = counts.get(order.symbol, 0) + 1
     exposure: dict[Symbol, Decimal] = {}
     positions, open_buys = snapshot.positions, account.open_buy_quantity
@@ -158,6 +154,9 @@ def _policy_context(
         investable=account.investable,
         exposure_quantity=exposure,
         mids={s: q.mid for s, q in market.quotes.items()},
+        rates=market.rates,
+        rate_problems=market.rate_problems,
+        sellable=account.sellable,
     )
 
 
@@ -180,14 +179,13 @@ def _requests(
             log.add(intent.symbol, Layer.RULES, Action.BLOCK, refused.violation, refused.detail)
             continue
         log.add(intent.symbol, Layer.KERNEL, Action.SUBMIT, intent.reason, request.client_order_id)
-        submits.append(PlannedSubmit(request, intent.reason, intent.replaces))
+        submits.append(PlannedSubmit(request, intent.reason))
     return tuple(submits)
 
 
 def _cancels(
     snapshot: Snapshot,
     stale: Sequence[StaleOrder],
-    submits: Sequence[PlannedSubmit],
     mode: Mode,
     log: DecisionLog,
 ) -> tuple[PlannedCancel, ...]:
@@ -195,11 +193,9 @@ def _cancels(
         if any(o.cancellable for o in snapshot.open_orders):
             log.add(None, Layer.KERNEL, Action.BLOCK, "safe_mode", "cancels frozen")
         return ()
-    replaced = {s.replaces for s in submits if s.replaces is not None}
     reasons: dict[str, tuple[OpenOrder, str]] = {}
     for item in stale:
-        oid = item.order.client_order_id
-        reasons[oid] = (item.order, "replace" if oid in replaced else item.reason)
+        reasons[item.order.client_order_id] = (item.order, item.reason)
     if mode is Mode.REDUCE_RISK_ONLY:
         for order in open_buys_to_reduce(snapshot.open_orders):
             reasons.setdefault(order.client_order_id, (order, "mode_reduce_risk"))

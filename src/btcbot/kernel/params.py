@@ -1,8 +1,10 @@
 """Decision parameters: one frozen model per profile, built from sections.
 
-Every field names its predecessor setting (``ENV_NAME``) and default. Amounts are in the quote
-currency (TRY); ratios are basis points (``bps``) throughout — the predecessor mixed percent,
-ratio, bps and TRY for drawdown (G5); here a drawdown is always ``*_bps`` of peak equity.
+Every field names its predecessor setting (``ENV_NAME``) and default. Amounts are in the
+account currency (TRY) on every pair, whatever its quote currency (the kernel converts a
+``BTC_USDT`` order through a fresh ``USDT_TRY`` rate); ratios are basis points (``bps``)
+throughout — the predecessor mixed percent, ratio, bps and TRY for drawdown (G5); here a
+drawdown is always ``*_bps`` of peak equity.
 A section appears only in the profiles that use it, so a profile-7 knob cannot configure
 profile 3. Field names are a contract with the settings loader: keep them stable.
 """
@@ -109,11 +111,11 @@ class LifecycleParams:
     dedupe_price_bps: Decimal = Decimal(5)
     """An intent within 5 bps of a live order's price on the same symbol/side ..."""
     dedupe_quantity_ratio: Decimal = Decimal("0.01")
-    """... and within 1 % of its remaining quantity is a duplicate and is not submitted."""
-    replace_in_same_cycle: bool = False
-    """Profile 4: True. The cancelled order's slot is reused by a replacement submit in the same
-    plan (its remaining quantity still counts as exposure). Profile 3 (False) waits for the
-    cancel to be confirmed before the symbol gets a new order, as the predecessor did."""
+    """... and within 1 % of its remaining quantity is a duplicate and is not submitted.
+
+    There is no same-cycle replace (the predecessor's profile 4 sent the replacement right
+    after the cancel): every profile waits until the exchange proves the cancel, then plans
+    the replacement from what is left (see :mod:`btcbot.strategy.lifecycle`)."""
 
     def __post_init__(self) -> None:
         _check(self.ttl_seconds > 0, "ttl_seconds must be > 0")
@@ -265,7 +267,7 @@ def _p4_strategy() -> ProfitAwareParams:
 
 
 def _p4_lifecycle() -> LifecycleParams:
-    return LifecycleParams(drift_bps=Decimal(25), replace_in_same_cycle=True)
+    return LifecycleParams(drift_bps=Decimal(25))
 
 
 def _p7_limits() -> RiskLimits:

@@ -83,8 +83,6 @@ _set_detail = slot_setter(Decision, "detail")
 class PlannedSubmit:
     request: OrderRequest
     reason: str
-    replaces: str | None = None
-    """client_order_id of the order this one replaces (its cancel is in the same plan)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,7 +58,8 @@ def _equity_reading(inputs: CycleInputs) -> equity.EquityReading:
     snap = inputs.snapshot
     marks = inputs.market.marks_by_base(snap.quote_currency)
     value = equity.value_balances(snap.balances, marks, snap.quote_currency)
-    return equity.read_equity(value, snap.positions, snap.now_ms, snap.risk_state)
+    rates = inputs.market.rates
+    return equity.read_equity(value, snap.positions, snap.now_ms, snap.risk_state, rates)
 
 
 def _with_equity(state: RiskState, reading: equity.EquityReading, **changes: Any) -> RiskState:

@@ -71,6 +71,7 @@ def _frozen(mapping: Mapping[Any, Any]) -> Mapping[Any, Any]:
 
 _MAPPINGS = (
     "books",
+    "conversion_books",
     "tickers",
     "candles",
     "rules",
@@ -88,6 +89,10 @@ class Snapshot:
     cycle_id: str
     now_ms: int
     books: Mapping[Symbol, OrderBook] = field(default_factory=dict)
+    """Books of the traded symbols (profiles 3 and 4 trade exactly these)."""
+    conversion_books: Mapping[Symbol, OrderBook] = field(default_factory=dict)
+    """Books fetched only to convert a quote currency into ``quote_currency`` (``USDT_TRY``
+    for a ``BTC_USDT`` pair); never traded because of being here. Ages in ``data_age_ms``."""
     tickers: Mapping[Symbol, Ticker] = field(default_factory=dict)
     candles: Mapping[Symbol, tuple[Candle, ...]] = field(default_factory=dict)
     rules: Mapping[Symbol, SymbolRules] = field(default_factory=dict)
@@ -102,6 +107,7 @@ class Snapshot:
     kill_switch: bool = False
     safe_mode: bool = False
     quote_currency: str = "TRY"
+    """The currency every cap, budget, reserve and equity figure is named in."""
 
     def __post_init__(self) -> None:
         for name in _MAPPINGS:

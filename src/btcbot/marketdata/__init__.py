@@ -1,5 +1,6 @@
 """Market data for the snapshot: WebSocket-first, REST fallback, freshness measured per symbol."""
 
+from btcbot.marketdata.conversion import conversion_pair, conversion_pairs
 from btcbot.marketdata.service import (
     BookView,
     MarketDataService,
@@ -7,4 +8,11 @@ from btcbot.marketdata.service import (
     MarketSnapshot,
 )
 
-__all__ = ["BookView", "MarketDataService", "MarketDataUnavailable", "MarketSnapshot"]
+__all__ = [
+    "BookView",
+    "MarketDataService",
+    "MarketDataUnavailable",
+    "MarketSnapshot",
+    "conversion_pair",
+    "conversion_pairs",
+]

@@ -1,8 +1,11 @@
 """Equity, the day's PnL, drawdown from peak and fees paid today, from balances at mid.
 
-Equity is every balance (free + locked) valued at its ``ASSET/quote`` mid. When a held asset
-has no mark the reading is unknown (``None``), never understated: a missing price must not
-fake a loss, nor lift the peak.
+Equity is every balance (free + locked) valued at its ``ASSET/quote`` mid (the account
+currency, TRY; an asset quoted only in USDT is valued through the fresh ``USDT_TRY`` rate).
+When a held asset has no mark the reading is unknown (``None``), never understated: a missing
+price must not fake a loss, nor lift the peak. Fees are summed in TRY too: a position's fees
+(paid in its quote currency) count at that currency's current rate; without a rate they are
+left out of the sum until one is known again.
 """
 
 from __future__ import annotations
@@ -46,13 +49,27 @@ def value_balances(
     return total
 
 
+def fees_in(positions: Mapping[Symbol, Position], rates: Mapping[str, Decimal] | None) -> Decimal:
+    """Fees of every position in the account currency (``rates=None``: all already are)."""
+    if rates is None:
+        return sum((p.fees_paid for p in positions.values()), ZERO)
+    total = ZERO
+    for symbol, position in positions.items():
+        rate = rates.get(symbol.quote)
+        if rate is not None:
+            total += position.fees_paid * rate
+    return total
+
+
 def read_equity(
     equity: Decimal | None,
     positions: Mapping[Symbol, Position],
     now_ms: int,
     prev: RiskState,
+    rates: Mapping[str, Decimal] | None = None,
 ) -> EquityReading:
-    fees_total = sum((p.fees_paid for p in positions.values()), ZERO)
+    """``rates``: the account-currency value of each quote currency (see :func:`fees_in`)."""
+    fees_total = fees_in(positions, rates)
     day = now_ms // DAY_MS
     if prev.day_key != day:
         day_start_equity, day_start_fees = equity, fees_total

@@ -25,7 +25,7 @@ from decimal import Decimal
 import structlog
 from sqlalchemy import Engine
 
-from btcbot.accounting import value_holdings
+from btcbot.accounting import Valuation, rate, unrealized_pnl, value_holdings
 from btcbot.btcturk.errors import BtcturkError
 from btcbot.domain import Balance, Candle, Symbol, SymbolRules, Ticker
 from btcbot.exchange.port import ExchangePort
@@ -35,7 +35,7 @@ from btcbot.kernel.kernel import PlanningKernel
 from btcbot.kernel.params import Profile7Params, ProfileParams
 from btcbot.kernel.plan import Action, Plan
 from btcbot.kernel.snapshot import Snapshot
-from btcbot.marketdata import MarketDataService, MarketSnapshot
+from btcbot.marketdata import MarketDataService, MarketSnapshot, conversion_pairs
 from btcbot.runtime.adaptation import ParamsAdapter
 from btcbot.runtime.candles import CandleCache
 from btcbot.runtime.ledger_guard import LedgerGuard
@@ -103,7 +103,7 @@ class CycleRunner:
         if refused is not None:
             return refused
         try:
-            market, rules, tickers = await self._gather(reconcile)
+            market, rules, tickers, conversion = await self._gather(reconcile)
         except BtcturkError as exc:
             self._error_streak += 1
             log.error("cycle_gather_failed", cycle_id=cycle_id, error=str(exc))
@@ -112,7 +112,7 @@ class CycleRunner:
         candles = await self._recent_candles(market, started)
         state = self._read_state(reconcile, started)
         snapshot = self._snapshot(
-            cycle_id, started, market, rules, tickers, candles, reconcile, state
+            cycle_id, started, market, rules, tickers, candles, reconcile, state, conversion
         )
         plan = self.kernel.plan(snapshot, self.params)
         self._persist(cycle_id, started, plan, snapshot)
@@ -161,11 +161,19 @@ class CycleRunner:
 
     async def _gather(
         self, reconcile: ReconcileReport
-    ) -> tuple[MarketSnapshot, Mapping[Symbol, SymbolRules], Mapping[Symbol, Ticker]]:
+    ) -> tuple[
+        MarketSnapshot, Mapping[Symbol, SymbolRules], Mapping[Symbol, Ticker], frozenset[Symbol]
+    ]:
+        """Books of what may be traded plus the conversion books their quote currencies
+        need (``USDT_TRY`` for ``BTC_USDT``: every cap is in TRY); the last item is the set
+        of symbols fetched only for conversion."""
         rules = await self._current_rules()
         tickers = await self.port.tickers()  # universe input (profile 7) and valuation marks
-        market = await self.market.snapshot(self._book_symbols(rules, tickers, reconcile))
-        return market, rules, tickers
+        traded = self._book_symbols(rules, tickers, reconcile)
+        account = self.settings.quote_currency
+        conversion = [s for s in conversion_pairs(traded, account, rules) if s not in traded]
+        market = await self.market.snapshot((*traded, *conversion))
+        return market, rules, tickers, frozenset(conversion)
 
     def _book_symbols(
         self,
@@ -226,12 +234,15 @@ class CycleRunner:
         candles: Mapping[Symbol, tuple[Candle, ...]],
         reconcile: ReconcileReport,
         state: StateView,
+        conversion: frozenset[Symbol],
     ) -> Snapshot:
         frozen = state.op.freeze_active or bool(reconcile.unknown_orders)
+        books = market.books.items()
         return Snapshot(
             cycle_id=cycle_id,
             now_ms=now_ms,
-            books={symbol: view.book for symbol, view in market.books.items()},
+            books={symbol: view.book for symbol, view in books if symbol not in conversion},
+            conversion_books={s: view.book for s, view in books if s in conversion},
             tickers=tickers,
             candles=candles,
             rules=rules,
@@ -300,7 +311,9 @@ class CycleRunner:
             results.append(submitted.result)
             if submitted.result is SubmitResult.REJECTED:
                 rejections.append(f"{submit.request.client_order_id}: {submitted.reason}")
-        equity, unrealized = _valuation(reconcile.balances, market, snapshot.tickers, state)
+        equity, realized, unrealized = _valuation(
+            reconcile.balances, market, snapshot.tickers, state, self.settings.quote_currency
+        )
         booked = len(state.ledger.fills)
         new_fills = booked - (booked if self._fills_seen is None else self._fills_seen)
         self._fills_seen = booked
@@ -319,7 +332,7 @@ class CycleRunner:
             decisions=len(plan.decisions),
             blocked=top_reasons(blocked),
             equity=equity,
-            realized_pnl=sum((p.realized_pnl for p in state.ledger.positions.values()), Decimal(0)),
+            realized_pnl=realized,
             unrealized_pnl=unrealized,
             stale_symbols=tuple(sorted(s.normalized for s in market.missing)),
             data_ages_ms=tuple(sorted((s.normalized, a) for s, a in market.ages_ms.items())),
@@ -398,17 +411,29 @@ def _valuation(
     market: MarketSnapshot,
     tickers: Mapping[Symbol, Ticker],
     state: StateView,
-) -> tuple[Decimal | None, Decimal | None]:
+    account: str,
+) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    """Equity, realized and unrealized PnL of the cycle report, all in ``account`` (TRY);
+    None where a currency has no mark (a USDT pair's PnL is converted through USDT_TRY)."""
     marks = {symbol: ticker.last for symbol, ticker in tickers.items() if ticker.last > 0}
     marks.update({s: v.book.mid for s, v in market.books.items() if v.book.mid is not None})
     holdings = {asset: balance.total for asset, balance in balances.items()}
-    equity = value_holdings(holdings, marks)
-    unrealized = Decimal(0)
-    for symbol, position in state.ledger.positions.items():
-        mark = marks.get(symbol)
-        if mark is not None and not position.is_flat:
-            unrealized += position.unrealized_pnl(mark)
-    return (equity.total if equity.complete else None), unrealized
+    equity = value_holdings(holdings, marks, account)
+    positions = state.ledger.positions.values()
+    unrealized = unrealized_pnl(positions, marks, account)
+    realized = Decimal(0)
+    for position in positions:
+        conversion = rate(position.symbol.quote, marks, account)
+        if conversion is None:
+            if position.realized_pnl:
+                return _complete(equity), None, _complete(unrealized)
+            continue
+        realized += position.realized_pnl * conversion
+    return _complete(equity), realized, _complete(unrealized)
+
+
+def _complete(valuation: Valuation) -> Decimal | None:
+    return valuation.total if valuation.complete else None
 
 
 def _unknown_reason(reconcile: ReconcileReport) -> str:

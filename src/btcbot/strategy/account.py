@@ -2,7 +2,13 @@
 
 Funds of orders the exchange has acknowledged are locked there (``Balance.locked``); funds of
 orders still submitting or in flight may show as free, so they are reserved here again.
-A partially filled order's remainder stays open exposure.
+A partially filled order's remainder stays open exposure, and so does an order whose cancel
+is not proven yet (``PENDING_CANCEL``): it can still fill.
+
+Cash is kept per quote currency (a ``BTC_USDT`` buy spends USDT, not TRY) and valued in the
+account currency (TRY) through the cycle's fresh rates, so every budget compares TRY with TRY.
+Each quote currency keeps the cash reserve (``TRY_CASH_TARGET``, a TRY amount) free; a quote
+currency without a fresh rate has no investable cash at all.
 """
 
 from __future__ import annotations
@@ -14,46 +20,73 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from btcbot.domain import Side, Symbol
-from btcbot.domain.money import ZERO
+from btcbot.domain.money import ONE, ZERO
 from btcbot.kernel.snapshot import OpenOrder, Snapshot
 from btcbot.strategy.market import by_symbol
 
 
 @dataclass(frozen=True, slots=True)
 class AccountView:
-    investable: Decimal
-    """Free quote above the cash reserve, minus buys whose funds the exchange has not locked."""
+    investable: Mapping[str, Decimal]
+    """Per quote currency: its free cash above the reserve, minus buys whose funds the
+    exchange has not locked, valued in the account currency. Absent: nothing to invest."""
     open_buy_quantity: Mapping[Symbol, Decimal]
     """Remaining base quantity of all our live buys per symbol (worst case they all fill)."""
+    open_sell_quantity: Mapping[Symbol, Decimal]
+    """Remaining base quantity of all our live sells per symbol, pending cancels and orders
+    in flight included (worst case they all fill)."""
     sellable: Mapping[Symbol, Decimal]
     """Free base inventory minus sells whose funds the exchange has not locked."""
 
     @classmethod
-    def of(cls, snapshot: Snapshot, reserve: Decimal) -> AccountView:
-        unlocked_buys = ZERO
+    def of(
+        cls,
+        snapshot: Snapshot,
+        reserve: Decimal,
+        rates: Mapping[str, Decimal] | None = None,
+    ) -> AccountView:
+        """``rates``: account-currency value of each quote currency (default: only the
+        account currency, at 1)."""
+        unlocked_buys: dict[str, Decimal] = {}
         open_buys: dict[Symbol, Decimal] = {}
+        open_sells: dict[Symbol, Decimal] = {}
         unlocked_sells: dict[Symbol, Decimal] = {}
         symbols: set[Symbol] = snapshot.positions.keys() | snapshot.rules.keys()
         buy = Side.BUY
         for order in snapshot.open_orders:
             symbol = order.symbol
             symbols.add(symbol)
+            remaining = order.remaining
             if order.side is buy:
-                remaining = order.remaining
                 open_buys[symbol] = open_buys.get(symbol, ZERO) + remaining
                 if not order.funds_locked_on_exchange:
-                    unlocked_buys += remaining * order.price
-            elif not order.funds_locked_on_exchange:
-                unlocked_sells[symbol] = unlocked_sells.get(symbol, ZERO) + order.remaining
+                    quote = symbol.quote
+                    unlocked_buys[quote] = unlocked_buys.get(quote, ZERO) + remaining * order.price
+            else:
+                open_sells[symbol] = open_sells.get(symbol, ZERO) + remaining
+                if not order.funds_locked_on_exchange:
+                    unlocked_sells[symbol] = unlocked_sells.get(symbol, ZERO) + remaining
+        known = rates if rates is not None else {snapshot.quote_currency: ONE}
+        investable = {}
+        for currency, rate in known.items():
+            cash = snapshot.free(currency) - unlocked_buys.get(currency, ZERO)
+            investable[currency] = max(cash * rate - reserve, ZERO)
         balances = snapshot.balances
-        free_quote = snapshot.free(snapshot.quote_currency)
-        investable = max(free_quote - reserve - unlocked_buys, ZERO)
         sellable = {}
         for s in by_symbol(symbols):
             balance = balances.get(s.base)
             free = balance.free if balance is not None else ZERO
             sellable[s] = max(free - unlocked_sells.get(s, ZERO), ZERO)
-        return cls(investable, MappingProxyType(open_buys), MappingProxyType(sellable))
+        return cls(
+            MappingProxyType(investable),
+            MappingProxyType(open_buys),
+            MappingProxyType(open_sells),
+            MappingProxyType(sellable),
+        )
+
+    def investable_in(self, currency: str) -> Decimal:
+        """Investable cash of ``currency`` in the account currency (0 when unknown)."""
+        return self.investable.get(currency, ZERO)
 
     def position_quantity(self, snapshot: Snapshot, symbol: Symbol) -> Decimal:
         position = snapshot.positions.get(symbol)

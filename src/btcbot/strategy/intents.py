@@ -18,7 +18,6 @@ class Intent:
     price: Decimal
     quantity: Decimal
     reason: str
-    replaces: str | None = None
 
     def __init__(
         self,
@@ -27,7 +26,6 @@ class Intent:
         price: Decimal,
         quantity: Decimal,
         reason: str,
-        replaces: str | None = None,
     ) -> None:
         # Hot (intents per symbol per cycle, re-made at every sizing step): see
         # btcbot.kernel.slots.
@@ -36,7 +34,6 @@ class Intent:
         _set_price(self, price)
         _set_quantity(self, quantity)
         _set_reason(self, reason)
-        _set_replaces(self, replaces)
 
     @property
     def notional(self) -> Decimal:
@@ -44,7 +41,7 @@ class Intent:
 
     def with_quantity(self, quantity: Decimal) -> Intent:
         # Direct construction: ``dataclasses.replace`` costs twice as much in the hot path.
-        return type(self)(self.symbol, self.side, self.price, quantity, self.reason, self.replaces)
+        return type(self)(self.symbol, self.side, self.price, quantity, self.reason)
 
 
 _set_symbol = slot_setter(Intent, "symbol")
@@ -52,4 +49,3 @@ _set_side = slot_setter(Intent, "side")
 _set_price = slot_setter(Intent, "price")
 _set_quantity = slot_setter(Intent, "quantity")
 _set_reason = slot_setter(Intent, "reason")
-_set_replaces = slot_setter(Intent, "replaces")

@@ -1,9 +1,17 @@
 """Our own live orders: which are stale (TTL, price drift), which intents duplicate them, and
-which intents replace them.
+which intents must wait for a cancel.
 
 Drift is measured against the order's own symbol's mid (the predecessor used the first
 symbol's mid for every order). Only resting orders with an exchange id can be cancelled;
 orders still submitting or in flight are left to the order manager's resolution ladder.
+
+Cancel, then replace -- never both at once. BTCTurk acknowledges a cancel before it happens
+and the order can fill meanwhile (or the cancel can be lost), so an intent on a (symbol, side)
+whose order is being cancelled in this plan, or whose cancel is not proven yet
+(``PENDING_CANCEL``), is held (``replace_awaits_cancel``). Once the exchange proves the cancel
+(WS 452 / ``order/{id}`` Canceled, or Closed: it filled), a later cycle plans afresh from the
+position and balances that the old order's fills left, so the replacement is sized from what is
+left and two of our orders never rest where one is allowed.
 """
 
 from __future__ import annotations
@@ -12,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from btcbot.domain import Side, Symbol
+from btcbot.domain import OrderStatus, Side, Symbol
 from btcbot.domain.money import BPS, ZERO
 from btcbot.kernel.params import LifecycleParams
 from btcbot.kernel.plan import Action, DecisionLog, Layer
@@ -71,33 +79,34 @@ def match_open_orders(
     params: LifecycleParams,
     log: DecisionLog,
 ) -> list[Intent]:
-    """Drop duplicates of live, non-stale orders; link intents to the stale order they replace."""
+    """Hold intents whose (symbol, side) has an order on its way out; drop duplicates of live
+    orders that stay."""
     kept = []
     for intent in intents:
         symbol_orders = live.get(intent.symbol)
-        if not symbol_orders:  # nothing to duplicate or replace
+        if not symbol_orders:  # nothing to duplicate or wait for
             kept.append(intent)
             continue
         orders = [o for o in symbol_orders if o.side is intent.side]
-        fresh = [o for o in orders if o.client_order_id not in stale_ids]
-        duplicate = next((o for o in fresh if is_duplicate(intent, o, params)), None)
+        leaving = next((o for o in orders if _leaving(o, stale_ids)), None)
+        if leaving is not None:
+            log.add(
+                intent.symbol, _L, Action.HOLD, "replace_awaits_cancel", leaving.client_order_id
+            )
+            continue
+        duplicate = next((o for o in orders if is_duplicate(intent, o, params)), None)
         if duplicate is not None:
             log.add(
                 intent.symbol, _L, Action.HOLD, "duplicate_of_open_order", duplicate.client_order_id
             )
             continue
-        replaced = next((o for o in orders if o.client_order_id in stale_ids), None)
-        if replaced is not None and params.replace_in_same_cycle:
-            intent = type(intent)(
-                intent.symbol,
-                intent.side,
-                intent.price,
-                intent.quantity,
-                "replace",
-                replaced.client_order_id,
-            )
         kept.append(intent)
     return kept
+
+
+def _leaving(order: OpenOrder, stale_ids: frozenset[str]) -> bool:
+    """Cancelled in this plan, or cancelled earlier and not proven gone yet."""
+    return order.client_order_id in stale_ids or order.status is OrderStatus.PENDING_CANCEL
 
 
 def open_buys_to_reduce(orders: Iterable[OpenOrder]) -> list[OpenOrder]:

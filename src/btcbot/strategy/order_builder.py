@@ -1,8 +1,10 @@
 """Order builder (profile 7): rebalance moves -> limit intents at mid +/- offset.
 
 BUY at ``mid * (1 + offset)``, SELL at ``mid * (1 - offset)``, quantized to the exchange's
-scales (passive side); quantity = notional / price rounded down; a sell never exceeds free
-inventory (spot). Skips carry the predecessor's reason codes.
+scales (passive side); quantity = notional (TRY) / (price * the quote currency's TRY rate)
+rounded down; a sell never exceeds free inventory (spot); the floor is the larger of the
+exchange's minimum (converted to TRY) and ``min_order_notional``. Skips carry the
+predecessor's reason codes.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ _L = Layer.ORDER_BUILDER
 def _build_one(
     move: Rebalance,
     mid: Decimal,
+    rate: Decimal,
     rules: SymbolRules,
     account: AccountView,
     offset_bps: Decimal,
@@ -34,7 +37,7 @@ def _build_one(
     price = rules.quantize_price(mid * factor, move.side)
     if price <= ZERO:
         return "price_rounds_to_zero"
-    quantity = rules.quantize_quantity(move.notional / price)
+    quantity = rules.quantize_quantity(move.notional / (price * rate))
     if move.side is Side.SELL:
         available = rules.quantize_quantity(account.sellable.get(move.symbol, ZERO))
         if available <= ZERO:
@@ -42,7 +45,7 @@ def _build_one(
         quantity = min(quantity, available)
     if quantity <= ZERO:
         return "qty_rounds_to_zero"
-    if quantity * price < floor:
+    if quantity * price * rate < floor:
         return "insufficient_notional_after_buffers"
     reason = "rebalance_buy" if move.side is Side.BUY else "rebalance_sell"
     return Intent(move.symbol, move.side, price, quantity, reason)
@@ -60,13 +63,19 @@ def build_intents(
     intents = []
     for move in moves:
         mid = market.mid(move.symbol)
+        rate = market.rate(move.symbol.quote)
         symbol_rules = rules.get(move.symbol)
-        if mid is None or symbol_rules is None:
-            code = "missing_mark_price" if mid is None else "rules_unavailable"
+        if mid is None or rate is None or symbol_rules is None:
+            if mid is None:
+                code = "missing_mark_price"
+            elif rate is None:
+                code = market.rate_problem(move.symbol.quote)
+            else:
+                code = "rules_unavailable"
             log.add(move.symbol, _L, Action.SKIP, code)
             continue
-        floor = max(symbol_rules.min_exchange_value, limits.min_order_notional)
-        built = _build_one(move, mid, symbol_rules, account, params.order_offset_bps, floor)
+        floor = max(symbol_rules.min_exchange_value * rate, limits.min_order_notional)
+        built = _build_one(move, mid, rate, symbol_rules, account, params.order_offset_bps, floor)
         if isinstance(built, str):
             log.add(move.symbol, _L, Action.SKIP, built)
         else:

@@ -1,13 +1,16 @@
 """Portfolio policy (profile 7): target weights over investable equity, SELL first.
 
-* equity = quote balance + holdings of the selected symbols at mid; investable = equity above
-  the cash reserve;
+* every amount is in TRY: a symbol quoted in another currency is marked at ``mid * rate``
+  with that currency's fresh TRY rate (no rate: skipped with the rate's reason code);
+* equity = TRY balance + the balances of the selected symbols' other quote currencies + their
+  holdings, all in TRY; investable = equity above the cash reserve;
 * weights = configured targets restricted to the universe, or equal weights;
   target notional per symbol = weight x investable, capped at ``max_position_per_symbol``;
-* current = (holding + remaining open buys) at mid, so a partially filled buy is not re-bought;
+* current = (holding + remaining open buys) at the mark, so a partially filled buy is not
+  re-bought;
 * delta below ``min_order_notional`` -> hold; sells first (bounded by free inventory), then
   buys by size, consuming the turnover cap (``notional_cap_per_cycle``) and, for buys, the
-  investable cash (allocated, decremented per symbol).
+  investable cash of their quote currency (allocated, decremented per symbol).
 
 Holdings outside the universe are left alone: a symbol dropping out of the ranking is not a
 reason to dump it.
@@ -21,7 +24,7 @@ from decimal import Decimal
 from operator import itemgetter
 
 from btcbot.domain import Side, Symbol
-from btcbot.domain.money import ZERO
+from btcbot.domain.money import ONE, ZERO
 from btcbot.kernel.params import PortfolioParams, RiskLimits
 from btcbot.kernel.plan import Action, DecisionLog, Layer
 from btcbot.kernel.slots import slot_setter
@@ -34,6 +37,8 @@ _L = Layer.PORTFOLIO
 
 @dataclass(frozen=True, slots=True)
 class Rebalance:
+    """A move toward a target: ``notional`` is in TRY."""
+
     symbol: Symbol
     side: Side
     notional: Decimal
@@ -76,33 +81,41 @@ def _deltas(
     log: DecisionLog,
 ) -> list[Rebalance]:
     quotes = market.quotes
-    # (symbol, weight, mid, holding): each symbol's holding is read once and used twice.
-    marked = []
+    # (symbol, weight, TRY mark, holding): each symbol's holding is read once and used twice.
+    marked: list[tuple[Symbol, Decimal, Decimal | None, Decimal]] = []
+    currencies = {snapshot.quote_currency: ONE}
     for symbol, weight in weights:
-        quote = quotes.get(symbol)
-        marked.append(
-            (symbol, weight, quote.mid if quote is not None else None, _holding(snapshot, symbol))
-        )
-    quote_balance = snapshot.balances.get(snapshot.quote_currency)
-    equity = quote_balance.total if quote_balance is not None else ZERO
-    held_value = ZERO  # sum(holding * mid, ZERO), in the same order
-    for _, _, mid, holding in marked:
-        if mid is not None:
-            held_value += holding * mid
+        quote, rate = quotes.get(symbol), market.rate(symbol.quote)
+        mark = quote.mid * rate if quote is not None and rate is not None else None
+        if rate is not None:
+            currencies[symbol.quote] = rate
+        marked.append((symbol, weight, mark, _holding(snapshot, symbol)))
+    equity = ZERO
+    for currency, rate in currencies.items():
+        balance = snapshot.balances.get(currency)
+        if balance is not None:
+            equity += balance.total * rate
+    held_value = ZERO  # sum(holding * mark, ZERO), in the same order
+    for _, _, mark, holding in marked:
+        if mark is not None:
+            held_value += holding * mark
     equity += held_value
     investable = max(equity - limits.cash_reserve, ZERO)
     max_position, min_notional = limits.max_position_per_symbol, limits.min_order_notional
     open_buys, sellable = account.open_buy_quantity, account.sellable
     moves: list[tuple[tuple[bool, Decimal, str], Rebalance]] = []
-    for symbol, weight, mid, holding in marked:
-        if mid is None:
-            log.add(symbol, _L, Action.SKIP, "missing_mark_price")
+    for symbol, weight, mark, holding in marked:
+        if mark is None:
+            code = (
+                "missing_mark_price" if symbol not in quotes else market.rate_problem(symbol.quote)
+            )
+            log.add(symbol, _L, Action.SKIP, code)
             continue
         target = min(weight * investable, max_position)
         held = holding + open_buys.get(symbol, ZERO)
-        delta = target - held * mid
+        delta = target - held * mark
         if delta < ZERO:
-            delta = max(delta, -sellable.get(symbol, ZERO) * mid)
+            delta = max(delta, -sellable.get(symbol, ZERO) * mark)
         size = abs(delta)
         if size < min_notional or delta == ZERO:
             log.add(symbol, _L, Action.HOLD, "within_target", f"delta={delta}")
@@ -130,12 +143,12 @@ def rebalance(
     log: DecisionLog,
 ) -> list[Rebalance]:
     moves = _deltas(weights, snapshot, market, account, limits, log)  # in _move_order
-    turnover, cash = limits.notional_cap_per_cycle, account.investable
+    turnover, cash = limits.notional_cap_per_cycle, dict(account.investable)
     min_notional, sell, cap = limits.min_order_notional, Side.SELL, Action.CAP
     planned = []
     for move in moves:
-        side, wanted = move.side, move.notional
-        room = turnover if side is sell else min(turnover, cash)
+        side, wanted, currency = move.side, move.notional, move.symbol.quote
+        room = turnover if side is sell else min(turnover, cash.get(currency, ZERO))
         notional = min(wanted, room)
         if notional < min_notional or notional <= ZERO:
             log.add(move.symbol, _L, cap, "turnover_or_cash_exhausted", str(wanted))
@@ -144,6 +157,6 @@ def rebalance(
             log.add(move.symbol, _L, cap, "turnover_or_cash_cap", f"{wanted}->{notional}")
         turnover -= notional
         if side is Side.BUY:
-            cash -= notional
+            cash[currency] = cash.get(currency, ZERO) - notional
         planned.append(Rebalance(move.symbol, side, notional))
     return planned

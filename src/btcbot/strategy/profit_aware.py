@@ -2,13 +2,18 @@
 
 Per symbol, in sorted order:
 
+* a pair whose quote currency has no fresh rate into TRY -> skipped with the rate's reason
+  code (its budget cannot be compared);
 * holding and ``bid >= average_cost * (1 + take_profit_bps)`` -> SELL ``sell_fraction`` of the
-  position (capped by free inventory), reason ``take_profit``;
+  position, capped by free inventory and by what the position still has beyond our live
+  sells (pending cancels included: they can still fill, and the agent never goes short), reason
+  ``take_profit``;
 * holding otherwise -> hold;
 * flat, both sides quoted and ``(ask - bid) / bid <= max_entry_spread_bps`` -> BUY for
   ``min(entry_budget, what is left of the investable cash)``, reason ``conservative_entry``.
-  The budget is decremented across symbols (the predecessor sized every entry from the same
-  free balance and relied on the risk layer alone).
+  Both are TRY amounts: the quantity is ``size / (price * rate)`` with the quote currency's
+  rate, and the budget of that quote currency is decremented across symbols (the predecessor
+  sized every entry from the same free balance and relied on the risk layer alone).
 
 Prices carry the ``offset_bps`` protection described on
 :class:`~btcbot.kernel.params.ProfitAwareParams`.
@@ -38,7 +43,7 @@ def profit_aware_intents(
     params: ProfitAwareParams,
     log: DecisionLog,
 ) -> list[Intent]:
-    budget = account.investable
+    budgets = dict(account.investable)
     intents: list[Intent] = []
     factors = _Factors.of(params)
     quotes = market.quotes
@@ -50,13 +55,18 @@ def profit_aware_intents(
         if not quote.fresh:
             log.add(symbol, _L, Action.SKIP, "stale_market_data", f"age_ms={quote.age_ms}")
             continue
+        rate = market.rate(symbol.quote)
+        if rate is None:
+            log.add(symbol, _L, Action.SKIP, market.rate_problem(symbol.quote), symbol.quote)
+            continue
         position = positions.get(symbol)
         if position is not None and position.quantity > ZERO:
             intent = _take_profit(quote, position, account, params, log, factors)
         else:
-            intent = _entry(quote, budget, params, log, factors)
+            budget = budgets.get(symbol.quote, ZERO)
+            intent = _entry(quote, budget, rate, params, log, factors)
             if intent is not None:
-                budget -= intent.notional
+                budgets[symbol.quote] = budget - intent.notional * rate
         if intent is not None:
             intents.append(intent)
     return intents
@@ -95,8 +105,11 @@ def _take_profit(
     if quote.bid < threshold:
         log.add(quote.symbol, _L, Action.HOLD, "below_profit_threshold", f"bid={quote.bid}")
         return None
+    uncommitted = position.quantity - account.open_sell_quantity.get(quote.symbol, ZERO)
     quantity = min(
-        position.quantity * params.sell_fraction, account.sellable.get(quote.symbol, ZERO)
+        position.quantity * params.sell_fraction,
+        account.sellable.get(quote.symbol, ZERO),
+        uncommitted,
     )
     if quantity <= ZERO:
         log.add(quote.symbol, _L, Action.SKIP, "no_free_inventory")
@@ -108,6 +121,7 @@ def _take_profit(
 def _entry(
     quote: Quote,
     budget: Decimal,
+    rate: Decimal,
     params: ProfitAwareParams,
     log: DecisionLog,
     factors: _Factors | None = None,
@@ -121,4 +135,4 @@ def _entry(
         return None
     factors = factors or _Factors.of(params)
     price = min(quote.ask, quote.mid * factors.buy)
-    return Intent(quote.symbol, Side.BUY, price, size / price, "conservative_entry")
+    return Intent(quote.symbol, Side.BUY, price, size / (price * rate), "conservative_entry")
