@@ -6,6 +6,7 @@ import pytest
 from btcbot.emulator.faults import FaultConfig, parse_fault_args
 from btcbot.emulator.server import Emulator
 from tests.emulator.conftest import Signed
+from tests.helpers import eventually
 
 
 async def test_latency_with_path_prefix(emu: Emulator, http: httpx.AsyncClient) -> None:
@@ -34,6 +35,41 @@ async def test_5xx_next_and_probability(emu: Emulator, http: httpx.AsyncClient) 
     emu.faults.update({"http_5xx_probability": 1.0})
     assert (await http.get("/api/v2/ticker")).status_code == 502
     assert emu.faults.counters.faults["http_5xx_probability"] == 1
+
+
+async def test_5xx_can_target_one_route(emu: Emulator, signed: Signed) -> None:
+    """``http_5xx_route`` aims the 5xx at cancels only: reads pass, the cancel is refused
+    before it happens (the order stays open)."""
+    order_id = (await signed.submit(orderType="buy", quantity="0.001", price="3000000")).json()[
+        "data"
+    ]["id"]
+    emu.faults.update({"http_5xx_route": "DELETE /api/v1/order", "http_5xx_next": 1})
+    assert (await signed.get("/api/v1/openOrders")).status_code == 200
+    assert (await signed.delete("/api/v1/order", params={"id": order_id})).status_code == 503
+    assert emu.exchange.orders[order_id].status == "Untouched"
+    assert emu.faults.counters.faults["http_5xx_next"] == 1
+
+
+async def test_admin_order_history_has_open_and_close_times(
+    emu: Emulator, signed: Signed, http: httpx.AsyncClient
+) -> None:
+    first = (await signed.submit(orderType="buy", quantity="0.001", price="3000000")).json()
+    order_id = first["data"]["id"]
+    await signed.delete("/api/v1/order", params={"id": order_id})
+    key = emu.demo_account.api_key
+
+    async def closed() -> list[dict[str, object]]:
+        rows = (await http.get("/_emulator/orders", params={"apiKey": key})).json()
+        return rows if rows and rows[0]["closedMs"] is not None else []
+
+    rows = await eventually(closed)
+    assert [(r["id"], r["status"], r["pair"], r["side"]) for r in rows] == [
+        (order_id, "Canceled", "BTCTRY", "buy")
+    ]
+    assert rows[0]["createdMs"] <= rows[0]["closedMs"]
+    assert rows[0]["quantity"] == "0.001" and rows[0]["price"] == "3000000"
+    missing = await http.get("/_emulator/orders", params={"apiKey": "nobody"})
+    assert missing.status_code == 404
 
 
 async def test_submit_is_placed_but_response_dropped(emu: Emulator, signed: Signed) -> None:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from btcbot.domain import Side
@@ -141,3 +142,27 @@ def test_stale_and_missing_data_skip():
     assert intents == [] and (BTC, "stale_market_data") in codes(decisions)
     fresh, _ = run(snapshot(**market({BTC: (d(1000), d(1001))}, age_ms=15_000)))
     assert len(fresh) == 1
+
+
+def test_take_profit_never_commits_more_than_the_position():
+    """Live sells (pending cancels too: they can still fill) already promise part of the
+    position; a new take-profit sells at most the rest, so all of them filling cannot make
+    the agent short on a spot account, even when the exchange holds more than it bought."""
+    from btcbot.domain import OrderStatus
+    from tests.kernel.factories import open_order
+
+    live_sell = open_order(
+        BTC, Side.SELL, price="1003", qty="0.9", status=OrderStatus.PENDING_CANCEL, cid="s"
+    )
+    snap = one_symbol(
+        "1003",
+        "1004",
+        positions={BTC: position(BTC, "1", "1000")},
+        balances={"TRY": balance("TRY", "0"), "BTC": balance("BTC", "5", locked="0.9")},
+        open_orders=(live_sell,),
+    )
+    intents, _ = run(snap)
+    assert [(i.side, i.quantity) for i in intents] == [(Side.SELL, d("0.1"))]
+    committed = replace(live_sell, quantity=d(1))
+    intents, decisions = run(replace(snap, open_orders=(committed,)))
+    assert intents == [] and (BTC, "no_free_inventory") in codes(decisions)

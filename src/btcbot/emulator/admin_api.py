@@ -7,6 +7,10 @@
 ``GET  /_emulator/counters``               fault firings, requests, mutating calls, ws
 ``POST /_emulator/reset-counters``         zero all counters
 ``GET  /_emulator/accounts``               user accounts: id, key, balances, open orders
+``GET  /_emulator/orders?apiKey=K``        every order of that account with its open and
+                                           close times (``createdMs``, ``closedMs``: null
+                                           while open), oldest first: the exchange-side
+                                           record to check risk limits at every instant
 ``POST /_emulator/step?n=N``               advance the market simulator N steps
 ``POST /_emulator/ws/disconnect``          drop every WebSocket connection now
 ``GET  /_emulator/contract/openapi.json``  the pinned REST contract
@@ -23,6 +27,7 @@ from aiohttp import web
 from btcbot.emulator.engine import Exchange
 from btcbot.emulator.faults import Faults
 from btcbot.emulator.http_util import json_response
+from btcbot.emulator.orders import Order
 from btcbot.emulator.wire import dec_str, loads
 
 CONTRACT_FILES = frozenset({"openapi.json", "ws_frames.json"})
@@ -50,6 +55,7 @@ class AdminApi:
             web.get("/_emulator/counters", self.get_counters),
             web.post("/_emulator/reset-counters", self.reset_counters),
             web.get("/_emulator/accounts", self.get_accounts),
+            web.get("/_emulator/orders", self.get_orders),
             web.post("/_emulator/step", self.post_step),
             web.post("/_emulator/ws/disconnect", self.post_disconnect),
             web.get("/_emulator/contract/{name}", self.get_contract),
@@ -100,6 +106,13 @@ class AdminApi:
         ]
         return json_response(rows)
 
+    async def get_orders(self, request: web.Request) -> web.Response:
+        user = self.exchange.user_by_key(request.query.get("apiKey", ""))
+        if user is None or user.is_bot:
+            return json_response({"error": "apiKey names no account"}, status=404)
+        orders = sorted(self.exchange.user_orders(user.user_id), key=lambda o: o.id)
+        return json_response([order_record(order) for order in orders])
+
     async def post_step(self, request: web.Request) -> web.Response:
         try:
             steps = int(request.query.get("n", "1"))
@@ -120,3 +133,20 @@ class AdminApi:
             raise web.HTTPNotFound()
         text = resources.files("btcbot.emulator").joinpath(f"contract/{name}").read_bytes()
         return web.Response(body=text, content_type="application/json")
+
+
+def order_record(order: Order) -> dict[str, Any]:
+    """One order as the admin history shows it (amounts as exact strings)."""
+    return {
+        "id": order.id,
+        "clientId": order.client_id,
+        "pair": order.rule.name,
+        "side": order.side,
+        "method": order.method,
+        "price": dec_str(order.price),
+        "quantity": dec_str(order.quantity),
+        "left": dec_str(order.left),
+        "status": order.status,
+        "createdMs": order.time_ms,
+        "closedMs": order.closed_ms,
+    }

@@ -323,6 +323,7 @@ class Exchange:
         order.locked = Decimal(0)
         order.status = status
         order.update_ms = self.clock()
+        order.closed_ms = order.update_ms
         self._emit(OrderRemoved(order, "filled" if status == "Closed" else "canceled"))
         if user.is_bot:
             self.orders.pop(order.id, None)

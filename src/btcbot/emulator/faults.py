@@ -9,6 +9,8 @@ Faults (names as used by ``--fault name=value``, the JSON file and ``PUT /_emula
 ``http_5xx_next``              the next N REST/graph requests get ``http_5xx_status``
 ``http_5xx_probability``       each request fails with 5xx with this probability (seeded)
 ``http_5xx_status``            status used for injected 5xx (default 503)
+``http_5xx_route``             only inject 5xx into this route ("METHOD /path" as counted,
+                               e.g. ``DELETE /api/v1/order`` = cancels; "" = every route)
 ``drop_submit_response_next``  next N submits: order IS placed, response is dropped
 ``drop_cancel_response_next``  next N cancels: cancel IS done, response is dropped
 ``drop_mode``                  ``close`` (close the connection) or ``hang`` (wait
@@ -42,6 +44,7 @@ class FaultConfig:
     http_5xx_next: int = 0
     http_5xx_probability: float = 0.0
     http_5xx_status: int = 503
+    http_5xx_route: str = ""
     drop_submit_response_next: int = 0
     drop_cancel_response_next: int = 0
     drop_mode: DropMode = "close"
@@ -155,7 +158,11 @@ class Faults:
     def take_429(self) -> bool:
         return self._take("http_429_next")
 
-    def take_5xx(self) -> bool:
+    def take_5xx(self, route: str = "") -> bool:
+        """Whether this request (``route`` as counted, "METHOD /path") gets a 5xx."""
+        wanted = self.config.http_5xx_route
+        if wanted and route != wanted:
+            return False
         if self._take("http_5xx_next"):
             return True
         probability = self.config.http_5xx_probability

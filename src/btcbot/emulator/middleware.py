@@ -55,7 +55,7 @@ def make_gate(faults: Faults, limiter: RateLimiter) -> Middleware:
             faults.counters.rate_limited[refusal.rule.name] += 1
             headers = {"Retry-After": str(refusal.retry_after_s)}
             return json_response(refusal.body(), status=429, headers=headers)
-        if faults.take_5xx():
+        if faults.take_5xx(key):
             status = faults.config.http_5xx_status
             body = {"success": False, "message": "Service Unavailable", "code": status}
             return json_response(body, status=status)

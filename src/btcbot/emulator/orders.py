@@ -43,6 +43,8 @@ class Order:
     locked: Decimal
     status: Status = "Untouched"
     first_fill_price: Decimal | None = None
+    closed_ms: int | None = None
+    """When the order left the book (filled, canceled); None while it is open."""
 
     @property
     def is_open(self) -> bool:
