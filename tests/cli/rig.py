@@ -31,11 +31,17 @@ PLANTED_SECRET_PLAIN = "planted-secret-3f9c1e-do-not-print"
 
 
 @contextmanager
-def threaded_emulator(seed: int = 11) -> Iterator[Emulator]:
-    """A quiet emulator (manual clock) with the demo account and a planted-secret account."""
+def threaded_emulator(seed: int = 11, symbols_file: Path | None = None) -> Iterator[Emulator]:
+    """A quiet emulator (manual clock) with a planted-secret account; ``symbols_file``
+    replaces its symbol table."""
     accounts = (Account(PLANTED_KEY, PLANTED_SECRET, {"TRY": Decimal(100_000), "BTC": Decimal(1)}),)
     config = EmulatorConfig(
-        seed=seed, port=0, tick_seconds=0.0, rate_limit_scale=None, accounts=accounts
+        seed=seed,
+        port=0,
+        tick_seconds=0.0,
+        rate_limit_scale=None,
+        accounts=accounts,
+        symbols_file=symbols_file,
     )
     loop = asyncio.new_event_loop()
     thread = threading.Thread(target=loop.run_forever, name="emulator", daemon=True)

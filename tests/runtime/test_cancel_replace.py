@@ -126,7 +126,7 @@ async def test_a_cancel_lost_to_a_5xx_sends_no_replacement_and_the_old_fill_is_b
         with unit_of_work(runtime.engine) as conn:
             fills = FillRepository(conn).all()
     assert [o["status"] for o in history if o["side"] == "buy"] == ["Closed"]
-    assert list(statuses.values())[0] == OrderStatus.FILLED.value
+    assert list(statuses.values()) == [OrderStatus.FILLED.value]
     bought = sum((f.quantity for f in fills if f.side.value == "buy"), Decimal(0))
     assert bought == Decimal(history[0]["quantity"])  # one fill of one order, not two
     assert max_open_at_once(history, "BTCTRY") == 1

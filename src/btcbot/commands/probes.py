@@ -5,6 +5,7 @@ market data feed. Only reads: no probe sends an order or a cancel.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Final
@@ -20,11 +21,13 @@ from btcbot.config import AppConfig
 from btcbot.domain import Symbol, SymbolRules
 from btcbot.domain.money import format_decimal
 from btcbot.kernel.params import Profile7Params, ProfileParams
+from btcbot.marketdata import conversion_pair, conversion_pairs
 from btcbot.runtime.factory import ws_config
 
 CLOCK_TOLERANCE_MS: Final = 5_000  # BTCTurk refuses X-Stamp values more than ±5 s off
 WS_READY_SECONDS: Final = 5.0
 PROBE_MAX_RETRIES: Final = 1  # a doctor answers quickly; one retry absorbs a blip
+ACCOUNT_CURRENCY: Final = "TRY"  # every budget and cap is named in it
 
 
 @dataclass
@@ -81,12 +84,33 @@ async def _rules(
         return [failed("rules", f"exchangeinfo could not be read: {exc}")], {}
     budget, why = per_order_budget(config.params)
     floor = config.params.limits.min_order_notional
+    rates = await _quote_rates(rest, config.common.symbols, listed)
     checks = [
-        symbol_rules_check(symbol, listed.get(symbol), budget, why, floor)
+        symbol_rules_check(symbol, listed.get(symbol), budget, why, floor, rates.get(symbol.quote))
         for symbol in config.common.symbols
     ]
     found = {s.normalized: listed[s] for s in config.common.symbols if s in listed}
     return checks, found
+
+
+async def _quote_rates(
+    rest: BtcturkRestClient, symbols: Iterable[Symbol], listed: Mapping[Symbol, SymbolRules]
+) -> dict[str, Decimal | str]:
+    """TRY per unit of each non-TRY quote currency (its conversion book's mid), or why not."""
+    rates: dict[str, Decimal | str] = {}
+    for pair in conversion_pairs(symbols, ACCOUNT_CURRENCY):
+        if pair not in listed:
+            rates[pair.base] = f"the exchange lists no {pair.normalized} pair"
+            continue
+        try:
+            mid = (await rest.order_book(pair, limit=1)).mid
+        except BtcturkError as exc:
+            rates[pair.base] = f"the {pair.normalized} book could not be read: {exc}"
+            continue
+        rates[pair.base] = (
+            mid if mid is not None and mid > 0 else f"{pair.normalized} has no quotes"
+        )
+    return rates
 
 
 def per_order_budget(params: ProfileParams) -> tuple[Decimal, str]:
@@ -103,31 +127,56 @@ def per_order_budget(params: ProfileParams) -> tuple[Decimal, str]:
 
 
 def symbol_rules_check(
-    symbol: Symbol, rules: SymbolRules | None, budget: Decimal, why: str, floor: Decimal
+    symbol: Symbol,
+    rules: SymbolRules | None,
+    budget: Decimal,
+    why: str,
+    floor: Decimal,
+    rate: Decimal | str | None = None,
 ) -> CheckResult:
+    """``rate``: TRY per unit of the symbol's quote currency (a str says why there is none;
+    unused for a TRY pair). Every budget is a TRY amount, so a pair whose minimum cannot be
+    valued in TRY fails: its caps could not be enforced."""
     name = f"rules {symbol.normalized}"
     if rules is None:
         return failed(name, "not listed on the exchange: remove it from SYMBOLS")
+    quote = symbol.quote
     scales = (
         f"price scale {rules.price_scale}, quantity scale {rules.numerator_scale}, "
-        f"minExchangeValue {format_decimal(rules.min_exchange_value)} {symbol.quote}"
+        f"minExchangeValue {format_decimal(rules.min_exchange_value)} {quote}"
     )
     if not rules.is_trading:
         return warned(name, f"status {rules.status}: orders are refused; {scales}", critical=True)
-    if symbol.quote != "TRY":
-        return passed(name, f"TRADING; {scales} (budget is in TRY: not compared)", critical=True)
-    needed = max(rules.min_exchange_value, floor)
+    if quote == ACCOUNT_CURRENCY:
+        rate = Decimal(1)
+    if not isinstance(rate, Decimal):
+        pair = conversion_pair(quote, ACCOUNT_CURRENCY).normalized
+        return failed(
+            name,
+            f"its budgets are TRY amounts but {quote} cannot be valued in TRY "
+            f"({rate or f'no {pair} rate'}): the agent would refuse every order on it; "
+            f"remove it from SYMBOLS or trade a pair with a {pair} book; {scales}",
+        )
+    via = (
+        ""
+        if quote == ACCOUNT_CURRENCY
+        else f" (at {format_decimal(rate)} TRY/{quote} from "
+        f"{conversion_pair(quote, ACCOUNT_CURRENCY).normalized})"
+    )
+    needed = max(rules.min_exchange_value * rate, floor)
     if budget < needed:
         return warned(
             name,
             f"per-order budget {format_decimal(budget)} TRY ({why}) cannot meet the minimum "
-            f"order value {format_decimal(needed)} TRY (minExchangeValue "
-            f"{format_decimal(rules.min_exchange_value)}, MIN_ORDER_NOTIONAL_TRY "
+            f"order value {format_decimal(needed)} TRY{via} (minExchangeValue "
+            f"{format_decimal(rules.min_exchange_value)} {quote}, MIN_ORDER_NOTIONAL_TRY "
             f"{format_decimal(floor)}): no order on this symbol can be placed; {scales}",
             critical=True,
         )
     return passed(
-        name, f"TRADING; {scales}; per-order budget {format_decimal(budget)} TRY", critical=True
+        name,
+        f"TRADING; {scales}; per-order budget {format_decimal(budget)} TRY{via}",
+        critical=True,
     )
 
 

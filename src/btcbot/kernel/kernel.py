@@ -124,7 +124,7 @@ def _prepare(
             log.add(intent.symbol, Layer.KERNEL, Action.SKIP, "stale_market_data", intent.reason)
         elif market.rate(intent.symbol.quote) is None:
             code = market.rate_problem(intent.symbol.quote)
-            log.add(intent.symbol, Layer.KERNEL, Action.SKIP, code, intent.reason)
+            log.add(intent.symbol, Layer.KERNEL, Action.BLOCK, code, intent.reason)
         else:
             fresh.append(intent)
     stale_ids = frozenset(s.order.client_order_id for s in stale)

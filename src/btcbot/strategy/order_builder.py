@@ -65,14 +65,12 @@ def build_intents(
         mid = market.mid(move.symbol)
         rate = market.rate(move.symbol.quote)
         symbol_rules = rules.get(move.symbol)
-        if mid is None or rate is None or symbol_rules is None:
-            if mid is None:
-                code = "missing_mark_price"
-            elif rate is None:
-                code = market.rate_problem(move.symbol.quote)
-            else:
-                code = "rules_unavailable"
+        if mid is None or symbol_rules is None:
+            code = "missing_mark_price" if mid is None else "rules_unavailable"
             log.add(move.symbol, _L, Action.SKIP, code)
+            continue
+        if rate is None:
+            log.add(move.symbol, _L, Action.BLOCK, market.rate_problem(move.symbol.quote))
             continue
         floor = max(symbol_rules.min_exchange_value * rate, limits.min_order_notional)
         built = _build_one(move, mid, rate, symbol_rules, account, params.order_offset_bps, floor)

@@ -106,10 +106,10 @@ def _deltas(
     moves: list[tuple[tuple[bool, Decimal, str], Rebalance]] = []
     for symbol, weight, mark, holding in marked:
         if mark is None:
-            code = (
-                "missing_mark_price" if symbol not in quotes else market.rate_problem(symbol.quote)
-            )
-            log.add(symbol, _L, Action.SKIP, code)
+            if symbol in quotes:  # priced, but its quote currency has no TRY rate
+                log.add(symbol, _L, Action.BLOCK, market.rate_problem(symbol.quote))
+            else:
+                log.add(symbol, _L, Action.SKIP, "missing_mark_price")
             continue
         target = min(weight * investable, max_position)
         held = holding + open_buys.get(symbol, ZERO)

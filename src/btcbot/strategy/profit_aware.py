@@ -57,7 +57,7 @@ def profit_aware_intents(
             continue
         rate = market.rate(symbol.quote)
         if rate is None:
-            log.add(symbol, _L, Action.SKIP, market.rate_problem(symbol.quote), symbol.quote)
+            log.add(symbol, _L, Action.BLOCK, market.rate_problem(symbol.quote), symbol.quote)
             continue
         position = positions.get(symbol)
         if position is not None and position.quantity > ZERO:
