@@ -60,3 +60,34 @@ def test_fills_come_back_in_ledger_order_and_filter_by_symbol(engine: Engine) ->
         assert fills.all() == [early, same_time_higher_id, late]
         assert fills.all(since_ms=1500) == [late]
         assert fills.all(symbol=Symbol("BTC", "TRY")) == []
+
+
+def test_ours_and_foreign_follow_our_orders_at_read_time(engine: Engine) -> None:
+    """A fill is ours when its order id is one of our orders' exchange ids, or its client
+    id is that of our order still waiting for its id; everything else is foreign."""
+    from btcbot.domain import OrderEvent, OrderMethod, OrderRequest
+    from btcbot.store import ExecutionMode, OrderRepository
+
+    ours_by_id = replace(make_fill(1), order_id=501, client_order_id="whatever")
+    ours_by_client = replace(make_fill(2), order_id=502, client_order_id="mine-waiting")
+    foreign = replace(make_fill(3), order_id=503, client_order_id="BtcTurk API")
+    foreign_no_client = replace(make_fill(4), order_id=504, client_order_id=None)
+    request = OrderRequest(
+        Symbol("ETH", "TRY"), Side.SELL, OrderMethod.LIMIT, "mine-placed", Decimal(1), Decimal(1)
+    )
+    with unit_of_work(engine) as conn:
+        orders = OrderRepository(conn)
+        orders.insert_pending(request, mode=ExecutionMode.LIVE, now_ms=1)
+        orders.apply_event("mine-placed", OrderEvent.ACCEPTED, now_ms=2, exchange_order_id=501)
+        waiting = replace(request, client_order_id="mine-waiting")
+        orders.insert_pending(waiting, mode=ExecutionMode.LIVE, now_ms=1)
+        repo = FillRepository(conn)
+        for fill in (ours_by_id, ours_by_client, foreign, foreign_no_client):
+            repo.insert(fill, now_ms=fill.trade_id * 10)
+        assert [f.trade_id for f in repo.ours()] == [1, 2]
+        assert [f.trade_id for f in repo.foreign()] == [3, 4]
+        assert [f.trade_id for f in repo.foreign(recorded_since_ms=40)] == [4]
+        assert len(repo.all()) == 4  # every fill stays stored for the record
+        # the waiting order learns another id: its client id no longer claims fill 2
+        orders.apply_event("mine-waiting", OrderEvent.ACCEPTED, now_ms=3, exchange_order_id=777)
+        assert [f.trade_id for f in repo.foreign()] == [2, 3, 4]

@@ -35,12 +35,14 @@ def ledger_rebase(
     yes: Annotated[bool, typer.Option("--yes", help="Confirm without a prompt.")] = False,
     env_file: EnvFile = None,
 ) -> None:
-    """After a deposit or withdrawal: take a new baseline from balances at the next cycle."""
+    """Accept a balance change the agent did not make (deposit, withdrawal, another client's
+    trade on the account): the next cycle takes a new baseline from the exchange balances."""
     common = load_common(env_file)
     if not yes:
         typer.confirm(
-            "Only after a deposit/withdrawal you made yourself: the next cycle will accept the "
-            "exchange balances as the new baseline. Continue?",
+            "Only after a deposit, a withdrawal or trades outside the agent that you have "
+            "checked: the next cycle accepts the exchange balances as the new baseline (fills "
+            "of orders the agent did not place stay out of its positions). Continue?",
             abort=True,
         )
     with existing_store(common) as engine, unit_of_work(engine) as conn:
@@ -51,3 +53,4 @@ def ledger_rebase(
         else "no ledger baseline was stored"
     )
     typer.echo("if the kill switch tripped on the mismatch, release it: btcbot kill-switch off")
+    typer.echo("if foreign fills froze new risk, lift the freeze: btcbot freeze clear")

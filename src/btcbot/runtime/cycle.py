@@ -38,6 +38,7 @@ from btcbot.kernel.snapshot import Snapshot
 from btcbot.marketdata import MarketDataService, MarketSnapshot, conversion_pairs
 from btcbot.runtime.adaptation import ParamsAdapter
 from btcbot.runtime.candles import CandleCache
+from btcbot.runtime.foreign_activity import raise_alarms
 from btcbot.runtime.ledger_guard import LedgerGuard
 from btcbot.runtime.report import CycleReport, top_reasons
 from btcbot.runtime.risk_state_codec import encode_risk_state
@@ -47,7 +48,7 @@ from btcbot.store import (
     CycleRepository,
     DecisionRecord,
     ExecutionMode,
-    OpState,
+    OrderRepository,
     RiskStateRepository,
     unit_of_work,
 )
@@ -99,6 +100,8 @@ class CycleRunner:
         )
         self.heartbeat()
         reconcile = await self.oms.reconcile(self._order_symbols(started))
+        if reconcile.ok:
+            self._raise_foreign_alarms(reconcile, started)
         refused = self._refuse_unknown_state(cycle_id, started, reconcile)
         if refused is not None:
             return refused
@@ -110,7 +113,7 @@ class CycleRunner:
             return self._report(cycle_id, started, skipped=f"market data unavailable: {exc}")
         self._error_streak = 0
         candles = await self._recent_candles(market, started)
-        state = self._read_state(reconcile, started)
+        state = self._read_state()
         snapshot = self._snapshot(
             cycle_id, started, market, rules, tickers, candles, reconcile, state, conversion
         )
@@ -134,22 +137,28 @@ class CycleRunner:
         check = self.ledger.check(reconcile.balances, started)
         if check.ok:
             return None
-        detail = "; ".join(m.describe() for m in check.mismatches)
         return self._report(
             cycle_id,
             started,
-            skipped=f"ledger disagrees with exchange balances: {detail}",
+            skipped=self.ledger.explain(check),
             kill_switch_tripped=self.ledger.consecutive >= self.ledger.threshold,
         )
 
-    def _read_state(self, reconcile: ReconcileReport, now_ms: int) -> StateView:
-        """The store's view for the snapshot; exchange orders we did not place set the sticky
-        unknown-order freeze first."""
+    def _raise_foreign_alarms(self, reconcile: ReconcileReport, now_ms: int) -> None:
+        """Exchange orders and fills we did not place set the sticky unknown-order freeze
+        (before the ledger check, which such fills also upset); nothing of theirs is booked."""
         with unit_of_work(self.engine) as conn:
-            if reconcile.unknown_orders:
-                OpState(conn).set_freeze(
-                    self.settings.account_key, reason=_unknown_reason(reconcile), now_ms=now_ms
-                )
+            raise_alarms(
+                conn,
+                self.settings.account_key,
+                reconcile.unknown_orders,
+                OrderRepository(conn).live_orders(self.settings.mode),
+                now_ms,
+            )
+
+    def _read_state(self) -> StateView:
+        """The store's view for the snapshot."""
+        with unit_of_work(self.engine) as conn:
             return read_state(conn, self.settings.account_key, self.settings.mode)
 
     # --- gather ------------------------------------------------------------------------------
@@ -434,8 +443,3 @@ def _valuation(
 
 def _complete(valuation: Valuation) -> Decimal | None:
     return valuation.total if valuation.complete else None
-
-
-def _unknown_reason(reconcile: ReconcileReport) -> str:
-    ids = ", ".join(str(order.order_id) for order in reconcile.unknown_orders[:5])
-    return f"{len(reconcile.unknown_orders)} open order(s) on the exchange not placed by us: {ids}"

@@ -1,10 +1,15 @@
 """The ledger must explain the exchange balances, or trading stops.
 
 At the first check the current balances, minus the effect of the fills already booked, become
-the account's baseline (stored with the runtime state). From then on, baseline + fills must
-equal what the exchange reports, asset by asset, within ``tolerance``. A mismatch blocks the
-cycle; ``threshold`` consecutive mismatches trip the kill switch (a one-off mismatch can be a
-fill that landed between the two reads, a persistent one cannot).
+the account's baseline (stored with the runtime state). From then on, baseline + our fills
+must equal what the exchange reports, asset by asset, within ``tolerance``. A mismatch blocks
+the cycle; ``threshold`` consecutive mismatches trip the kill switch (a one-off mismatch can
+be a fill that landed between the two reads, a persistent one cannot).
+
+Only fills of orders the agent placed are booked. A deposit, a withdrawal or another client's
+trade on the account (a *foreign* fill, stored for the record) changes balances the ledger
+cannot explain: the message names the foreign fills seen since the baseline and the command
+that accepts the change, ``btcbot ledger rebase`` (the next check takes a new baseline).
 """
 
 from __future__ import annotations
@@ -17,8 +22,9 @@ import structlog
 from sqlalchemy import Engine
 
 from btcbot.accounting import BalanceCheck, check_balances, expected_holdings
-from btcbot.domain import Balance
+from btcbot.domain import Balance, Fill
 from btcbot.domain.money import format_decimal, to_decimal
+from btcbot.runtime.foreign_activity import list_fills
 from btcbot.store import FillRepository, OpState, RiskStateRepository, unit_of_work
 
 log = structlog.get_logger(__name__)
@@ -40,7 +46,7 @@ class LedgerGuard:
 
     def check(self, balances: Mapping[str, Balance], now_ms: int) -> BalanceCheck:
         with unit_of_work(self.engine) as conn:
-            fills = FillRepository(conn).all()
+            fills = FillRepository(conn).ours()
             states = RiskStateRepository(conn)
             stored = states.get(baseline_key(self.account_key))
             if stored is None:
@@ -52,25 +58,55 @@ class LedgerGuard:
             result = check_balances(
                 expected_holdings(fills, baseline), balances.values(), self.tolerance
             )
+            if not result.ok:
+                since = states.updated_ms(baseline_key(self.account_key))
+                foreign = FillRepository(conn).foreign(recorded_since_ms=since)
+                result = LedgerCheck(result.mismatches, tuple(foreign))
             self._count(result, conn_state=OpState(conn), now_ms=now_ms)
         return result
+
+    def explain(self, result: BalanceCheck) -> str:
+        """The mismatch, what may have caused it, and the command that accepts it."""
+        return explain(result)
 
     def _count(self, result: BalanceCheck, *, conn_state: OpState, now_ms: int) -> None:
         if result.ok:
             self.consecutive = 0
             return
         self.consecutive += 1
-        detail = "; ".join(m.describe() for m in result.mismatches)
+        detail = explain(result)
         log.error("ledger_mismatch", consecutive=self.consecutive, detail=detail)
         if self.consecutive >= self.threshold:
             conn_state.set_kill_switch(
                 self.account_key,
                 active=True,
                 source="ledger",
-                reason=f"{self.consecutive} consecutive ledger mismatches: {detail}",
+                reason=f"{self.consecutive} consecutive ledger mismatches: {detail}; then "
+                "release the kill switch: btcbot kill-switch off",
                 now_ms=now_ms,
             )
             log.error("kill_switch_tripped", source="ledger", detail=detail)
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerCheck(BalanceCheck):
+    """A failed check with the foreign fills stored since the baseline was taken."""
+
+    foreign: tuple[Fill, ...] = ()
+
+
+def explain(result: BalanceCheck) -> str:
+    detail = "; ".join(m.describe() for m in result.mismatches)
+    foreign = result.foreign if isinstance(result, LedgerCheck) else ()
+    cause = (
+        list_fills(foreign)
+        if foreign
+        else "a deposit, a withdrawal or a trade made outside the agent"
+    )
+    return (
+        f"ledger disagrees with exchange balances: {detail}. Likely cause: {cause}. Check it; "
+        "to accept the exchange balances as the new baseline run: btcbot ledger rebase"
+    )
 
 
 def _baseline(balances: Mapping[str, Balance], effect: Mapping[str, Decimal]) -> dict[str, Decimal]:

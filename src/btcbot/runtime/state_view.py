@@ -48,7 +48,7 @@ def read_state(conn: Connection, account_key: str, mode: ExecutionMode) -> State
     return StateView(
         op=OpState(conn).get(account_key),
         risk=decode_risk_state(RiskStateRepository(conn).get(account_key)),
-        ledger=build_ledger(FillRepository(conn).all()),
+        ledger=build_ledger(FillRepository(conn).ours()),  # foreign fills are not ours
         live=tuple(OrderRepository(conn).live_orders(mode)),
         last_submit_ms=last_submits(conn, mode),
     )

@@ -28,6 +28,13 @@ class RiskStateRepository:
         ).scalar()
         return None if text is None else dict(loads_json(text))
 
+    def updated_ms(self, account_key: str) -> int | None:
+        """When the document was last written (None when there is none)."""
+        value = self._conn.execute(
+            select(risk_state.c.updated_ms).where(risk_state.c.account_key == account_key)
+        ).scalar()
+        return None if value is None else int(value)
+
     def delete(self, account_key: str) -> bool:
         """Forget the document; return whether there was one."""
         deleted = self._conn.execute(
