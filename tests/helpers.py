@@ -63,10 +63,13 @@ SETTINGS_VARIABLES = (
 
 
 def isolate_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Run in ``tmp_path`` (no stray .env) with none of the settings variables set."""
+    """Run in ``tmp_path`` (no stray .env) with none of the settings variables set, and the
+    single-writer lock files in ``tmp_path`` (the emulator's demo key is the same everywhere:
+    tests running at the same time on one host must not contend for one account lock)."""
     monkeypatch.chdir(tmp_path)
     for name in SETTINGS_VARIABLES:
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LOCK_DIR", str(tmp_path / "locks"))
     return tmp_path
 
 

@@ -42,6 +42,7 @@ def run_cli(
     timeout: float = 60.0,
 ) -> Result:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(_SCRUB_PREFIXES)}
+    clean.setdefault("LOCK_DIR", str(cwd / "locks"))  # no lock shared with other test runs
     clean.update(env or {})
     proc = subprocess.run(
         [sys.executable, "-m", "btcbot", *args],

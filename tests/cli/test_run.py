@@ -34,11 +34,13 @@ def test_run_without_an_exchange_fails_clearly(tmp_path: Path) -> None:
         env={
             "BTCTURK_BASE_URL": "http://127.0.0.1:9",
             "BTCTURK_REST_MAX_RETRIES": "0",
+            "STARTUP_EXCHANGE_WAIT_SECONDS": "0",  # no waiting for the exchange at start-up
             "STATE_DB_PATH": str(tmp_path / "s.db"),
         },
     )
     assert result.code == 1
     assert "exchange unavailable" in result.stderr
+    assert "STARTUP_EXCHANGE_WAIT_SECONDS" in result.stderr
 
 
 def test_run_loop_stops_cleanly_on_sigterm(tmp_path: Path) -> None:

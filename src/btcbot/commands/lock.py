@@ -1,29 +1,80 @@
-"""The process lock: only one writer trades an account."""
+"""The process lock: only one writer trades an exchange account.
+
+The lock these commands look at is the one ``btcbot run`` takes with the same settings: the
+exchange account's (a fingerprint of ``BTCTURK_API_KEY``; the private key is not needed) or,
+without a key, ``ACCOUNT_KEY`` in the state database. A holder is reported live, stale (no
+heartbeat within its TTL) or dead (on this host and provably gone: its lock file is released
+or its pid does not exist). Looking never creates or writes a file.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
+from sqlalchemy import Engine
 
 from btcbot.commands.common import EnvFile, existing_store, fail, load_common, now_ms
-from btcbot.store import ProcessLock
+from btcbot.config import CommonSettings
+from btcbot.config.loader import read_environment
+from btcbot.runtime.writer_lock import lock_identity
+from btcbot.store import (
+    HolderView,
+    Liveness,
+    LockHolder,
+    LockIdentity,
+    ProcessLock,
+    assess_holder,
+    sqlite_file,
+)
+from btcbot.store.locks import read_all_holders
 
 lock_app = typer.Typer(help="The single-writer process lock.", no_args_is_help=True)
 
 
+def api_key_setting(env_file: Path | None) -> str | None:
+    """``BTCTURK_API_KEY`` as a run would read it (the environment wins over the file)."""
+    path = env_file if env_file is not None else Path(".env")
+    value = read_environment(path if path.is_file() else None).get("BTCTURK_API_KEY", "")
+    return value.strip() or None
+
+
+def current_lock(
+    engine: Engine, common: CommonSettings, api_key: str | None, now: int
+) -> tuple[LockIdentity, HolderView | None]:
+    """The lock a run with these settings would take, and who holds it (read-only)."""
+    identity = lock_identity(common, api_key, sqlite_file(engine))
+    holder = ProcessLock(engine, file_lock=False).status(identity.key)
+    if holder is None:
+        return identity, None
+    return identity, assess_holder(holder, identity.lock_file, now)
+
+
+def other_holders(engine: Engine, identity: LockIdentity) -> list[LockHolder]:
+    """Lock rows in this database for other keys (other accounts, or an older btcbot)."""
+    return [h for h in read_all_holders(engine) if h.account_key != identity.key]
+
+
+def describe_view(view: HolderView, now: int) -> str:
+    tag = "live" if view.liveness is Liveness.LIVE else view.liveness.value.upper()
+    return f"held by {view.describe(now)} [{tag}]"
+
+
 @lock_app.command("status")
 def lock_status(env_file: EnvFile = None) -> None:
-    """Show who holds the account's lock and how fresh its heartbeat is."""
+    """Show who holds the account's lock: live, stale or dead."""
     common = load_common(env_file)
-    with existing_store(common) as engine:
-        holder = ProcessLock(engine, file_lock=False).status(common.account_key)
-    if holder is None:
-        typer.echo(f"lock: free (account {common.account_key!r})")
-        return
     now = now_ms()
-    state = "STALE" if holder.is_stale(now) else "live"
-    typer.echo(f"lock: held by {holder.describe(now)} [{state}]")
+    with existing_store(common) as engine:
+        identity, view = current_lock(engine, common, api_key_setting(env_file), now)
+        others = other_holders(engine, identity)
+    if view is None:
+        typer.echo(f"lock: free ({identity.label})")
+    else:
+        typer.echo(f"lock: {identity.label} {describe_view(view, now)}")
+    for holder in others:
+        typer.echo(f"  other lock in this database: {holder.account_key} {holder.describe(now)}")
 
 
 @lock_app.command("release")
@@ -31,25 +82,24 @@ def lock_release(
     yes: Annotated[bool, typer.Option("--yes", help="Confirm without a prompt.")] = False,
     force: Annotated[
         bool,
-        typer.Option("--force", help="Also release a lock whose heartbeat is still fresh."),
+        typer.Option("--force", help="Also release a lock whose holder looks live."),
     ] = False,
     env_file: EnvFile = None,
 ) -> None:
-    """Release a stale lock left by a crashed bot (a live one needs --force)."""
+    """Release a lock left by a crashed bot (a live holder needs --force)."""
     common = load_common(env_file)
+    now = now_ms()
     with existing_store(common) as engine:
-        lock = ProcessLock(engine, file_lock=False)
-        holder = lock.status(common.account_key)
-        if holder is None:
+        identity, view = current_lock(engine, common, api_key_setting(env_file), now)
+        if view is None:
             typer.echo("lock: already free")
             return
-        now = now_ms()
-        if not holder.is_stale(now) and not force:
+        if view.liveness is Liveness.LIVE and not force:
             fail(
-                f"the lock is held by {holder.describe(now)} and its heartbeat is fresh: "
-                "stop that bot first, or pass --force if you are sure it is gone"
+                f"the lock is held by {view.describe(now)}; its heartbeat is fresh: stop that "
+                "bot first, or pass --force if you are sure it is gone"
             )
         if not yes:
-            typer.confirm(f"Release the lock held by {holder.describe(now)}?", abort=True)
-        lock.force_release(common.account_key)
+            typer.confirm(f"Release the lock held by {view.describe(now)}?", abort=True)
+        ProcessLock(engine, file_lock=False).force_release(identity.key)
     typer.echo("lock released")

@@ -23,10 +23,17 @@ from btcbot.execution import ReconciliationFailed
 from btcbot.marketdata import MarketDataUnavailable
 from btcbot.obs.metrics import Metrics
 from btcbot.runtime.factory import Runtime, open_runtime, wall_clock_ms
-from btcbot.runtime.loop import run_until_stopped
+from btcbot.runtime.loop import StopSignal, run_cycles, stop_on_signals
 from btcbot.runtime.report import CycleReport
+from btcbot.runtime.startup import ExchangeUnavailable, StartupStopped
 from btcbot.runtime.telemetry import Telemetry
-from btcbot.store import DatabaseRoleError, LockConflict, SchemaVersionError
+from btcbot.store import (
+    DatabaseRoleError,
+    LockConflict,
+    LockLost,
+    LockUnavailable,
+    SchemaVersionError,
+)
 
 Stage = Annotated[
     int,
@@ -72,25 +79,64 @@ def print_report(report: CycleReport) -> None:
 
 
 async def run_config(config: AppConfig, *, cycles: int | None, cycle_seconds: float) -> int:
-    """Open the runtime and run the cycles; map known refusals to exit codes."""
-    try:
-        async with open_runtime(config) as runtime:
-            with _observed(runtime, config, cycle_seconds) as report:
-                done, stop = await run_until_stopped(
-                    runtime.runner, cycles=cycles, cycle_seconds=cycle_seconds, on_report=report
-                )
-    except (MarketDataUnavailable, LockConflict, DatabaseRoleError, SchemaVersionError) as exc:
-        fail(str(exc), EXIT_CONFIG)
-    except ReconciliationFailed as exc:
+    """Open the runtime and run the cycles; map known refusals to exit codes.
+
+    Exit 2: settings or safety refusals a restart cannot fix (including another live writer
+    on the exchange account). Exit 1: runtime failures (the exchange still unusable after the
+    start-up wait, the single-writer lock lost while running). A stop signal during start-up
+    is a clean stop (exit 0).
+    """
+    with stop_on_signals() as stop:
+        try:
+            done = await _run(config, stop, cycles=cycles, cycle_seconds=cycle_seconds)
+        except StartupStopped:
+            done = 0
+        except LockLost as exc:
+            stop.lose_lock(str(exc))
+            done = 0
+        except (
+            MarketDataUnavailable,
+            LockConflict,
+            LockUnavailable,
+            DatabaseRoleError,
+            SchemaVersionError,
+        ) as exc:
+            fail(str(exc), EXIT_CONFIG)
+        except ReconciliationFailed as exc:
+            # Only a definitive refusal gets here (outages are waited for): settings.
+            fail(
+                f"start-up reconciliation failed, refusing to trade: {exc.report.error}; "
+                "check BTCTURK_API_KEY / the private key, the key's permissions and its IP "
+                "whitelist",
+                EXIT_CONFIG,
+            )
+        except ExchangeUnavailable as exc:
+            fail(f"exchange unavailable, refusing to trade: {exc}", EXIT_RUNTIME)
+        except BtcturkError as exc:
+            fail(f"exchange unavailable: {exc}", EXIT_RUNTIME)
+    if stop.lock_lost is not None:
         fail(
-            f"start-up reconciliation failed, refusing to trade: {exc.report.error}",
+            f"stopped after {done} cycle(s): {stop.lock_lost}. Another instance may be trading "
+            "this exchange account: check `btcbot lock status` before starting again",
             EXIT_RUNTIME,
         )
-    except BtcturkError as exc:
-        fail(f"exchange unavailable: {exc}", EXIT_RUNTIME)
     reason = f" (stopped by {stop.signal_name})" if stop.signal_name else ""
     typer.echo(f"stopped cleanly after {done} cycle(s){reason}")
     return done
+
+
+async def _run(
+    config: AppConfig, stop: StopSignal, *, cycles: int | None, cycle_seconds: float
+) -> int:
+    async with open_runtime(config, stop=stop) as runtime:
+        with _observed(runtime, config, cycle_seconds) as report:
+            return await run_cycles(
+                runtime.runner,
+                cycles=cycles,
+                cycle_seconds=cycle_seconds,
+                stop=stop,
+                on_report=report,
+            )
 
 
 @contextmanager

@@ -25,16 +25,20 @@ from btcbot.commands.checks import (
 from btcbot.commands.common import db_url
 from btcbot.commands.slo import slo_checks
 from btcbot.config import AppConfig
+from btcbot.runtime.writer_lock import lock_identity
 from btcbot.store import (
     DbRole,
+    Liveness,
     OpState,
     OpStatus,
     ProcessLock,
     StoreError,
+    assess_holder,
     current_revision,
     head_revision,
     make_engine,
     peek_role,
+    sqlite_file,
 )
 from btcbot.store.migrate import MIGRATIONS
 
@@ -94,7 +98,7 @@ def _inspect(engine: Engine, config: AppConfig, where: str, now_ms: int) -> Stat
     if schema.verdict is not Verdict.PASS:
         findings.checks.append(skipped("lock", "not checked: schema not at head"))
         return findings
-    findings.checks.append(_lock(engine, config.common.account_key, now_ms))
+    findings.checks.append(_lock(engine, config, now_ms))
     with engine.connect() as conn:
         findings.op = OpState(conn).get(config.common.account_key)
         findings.checks.append(switches_check(findings.op, config, now_ms))
@@ -143,19 +147,26 @@ def _role(engine: Engine, config: AppConfig) -> CheckResult:
     return passed("database", f"role {stamped.value} matches the run mode", critical=True)
 
 
-def _lock(engine: Engine, account_key: str, now_ms: int) -> CheckResult:
-    holder = ProcessLock(engine, file_lock=False).status(account_key)
+def _lock(engine: Engine, config: AppConfig, now_ms: int) -> CheckResult:
+    api_key = config.exchange.api_key if config.has_credentials else None
+    identity = lock_identity(config.common, api_key, sqlite_file(engine))
+    holder = ProcessLock(engine, file_lock=False).status(identity.key)
     if holder is None:
-        return passed("lock", f"free (account {account_key!r})", critical=True)
-    if holder.is_stale(now_ms):
+        return passed("lock", f"free ({identity.label})", critical=True)
+    view = assess_holder(holder, identity.lock_file, now_ms)
+    if view.takeover_now:
+        return warned("lock", f"{view.describe(now_ms)}; the next run takes it over")
+    if view.liveness is not Liveness.LIVE:
         return warned(
             "lock",
-            f"stale: {holder.describe(now_ms)}; the next run takes it over",
+            f"{view.describe(now_ms)}; a run is refused until the heartbeat is older than the "
+            "TTL: free it now with `btcbot lock release`",
+            critical=True,
         )
     return warned(
         "lock",
-        f"held by {holder.describe(now_ms)}: another bot is trading this account, a second "
-        "run would be refused",
+        f"{identity.label} held by {view.describe(now_ms)}: another bot is trading this "
+        "account, a second run would be refused",
         critical=True,
     )
 

@@ -4,7 +4,7 @@ The database is opened as it is (never created, migrated or stamped); exit 0 whe
 read, 2 when it is missing or at another schema. The report ends with a health verdict
 (ok / degraded / failing) computed by :func:`btcbot.obs.health.assess_health` from what the
 database holds; its market data and WebSocket checks need a running process and are left
-out, and a ``process`` check (lock holder alive, stale or absent) is added.
+out, and a ``process`` check (lock holder live, stale, dead or absent) is added.
 """
 
 from __future__ import annotations
@@ -19,17 +19,19 @@ import typer
 from sqlalchemy import Engine, func, select
 
 from btcbot.commands.common import EnvFile, existing_store, load_common, now_ms
+from btcbot.commands.lock import api_key_setting, current_lock
 from btcbot.config import CommonSettings
 from btcbot.domain.money import format_decimal, to_decimal
 from btcbot.obs.health import Check, HealthInputs, HealthReport, HealthStatus, assess_health
 from btcbot.store import (
     CycleRecord,
     CycleRepository,
-    LockHolder,
+    HolderView,
+    Liveness,
+    LockIdentity,
     OpState,
     OpStatus,
     OrderRepository,
-    ProcessLock,
     current_revision,
     peek_role,
 )
@@ -74,15 +76,17 @@ def status_command(
     """
     common = load_common(env_file)
     with existing_store(common) as engine:
-        view = read_status(engine, common, cycles, now_ms())
+        view = read_status(engine, common, cycles, now_ms(), api_key=api_key_setting(env_file))
     if as_json:
         typer.echo(json.dumps(view, indent=2))
     else:
         print_status(view)
 
 
-def read_status(engine: Engine, common: CommonSettings, limit: int, now: int) -> dict[str, Any]:
-    holder = ProcessLock(engine, file_lock=False).status(common.account_key)
+def read_status(
+    engine: Engine, common: CommonSettings, limit: int, now: int, *, api_key: str | None = None
+) -> dict[str, Any]:
+    identity, holder = current_lock(engine, common, api_key, now)
     with engine.connect() as conn:
         op = OpState(conn).get(common.account_key)
         recent = CycleRepository(conn).latest(max(limit, 1))
@@ -109,7 +113,7 @@ def read_status(engine: Engine, common: CommonSettings, limit: int, now: int) ->
             "threshold": common.reconcile_failure_threshold,
             "last_error": op.last_reconcile_error,
         },
-        "lock": _lock(holder, now),
+        "lock": _lock(identity, holder, now),
         "cycles": [_cycle(c) for c in recent[:limit]],
         "live_orders": dict(sorted(live.items())),
         "fills": int(fill_count),
@@ -143,16 +147,20 @@ def _override(op: OpStatus, now: int) -> dict[str, Any] | None:
     return {"mode": mode, "reason": op.degrade_override_reason, "until": until}
 
 
-def _lock(holder: LockHolder | None, now: int) -> dict[str, Any] | None:
-    if holder is None:
+def _lock(identity: LockIdentity, view: HolderView | None, now: int) -> dict[str, Any] | None:
+    if view is None:
         return None
+    holder = view.holder
     return {
+        "key": identity.key,
         "instance": holder.instance_id,
         "pid": holder.pid,
         "host": holder.host,
         "started": when(holder.started_ms),
         "heartbeat_age_s": round(holder.age_ms(now) / 1000, 1),
-        "stale": holder.is_stale(now),
+        "state": view.liveness.value,
+        "evidence": view.evidence,
+        "stale": view.liveness is not Liveness.LIVE,
     }
 
 
@@ -172,7 +180,7 @@ def _cycle(cycle: CycleRecord) -> dict[str, Any]:
 def status_health(
     common: CommonSettings,
     op: OpStatus,
-    holder: LockHolder | None,
+    holder: HolderView | None,
     recent: list[CycleRecord],
     now: int,
 ) -> HealthReport:
@@ -181,7 +189,7 @@ def status_health(
     last = recent[0] if recent else None
     inputs = HealthInputs(
         now_ms=now,
-        started_ms=holder.started_ms if holder else now,
+        started_ms=holder.holder.started_ms if holder else now,
         cycle_seconds=common.cycle_seconds,
         last_cycle_ms=None if last is None else (last.ended_ms or last.started_ms),
         kill_switch_active=common.kill_switch or op.kill_switch,
@@ -190,7 +198,7 @@ def status_health(
         reconcile_failure_threshold=common.reconcile_failure_threshold,
         max_market_data_age_ms=common.max_market_data_age_ms,
     )
-    running = holder is not None and not holder.is_stale(now)
+    running = holder is not None and holder.liveness is Liveness.LIVE
     keep = {"kill_switch", "reconcile"} | ({"cycle"} if running else set())
     checks = [c for c in assess_health(inputs).checks if c.name in keep]
     checks += [_process(holder, now), *_switches(op, now)]
@@ -198,10 +206,22 @@ def status_health(
     return HealthReport(status=worst, checks=tuple(checks))
 
 
-def _process(holder: LockHolder | None, now: int) -> Check:
-    if holder is None:
+def _process(view: HolderView | None, now: int) -> Check:
+    if view is None:
         return Check("process", HealthStatus.OK, "no bot running (lock free)")
-    if holder.is_stale(now):
+    holder = view.holder
+    if view.liveness is Liveness.DEAD:
+        return Check(
+            "process",
+            HealthStatus.FAILING,
+            f"lock holder pid {holder.pid} on {holder.host} is dead ({view.evidence}): "
+            + (
+                "crashed; the next start takes the lock over"
+                if view.takeover_now
+                else "crashed; free the lock with `btcbot lock release`"
+            ),
+        )
+    if view.liveness is Liveness.STALE:
         return Check(
             "process",
             HealthStatus.FAILING,
@@ -277,10 +297,11 @@ def _switch_lines(view: dict[str, Any]) -> list[str]:
 def _lock_line(lock: dict[str, Any] | None, account: str) -> str:
     if lock is None:
         return f"lock: free (account {account!r})"
-    state = "STALE" if lock["stale"] else "live"
+    live = lock["state"] == Liveness.LIVE.value
+    state = "[live]" if live else f"[{lock['state'].upper()}] {lock['evidence']}"
     return (
         f"lock: held by pid {lock['pid']} on {lock['host']} (instance {lock['instance']}), "
-        f"heartbeat {lock['heartbeat_age_s']}s ago [{state}]"
+        f"heartbeat {lock['heartbeat_age_s']}s ago {state}"
     )
 
 

@@ -113,17 +113,58 @@ class CommonSettings(BtcbotSettings):
         description="Default 3: consecutive failed reconciliations that trip the kill switch "
         "(no silent drift; audit G4).",
     )
+    reconcile_failure_max_seconds: int = Field(
+        120,
+        gt=0,
+        description="Default 120: reconciliation failing for this long (from the start of the "
+        "first failed pass) trips the kill switch even before RECONCILE_FAILURE_THRESHOLD "
+        "passes failed, so slow failing passes cannot delay it by minutes.",
+    )
+    reconcile_pass_timeout_seconds: float = Field(
+        45.0,
+        gt=0,
+        description="Default 45: one reconciliation pass taking longer fails (and counts): "
+        "read retries under an outage cannot stretch a pass, and a cycle, without bound.",
+    )
     process_instance_ttl_seconds: int = Field(
         180,
         gt=0,
         description="Default 180: a process lock whose heartbeat is older is stale and may be "
-        "taken over (crashed or hung holder).",
+        "taken over (crashed or hung holder, e.g. on another host). A holder on this host "
+        "that is provably dead (its lock file released) is taken over at once.",
     )
-    process_instance_heartbeat_interval_seconds: int = Field(
-        30,
+    process_instance_heartbeat_interval_seconds: float = Field(
+        30.0,
         gt=0,
-        description="Default 30: how often the lock heartbeat is refreshed; must stay well "
-        "below the TTL.",
+        description="Default 30: how often a background thread refreshes the lock heartbeat, "
+        "whatever the cycle is doing; at most half the TTL.",
+    )
+    lock_dir: Path | None = Field(
+        None,
+        description="Default unset: $XDG_RUNTIME_DIR/btcbot when XDG_RUNTIME_DIR is set, else "
+        "/tmp/btcbot-locks. Local directory of the per-host OS lock files, one per exchange "
+        "account (API key fingerprint): every bot on a host must use the same one. Keep it "
+        "across restarts (not a per-service private /tmp), so a restart after a crash can "
+        "prove the old process gone.",
+    )
+    startup_exchange_wait_seconds: int = Field(
+        600,
+        ge=0,
+        description="Default 600: at start-up, wait this long for the exchange (market data "
+        "and start-up reconciliation) with backoff before exiting 1; 0 = do not wait. The "
+        "systemd unit restarts the bot afterwards, so an outage never leaves it failed.",
+    )
+    startup_retry_base_seconds: float = Field(
+        2.0,
+        gt=0,
+        description="Default 2: first pause between start-up attempts; it doubles per attempt "
+        "(with jitter) up to STARTUP_RETRY_MAX_SECONDS.",
+    )
+    startup_retry_max_seconds: float = Field(
+        60.0,
+        gt=0,
+        description="Default 60: longest pause between start-up attempts (no hot loop into an "
+        "exchange that is down).",
     )
     cycle_seconds: float = Field(
         10.0,
@@ -143,11 +184,14 @@ class CommonSettings(BtcbotSettings):
             raise ValueError(
                 f"LIVE_TRADING_ACK must be exactly {ACK_PHRASE} or unset (the value is not shown)"
             )
-        if self.process_instance_heartbeat_interval_seconds >= self.process_instance_ttl_seconds:
+        if self.process_instance_heartbeat_interval_seconds * 2 > self.process_instance_ttl_seconds:
             raise ValueError(
                 "PROCESS_INSTANCE_HEARTBEAT_INTERVAL_SECONDS must be below "
-                "PROCESS_INSTANCE_TTL_SECONDS, or a healthy holder looks stale"
+                "PROCESS_INSTANCE_TTL_SECONDS / 2, or one late heartbeat makes a healthy "
+                "holder look stale"
             )
+        if self.startup_retry_max_seconds < self.startup_retry_base_seconds:
+            raise ValueError("STARTUP_RETRY_MAX_SECONDS must be >= STARTUP_RETRY_BASE_SECONDS")
         if not self.symbols:
             raise ValueError("SYMBOLS is empty: list at least one pair, e.g. BTC_TRY")
         return self

@@ -2,8 +2,10 @@
 
 New risk (a submit) needs all of: ``DRY_RUN=false``, ``KILL_SWITCH=false``,
 ``LIVE_TRADING=true``, ``LIVE_TRADING_ACK=I_UNDERSTAND``, ``SAFE_MODE=false``, credentials, and
-no kill switch tripped at run time. A cancel removes risk, so the kill switch does not block
-it; SAFE_MODE (observe only) and everything that makes the bot not-live do.
+no kill switch tripped at run time, and (while running) the single-writer lock still held. A
+cancel removes risk, so the kill switch does not block it; SAFE_MODE (observe only), a lost
+lock (another instance now writes to the account) and everything that makes the bot not-live
+do.
 
 Contradictory configurations (:func:`check_gates`) fail at load instead of silently running in
 a mode the operator did not ask for.
@@ -26,6 +28,7 @@ class BlockReason(StrEnum):
     NOT_ARMED = "NOT_ARMED"  # LIVE_TRADING=false
     ACK_MISSING = "ACK_MISSING"
     NO_CREDENTIALS = "NO_CREDENTIALS"
+    LOCK_LOST = "LOCK_LOST"  # another instance took over the account's single-writer lock
 
 
 # Reasons that still allow cancels (they only forbid *new* risk).
@@ -44,7 +47,11 @@ class ArmingDecision:
 
 
 def evaluate_arming(
-    common: CommonSettings, has_credentials: bool, *, runtime_kill_switch: bool = False
+    common: CommonSettings,
+    has_credentials: bool,
+    *,
+    runtime_kill_switch: bool = False,
+    lock_lost: bool = False,
 ) -> ArmingDecision:
     """Whether live side effects are allowed, and every reason they are not."""
     checks = (
@@ -55,6 +62,7 @@ def evaluate_arming(
         (not common.live_trading, BlockReason.NOT_ARMED),
         (not common.acknowledged, BlockReason.ACK_MISSING),
         (not has_credentials, BlockReason.NO_CREDENTIALS),
+        (lock_lost, BlockReason.LOCK_LOST),
     )
     reasons = tuple(reason.value for blocked, reason in checks if blocked)
     return ArmingDecision(armed=not reasons, reasons=reasons)

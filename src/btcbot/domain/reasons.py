@@ -54,6 +54,8 @@ _REASONS: dict[str, str] = {
     # --- global gates and modes -----------------------------------------------------------------
     "kill_switch": "new risk blocked: a kill switch is on (btcbot kill-switch status)",
     "safe_mode": "every exchange write blocked: SAFE_MODE=true",
+    "LOCK_LOST": "every exchange write blocked and the run stopped: another instance took over "
+    "the account's single-writer lock, or it was force-released (btcbot lock status)",
     "unknown_order_freeze": "new risk blocked: an order we cannot account for is on the "
     "exchange (btcbot freeze status, then freeze clear)",
     "mode_observe_only": "blocked: the mode is OBSERVE_ONLY (nothing new is sent)",

@@ -12,14 +12,21 @@ from btcbot.store import OpState, unit_of_work
 
 
 def store_backed_arming(
-    engine: Engine, common: CommonSettings, *, has_credentials: bool
+    engine: Engine,
+    common: CommonSettings,
+    *,
+    has_credentials: bool,
+    lock_lost: Callable[[], bool] = lambda: False,
 ) -> Callable[[], ArmingDecision]:
     """Settings gates plus the kill switch stored for the account, read on every call (so a
-    switch tripped by reconciliation or an operator a moment ago already blocks)."""
+    switch tripped by reconciliation or an operator a moment ago already blocks), plus the
+    single-writer lock: once the heartbeat finds it lost, nothing more is sent."""
 
     def current() -> ArmingDecision:
         with unit_of_work(engine) as conn:
             tripped = OpState(conn).get(common.account_key).kill_switch
-        return evaluate_arming(common, has_credentials, runtime_kill_switch=tripped)
+        return evaluate_arming(
+            common, has_credentials, runtime_kill_switch=tripped, lock_lost=lock_lost()
+        )
 
     return current

@@ -2,8 +2,18 @@
 
 Audit G4: the predecessor caught broad exceptions around its lifecycle refresh and carried on,
 hiding persistent drift. Here only exchange errors (:class:`BtcturkError`: transport, 5xx, 429,
-auth, malformed replies) are caught — anything else is a bug and propagates — and every caught
-one is counted. At the threshold the store sets the kill switch and an error is logged.
+auth, malformed replies) and a pass running out of time are caught — anything else is a bug and
+propagates — and every caught one is counted.
+
+The kill switch trips on whichever comes first:
+
+* a **count**: ``threshold`` consecutive failures (``RECONCILE_FAILURE_THRESHOLD``);
+* a **time**: failures for ``max_failing_ms`` or longer, measured from the start of the first
+  failed pass of the streak (``RECONCILE_FAILURE_MAX_SECONDS``). One pass may take most of a
+  minute of read retries under an outage, so counting passes alone could take many minutes.
+
+The count lives in the store (it survives restarts); the streak's start is this process's own
+observation, so after a restart the time bound counts from the first failure it sees.
 """
 
 from __future__ import annotations
@@ -14,7 +24,13 @@ from dataclasses import dataclass
 import structlog
 from sqlalchemy import Engine
 
-from btcbot.btcturk.errors import BtcturkError
+from btcbot.btcturk.errors import (
+    BtcturkError,
+    DefinitiveReject,
+    InvalidNonce,
+    OutcomeUnknown,
+    RetryableError,
+)
 from btcbot.store import OpState, unit_of_work
 
 log = structlog.get_logger(__name__)
@@ -28,33 +44,84 @@ class FailureRecord:
     tripped: bool  # the kill switch is (now) set because of them
 
 
+class PassTimedOut(Exception):
+    """One reconciliation pass ran past its deadline (counted like an exchange error)."""
+
+
+def is_retryable(error: Exception) -> bool:
+    """Whether trying again later can succeed: not for a definitive refusal such as a 401
+    (key, permission, IP whitelist), which only a settings change fixes."""
+    if isinstance(error, RetryableError | InvalidNonce | OutcomeUnknown | PassTimedOut):
+        return True
+    return not isinstance(error, DefinitiveReject)
+
+
 class ReconcileFailures:
     def __init__(
-        self, engine: Engine, account_key: str, threshold: int, clock_ms: Callable[[], int]
+        self,
+        engine: Engine,
+        account_key: str,
+        threshold: int,
+        clock_ms: Callable[[], int],
+        max_failing_ms: int | None = None,
     ) -> None:
         self._engine = engine
         self._account_key = account_key
         self._threshold = threshold
         self._now = clock_ms
+        self._max_failing_ms = max_failing_ms
+        self._failing_since_ms: int | None = None
 
-    def record(self, where: str, error: BtcturkError) -> FailureRecord:
+    def record(
+        self, where: str, error: BtcturkError | PassTimedOut, *, started_ms: int | None = None
+    ) -> FailureRecord:
+        """Count one failure (of a pass that began at ``started_ms``, default now)."""
+        now = self._now()
+        if self._failing_since_ms is None:
+            self._failing_since_ms = now if started_ms is None else min(started_ms, now)
+        failing_ms = now - self._failing_since_ms
         text = f"{where}: {type(error).__name__}: {error}"
         with unit_of_work(self._engine) as conn:
-            count = OpState(conn).record_reconcile_failure(
-                self._account_key, error=text, threshold=self._threshold, now_ms=self._now()
+            state = OpState(conn)
+            count = state.record_reconcile_failure(
+                self._account_key, error=text, threshold=self._threshold, now_ms=now
             )
-        log.warning("reconcile_failed", where=where, error=text, failures=count.failures)
-        if count.tripped:
+            timed_out = self._past_time_bound(failing_ms) and not count.tripped
+            if timed_out and not state.get(self._account_key).kill_switch:
+                reason = (
+                    f"reconciliation failing for {failing_ms / 1000:.0f}s ({count.failures} "
+                    f"failure(s) in a row, RECONCILE_FAILURE_MAX_SECONDS "
+                    f"{self._max_failing_ms // 1000 if self._max_failing_ms else '-'}); "
+                    f"last: {text}"
+                )
+                state.set_kill_switch(
+                    self._account_key, active=True, source="reconcile", reason=reason, now_ms=now
+                )
+        tripped = count.tripped or timed_out
+        log.warning(
+            "reconcile_failed",
+            where=where,
+            error=text,
+            failures=count.failures,
+            failing_s=round(failing_ms / 1000, 1),
+        )
+        if tripped:
             log.error(
                 "kill_switch_tripped",
                 source="reconcile",
                 account_key=self._account_key,
                 failures=count.failures,
                 threshold=self._threshold,
+                failing_s=round(failing_ms / 1000, 1),
+                max_failing_s=None if self._max_failing_ms is None else self._max_failing_ms / 1000,
                 error=text,
             )
-        return FailureRecord(where, text, count.failures, count.tripped)
+        return FailureRecord(where, text, count.failures, tripped)
 
     def reset(self) -> None:
+        self._failing_since_ms = None
         with unit_of_work(self._engine) as conn:
             OpState(conn).reset_reconcile_failures(self._account_key, now_ms=self._now())
+
+    def _past_time_bound(self, failing_ms: int) -> bool:
+        return self._max_failing_ms is not None and failing_ms >= self._max_failing_ms

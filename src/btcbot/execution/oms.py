@@ -52,7 +52,11 @@ class OrderManager:
     ) -> None:
         config = settings or OmsSettings()
         failures = ReconcileFailures(
-            engine, account_key, config.reconcile_failure_threshold, clock_ms
+            engine,
+            account_key,
+            config.reconcile_failure_threshold,
+            clock_ms,
+            max_failing_ms=config.reconcile_failure_max_ms,
         )
         journal = Journal(engine, ExecutionMode(mode), clock_ms)
         self._ctx = OmsContext(port, journal, failures, config)

@@ -13,13 +13,18 @@ One pass, per symbol (the requested ones plus every symbol with a live local ord
 
 An order stays live in the store until the exchange shows a terminal state. Only exchange
 errors (:class:`BtcturkError`) are caught, and any of them makes the pass a failure: counted in
-the store, reset by a fully successful pass, tripping the kill switch at the threshold. The
-report carries all of it so the runtime can print it; a failed start-up pass is refused by
+the store, reset by a fully successful pass, tripping the kill switch at the threshold count or
+time (:mod:`btcbot.execution.failures`). A pass has a deadline (``reconcile_pass_timeout_ms``):
+under an outage every read retries with backoff, and a pass that runs out of time fails and is
+counted like an exchange error, so one pass cannot take minutes. Cutting a pass short is safe:
+it only reads, and the one write it may repeat (a cancel re-send) stays pending until proven.
+The report carries all of it so the runtime can print it; a failed start-up pass is refused by
 :meth:`OrderManager.startup`.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -32,6 +37,7 @@ from btcbot.exchange.reports import ExchangeOrder
 from btcbot.execution.cancels import Canceller, PendingCancelReport
 from btcbot.execution.context import OmsContext
 from btcbot.execution.evidence import from_report, same_order
+from btcbot.execution.failures import PassTimedOut, is_retryable
 from btcbot.execution.fills import FillSync, FillSyncReport
 from btcbot.execution.resolution import InFlightResolver, Resolution, ResolveReport
 from btcbot.store import StoredOrder
@@ -54,6 +60,7 @@ class ReconcileReport:
     error: str | None = None
     failures: int = 0  # consecutive failed passes (0 after a success)
     kill_switch_tripped: bool = False
+    retryable: bool = True  # False: a definitive refusal (e.g. 401) a retry will not fix
 
 
 @dataclass
@@ -78,7 +85,20 @@ class Reconciler:
 
     async def run(self, symbols: Iterable[Symbol], *, startup: bool = False) -> ReconcileReport:
         at_ms = self._ctx.journal.now()
-        wanted = set(symbols)
+        timeout_s = self._ctx.settings.reconcile_pass_timeout_ms / 1000
+        try:
+            async with asyncio.timeout(timeout_s):
+                return await self._pass(at_ms, set(symbols), startup)
+        except TimeoutError:
+            return self._failed(
+                at_ms,
+                PassTimedOut(
+                    f"the pass took longer than {timeout_s:g}s (RECONCILE_PASS_TIMEOUT_SECONDS): "
+                    "the exchange is not answering in time"
+                ),
+            )
+
+    async def _pass(self, at_ms: int, wanted: set[Symbol], startup: bool) -> ReconcileReport:
         run = _Pass()
         try:
             in_flight = await self._resolver.resolve(all_pending=startup)
@@ -105,14 +125,15 @@ class Reconciler:
             balances=MappingProxyType(dict(balances)),
         )
 
-    def _failed(self, at_ms: int, error: BtcturkError) -> ReconcileReport:
-        record = self._ctx.failures.record("reconcile", error)
+    def _failed(self, at_ms: int, error: BtcturkError | PassTimedOut) -> ReconcileReport:
+        record = self._ctx.failures.record("reconcile", error, started_ms=at_ms)
         return ReconcileReport(
             ok=False,
             at_ms=at_ms,
             error=record.error,
             failures=record.failures,
             kill_switch_tripped=record.tripped,
+            retryable=is_retryable(error),
         )
 
     async def _compare_open_orders(self, wanted: set[Symbol], run: _Pass) -> None:

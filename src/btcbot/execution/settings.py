@@ -31,6 +31,12 @@ class OmsSettings:
     #: 3: consecutive failed reconciliations that trip the kill switch
     #: (``RECONCILE_FAILURE_THRESHOLD``).
     reconcile_failure_threshold: int = 3
+    #: 120 s: reconciliation failing this long (from the start of the first failed pass)
+    #: trips the kill switch even below the threshold (``RECONCILE_FAILURE_MAX_SECONDS``).
+    reconcile_failure_max_ms: int = 120_000
+    #: 45 s: one reconciliation pass taking longer fails and counts
+    #: (``RECONCILE_PASS_TIMEOUT_SECONDS``); bounds a pass whatever the read retries do.
+    reconcile_pass_timeout_ms: int = 45_000
     #: 1000 private WS events about orders not yet known locally kept for replay.
     evidence_buffer_max: int = 1_000
 
@@ -39,3 +45,5 @@ class OmsSettings:
             raise ValueError("resolve_max_tries and reconcile_failure_threshold must be >= 1")
         if min(self.resolve_first_delay_ms, self.resolve_interval_ms) < 0:
             raise ValueError("resolution delays must not be negative")
+        if min(self.reconcile_failure_max_ms, self.reconcile_pass_timeout_ms) <= 0:
+            raise ValueError("reconciliation time bounds must be positive")

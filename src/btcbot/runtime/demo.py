@@ -53,6 +53,7 @@ def demo_config(emu: Emulator, options: DemoOptions, env_file: Path | None) -> A
             "market_data_mode": "ws",
             "ws_market_data_rest_fallback": True,
             "dry_run_try_balance": Decimal(10_000),
+            "lock_dir": options.db_path.parent / "locks",
         }
     )
     exchange = build(ExchangeSettings, env_file).model_copy(

@@ -1,7 +1,10 @@
 """Build the real components for a run: live (armed BTCTurk port) or dry-run (paper port over
 live public market data), with the state database, process lock, market data and OMS.
 
-Everything is torn down in reverse order on exit, even when start-up fails half way.
+Order: database → single-writer lock (exchange account, :mod:`btcbot.runtime.writer_lock`) and
+its heartbeat thread → exchange clients → market data and start-up reconciliation, retried
+while the exchange is down (:mod:`btcbot.runtime.startup`) → cycle runner. Everything is torn
+down in reverse order on exit, even when start-up fails half way.
 """
 
 from __future__ import annotations
@@ -33,6 +36,9 @@ from btcbot.marketdata import MarketDataService
 from btcbot.runtime.adaptation import ParamsAdapter
 from btcbot.runtime.cycle import CycleRunner, CycleSettings
 from btcbot.runtime.ledger_guard import LedgerGuard
+from btcbot.runtime.loop import StopSignal
+from btcbot.runtime.startup import StartupWait, wait_for_exchange
+from btcbot.runtime.writer_lock import LockHeartbeat, lock_identity
 from btcbot.store import (
     DbRole,
     ExecutionMode,
@@ -42,6 +48,7 @@ from btcbot.store import (
     StoredOrder,
     database_url,
     open_store,
+    sqlite_file,
     unit_of_work,
 )
 from btcbot.store.schema import fills, orders
@@ -60,6 +67,7 @@ class Runtime:
     runner: CycleRunner
     engine: Engine
     lock: ProcessLock
+    heartbeat: LockHeartbeat
     execution: ExecutionMode
     feed: BtcturkWsClient | None = None
 
@@ -80,33 +88,54 @@ def ws_config(exchange: ExchangeSettings) -> WsClientConfig:
 
 @asynccontextmanager
 async def open_runtime(
-    config: AppConfig, *, clock_ms: Callable[[], int] = wall_clock_ms
+    config: AppConfig,
+    *,
+    clock_ms: Callable[[], int] = wall_clock_ms,
+    stop: StopSignal | None = None,
 ) -> AsyncIterator[Runtime]:
-    """Everything one ``btcbot run`` needs, live or dry-run, decided by the settings."""
+    """Everything one ``btcbot run`` needs, live or dry-run, decided by the settings.
+
+    ``stop`` (SIGTERM/SIGINT, or the lock heartbeat finding the lock lost) ends a start-up
+    that is waiting for the exchange with :class:`~btcbot.runtime.startup.StartupStopped`.
+    """
     common = config.common
+    stop = stop or StopSignal()
     dry_run = not config.arming.armed
     execution = ExecutionMode.DRY_RUN if dry_run else ExecutionMode.LIVE
     async with AsyncExitStack() as stack:
         engine = _open_engine(config, DbRole.DRY_RUN if dry_run else DbRole.LIVE)
         stack.callback(engine.dispose)
-        lock = ProcessLock(engine, clock_ms=clock_ms)
-        lock.acquire(common.account_key, common.process_instance_ttl_seconds)
-        stack.callback(lock.release)
+        lock, heartbeat = _take_lock(stack, engine, config, clock_ms, stop)
         credentials = None if dry_run else credentials_from(config.exchange)
         rest = await stack.enter_async_context(BtcturkRestClient.from_settings(config.exchange))
-        arming = store_backed_arming(engine, common, has_credentials=config.has_credentials)
+        arming = store_backed_arming(
+            engine,
+            common,
+            has_credentials=config.has_credentials,
+            lock_lost=lambda: heartbeat.lost,
+        )
         live_port = BtcturkExchange(rest, arming)
         feed = await _start_feed(stack, config, credentials)
         port: ExchangePort = live_port
+        wait, waiting_since = _startup_wait(config), time.monotonic()
         if dry_run:
-            port = await _paper_port(engine, live_port, common.dry_run_try_balance, clock_ms)
+            port = await wait_for_exchange(
+                lambda: _paper_port(engine, live_port, common.dry_run_try_balance, clock_ms),
+                wait=wait,
+                stop=stop,
+                started=waiting_since,
+            )
         oms = OrderManager(
             engine,
             port,
             mode=execution,
             clock_ms=clock_ms,
             account_key=common.account_key,
-            settings=OmsSettings(reconcile_failure_threshold=common.reconcile_failure_threshold),
+            settings=OmsSettings(
+                reconcile_failure_threshold=common.reconcile_failure_threshold,
+                reconcile_failure_max_ms=common.reconcile_failure_max_seconds * 1000,
+                reconcile_pass_timeout_ms=int(common.reconcile_pass_timeout_seconds * 1000),
+            ),
         )
         if feed is not None and credentials is not None:
             _follow_private_events(stack, feed, oms)
@@ -116,8 +145,12 @@ async def open_runtime(
             feed=feed,
             rest_fallback=common.ws_market_data_rest_fallback,
         )
-        await market.start(common.symbols, WS_READY_TIMEOUT_SECONDS)
-        await oms.startup(common.symbols)  # raises ReconciliationFailed: do not trade
+
+        async def start_trading_state() -> None:
+            await market.start(common.symbols, WS_READY_TIMEOUT_SECONDS)
+            await oms.startup(common.symbols)  # raises ReconciliationFailed: do not trade
+
+        await wait_for_exchange(start_trading_state, wait=wait, stop=stop, started=waiting_since)
         params, adapter = _adaptation(engine, config, clock_ms())
         runner = CycleRunner(
             engine=engine,
@@ -134,11 +167,52 @@ async def open_runtime(
                 safe_mode=common.safe_mode,
             ),
             clock_ms=clock_ms,
-            heartbeat=lock.heartbeat,
+            heartbeat=heartbeat.check,
             ledger=LedgerGuard(engine, common.account_key, common.reconcile_failure_threshold),
             adapter=adapter,
         )
-        yield Runtime(runner, engine, lock, execution, feed)
+        yield Runtime(runner, engine, lock, heartbeat, execution, feed)
+
+
+def _take_lock(
+    stack: AsyncExitStack,
+    engine: Engine,
+    config: AppConfig,
+    clock_ms: Callable[[], int],
+    stop: StopSignal,
+) -> tuple[ProcessLock, LockHeartbeat]:
+    """The single-writer lock of the exchange account (or of ACCOUNT_KEY without keys), kept
+    fresh by a heartbeat thread from now on: also while start-up waits for the exchange."""
+    common = config.common
+    api_key = config.exchange.api_key if config.has_credentials else None
+    identity = lock_identity(common, api_key, sqlite_file(engine))
+    lock = ProcessLock(engine, clock_ms=clock_ms, account_key=common.account_key)
+    lock.acquire(identity, common.process_instance_ttl_seconds)
+    stack.callback(lock.release)
+    loop = asyncio.get_running_loop()
+
+    def on_lost(reason: str) -> None:
+        with contextlib.suppress(RuntimeError):  # the loop is already closed: nothing to stop
+            loop.call_soon_threadsafe(stop.lose_lock, reason)
+
+    heartbeat = LockHeartbeat(
+        lock,
+        interval_seconds=common.process_instance_heartbeat_interval_seconds,
+        ttl_seconds=common.process_instance_ttl_seconds,
+        on_lost=on_lost,
+    )
+    heartbeat.start()
+    stack.callback(heartbeat.stop)  # runs before lock.release (last in, first out)
+    return lock, heartbeat
+
+
+def _startup_wait(config: AppConfig) -> StartupWait:
+    common = config.common
+    return StartupWait(
+        max_wait_seconds=common.startup_exchange_wait_seconds,
+        base_delay_seconds=common.startup_retry_base_seconds,
+        max_delay_seconds=common.startup_retry_max_seconds,
+    )
 
 
 def _adaptation(

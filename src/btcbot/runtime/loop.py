@@ -1,15 +1,18 @@
 """Run cycles until done or told to stop; SIGTERM/SIGINT finish the current cycle cleanly.
 
 A cycle is never interrupted half way (an order may be between "persisted" and "sent"): the
-signal only stops the loop before the next cycle. Exceptions are not caught here: a bug stops
-the process loudly, and the next start's reconciliation picks up where it left off.
+signal only stops the loop before the next cycle. The same stop signal ends a start-up that is
+waiting for the exchange, and the lock heartbeat sets it when the single-writer lock is lost.
+Exceptions are not caught here: a bug stops the process loudly, and the next start's
+reconciliation picks up where it left off.
 """
 
 from __future__ import annotations
 
 import asyncio
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from btcbot.runtime.cycle import CycleRunner
 from btcbot.runtime.report import CycleReport
@@ -21,6 +24,7 @@ class StopSignal:
     def __init__(self) -> None:
         self.event = asyncio.Event()
         self.signal_name: str | None = None
+        self.lock_lost: str | None = None  # why, when the single-writer lock was lost
 
     def install(self) -> None:
         loop = asyncio.get_running_loop()
@@ -34,6 +38,11 @@ class StopSignal:
 
     def _on_signal(self, sig: signal.Signals) -> None:
         self.signal_name = sig.name
+        self.event.set()
+
+    def lose_lock(self, reason: str) -> None:
+        """Stop because another instance now holds the account (or it was force-released)."""
+        self.lock_lost = reason
         self.event.set()
 
     @property
@@ -65,6 +74,17 @@ async def run_cycles(
     return done
 
 
+@contextmanager
+def stop_on_signals() -> Iterator[StopSignal]:
+    """A :class:`StopSignal` with SIGTERM/SIGINT handlers installed (in a running loop)."""
+    stop = StopSignal()
+    stop.install()
+    try:
+        yield stop
+    finally:
+        stop.uninstall()
+
+
 async def run_until_stopped(
     runner: CycleRunner,
     *,
@@ -73,12 +93,8 @@ async def run_until_stopped(
     on_report: Callable[[CycleReport], None],
 ) -> tuple[int, StopSignal]:
     """:func:`run_cycles` with SIGTERM/SIGINT handlers installed for its duration."""
-    stop = StopSignal()
-    stop.install()
-    try:
+    with stop_on_signals() as stop:
         done = await run_cycles(
             runner, cycles=cycles, cycle_seconds=cycle_seconds, stop=stop, on_report=on_report
         )
-    finally:
-        stop.uninstall()
     return done, stop

@@ -4,7 +4,7 @@ Typical start-up::
 
     engine = open_store(database_url(common.state_db_path, common.state_db_url), DbRole.LIVE)
     lock = ProcessLock(engine)
-    lock.acquire(account_key, common.process_instance_ttl_seconds)
+    lock.acquire(exchange_account_identity(api_key, lock_dir), ttl_seconds)
     with unit_of_work(engine) as conn:  # one transaction per cycle
         OrderRepository(conn).insert_pending(request, mode=ExecutionMode.LIVE, now_ms=now)
         ...
@@ -18,12 +18,25 @@ from btcbot.store.errors import (
     DatabaseRoleError,
     LockConflict,
     LockLost,
+    LockUnavailable,
     OrderNotFound,
     SchemaVersionError,
     StoreError,
 )
 from btcbot.store.fills import FillInsert, FillRepository
-from btcbot.store.locks import FileLock, LockHolder, ProcessLock, wall_clock_ms
+from btcbot.store.locks import (
+    FileLock,
+    HolderView,
+    Liveness,
+    LockHolder,
+    LockIdentity,
+    ProcessLock,
+    account_fingerprint,
+    assess_holder,
+    database_account_identity,
+    exchange_account_identity,
+    wall_clock_ms,
+)
 from btcbot.store.migrate import check_schema, current_revision, head_revision, upgrade_to_head
 from btcbot.store.orders import ExecutionMode, OrderEventRecord, OrderRepository, StoredOrder
 from btcbot.store.role import DbRole, peek_role, read_role, require_role, stamp_role
@@ -57,9 +70,13 @@ __all__ = [
     "FileLock",
     "FillInsert",
     "FillRepository",
+    "HolderView",
+    "Liveness",
     "LockConflict",
     "LockHolder",
+    "LockIdentity",
     "LockLost",
+    "LockUnavailable",
     "OpState",
     "OpStatus",
     "OrderEventRecord",
@@ -73,9 +90,13 @@ __all__ = [
     "SchemaVersionError",
     "StoreError",
     "StoredOrder",
+    "account_fingerprint",
+    "assess_holder",
     "check_schema",
     "current_revision",
+    "database_account_identity",
     "database_url",
+    "exchange_account_identity",
     "head_revision",
     "make_engine",
     "open_store",

@@ -4,6 +4,7 @@ StoreError
 ├── SchemaVersionError   database revision unknown to (newer than) this btcbot
 ├── DatabaseRoleError    a dry run opened a live database, or the reverse
 ├── LockConflict         another live instance trades this account
+├── LockUnavailable      the OS lock file cannot be created (LOCK_DIR)
 ├── LockLost             our lock row vanished or was taken over while we ran
 └── OrderNotFound        an update names a client order id the store never saw
 """
@@ -24,6 +25,10 @@ class DatabaseRoleError(StoreError):
 
 
 class LockConflict(StoreError):
+    pass
+
+
+class LockUnavailable(StoreError):
     pass
 
 
