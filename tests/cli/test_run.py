@@ -94,3 +94,36 @@ def test_demo_runs_end_to_end_and_its_ledger_matches(tmp_path: Path) -> None:
     assert "ledger equals exchange balances" in result.stdout
     assert "│ yes" in result.stdout or " yes " in result.stdout
     assert (tmp_path / ".btcbot-demo" / "state.db").exists()
+
+
+def test_sigterm_ends_a_start_up_that_waits_for_the_exchange(tmp_path: Path) -> None:
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("BTCTURK_", "DRY_RUN"))},
+        "BTCTURK_BASE_URL": "http://127.0.0.1:9",  # nothing listens: the exchange is "down"
+        "BTCTURK_REST_MAX_RETRIES": "0",
+        "STARTUP_RETRY_BASE_SECONDS": "30",  # the pause after the first failure is long
+        "STATE_DB_PATH": str(tmp_path / "s.db"),
+        "LOCK_DIR": str(tmp_path / "locks"),
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "btcbot", "run", "--stage", "3", "--loop"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stderr is not None
+        line = proc.stderr.readline()
+        while line and "startup_waiting_for_exchange" not in line:
+            line = proc.stderr.readline()
+        assert "retry_in_s=" in line and "attempt=1" in line, line
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 0, err
+    assert "stopped cleanly after 0 cycle(s) (stopped by SIGTERM)" in out

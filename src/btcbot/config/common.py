@@ -155,10 +155,11 @@ class CommonSettings(BtcbotSettings):
         "systemd unit restarts the bot afterwards, so an outage never leaves it failed.",
     )
     startup_retry_base_seconds: float = Field(
-        2.0,
+        5.0,
         gt=0,
-        description="Default 2: first pause between start-up attempts; it doubles per attempt "
-        "(with jitter) up to STARTUP_RETRY_MAX_SECONDS.",
+        description="Default 5: first pause between start-up attempts; it doubles per attempt "
+        "(with jitter) up to STARTUP_RETRY_MAX_SECONDS. Each failed start-up reconciliation "
+        "counts toward RECONCILE_FAILURE_THRESHOLD like a failed cycle, at about the same pace.",
     )
     startup_retry_max_seconds: float = Field(
         60.0,

@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Protocol
 
 import structlog
 from sqlalchemy.exc import SQLAlchemyError
@@ -26,7 +27,6 @@ from btcbot.config import CommonSettings
 from btcbot.store import (
     LockIdentity,
     LockLost,
-    ProcessLock,
     database_account_identity,
     exchange_account_identity,
 )
@@ -56,12 +56,22 @@ def lock_identity(
     return database_account_identity(common.account_key, db_file)
 
 
+class HeldLock(Protocol):
+    """What the heartbeat needs of :class:`btcbot.store.ProcessLock`."""
+
+    @property
+    def instance_id(self) -> str: ...
+
+    def heartbeat(self) -> None: ...
+
+
 class LockHeartbeat:
-    """Keeps a held :class:`ProcessLock` fresh from a daemon thread (``start`` … ``stop``)."""
+    """Keeps a held :class:`~btcbot.store.ProcessLock` fresh from a daemon thread
+    (``start`` … ``stop``)."""
 
     def __init__(
         self,
-        lock: ProcessLock,
+        lock: HeldLock,
         *,
         interval_seconds: float,
         ttl_seconds: float,
