@@ -90,14 +90,19 @@ def test_systemd_unit_is_hardened_and_restarts_safely() -> None:
     sections = unit(DEPLOY / "systemd" / "btcbot@.service")
     assert set(sections) == {"Unit", "Service", "Install"}
     unit_, service = sections["Unit"], sections["Service"]
-    assert values(unit_, "StartLimitBurst") and values(unit_, "StartLimitIntervalSec")
+    # Never gives up on runtime failures (an exchange outage can outlast any start limit)...
+    assert values(unit_, "StartLimitIntervalSec") == ["0"]
+    assert not values(unit_, "StartLimitBurst")
+    # ...and never hammers the exchange: a pause between starts (no RestartSteps= in 252).
+    (restart_sec,) = values(service, "RestartSec")
+    assert restart_sec.endswith("s") and int(restart_sec[:-1]) >= 15
     (exec_start,) = values(service, "ExecStart")
     assert exec_start.split()[:2] == ["/opt/btcbot/venv/bin/btcbot", "run"]
     expected = {
         "Restart": "on-failure",
         "RestartPreventExitStatus": "2",  # EXIT_CONFIG: a refusal, not a crash
         "User": "btcbot",
-        "StateDirectory": "btcbot/%i",
+        "StateDirectory": "btcbot/%i btcbot/locks",
         "ProtectSystem": "strict",
         "ProtectHome": "yes",
         "NoNewPrivileges": "yes",
@@ -113,6 +118,9 @@ def test_systemd_unit_is_hardened_and_restarts_safely() -> None:
     environment = values(service, "Environment")
     assert "BTCTURK_API_SECRET_FILE=%d/btcturk_api_secret" in environment
     assert not any(e.startswith("BTCTURK_API_SECRET=") for e in environment)
+    # The lock directory outlives a restart and is shared by the host's instances: one of
+    # the state directories, not the private /tmp.
+    assert "LOCK_DIR=%S/btcbot/locks" in environment
     assert values(sections["Install"], "WantedBy") == ["multi-user.target"]
 
 
@@ -256,6 +264,9 @@ def test_kubernetes_runs_one_writer_with_the_secret_as_a_file() -> None:
     secret_file = env["BTCTURK_API_SECRET_FILE"]["value"]
     mounts = {m["name"]: m["mountPath"] for m in container["volumeMounts"]}
     assert secret_file.startswith(mounts["credentials"] + "/")
+    # Lock files on the pod's emptyDir (same kernel across container restarts), not the PVC.
+    assert env["LOCK_DIR"]["value"].startswith(mounts["tmp"] + "/")
+    assert not env["LOCK_DIR"]["value"].startswith(mounts["state"])
     annotations = sts["template"]["metadata"]["annotations"]
     assert annotations["prometheus.io/scrape"] == "true"
     assert annotations["prometheus.io/port"] == str(container["ports"][0]["containerPort"])
@@ -272,6 +283,10 @@ def test_compose_runs_one_bot_and_mounts_the_secret() -> None:
     assert bot["secrets"] == ["btcturk_api_secret"]
     assert "BTCTURK_API_SECRET" not in bot["environment"]
     assert bot["env_file"] == ["btcbot.env"]  # copied from btcbot.env.example
+    # Lock files on the state volume: the tmpfs /tmp is new on every container start.
+    state_mount = bot["volumes"][0].split(":")[1]
+    assert bot["environment"]["LOCK_DIR"].startswith(state_mount + "/")
+    assert bot["restart"] == "on-failure"  # no retry limit: an outage must not leave it down
     settings = text(DEPLOY / "compose" / "btcbot.env.example")
     assert "\nBTCTURK_API_SECRET_FILE=/run/secrets/btcturk_api_secret\n" in settings
     build = bot["build"]

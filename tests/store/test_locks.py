@@ -45,7 +45,7 @@ def test_second_writer_is_refused_with_the_holder_named(engine: Engine, clock: F
     with pytest.raises(LockConflict) as info:
         lock(engine, clock, "second").acquire(ACCOUNT, TTL)
     message = str(info.value)
-    for fragment in ("instance first", "pid 4242", "box-1", "12.0s ago", "live"):
+    for fragment in ("instance first", "pid 4242", "box-1", "12.0s ago", "heartbeat fresh"):
         assert fragment in message
     holder = first.status(ACCOUNT)
     assert holder is not None and holder.instance_id == "first"
@@ -222,6 +222,27 @@ def test_a_provably_dead_holder_on_this_host_is_taken_over_at_once(
     restarted.release()
 
 
+def test_a_crashed_holder_stays_provably_gone_after_others_used_the_lock_file(
+    engine: Engine, clock: FakeClock, tmp_path: Path
+) -> None:
+    """After the crash a bot of another database took the lock file and released it: the
+    file still remembers the crashed instance among its holders."""
+    identity = exchange_account_identity(API_KEY, tmp_path / "locks")
+    dead_holder(engine, clock, identity, host=this_host())
+    other = open_store(sqlite_url(tmp_path / "other.db"), DbRole.DRY_RUN)
+    try:
+        passer_by = ProcessLock(other, clock_ms=clock, instance_id="passer-by")
+        passer_by.acquire(identity, TTL)
+        passer_by.release()
+    finally:
+        other.dispose()
+    view = assess_holder(holder_of(engine, identity), identity.lock_file, clock.now_ms)
+    assert view.liveness is Liveness.DEAD and view.takeover_now
+    restarted = account_lock(engine, clock, "restarted")
+    assert restarted.acquire(identity, TTL).instance_id == "restarted"
+    restarted.release()
+
+
 def test_a_same_host_holder_is_not_taken_over_without_the_lock_file_naming_it(
     engine: Engine, clock: FakeClock, tmp_path: Path
 ) -> None:
@@ -278,7 +299,7 @@ def test_a_live_local_holder_is_live_and_a_killed_one_is_dead(
     dead_holder(engine, clock, identity, host=this_host())
     view = assess_holder(holder_of(engine, identity), identity.lock_file, clock.now_ms)
     assert view.liveness is Liveness.DEAD and view.takeover_now
-    assert "lock file is released" in view.evidence
+    assert "released its lock file" in view.evidence
 
 
 def test_a_local_holder_whose_pid_is_gone_is_dead_but_not_taken_over_by_a_run(
@@ -327,7 +348,7 @@ def test_a_start_is_not_refused_because_someone_looked_at_that_moment(tmp_path: 
     done.start()
     file_lock = FileLock(path)
     try:
-        assert file_lock.acquire(LockFileRecord(pid=1, instance_id="me")) is None
+        assert file_lock.acquire(LockFileRecord(pid=1, instance_id="me")) == ()
     finally:
         done.join()
         file_lock.release()

@@ -11,13 +11,15 @@ file lock on the host.
   holder's TTL (stale: crashed or hung). This works across hosts that share one database
   (PostgreSQL); hosts with separate databases are not protected from each other.
 * **The lock file** (``fcntl.flock``, exclusive) is held for the life of the lock; it names its
-  holder (pid, instance). The kernel drops it when the process dies, so:
+  holder (pid, instance) and the last few holders before it. The kernel drops the lock when
+  the process dies, so:
 
   - two processes on one host with the same API key are refused even with different
     ``ACCOUNT_KEY`` values or different databases (the file lives in a per-host directory);
   - a holder on this host that is *provably dead* is taken over at once: this process got the
-    file lock, and the file names the instance the row names, so that process released it
-    (it exited or was killed). The takeover is logged at WARNING with the old pid/instance.
+    file lock, and the file names the instance the row names as one of its holders, so that
+    process released it (it exited or was killed). The takeover is logged at WARNING with the
+    old pid/instance.
 
 Acquiring while another live holder exists raises :class:`LockConflict` naming it.
 Read-only inspection (:func:`assess_holder`) never creates or writes a file: it opens an
@@ -59,6 +61,9 @@ FINGERPRINT_HEX = 24  # 96 bits: collisions between accounts are out of reach
 #: How long ``acquire`` keeps trying a file lock that a read-only probe holds shared for a
 #: moment (``btcbot status`` run at the same time as a start).
 PROBE_GRACE_SECONDS = 0.5
+#: Holders a lock file remembers (the current one first): a crashed holder stays provably gone
+#: even if other processes took and released the file before the restart.
+FILE_HISTORY = 16
 
 
 def wall_clock_ms() -> int:
@@ -151,6 +156,12 @@ class LockFileRecord:
         return json.dumps(values, sort_keys=True) + "\n"
 
     @classmethod
+    def parse_all(cls, text: str) -> tuple[LockFileRecord, ...]:
+        """Every holder a lock file names, the current (or last) one first."""
+        found = (cls.parse(line) for line in text.splitlines())
+        return tuple(record for record in found if record is not None)
+
+    @classmethod
     def parse(cls, text: str) -> LockFileRecord | None:
         text = text.strip()
         if not text:
@@ -193,9 +204,12 @@ class FileLock:
         self.path = path
         self._handle: IO[str] | None = None
 
-    def acquire(self, record: LockFileRecord, label: str = "this account") -> LockFileRecord | None:
-        """Take the lock and write ``record``; return what the file said before (the last
-        holder, now provably gone) or raise :class:`LockConflict` naming the live holder."""
+    def acquire(
+        self, record: LockFileRecord, label: str = "this account"
+    ) -> tuple[LockFileRecord, ...]:
+        """Take the lock and write ``record`` first; return the holders the file named before
+        (each of them released it: provably gone) or raise :class:`LockConflict` naming the
+        live holder."""
         handle = self._open()
         deadline = time.monotonic() + PROBE_GRACE_SECONDS
         while True:
@@ -207,7 +221,8 @@ class FileLock:
                     time.sleep(0.01)
                     continue
                 handle.seek(0)
-                owner = LockFileRecord.parse(handle.read())
+                owners = LockFileRecord.parse_all(handle.read())
+                owner = owners[0] if owners else None
                 handle.close()
                 who = owner.describe() if owner is not None else "pid unknown"
                 raise LockConflict(
@@ -215,10 +230,11 @@ class FileLock:
                     "one writer may trade an exchange account; stop it first"
                 ) from None
         handle.seek(0)
-        previous = LockFileRecord.parse(handle.read())
+        previous = LockFileRecord.parse_all(handle.read())
         handle.seek(0)
         handle.truncate()
-        handle.write(record.to_text())
+        history = (record, *previous[: FILE_HISTORY - 1])
+        handle.write("".join(entry.to_text() for entry in history))
         handle.flush()
         self._handle = handle
         return previous
@@ -246,7 +262,13 @@ class FileProbe:
 
     exists: bool
     held: bool | None  # None: could not be probed (no permission)
-    record: LockFileRecord | None
+    records: tuple[LockFileRecord, ...] = ()  # the current (or last) holder first
+
+    def current_is(self, instance_id: str) -> bool:
+        return bool(self.records) and self.records[0].instance_id == instance_id
+
+    def names(self, instance_id: str) -> bool:
+        return any(record.instance_id == instance_id for record in self.records)
 
 
 def probe_lock_file(path: Path) -> FileProbe:
@@ -255,19 +277,19 @@ def probe_lock_file(path: Path) -> FileProbe:
     try:
         handle = path.open("r", encoding="utf-8")
     except FileNotFoundError:
-        return FileProbe(exists=False, held=None, record=None)
+        return FileProbe(exists=False, held=None)
     except OSError:
-        return FileProbe(exists=True, held=None, record=None)
+        return FileProbe(exists=True, held=None)
     with handle:
-        record = LockFileRecord.parse(handle.read())
+        records = LockFileRecord.parse_all(handle.read())
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
         except BlockingIOError:
-            return FileProbe(exists=True, held=True, record=record)
+            return FileProbe(exists=True, held=True, records=records)
         except OSError:
-            return FileProbe(exists=True, held=None, record=record)
+            return FileProbe(exists=True, held=None, records=records)
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-        return FileProbe(exists=True, held=False, record=record)
+        return FileProbe(exists=True, held=False, records=records)
 
 
 def pid_running(pid: int) -> bool:
@@ -330,14 +352,10 @@ def assess_holder(
                 holder, Liveness.STALE, f"no heartbeat for more than {ttl_s:.0f}s", True
             )
         return HolderView(holder, Liveness.LIVE, "heartbeat fresh (on another host)")
-    probe = probe_lock_file(lock_file) if lock_file is not None else None
-    names_holder = (
-        probe is not None
-        and probe.record is not None
-        and probe.record.instance_id == holder.instance_id
-    )
-    if probe is not None and probe.held is False and names_holder:
-        gone = "its lock file is released: the process is gone"
+    probe = probe_lock_file(lock_file) if lock_file is not None else FileProbe(False, None)
+    holds_it = probe.held is True and probe.current_is(holder.instance_id)
+    if probe.held is not None and not holds_it and probe.names(holder.instance_id):
+        gone = "it released its lock file: the process is gone"
         return HolderView(holder, Liveness.DEAD, gone, True)
     stale = holder.is_stale(now_ms)
     if not is_running(holder.pid):
@@ -345,7 +363,7 @@ def assess_holder(
         return HolderView(holder, Liveness.DEAD, gone, stale)
     if stale:
         return HolderView(holder, Liveness.STALE, f"no heartbeat for more than {ttl_s:.0f}s", True)
-    if probe is not None and probe.held and names_holder:
+    if holds_it:
         return HolderView(holder, Liveness.LIVE, "running and holding its lock file")
     return HolderView(holder, Liveness.LIVE, f"pid {holder.pid} is running, heartbeat fresh")
 
@@ -445,9 +463,11 @@ class ProcessLock:
             conn.execute(process_locks.delete().where(process_locks.c.account_key == key))
         return holder
 
-    def _lock_file(self, identity: LockIdentity) -> tuple[FileLock | None, LockFileRecord | None]:
+    def _lock_file(
+        self, identity: LockIdentity
+    ) -> tuple[FileLock | None, tuple[LockFileRecord, ...]]:
         if identity.lock_file is None or not self._file_locks:
-            return None, None
+            return None, ()
         file_lock = FileLock(identity.lock_file)
         mine = LockFileRecord(
             pid=self._pid,
@@ -464,7 +484,7 @@ class ProcessLock:
         conn: Connection,
         identity: LockIdentity,
         ttl_ms: int,
-        previous: LockFileRecord | None,
+        previous: tuple[LockFileRecord, ...],
     ) -> LockHolder:
         now = self._clock()
         holder = read_holder(conn, identity.key, for_update=True)
@@ -487,7 +507,7 @@ class ProcessLock:
         holder: LockHolder,
         identity: LockIdentity,
         now: int,
-        previous: LockFileRecord | None,
+        previous: tuple[LockFileRecord, ...],
     ) -> None:
         if holder.is_stale(now):
             why = f"its heartbeat is {holder.age_ms(now) / 1000:.1f}s old (TTL {holder.ttl_ms}ms)"
@@ -505,13 +525,12 @@ class ProcessLock:
             why=why,
         )
 
-    def _provably_gone(self, holder: LockHolder, previous: LockFileRecord | None) -> bool:
-        """We hold the lock file, and the file names the row's holder: it released the file,
-        which a live holder never does before deleting its row (or the kernel did: it died)."""
-        return (
-            previous is not None  # only a lock file we now hold is read
-            and previous.instance_id == holder.instance_id
-            and holder.host == self._host
+    def _provably_gone(self, holder: LockHolder, previous: tuple[LockFileRecord, ...]) -> bool:
+        """We hold the lock file (only then is ``previous`` read), and the file names the
+        row's holder among its holders: it released the file, which a live holder never does
+        before deleting its row (or the kernel did: it died)."""
+        return holder.host == self._host and any(
+            record.instance_id == holder.instance_id for record in previous
         )
 
     def _require_held(self) -> str:
@@ -522,8 +541,8 @@ class ProcessLock:
 
 def _conflict_message(holder: LockHolder, identity: LockIdentity, now: int, host: str) -> str:
     head = (
-        f"{identity.label} is held by {holder.describe(now)}: only one writer may trade an "
-        "exchange account."
+        f"{identity.label} is held by {holder.describe(now, 'heartbeat fresh')}: only one "
+        "writer may trade an exchange account."
     )
     ttl_s = holder.ttl_ms / 1000
     if holder.host != host:
