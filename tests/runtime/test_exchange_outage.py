@@ -6,6 +6,7 @@ in-process emulator, with faults set through its admin state."""
 from __future__ import annotations
 
 import asyncio
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -233,3 +234,27 @@ async def test_the_start_up_wait_has_a_bound(
     err = capsys.readouterr().err
     assert "exchange unavailable, refusing to trade" in err
     assert "STARTUP_EXCHANGE_WAIT_SECONDS 1" in err
+
+
+async def test_a_failing_streak_cuts_the_next_pass_at_the_time_bound(
+    armed: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The kill switch trips on time even when one pass would run past the bound: the pass is
+    cut where the bound falls, not at its own (longer) deadline or the REST timeout."""
+    monkeypatch.setenv("RECONCILE_FAILURE_THRESHOLD", "100")
+    monkeypatch.setenv("RECONCILE_FAILURE_MAX_SECONDS", "2")
+    monkeypatch.setenv("RECONCILE_PASS_TIMEOUT_SECONDS", "50")
+    config = load_config(3)
+    async with open_runtime(config) as runtime:
+        armed.faults.update({"http_5xx_next": 1})
+        first = await runtime.runner.oms.reconcile(config.common.symbols)
+        assert not first.ok and not first.kill_switch_tripped
+        # Now private calls hang: the pass's deadline is what is left of the 2 s bound.
+        armed.faults.update({"latency_ms": 40_000, "latency_path_prefix": PRIVATE})
+        second = await runtime.runner.oms.reconcile(config.common.symbols)
+        armed.faults.clear()
+    assert not second.ok and second.failures == 2
+    assert second.error is not None and "PassTimedOut" in second.error
+    deadline = re.search(r"took longer than ([0-9.]+)s", second.error)
+    assert deadline is not None and float(deadline.group(1)) <= 2, second.error
+    assert second.kill_switch_tripped

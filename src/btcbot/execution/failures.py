@@ -77,25 +77,25 @@ class ReconcileFailures:
     ) -> FailureRecord:
         """Count one failure (of a pass that began at ``started_ms``, default now)."""
         now = self._now()
-        if self._failing_since_ms is None:
-            self._failing_since_ms = now if started_ms is None else min(started_ms, now)
-        failing_ms = now - self._failing_since_ms
+        began = now if started_ms is None else min(started_ms, now)
         text = f"{where}: {type(error).__name__}: {error}"
         with unit_of_work(self._engine) as conn:
             state = OpState(conn)
             count = state.record_reconcile_failure(
                 self._account_key, error=text, threshold=self._threshold, now_ms=now
             )
+            if count.failures == 1 or self._failing_since_ms is None:
+                # A new streak (also after a restart or an operator's reset of the count).
+                self._failing_since_ms = began
+            failing_ms = now - self._failing_since_ms
             timed_out = self._past_time_bound(failing_ms) and not count.tripped
             if timed_out and not state.get(self._account_key).kill_switch:
-                reason = (
-                    f"reconciliation failing for {failing_ms / 1000:.0f}s ({count.failures} "
-                    f"failure(s) in a row, RECONCILE_FAILURE_MAX_SECONDS "
-                    f"{self._max_failing_ms // 1000 if self._max_failing_ms else '-'}); "
-                    f"last: {text}"
-                )
                 state.set_kill_switch(
-                    self._account_key, active=True, source="reconcile", reason=reason, now_ms=now
+                    self._account_key,
+                    active=True,
+                    source="reconcile",
+                    reason=self._time_reason(failing_ms, count.failures, text),
+                    now_ms=now,
                 )
         tripped = count.tripped or timed_out
         log.warning(
@@ -118,6 +118,13 @@ class ReconcileFailures:
             )
         return FailureRecord(where, text, count.failures, tripped)
 
+    def time_left_ms(self) -> int | None:
+        """Until the time bound trips the kill switch, while failures are being counted
+        (None: no failing streak, or no time bound). A pass is cut there at the latest."""
+        if self._max_failing_ms is None or self._failing_since_ms is None:
+            return None
+        return self._failing_since_ms + self._max_failing_ms - self._now()
+
     def reset(self) -> None:
         self._failing_since_ms = None
         with unit_of_work(self._engine) as conn:
@@ -125,3 +132,10 @@ class ReconcileFailures:
 
     def _past_time_bound(self, failing_ms: int) -> bool:
         return self._max_failing_ms is not None and failing_ms >= self._max_failing_ms
+
+    def _time_reason(self, failing_ms: int, failures: int, last: str) -> str:
+        bound = (self._max_failing_ms or 0) // 1000
+        return (
+            f"reconciliation failing for {failing_ms / 1000:.0f}s ({failures} failure(s) in a "
+            f"row, RECONCILE_FAILURE_MAX_SECONDS {bound}); last: {last}"
+        )

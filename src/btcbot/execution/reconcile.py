@@ -16,7 +16,9 @@ errors (:class:`BtcturkError`) are caught, and any of them makes the pass a fail
 the store, reset by a fully successful pass, tripping the kill switch at the threshold count or
 time (:mod:`btcbot.execution.failures`). A pass has a deadline (``reconcile_pass_timeout_ms``):
 under an outage every read retries with backoff, and a pass that runs out of time fails and is
-counted like an exchange error, so one pass cannot take minutes. Cutting a pass short is safe:
+counted like an exchange error, so one pass cannot take minutes; while failures are being
+counted, a pass also ends when the time bound is reached, so the kill switch trips on time.
+Cutting a pass short is safe:
 it only reads, and the one write it may repeat (a cancel re-send) stays pending until proven.
 The report carries all of it so the runtime can print it; a failed start-up pass is refused by
 :meth:`OrderManager.startup`.
@@ -86,6 +88,9 @@ class Reconciler:
     async def run(self, symbols: Iterable[Symbol], *, startup: bool = False) -> ReconcileReport:
         at_ms = self._ctx.journal.now()
         timeout_s = self._ctx.settings.reconcile_pass_timeout_ms / 1000
+        left_ms = self._ctx.failures.time_left_ms()
+        if left_ms is not None and left_ms > 0:  # failing: end this pass by the time bound
+            timeout_s = min(timeout_s, left_ms / 1000)
         try:
             async with asyncio.timeout(timeout_s):
                 return await self._pass(at_ms, set(symbols), startup)
@@ -93,8 +98,9 @@ class Reconciler:
             return self._failed(
                 at_ms,
                 PassTimedOut(
-                    f"the pass took longer than {timeout_s:g}s (RECONCILE_PASS_TIMEOUT_SECONDS): "
-                    "the exchange is not answering in time"
+                    f"the pass took longer than {timeout_s:.3g}s (RECONCILE_PASS_TIMEOUT_SECONDS, "
+                    "or the time left before RECONCILE_FAILURE_MAX_SECONDS): the exchange is not "
+                    "answering in time"
                 ),
             )
 
