@@ -13,6 +13,7 @@ from btcbot.domain import (
     Symbol,
     next_status,
 )
+from btcbot.domain.money import ONE, ZERO
 from btcbot.domain.orders import TRANSITIONS
 
 S, E = OrderStatus, OrderEvent
@@ -94,3 +95,18 @@ def test_request_validation() -> None:
         OrderRequest(Symbol("BTC", "TRY"), Side.BUY, OrderMethod.MARKET, "c", Decimal(1))
     with pytest.raises(ValueError, match="price"):
         OrderRequest(Symbol("BTC", "TRY"), Side.SELL, OrderMethod.LIMIT, "c", Decimal(1))
+
+
+def test_stop_requests_need_a_stop_price_and_only_stops_carry_one() -> None:
+    btc = Symbol("BTC", "TRY")
+    with pytest.raises(ValueError, match="stop_price"):
+        OrderRequest(btc, Side.SELL, OrderMethod.STOP_MARKET, "c", Decimal(1))
+    with pytest.raises(ValueError, match="stop_price"):
+        OrderRequest(btc, Side.SELL, OrderMethod.STOP_MARKET, "c", Decimal(1), stop_price=ZERO)
+    with pytest.raises(ValueError, match="stoplimit order needs a positive price"):
+        OrderRequest(btc, Side.SELL, OrderMethod.STOP_LIMIT, "c", Decimal(1), stop_price=ONE)
+    with pytest.raises(ValueError, match="only stop orders"):
+        OrderRequest(btc, Side.SELL, OrderMethod.LIMIT, "c", ONE, ONE, stop_price=ONE)
+    stop = OrderRequest(btc, Side.BUY, OrderMethod.STOP_MARKET, "c", ONE, stop_price=ONE)
+    assert stop.is_stop and not stop.is_market_buy  # a stop-market is base-sized
+    assert not OrderMethod.STOP_MARKET.has_limit_price and OrderMethod.STOP_LIMIT.has_limit_price

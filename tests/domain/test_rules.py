@@ -90,3 +90,47 @@ def test_not_trading_symbol_is_refused() -> None:
 def test_rules_refuse_a_foreign_symbol() -> None:
     with pytest.raises(ValueError, match="asked about"):
         btctry_rules().check(limit("1", "100", symbol=XRPUSDT))
+
+
+def stop(
+    stop_price: str,
+    qty: str,
+    side: Side = Side.SELL,
+    price: str | None = None,
+) -> OrderRequest:
+    method = OrderMethod.STOP_MARKET if price is None else OrderMethod.STOP_LIMIT
+    return OrderRequest(
+        BTCTRY,
+        side,
+        method,
+        "cid-stop",
+        Decimal(qty),
+        None if price is None else Decimal(price),
+        stop_price=Decimal(stop_price),
+    )
+
+
+@pytest.mark.parametrize(
+    ("request_", "reference", "violation"),
+    [
+        (stop("589500.5", "0.001"), None, Violation.STOP_PRICE_SCALE),
+        (stop("50000", "0.01"), None, Violation.PRICE_BELOW_BAND),
+        (stop("590000", "0.0001"), None, Violation.MIN_TOTAL),  # 59 TRY at the stop price
+        (stop("590000", "0.001", price="589000.5"), None, Violation.PRICE_SCALE),
+        (stop("590000", "0.001"), Decimal(590000), Violation.STOP_NOT_BELOW_BID),
+        (stop("600000", "0.001", Side.BUY), Decimal(600000), Violation.STOP_NOT_ABOVE_ASK),
+    ],
+)
+def test_stop_orders_are_checked_like_the_exchange(
+    request_: OrderRequest, reference: Decimal | None, violation: Violation
+) -> None:
+    check = btctry_rules().check(request_, reference)
+    assert check is not None and check.violation is violation, check
+
+
+def test_a_stop_below_the_bid_and_above_the_minimum_passes() -> None:
+    rules = btctry_rules()
+    assert rules.check(stop("590000", "0.001"), Decimal(600000)) is None
+    assert rules.check(stop("590000", "0.001", price="585000"), Decimal(600000)) is None
+    assert rules.check(stop("610000", "0.001", Side.BUY), Decimal(600000)) is None
+    assert rules.check(stop("590000", "0.001")) is None  # no reference: trigger not checked

@@ -44,6 +44,24 @@ def test_intent_is_stored_pending_with_exact_decimals(engine: Engine) -> None:
     assert tuple(row) == ("text", "2150000.12", "0.00012345")
 
 
+def test_a_stop_order_round_trips_with_its_stop_price(engine: Engine) -> None:
+    stop = OrderRequest(
+        symbol=Symbol("BTC", "TRY"),
+        side=Side.SELL,
+        method=OrderMethod.STOP_MARKET,
+        client_order_id="k1-BTCTRY-p0",
+        quantity=Decimal("0.00012345"),
+        stop_price=Decimal("2050000"),
+    )
+    with unit_of_work(engine) as conn:
+        OrderRepository(conn).insert_pending(stop, mode=ExecutionMode.LIVE, now_ms=NOW)
+    with unit_of_work(engine) as conn:
+        stored = OrderRepository(conn).require("k1-BTCTRY-p0")
+    assert stored.order.request == stop
+    assert stored.order.request.stop_price == Decimal("2050000")
+    assert stored.order.request.price is None
+
+
 def test_events_follow_the_domain_transition_table(engine: Engine) -> None:
     with unit_of_work(engine) as conn:
         orders = OrderRepository(conn)

@@ -34,6 +34,21 @@ class Side(StrEnum):
 class OrderMethod(StrEnum):
     LIMIT = "limit"
     MARKET = "market"
+    STOP_LIMIT = "stoplimit"  # rests untriggered until the last price crosses its stop
+    STOP_MARKET = "stopmarket"
+
+    @property
+    def is_stop(self) -> bool:
+        return self in _STOP_METHODS
+
+    @property
+    def has_limit_price(self) -> bool:
+        """Whether the order carries its own limit price (limit and stop-limit)."""
+        return self in _LIMIT_PRICED
+
+
+_STOP_METHODS = frozenset({OrderMethod.STOP_LIMIT, OrderMethod.STOP_MARKET})
+_LIMIT_PRICED = frozenset({OrderMethod.LIMIT, OrderMethod.STOP_LIMIT})
 
 
 class OrderStatus(StrEnum):
@@ -138,8 +153,12 @@ def next_status(current: OrderStatus, event: OrderEvent, *, has_fills: bool) -> 
 class OrderRequest:
     """What the agent asks the exchange to do, in domain units.
 
-    ``quantity`` is always the base amount for limit orders and market sells. A market BUY is
-    sized in quote currency (``quote_amount``) because that is what BTCTurk executes.
+    ``quantity`` is always the base amount for limit orders, market sells and stop orders
+    (API_CONTRACT §3.2). A market BUY is sized in quote currency (``quote_amount``) because that
+    is what BTCTurk executes. A stop order carries ``stop_price``: it waits untriggered on the
+    exchange until the last trade price crosses it (a sell when the price falls to it, a buy
+    when it rises to it), then trades as a limit (stop-limit, at ``price``) or market
+    (stop-market) order.
     """
 
     symbol: Symbol
@@ -149,12 +168,18 @@ class OrderRequest:
     quantity: Decimal = ZERO
     price: Decimal | None = None
     quote_amount: Decimal | None = None
+    stop_price: Decimal | None = None
 
     def __post_init__(self) -> None:
         if not 0 < len(self.client_order_id) <= 50:
             raise ValueError("client_order_id must be 1..50 characters (BTCTurk limit)")
-        if self.method is OrderMethod.LIMIT and (self.price is None or self.price <= ZERO):
-            raise ValueError("a limit order needs a positive price")
+        if self.method.has_limit_price and (self.price is None or self.price <= ZERO):
+            raise ValueError(f"a {self.method.value} order needs a positive price")
+        if self.method.is_stop:
+            if self.stop_price is None or self.stop_price <= ZERO:
+                raise ValueError(f"a {self.method.value} order needs a positive stop_price")
+        elif self.stop_price is not None:
+            raise ValueError("only stop orders carry a stop_price")
         if self.is_market_buy:
             if self.quote_amount is None or self.quote_amount <= ZERO:
                 raise ValueError("a market BUY is sized by a positive quote_amount")
@@ -163,7 +188,12 @@ class OrderRequest:
 
     @property
     def is_market_buy(self) -> bool:
+        """Sized in quote currency: a plain market BUY only (a stop-market is base-sized)."""
         return self.method is OrderMethod.MARKET and self.side is Side.BUY
+
+    @property
+    def is_stop(self) -> bool:
+        return self.method.is_stop
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,12 @@ What BTCTurk actually enforces (API_CONTRACT §5.2): price decimals by ``hasFrac
 quantity decimals by ``numeratorScale``, a minimum quote notional ``minExchangeValue``, and a
 limit-price band (``minimumLimitOrderPrice``/``maximumLimitOrderPrice`` and PRICE_FILTER
 ``minPrice``/``maxPrice``). A market BUY is sized in quote currency, so its scale is the quote's.
+
+Stop orders (base-sized): the stop price obeys the price scale (``FAILED_INVALID_STOP_PRICE_SCALE``)
+and the band; a stop-market's value is its quantity at the stop price. A stop must not be
+triggered already: a sell stop below the best bid, a buy stop above the best ask. We read the
+error names ``FAILED_STOP_PRICE_LESS_THAN_BEST_BID`` / ``..._GREATER_THAN_BEST_ASK`` (API_CONTRACT
+§4.2) as these requirements — the contract gives the names only, so this reading is ours.
 """
 
 from __future__ import annotations
@@ -30,6 +36,9 @@ class Violation(StrEnum):
     PRICE_ABOVE_BAND = "ORDER_MAX_PRICE_EXCEEDED"
     MAX_ORDER_AMOUNT = "MAXIMUM_ORDER_AMOUNT_EXCEEDED"
     NO_REFERENCE_PRICE = "NO_REFERENCE_PRICE"
+    STOP_PRICE_SCALE = "FAILED_INVALID_STOP_PRICE_SCALE"
+    STOP_NOT_BELOW_BID = "FAILED_STOP_PRICE_LESS_THAN_BEST_BID"
+    STOP_NOT_ABOVE_ASK = "FAILED_STOP_PRICE_GREATER_THAN_BEST_ASK"
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +89,9 @@ class SymbolRules:
         self, request: OrderRequest, reference_price: Decimal | None = None
     ) -> RuleCheck | None:
         """Return the first rule ``request`` breaks, or ``None`` when the exchange should
-        accept it. ``reference_price`` sizes market orders for the minimum-notional check."""
+        accept it. ``reference_price`` (best ask for a buy, best bid for a sell) sizes market
+        orders for the minimum-notional check and tells whether a stop would trigger at once;
+        without it that stop check is skipped."""
         if request.symbol != self.symbol:
             raise ValueError(f"rules for {self.symbol} asked about {request.symbol}")
         if not self.is_trading:
@@ -114,6 +125,8 @@ class SymbolRules:
                 f"quantity {format_decimal(request.quantity)} exceeds the maximum "
                 f"{format_decimal(self.max_order_amount)}",
             )
+        if request.is_stop:
+            return self._check_stop(request, reference_price)
         price = request.price if request.method is OrderMethod.LIMIT else reference_price
         if price is None:
             return RuleCheck(Violation.NO_REFERENCE_PRICE, "no price to size the order with")
@@ -123,11 +136,31 @@ class SymbolRules:
                 return band
         return self._check_total(request.quantity * price)
 
+    def _check_stop(self, request: OrderRequest, reference: Decimal | None) -> RuleCheck | None:
+        stop = request.stop_price or ZERO
+        if decimals_of(stop) > self.price_scale:
+            return RuleCheck(
+                Violation.STOP_PRICE_SCALE,
+                f"stop price {format_decimal(stop)} must have {self._scale_text()}",
+            )
+        price = request.price if request.method is OrderMethod.STOP_LIMIT else None
+        for checked in (stop, price):
+            found = None if checked is None else self._check_price(checked)
+            if found is not None:
+                return found
+        triggered = _already_triggered(request.side, stop, reference)
+        if triggered is not None:
+            return triggered
+        return self._check_total(request.quantity * (price if price is not None else stop))
+
+    def _scale_text(self) -> str:
+        return "an integer" if self.price_scale == 0 else f"at most {self.price_scale} decimals"
+
     def _check_price(self, price: Decimal) -> RuleCheck | None:
         if decimals_of(price) > self.price_scale:
-            what = "an integer" if self.price_scale == 0 else f"at most {self.price_scale} decimals"
             return RuleCheck(
-                Violation.PRICE_SCALE, f"price {format_decimal(price)} must have {what}"
+                Violation.PRICE_SCALE,
+                f"price {format_decimal(price)} must have {self._scale_text()}",
             )
         low = _max_of(self.min_price, self.min_limit_price)
         high = _min_of(self.max_price, self.max_limit_price)
@@ -153,6 +186,26 @@ class SymbolRules:
                 f"{format_decimal(self.min_exchange_value)}",
             )
         return None
+
+
+def _already_triggered(side: Side, stop: Decimal, reference: Decimal | None) -> RuleCheck | None:
+    """A sell stop at or above the best bid (a buy stop at or below the best ask) would
+    trigger at once: the exchange refuses it."""
+    if reference is None:
+        return None
+    if side is Side.SELL and stop >= reference:
+        return RuleCheck(
+            Violation.STOP_NOT_BELOW_BID,
+            f"sell stop {format_decimal(stop)} is not below the best bid "
+            f"{format_decimal(reference)}",
+        )
+    if side is Side.BUY and stop <= reference:
+        return RuleCheck(
+            Violation.STOP_NOT_ABOVE_ASK,
+            f"buy stop {format_decimal(stop)} is not above the best ask "
+            f"{format_decimal(reference)}",
+        )
+    return None
 
 
 def _max_of(a: Decimal | None, b: Decimal | None) -> Decimal | None:

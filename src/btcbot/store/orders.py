@@ -93,6 +93,7 @@ class OrderRepository:
                 price=request.price,
                 quantity=request.quantity,
                 quote_amount=request.quote_amount,
+                stop_price=request.stop_price,
                 status=OrderStatus.PENDING_SUBMIT.value,
                 filled_quantity=ZERO,
                 reason=reason,
@@ -271,6 +272,7 @@ def _to_stored(row: Row[Any]) -> StoredOrder:
         quantity=row.quantity,
         price=row.price,
         quote_amount=row.quote_amount,
+        stop_price=row.stop_price,
     )
     order = Order(
         request=request,

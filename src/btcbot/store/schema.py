@@ -44,6 +44,7 @@ orders = Table(
     Column("price", ExactDecimal, nullable=True),
     Column("quantity", ExactDecimal, nullable=False),
     Column("quote_amount", ExactDecimal, nullable=True),
+    Column("stop_price", ExactDecimal, nullable=True),
     Column("status", String(20), nullable=False),
     Column("filled_quantity", ExactDecimal, nullable=False),
     Column("reason", Text, nullable=True),
