@@ -59,7 +59,7 @@ def supply(emu: Emulator) -> dict[str, Decimal]:
         ),
         ({"orderType": "hold", "quantity": "1", "price": "3000000"}, "ORDER_TYPE_NOT_SUPPORTED"),
         (
-            {"orderType": "buy", "orderMethod": "stoplimit", "quantity": "1"},
+            {"orderType": "buy", "orderMethod": "trailingstop", "quantity": "1"},
             "ORDER_METHOD_NOT_SUPPORTED",
         ),
         ({"orderType": "buy", "quantity": "abc", "price": "3000000"}, "FAILED_ORDER_PARAMETER"),

@@ -9,9 +9,12 @@
 ``GET  /_emulator/accounts``               user accounts: id, key, balances, open orders
 ``GET  /_emulator/orders?apiKey=K``        every order of that account with its open and
                                            close times (``createdMs``, ``closedMs``: null
-                                           while open), oldest first: the exchange-side
-                                           record to check risk limits at every instant
+                                           while open; ``stopPrice`` of a stop order),
+                                           oldest first: the exchange-side record to
+                                           check risk limits at every instant
 ``POST /_emulator/step?n=N``               advance the market simulator N steps
+``POST /_emulator/price?symbol=S&price=P``  move pair S's simulated price to P (next steps
+                                           quote and trade there: a fall triggers sell stops)
 ``POST /_emulator/ws/disconnect``          drop every WebSocket connection now
 ``GET  /_emulator/contract/openapi.json``  the pinned REST contract
 ``GET  /_emulator/contract/ws_frames.json`` the pinned WebSocket frame schemas
@@ -19,6 +22,7 @@
 """
 
 from collections.abc import Awaitable, Callable
+from decimal import Decimal, InvalidOperation
 from importlib import resources
 from typing import Any
 
@@ -41,11 +45,13 @@ class AdminApi:
         faults: Faults,
         step: Callable[[int], Awaitable[None]],
         disconnect_ws: Callable[[], Awaitable[int]],
+        set_price: Callable[[str, Decimal], str],
     ) -> None:
         self.exchange = exchange
         self.faults = faults
         self.step = step
         self.disconnect_ws = disconnect_ws
+        self.set_price = set_price
 
     def routes(self) -> list[web.RouteDef]:
         return [
@@ -57,6 +63,7 @@ class AdminApi:
             web.get("/_emulator/accounts", self.get_accounts),
             web.get("/_emulator/orders", self.get_orders),
             web.post("/_emulator/step", self.post_step),
+            web.post("/_emulator/price", self.post_price),
             web.post("/_emulator/ws/disconnect", self.post_disconnect),
             web.get("/_emulator/contract/{name}", self.get_contract),
         ]
@@ -123,6 +130,16 @@ class AdminApi:
         await self.step(steps)
         return json_response({"stepped": steps})
 
+    async def post_price(self, request: web.Request) -> web.Response:
+        symbol = request.query.get("symbol", "")
+        try:
+            price = Decimal(request.query.get("price", ""))
+            name = self.set_price(symbol, price)
+        except (InvalidOperation, ValueError) as exc:
+            why = str(exc) if isinstance(exc, ValueError) else "price must be a decimal number"
+            return json_response({"error": f"{why} (use ?symbol=BTCTRY&price=2500000)"}, status=400)
+        return json_response({"symbol": name, "price": dec_str(price)})
+
     async def post_disconnect(self, request: web.Request) -> web.Response:
         self.faults.counters.faults["ws_disconnect_now"] += 1
         return json_response({"closed": await self.disconnect_ws()})
@@ -149,4 +166,5 @@ def order_record(order: Order) -> dict[str, Any]:
         "status": order.status,
         "createdMs": order.time_ms,
         "closedMs": order.closed_ms,
+        "stopPrice": None if order.stop_price is None else dec_str(order.stop_price),
     }

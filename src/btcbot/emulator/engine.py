@@ -8,6 +8,19 @@ Fees are charged in the quote (denominator) currency: ``fee = quote × rate`` (m
 and ``tax = fee × tax_rate``, both rounded half-up to 8 decimals, as on BTCTurk's user trades.
 A buy locks ``price × quantity × (1 + reserve)`` of quote where ``reserve`` covers the larger
 fee plus tax (BTCTurk's ``denomLeft`` shows the same ≈×1.001 reserve); a sell locks base.
+
+Stop orders (``stoplimit``, ``stopmarket``; base-sized) lock their funds at submit and wait
+outside the book, listed as open (``Untouched``). They trigger on the LAST TRADE PRICE: after
+each operation every trade it printed is compared with the waiting stops of its symbol — a
+sell stop triggers when a trade is at or below its stop price, a buy stop when one is at or
+above it. A triggered stop-limit then trades as a limit order at its price (the rest rests in
+the book); a stop-market as a market order (5 % protection from the best price; what cannot
+fill is canceled). Trades of triggered stops can trigger further stops in the same operation.
+A sell stop must be below the best bid and a buy stop above the best ask when submitted
+(``FAILED_STOP_PRICE_LESS_THAN_BEST_BID`` / ``..._GREATER_THAN_BEST_ASK``: the contract names
+the errors; this reading of them is ours). A stop-market BUY locks its quantity at the stop
+price plus the 5 % protection and never pays above that (BTCTurk does not document how it
+funds one; this is the emulator's choice).
 """
 
 from collections import deque
@@ -30,8 +43,22 @@ from btcbot.emulator.events import (
     TradePrinted,
     UserFilled,
 )
-from btcbot.emulator.orders import Fill, Order, OrderRequest, Status, Trade
-from btcbot.emulator.rules import SymbolRule, SymbolTable, validate_limit, validate_market
+from btcbot.emulator.orders import (
+    LIMIT_PRICED,
+    STOP_METHODS,
+    Fill,
+    Order,
+    OrderRequest,
+    Status,
+    Trade,
+)
+from btcbot.emulator.rules import (
+    SymbolRule,
+    SymbolTable,
+    validate_limit,
+    validate_market,
+    validate_stop,
+)
 
 MARKET_PROTECTION = Decimal("0.05")
 FEE_QUANTUM = Decimal("1e-8")
@@ -76,6 +103,7 @@ class Exchange:
         self.users: dict[int, UserAccount] = {}
         self.orders: dict[int, Order] = {}
         self.fills: dict[int, list[Fill]] = {}
+        self.stops: dict[str, list[Order]] = {rule.name: [] for rule in table.symbols}
         self.fee_wallet = Wallet({})
         self._by_key: dict[str, UserAccount] = {}
         self._listeners: list[Listener] = []
@@ -83,6 +111,7 @@ class Exchange:
         self._next_trade_id = FIRST_TRADE_ID
         self._next_user_id = FIRST_USER_ID
         self._touched: set[str] = set()
+        self._traded: dict[str, tuple[Decimal, Decimal]] = {}  # low/high trade per symbol
         self._batch_depth = 0
 
     # ----------------------------------------------------------------- accounts, listeners
@@ -108,10 +137,13 @@ class Exchange:
 
     @contextmanager
     def batch(self) -> Iterator[None]:
-        """Group operations so the feed publishes one book diff for all of them."""
+        """Group operations so the feed publishes one book diff for all of them; stops that
+        the batch's trades crossed trigger before it ends."""
         self._batch_depth += 1
         try:
             yield
+            if self._batch_depth == 1:
+                self._trigger_stops()
         finally:
             self._batch_depth -= 1
             if self._batch_depth == 0 and self._touched:
@@ -153,6 +185,9 @@ class Exchange:
         with self.batch():
             order = self._create(user, rule, request, lock)
             self._emit(OrderInserted(order))
+            if order.waiting_for_stop:
+                self.stops[rule.name].append(order)
+                return order
             stopped_by_dust = self._match(order, book)
             self._rest_or_finish(order, book, stopped_by_dust)
         return order
@@ -160,6 +195,8 @@ class Exchange:
     def _validate(self, rule: SymbolRule, request: OrderRequest, book: OrderBook) -> Decimal:
         if request.quantity <= 0:
             raise OrderRejected(errors.FAILED_ORDER_PARAMETER)
+        if request.method in STOP_METHODS:
+            return self._validate_stop(rule, request, book)
         if request.method == "limit":
             if request.price is None or request.price <= 0:
                 raise OrderRejected(errors.FAILED_LIMIT_ORDER)
@@ -176,10 +213,33 @@ class Exchange:
             return request.quantity * (1 + self.fees.taker * (1 + self.fees.tax_rate))
         return request.quantity
 
+    def _validate_stop(self, rule: SymbolRule, request: OrderRequest, book: OrderBook) -> Decimal:
+        stop = request.stop_price
+        if stop is None or stop <= 0:
+            raise OrderRejected(errors.FAILED_ORDER_PARAMETER)
+        limit = None
+        if request.method == "stoplimit":
+            if request.price is None or request.price <= 0:
+                raise OrderRejected(errors.FAILED_LIMIT_ORDER)
+            limit = request.price
+        validate_stop(rule, request.quantity, stop, limit, self.last_price(rule.name))
+        if request.side == "sell":
+            best_bid = book.bids.best()
+            if best_bid is not None and stop >= best_bid:
+                raise OrderRejected(errors.FAILED_STOP_PRICE_LESS_THAN_BEST_BID)
+            return request.quantity
+        best_ask = book.asks.best()
+        if best_ask is not None and stop <= best_ask:
+            raise OrderRejected(errors.FAILED_STOP_PRICE_GREATER_THAN_BEST_ASK)
+        worst = limit if limit is not None else stop * (1 + MARKET_PROTECTION)
+        return worst * request.quantity * (1 + self.fees.reserve_rate)
+
     def _create(
         self, user: UserAccount, rule: SymbolRule, request: OrderRequest, lock: Decimal
     ) -> Order:
         now = self.clock()
+        is_stop = request.method in STOP_METHODS
+        limit_priced = request.method in LIMIT_PRICED
         order = Order(
             id=self._next_order_id,
             user_id=user.user_id,
@@ -187,12 +247,14 @@ class Exchange:
             side=request.side,
             method=request.method,
             quantity=request.quantity,
-            price=request.price if request.method == "limit" and request.price else Decimal(0),
+            price=request.price if limit_priced and request.price else Decimal(0),
             client_id=request.client_id or _generated_client_id(self._next_order_id),
             time_ms=now,
             update_ms=now,
             left=request.quantity,
             locked=lock,
+            stop_price=request.stop_price if is_stop else None,
+            triggered=not is_stop,
         )
         self._next_order_id += 1
         user.wallet.lock(order.lock_asset, lock)
@@ -200,7 +262,7 @@ class Exchange:
         return order
 
     def _rest_or_finish(self, order: Order, book: OrderBook, stopped_by_dust: bool) -> None:
-        if order.method == "limit":
+        if order.rests_on_book:
             if order.left > 0:
                 book.side_for(order).add(order)
                 self._touched.add(order.rule.name)
@@ -236,16 +298,18 @@ class Exchange:
         return False
 
     def _price_bound(self, taker: Order, opposite: BookSide) -> Decimal | None:
-        if taker.method == "limit":
+        if taker.rests_on_book:
             return taker.price
         best = opposite.best()
         if best is None:
             return None
         factor = 1 + MARKET_PROTECTION if taker.side == "buy" else 1 - MARKET_PROTECTION
+        if taker.side == "buy" and taker.stop_price is not None:
+            return min(best, taker.stop_price) * factor  # what its lock was sized for
         return best * factor
 
     def _match_amount(self, taker: Order, maker: Order, price: Decimal) -> Decimal:
-        if taker.method == "market" and taker.side == "buy":
+        if taker.sized_in_quote:
             return min(maker.left, taker.rule.quantize_quantity(taker.left / price))
         return min(maker.left, taker.left)
 
@@ -257,6 +321,8 @@ class Exchange:
             self._settle(order, price, amount, is_maker, trade_id, now)
         trade = Trade(trade_id, taker.rule, price, amount, taker.side, now)
         self.trades[taker.rule.name].append(trade)
+        low, high = self._traded.get(taker.rule.name, (price, price))
+        self._traded[taker.rule.name] = (min(low, price), max(high, price))
         self.candles[taker.rule.name].record(now, price, amount)
         self._touched.add(taker.rule.name)
         self._emit(TradePrinted(trade))
@@ -274,7 +340,7 @@ class Exchange:
         else:
             self._settle_sell(user.wallet, order, amount, quote - fee - tax)
         self.fee_wallet.free[order.rule.denominator] += fee + tax
-        order.left -= quote if (order.method == "market" and order.side == "buy") else amount
+        order.left -= quote if order.sized_in_quote else amount
         order.status = "Closed" if order.left == 0 else "Partial"
         order.update_ms = now
         if order.first_fill_price is None:
@@ -299,7 +365,7 @@ class Exchange:
         self._emit(UserFilled(fill))
 
     def _settle_buy(self, wallet: Wallet, order: Order, amount: Decimal, cost: Decimal) -> None:
-        if order.method == "market":
+        if not order.rests_on_book:
             release = min(order.locked, cost)
         else:
             reserved = amount * order.price * (1 + self.fees.reserve_rate)
@@ -334,24 +400,56 @@ class Exchange:
         order = self.orders.get(order_id)
         if order is None or order.user_id != user_id:
             raise OrderRejected(errors.NO_ORDER_MATCHES_YOUR_REQUEST)
-        if not order.is_open or order.method != "limit":
+        if not order.is_open or not (order.rests_on_book or order.waiting_for_stop):
             raise OrderRejected(errors.ORDER_COULD_NOT_BE_CANCELED)
         return order
 
     def cancel(self, order_id: int) -> bool:
-        """Remove an open order from its book; False if it is gone or finished meanwhile."""
+        """Remove an open order from its book (or an untriggered stop from the waiting
+        stops); False if it is gone or finished meanwhile."""
         order = self.orders.get(order_id)
         if order is None or not order.is_open:
             return False
         with self.batch():
-            self.books[order.rule.name].side_for(order).remove(order)
-            self._touched.add(order.rule.name)
+            if order.waiting_for_stop:
+                self.stops[order.rule.name].remove(order)
+            else:
+                self.books[order.rule.name].side_for(order).remove(order)
+                self._touched.add(order.rule.name)
             self._finish(order, "Canceled")
         return True
+
+    # ----------------------------------------------------------------- stops
+    def _trigger_stops(self) -> None:
+        """Trigger every waiting stop a trade of this operation crossed, in order id order;
+        repeat while triggered stops print trades that cross more."""
+        while self._traded:
+            traded, self._traded = self._traded, {}
+            for name in sorted(traded):
+                low, high = traded[name]
+                waiting = self.stops.get(name, [])
+                due = [order for order in waiting if _stop_crossed(order, low, high)]
+                for order in due:
+                    waiting.remove(order)
+                    self._trigger(order)
+
+    def _trigger(self, order: Order) -> None:
+        order.triggered = True
+        order.update_ms = self.clock()
+        book = self.books[order.rule.name]
+        stopped_by_dust = self._match(order, book)
+        self._rest_or_finish(order, book, stopped_by_dust)
 
 
 def _lock_asset(rule: SymbolRule, request: OrderRequest) -> str:
     return rule.denominator if request.side == "buy" else rule.numerator
+
+
+def _stop_crossed(order: Order, low: Decimal, high: Decimal) -> bool:
+    stop = order.stop_price
+    if stop is None:
+        return False
+    return low <= stop if order.side == "sell" else high >= stop
 
 
 def _crosses(taker: Order, price: Decimal, bound: Decimal) -> bool:

@@ -23,6 +23,13 @@ FAILED_ORDER_WITH_OPEN_ORDERS: Final = ApiError("FAILED_ORDER_WITH_OPEN_ORDERS",
 FAILED_MIN_TOTAL_AMOUNT: Final = ApiError("FAILED_MIN_TOTAL_AMOUNT", 1123)
 FAILED_INVALID_PRICE_SCALE: Final = ApiError("FAILED_INVALID_PRICE_SCALE", 1126)
 FAILED_INVALID_QUANTITY_SCALE: Final = ApiError("FAILED_INVALID_QUANTITY_SCALE", 1127)
+FAILED_INVALID_STOP_PRICE_SCALE: Final = ApiError("FAILED_INVALID_STOP_PRICE_SCALE", 1128)
+# The contract gives only the names; we read them as the requirement that failed: a buy stop
+# must be above the best ask, a sell stop below the best bid (else it would trigger at once).
+FAILED_STOP_PRICE_GREATER_THAN_BEST_ASK: Final = ApiError(
+    "FAILED_STOP_PRICE_GREATER_THAN_BEST_ASK", 1124
+)
+FAILED_STOP_PRICE_LESS_THAN_BEST_BID: Final = ApiError("FAILED_STOP_PRICE_LESS_THAN_BEST_BID", 1125)
 ORDER_METHOD_NOT_SUPPORTED: Final = ApiError("ORDER_METHOD_NOT_SUPPORTED", 1134)
 ORDER_TYPE_NOT_SUPPORTED: Final = ApiError("ORDER_TYPE_NOT_SUPPORTED", 1193)
 # The ÷10/×10 band has no published code; these numbers are the emulator's own choice.

@@ -6,7 +6,8 @@ market maker cancels its quotes and re-quotes ``levels`` bids and asks around it
 probability a taker bot sends a market order. All randomness comes from one
 ``random.Random(seed)``, so a seed plus the same sequence of steps (and user orders) gives the
 same books and trades. User orders resting in the book trade against the bots like on a real
-exchange.
+exchange. :meth:`MarketSimulator.set_price` moves a random-walk symbol's price at once (the
+admin API's price driver), e.g. to make a fall trigger sell stops.
 """
 
 import csv
@@ -97,6 +98,21 @@ class MarketSimulator:
                 self._requote(rule)
                 self._maybe_take(rule)
         self.steps += 1
+
+    def set_price(self, pair: str, price: Decimal) -> str:
+        """Move ``pair``'s reference price (and the level it reverts to) to ``price``; the next
+        step quotes and trades around it. Returns the pair's name. Raises ``ValueError`` for an
+        unknown pair, a non-positive price, or the pair a price series drives."""
+        rule = self.exchange.table.find(pair)
+        if rule is None:
+            raise ValueError(f"unknown pair {pair!r}")
+        if not price.is_finite() or price <= 0:
+            raise ValueError("price must be a positive number")
+        if self.series is not None and rule.name == self.series_symbol:
+            raise ValueError(f"{rule.name} follows the price series; it cannot be set")
+        self.anchors[rule.name] = price
+        self._set_ref(rule.name, price)
+        return rule.name
 
     def _set_ref(self, name: str, price: Decimal) -> None:
         self.refs[name] = price

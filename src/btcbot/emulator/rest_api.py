@@ -15,7 +15,7 @@ from btcbot.emulator.engine import Exchange, UserAccount
 from btcbot.emulator.errors import ApiError, OrderRejected
 from btcbot.emulator.faults import Faults
 from btcbot.emulator.http_util import json_response, merged_params
-from btcbot.emulator.orders import Fill, Method, Order, OrderRequest, Side
+from btcbot.emulator.orders import STOP_METHODS, Fill, Method, Order, OrderRequest, Side
 from btcbot.emulator.rules import SymbolRule
 
 DEFAULT_BOOK_LIMIT = 100
@@ -302,9 +302,17 @@ def _decimal_param(value: Any) -> Decimal | None:
     return result if result.is_finite() else None
 
 
+_METHODS: dict[str, Method] = {
+    "limit": "limit",
+    "market": "market",
+    "stoplimit": "stoplimit",  # docs spelling; SW1's stopLimit lower-cases to it
+    "stopmarket": "stopmarket",
+}
+
+
 def _order_request(params: MultiDict[Any]) -> OrderRequest:
-    method = str(params.get("orderMethod", "")).lower()
-    if method not in ("limit", "market"):
+    method = _METHODS.get(str(params.get("orderMethod", "")).lower())
+    if method is None:
         raise OrderRejected(errors.ORDER_METHOD_NOT_SUPPORTED)
     side = str(params.get("orderType", "")).lower()
     if side not in ("buy", "sell"):
@@ -317,15 +325,17 @@ def _order_request(params: MultiDict[Any]) -> OrderRequest:
         raise OrderRejected(errors.FAILED_ORDER_PARAMETER)
     if quantity is None or (client_id is not None and len(str(client_id)) > CLIENT_ID_MAX):
         raise OrderRejected(errors.FAILED_ORDER_PARAMETER)
-    typed_method: Method = "limit" if method == "limit" else "market"
     typed_side: Side = "buy" if side == "buy" else "sell"
+    # limit/market orders ignore a stopPrice (clients send "stopPrice": 0 with them)
+    stop = _decimal_param(params.get("stopPrice")) if method in STOP_METHODS else None
     return OrderRequest(
         pair,
         typed_side,
-        typed_method,
+        method,
         quantity,
         price,
         None if client_id is None else str(client_id),
+        stop,
     )
 
 

@@ -38,15 +38,25 @@ def price_text(rule: SymbolRule, price: Decimal) -> str:
     return fixed(price, rule.denominator_scale)
 
 
+def stop_price_text(order: Order) -> str:
+    return dec_str(order.stop_price) if order.stop_price is not None else "0"
+
+
 def order_view(order: Order) -> dict[str, Any]:
+    """An order as ``openOrders``/``allOrders``/``order/{id}`` show it. The price of a market
+    order is its first fill's; an untriggered stop-market shows its stop price there (as the
+    docs' single-order example does)."""
     rule = order.rule
-    price = order.price if order.method == "limit" else (order.first_fill_price or Decimal(0))
+    if order.rests_on_book:
+        price = order.price
+    else:
+        price = order.first_fill_price or order.stop_price or Decimal(0)
     return {
         "id": order.id,
         "price": price_text(rule, price),
         "amount": dec_str(order.quantity),
         "quantity": dec_str(order.quantity),
-        "stopPrice": "0",
+        "stopPrice": stop_price_text(order),
         "pairSymbol": rule.name,
         "pairSymbolNormalized": rule.normalized,
         "type": order.side,
@@ -64,7 +74,7 @@ def submit_view(order: Order) -> dict[str, Any]:
         "id": order.id,
         "quantity": dec_str(order.quantity),
         "price": dec_str(order.price),
-        "stopPrice": "0",
+        "stopPrice": stop_price_text(order),
         "newOrderClientId": order.client_id,
         "type": order.side,
         "method": order.method,

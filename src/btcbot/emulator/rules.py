@@ -2,7 +2,8 @@
 
 The table is data (``data/symbols.json``). Validation follows the contract's order of
 realism: scale, then minimum notional, then the dynamic ÷10/×10 limit-price band. Balance
-checks live in the engine because they need account state.
+checks, and whether a stop would trigger at once, live in the engine because they need
+account and book state.
 """
 
 import json
@@ -153,3 +154,24 @@ def validate_market(rule: SymbolRule, side: str, quantity: Decimal, ref: Decimal
     notional = quantity if side == "buy" else quantity * ref
     if notional < rule.min_exchange_value:
         raise OrderRejected(errors.FAILED_MIN_TOTAL_AMOUNT)
+
+
+def validate_stop(
+    rule: SymbolRule, quantity: Decimal, stop: Decimal, price: Decimal | None, ref: Decimal
+) -> None:
+    """A stop order (base-sized): the stop price's scale first, then a stop-limit like a limit
+    order, a stop-market by its quantity at the stop price; the stop price inside the band."""
+    if decimal_places(stop) > rule.price_scale:
+        raise OrderRejected(errors.FAILED_INVALID_STOP_PRICE_SCALE)
+    if price is not None:
+        validate_limit(rule, quantity, price, ref)
+    else:
+        if decimal_places(quantity) > rule.numerator_scale:
+            raise OrderRejected(errors.FAILED_INVALID_QUANTITY_SCALE)
+        if quantity * stop < rule.min_exchange_value:
+            raise OrderRejected(errors.FAILED_MIN_TOTAL_AMOUNT)
+    low, high = price_band(ref)
+    if stop < low:
+        raise OrderRejected(errors.ORDER_MIN_PRICE_EXCEEDED)
+    if stop > high:
+        raise OrderRejected(errors.ORDER_MAX_PRICE_EXCEEDED)

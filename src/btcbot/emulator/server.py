@@ -118,7 +118,13 @@ class Emulator:
         app = web.Application(middlewares=[make_gate(self.faults, self.limiter)])
         app.add_routes(self.rest.routes())
         app.add_routes(GraphApi(self.exchange, self.now_ms).routes())
-        admin = AdminApi(self.exchange, self.faults, self.step, self.feed.disconnect_all)
+        admin = AdminApi(
+            self.exchange,
+            self.faults,
+            self.step,
+            self.feed.disconnect_all,
+            self.simulator.set_price,
+        )
         app.add_routes(admin.routes())
         app.add_routes([web.get("/", self._root), web.get("/ws", self.feed.handle)])
         return app

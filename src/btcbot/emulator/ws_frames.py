@@ -11,7 +11,8 @@ from btcbot.emulator.wire import dec_str, fixed, frame, num
 HELLO = frame(991, {"type": 991, "current": "6.0.0", "min": "2.3.0"})
 MATCH_PLACES = 10
 DELETE_PLACES = 16
-METHOD_CODES = {"limit": 0, "market": 1}
+# 0/1/2 per the WebSocket manual; stop-market has no documented code: 3 is our assumption.
+METHOD_CODES = {"limit": 0, "market": 1, "stoplimit": 2, "stopmarket": 3}
 SIDE_CODES = {"buy": 0, "sell": 1}
 
 Level = tuple[Decimal, Decimal]
