@@ -37,7 +37,7 @@ from btcbot.btcturk.errors import (
     MalformedResponse,
     OrderNotFound,
 )
-from btcbot.domain import OrderStatus, Side, Symbol
+from btcbot.domain import OrderMethod, OrderStatus, Side, Symbol
 from tests.btcturk.rest_fake_server import Fault, loopback_client
 from tests.helpers import shared_path
 
@@ -179,8 +179,9 @@ async def test_single_order_doc_example_and_not_found() -> None:
         h.fake.script("GET", "/api/v1/order/7", Fault(status=404, body=missing))
         with pytest.raises(OrderNotFound):
             await h.client.order(7)
-    assert order.status is OrderStatus.OPEN and order.method is None  # stopmarket
+    assert order.status is OrderStatus.OPEN and order.method is OrderMethod.STOP_MARKET
     assert order.venue_method == "stopmarket" and order.left_amount == Decimal("0.12345678")
+    assert order.stop_price == Decimal(20000)
 
 
 async def test_open_orders_doc_example() -> None:

@@ -112,6 +112,90 @@ async def test_market_buy_in_quote_produces_fills() -> None:
     assert {f.trade_id for f in fills} <= {f.trade_id for f in mine}
 
 
+async def stop_sell(r: Rig, client_id: str, below_bid: Decimal) -> OrderRequest:
+    book = await r.client.order_book(BTC_TRY, 5)
+    assert book.best_bid is not None
+    return OrderRequest(
+        BTC_TRY,
+        Side.SELL,
+        OrderMethod.STOP_MARKET,
+        client_id,
+        quantity=Decimal("0.01"),
+        stop_price=book.best_bid - below_bid,
+    )
+
+
+async def test_stop_market_lifecycle_by_rest() -> None:
+    """Placed, shown open with its stop price and locked funds, triggered by a fall, filled:
+    every step read back through the production decoders."""
+    async with rig() as r:
+        request = await stop_sell(r, "stop-1", Decimal(30000))
+        ack = await r.client.submit_order(request)
+        (resting,) = await r.client.open_orders(BTC_TRY)
+        during = {b.asset: b for b in await r.client.balances()}
+        r.emu.simulator.set_price("BTCTRY", Decimal(2_800_000))
+
+        async def filled() -> bool:
+            await r.emu.step()
+            return (await r.client.order(ack.order_id)).status is OrderStatus.FILLED
+
+        await eventually(filled)
+        fills = await r.client.user_trades(order_id=ack.order_id)
+        history = [o for o in await r.client.all_orders(BTC_TRY) if o.order_id == ack.order_id]
+    assert (ack.method, ack.client_order_id) == (OrderMethod.STOP_MARKET, "stop-1")
+    assert (resting.order_id, resting.method, resting.status) == (
+        ack.order_id,
+        OrderMethod.STOP_MARKET,
+        OrderStatus.OPEN,
+    )
+    assert resting.stop_price == request.stop_price and resting.side is Side.SELL
+    assert during["BTC"].locked == Decimal("0.01")
+    assert sum(f.quantity for f in fills) == Decimal("0.01")
+    assert all(f.side is Side.SELL and f.client_order_id == "stop-1" for f in fills)
+    assert max(f.price for f in fills) <= (request.stop_price or 0)
+    assert history[0].status is OrderStatus.FILLED and history[0].stop_price == request.stop_price
+
+
+async def test_stop_limit_is_cancelled_and_a_triggered_stop_is_refused() -> None:
+    async with rig() as r:
+        book = await r.client.order_book(BTC_TRY, 5)
+        assert book.best_bid is not None
+        stop = book.best_bid - 30000
+        request = OrderRequest(
+            BTC_TRY,
+            Side.SELL,
+            OrderMethod.STOP_LIMIT,
+            "stop-2",
+            quantity=Decimal("0.01"),
+            price=stop - 1000,
+            stop_price=stop,
+        )
+        ack = await r.client.submit_order(request)
+        queried = await r.client.order(ack.order_id)
+        await r.client.cancel_order(ack.order_id)
+
+        async def canceled() -> bool:
+            return (await r.client.order(ack.order_id)).status is OrderStatus.CANCELED
+
+        await eventually(canceled)
+        too_high = OrderRequest(
+            BTC_TRY,
+            Side.SELL,
+            OrderMethod.STOP_MARKET,
+            "stop-3",
+            quantity=Decimal("0.01"),
+            stop_price=book.best_bid,
+        )
+        with pytest.raises(DefinitiveReject) as caught:
+            await r.client.submit_order(too_high)
+    assert (queried.method, queried.price, queried.stop_price) == (
+        OrderMethod.STOP_LIMIT,
+        stop - 1000,
+        stop,
+    )
+    assert caught.value.reason == "FAILED_STOP_PRICE_LESS_THAN_BEST_BID"
+
+
 async def test_business_reject_and_unknown_cancel() -> None:
     async with rig() as r:
         tiny = OrderRequest(

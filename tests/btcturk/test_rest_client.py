@@ -78,6 +78,49 @@ async def test_market_buy_sends_the_quote_amount_as_quantity() -> None:
     assert body["orderMethod"] == "market"
 
 
+@pytest.mark.parametrize(
+    ("request_", "expected"),
+    [
+        (
+            OrderRequest(
+                BTC_TRY,
+                Side.SELL,
+                OrderMethod.STOP_MARKET,
+                "stop-1",
+                quantity=Decimal("0.0012"),
+                stop_price=Decimal("1900000"),
+            ),
+            {"orderMethod": "stopmarket", "stopPrice": "1900000"},
+        ),
+        (
+            OrderRequest(
+                BTC_TRY,
+                Side.SELL,
+                OrderMethod.STOP_LIMIT,
+                "stop-2",
+                quantity=Decimal("0.0012"),
+                price=Decimal("1890000"),
+                stop_price=Decimal("1900000"),
+            ),
+            {"orderMethod": "stoplimit", "stopPrice": "1900000", "price": "1890000"},
+        ),
+    ],
+)
+async def test_stop_orders_send_their_stop_price_as_a_string(
+    request_: OrderRequest, expected: dict[str, str]
+) -> None:
+    async with loopback_client() as h:
+        await h.client.submit_order(request_)
+    body = json.loads(next(s for s in h.fake.seen if s.method == "POST").body)
+    assert body == {
+        "quantity": "0.0012",
+        "newOrderClientId": request_.client_order_id,
+        "orderType": "sell",
+        "pairSymbol": "BTCTRY",
+        **expected,
+    }
+
+
 async def test_cancel_is_an_acknowledgement_sent_as_query_id() -> None:
     async with loopback_client() as h:
         ack = await h.client.cancel_order(61912740)

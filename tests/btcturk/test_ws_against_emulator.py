@@ -17,7 +17,7 @@ from btcbot.btcturk.auth import Credentials, Secret
 from btcbot.btcturk.orderbook_sync import OrderBookSync
 from btcbot.btcturk.ws_client import BtcturkWsClient
 from btcbot.btcturk.ws_config import WsClientConfig
-from btcbot.domain import Fill, Symbol
+from btcbot.domain import Fill, OrderMethod, Side, Symbol
 from tests.helpers import eventually
 
 emulator = pytest.importorskip("btcbot.emulator")
@@ -101,6 +101,41 @@ async def test_own_order_produces_typed_private_events(emu: Any) -> None:
     assert {ev.StreamReset, ev.OrderInserted, ev.OrderMatched, Fill, ev.OrderDeleted} <= kinds
     fill = next(e for e in events if isinstance(e, Fill))
     assert fill.client_order_id == "ws-test-1" and fill.quantity > 0
+
+
+async def test_a_triggered_stop_produces_typed_private_events(emu: Any) -> None:
+    events: list[ev.PrivateEvent] = []
+    credentials = creds(emu)
+    async with client_for(emu, credentials) as client:
+        consumer = asyncio.create_task(_collect(client.private_events(), events))
+        await eventually(lambda: any(isinstance(e, ev.StreamReset) for e in events))
+        bid = emu.exchange.books["BTCTRY"].bids.best()
+        order = {
+            "quantity": "0.01",
+            "stopPrice": str(bid - 30000),
+            "orderMethod": "stopmarket",
+            "orderType": "sell",
+            "pairSymbol": "BTCTRY",
+            "newOrderClientId": "ws-stop-1",
+        }
+        reply = await _signed_post(emu, credentials, "/api/v1/order", order)
+        assert reply.status_code == 200, reply.text
+        await eventually(lambda: any(isinstance(e, ev.OrderInserted) for e in events))
+        emu.simulator.set_price("BTCTRY", Decimal(2_800_000))
+
+        async def sold() -> bool:
+            await emu.step()
+            return any(isinstance(e, Fill) for e in events)
+
+        await eventually(sold)
+        await eventually(lambda: any(isinstance(e, ev.OrderMatched) for e in events))
+        consumer.cancel()
+    inserted = next(e for e in events if isinstance(e, ev.OrderInserted))
+    matched = next(e for e in events if isinstance(e, ev.OrderMatched))
+    fill = next(e for e in events if isinstance(e, Fill))
+    assert inserted.method is OrderMethod.STOP_MARKET and inserted.client_order_id == "ws-stop-1"
+    assert matched.method is OrderMethod.STOP_MARKET and matched.side is Side.SELL
+    assert fill.client_order_id == "ws-stop-1" and fill.side is Side.SELL
 
 
 async def _place_resting_and_cancel(emu: Any, credentials: Credentials, sync: OrderBookSync) -> int:

@@ -26,14 +26,14 @@ class WireError(ValueError):
 
 # --- venue ↔ domain enums (keys lower-cased: the venue mixes "Buy"/"buy", "Limit"/"limit")
 SIDES: Final[Mapping[str, Side]] = MappingProxyType({"buy": Side.BUY, "sell": Side.SELL})
-METHODS: Final[Mapping[str, OrderMethod | None]] = MappingProxyType(
+METHODS: Final[Mapping[str, OrderMethod]] = MappingProxyType(
     {
         "limit": OrderMethod.LIMIT,
         "market": OrderMethod.MARKET,
-        "stoplimit": None,
-        "stopmarket": None,
-        "stop_limit": None,
-        "stop_market": None,
+        "stoplimit": OrderMethod.STOP_LIMIT,  # docs; SW1's "stopLimit" lower-cases to it
+        "stopmarket": OrderMethod.STOP_MARKET,
+        "stop_limit": OrderMethod.STOP_LIMIT,  # exchangeinfo spells STOP_LIMIT
+        "stop_market": OrderMethod.STOP_MARKET,
     }
 )
 STATUSES: Final[Mapping[str, OrderStatus]] = MappingProxyType(
@@ -48,7 +48,12 @@ STATUSES: Final[Mapping[str, OrderStatus]] = MappingProxyType(
 )
 VENUE_SIDE: Final[Mapping[Side, str]] = MappingProxyType({Side.BUY: "buy", Side.SELL: "sell"})
 VENUE_METHOD: Final[Mapping[OrderMethod, str]] = MappingProxyType(
-    {OrderMethod.LIMIT: "limit", OrderMethod.MARKET: "market"}
+    {
+        OrderMethod.LIMIT: "limit",
+        OrderMethod.MARKET: "market",
+        OrderMethod.STOP_LIMIT: "stoplimit",
+        OrderMethod.STOP_MARKET: "stopmarket",
+    }
 )
 
 
@@ -63,7 +68,7 @@ def side_of(raw: str) -> Side:
     return _lookup(SIDES, raw, "order side")
 
 
-def method_of(raw: str) -> OrderMethod | None:
+def method_of(raw: str) -> OrderMethod:
     return _lookup(METHODS, raw, "order method")
 
 
@@ -212,10 +217,15 @@ def exchange_order(item: w.OrderItem) -> ExchangeOrder:
         price=item.price,
         quantity=item.quantity,
         left_amount=left,
-        stop_price=item.stop_price,
+        stop_price=_stop_price(item.stop_price),
         created_ms=item.time or None,  # the docs show "time": 0 for open orders
         updated_ms=item.update_time,
     )
+
+
+def _stop_price(value: Decimal | None) -> Decimal | None:
+    """Limit and market orders report ``"stopPrice": "0"`` (or null): no stop."""
+    return value if value is not None and value > ZERO else None
 
 
 def open_orders(data: w.OpenOrders) -> list[ExchangeOrder]:

@@ -7,8 +7,9 @@ book change is announced by :class:`BookUpdated` (read the book from its
 :class:`StreamReset` is pushed to the private stream after every reconnect: private frames sent
 while we were away are lost, so the trading core must reconcile over REST.
 
-Venue enums (API_CONTRACT §5.3): ``method`` 0 limit / 1 market / 2 stop-limit; ``orderType``
-0 buy / 1 sell; public trade ``S`` 0 buy / 1 sell (taker side; unverified upstream).
+Venue enums (API_CONTRACT §5.3): ``method`` 0 limit / 1 market / 2 stop-limit (3 stop-market:
+undocumented, the emulator's assumption); ``orderType`` 0 buy / 1 sell; public trade ``S`` 0
+buy / 1 sell (taker side; unverified upstream).
 """
 
 from __future__ import annotations
@@ -23,7 +24,12 @@ from btcbot.domain.money import to_decimal
 from btcbot.domain.orders import OrderMethod, Side
 from btcbot.domain.symbols import Symbol
 
-_METHODS = {0: OrderMethod.LIMIT, 1: OrderMethod.MARKET}
+_METHODS = {
+    0: OrderMethod.LIMIT,
+    1: OrderMethod.MARKET,
+    2: OrderMethod.STOP_LIMIT,
+    3: OrderMethod.STOP_MARKET,
+}
 _SIDES = {0: Side.BUY, 1: Side.SELL}
 
 

@@ -18,16 +18,17 @@ from btcbot.domain.symbols import Symbol
 class ExchangeOrder:
     """One order as ``order/{id}``, ``openOrders`` or ``allOrders`` shows it.
 
-    ``method`` is ``None`` for venue methods the agent never places (stop orders); the raw
-    venue name stays in ``venue_method``. ``price`` is only the first fill's price for a
-    multi-fill order (API_CONTRACT §3.2): use fills for execution prices.
+    The raw venue name of ``method`` stays in ``venue_method``. ``price`` is only the first
+    fill's price for a multi-fill order (API_CONTRACT §3.2): use fills for execution prices;
+    an untriggered stop-market shows its stop price there. ``stop_price`` is ``None`` unless
+    the order is a stop order (the venue reports ``"0"`` for the others).
     """
 
     order_id: int
     client_order_id: str | None
     symbol: Symbol
     side: Side
-    method: OrderMethod | None
+    method: OrderMethod
     venue_method: str
     status: OrderStatus
     price: Decimal
@@ -50,7 +51,7 @@ class SubmitAck:
     client_order_id: str | None
     symbol: Symbol
     side: Side
-    method: OrderMethod | None
+    method: OrderMethod
     price: Decimal | None
     quantity: Decimal
     timestamp_ms: int | None
