@@ -12,6 +12,10 @@ Two ways an order trades:
   book crosses it (an ask at or below a resting buy, a bid at or above a resting sell), for at
   most the amount of the crossing levels: a partial fill is normal.
 
+A triggered stop order takes like the order it becomes: a stop-limit within its limit, a
+stop-market within the 5 % protection (base-sized on both sides; a stop-market BUY never above
+its stop price plus the protection, which is what its funds were locked for).
+
 Fees are in the quote currency: ``fee = notional × rate`` and ``tax = fee × tax_rate``, each
 rounded half-up to 8 decimals like the emulator's (and BTCTurk's) user trades.
 
@@ -28,7 +32,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from btcbot.domain.market import BookLevel, OrderBook
 from btcbot.domain.money import BPS, ONE, ZERO, quantize_down, quantize_up
-from btcbot.domain.orders import OrderMethod, OrderRequest, Side
+from btcbot.domain.orders import OrderRequest, Side
 from btcbot.domain.rules import SymbolRules
 
 FEE_QUANTUM = Decimal("1e-8")
@@ -171,12 +175,14 @@ class FillModel:
         return Taken((execution,), remaining - quantity, _with_side(book, side, left))
 
     def _bound(self, request: OrderRequest, levels: tuple[BookLevel, ...]) -> Decimal | None:
-        if request.method is OrderMethod.LIMIT:
+        if request.method.has_limit_price:
             return request.price
         if not levels:
             return None
         best = levels[0].price
         if request.side is Side.BUY:
+            if request.stop_price is not None:
+                best = min(best, request.stop_price)
             return best * (ONE + self.market_protection)
         return best * (ONE - self.market_protection)
 

@@ -12,7 +12,10 @@ limit order rests and fills at its price (maker fee) when a later live book cros
 orders are matched lazily: every account read first applies due cancels and matches resting
 orders against a freshly read book (``match_on_read``; ``match_interval_ms`` caps how often a
 read fetches a book, to spare the public rate limits), and :meth:`PaperExchange.match_resting`
-does it on demand. A cancel is acknowledged at once and takes effect ``cancel_latency_ms``
+does it on demand. Stop orders wait with their funds locked and trigger on the same reads when
+the live book's touch reaches the stop (a sell stop: best bid at or below it; a buy stop: best
+ask at or above it — where the live market's trades print), then walk that book like the
+order they become. A cancel is acknowledged at once and takes effect ``cancel_latency_ms``
 later, as on BTCTurk, where it may lose the race against a fill.
 
 Restart: paper state lives in memory only. The OMS store keeps every order and fill, so a
@@ -124,6 +127,7 @@ class PaperExchange:
             book = await self._market.order_book(request.symbol, self._book_depth)
         now = self._clock_ms()
         self._venue.apply_cancels(now)
+        self._venue.trigger_at_touch(book, now)
         self._venue.match(book, now)
         return self._venue.submit(request, rules, book, now)
 
@@ -147,7 +151,7 @@ class PaperExchange:
         book = await self._market.order_book(symbol, self._book_depth)
         now = self._clock_ms()
         self._last_match[symbol] = now
-        return self._venue.match(book, now)
+        return self._venue.trigger_at_touch(book, now) + self._venue.match(book, now)
 
     async def restore(self, fills: Iterable[Fill], open_orders: Iterable[ExchangeOrder]) -> None:
         """Rebuild the paper account after a restart from the OMS store's fills and open

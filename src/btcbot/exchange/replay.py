@@ -25,6 +25,11 @@ its price (maker fee) when a LATER candle (one that opened at or after the order
 trades through it — its low at or below a buy, its high at or above a sell — for at most
 :attr:`DepthModel.participation` of that candle's volume. Cancels are acknowledged at once and
 take effect ``cancel_latency_ms`` later, before the candles that open after that moment.
+
+A stop order waits until a LATER candle reaches its stop (its low at or below a sell stop, its
+high at or above a buy stop), then trades at the stop price — or at the candle's open when the
+candle opened beyond it (a gap) — for at most the same participation of the candle's volume; a
+stop-limit that cannot fill there rests at its limit for the candles after.
 """
 
 from __future__ import annotations
@@ -38,7 +43,7 @@ from decimal import Decimal
 from btcbot.domain.fills import Fill
 from btcbot.domain.market import Balance, BookLevel, Candle, OrderBook, Ticker
 from btcbot.domain.money import BPS, ONE, ZERO, quantize_down, quantize_up, step_for_scale
-from btcbot.domain.orders import OrderRequest
+from btcbot.domain.orders import OrderRequest, Side
 from btcbot.domain.rules import SymbolRules
 from btcbot.domain.symbols import Symbol
 from btcbot.exchange.datasets import Bar, ReplayDataset
@@ -96,6 +101,23 @@ def crossing_book(bar: Bar, rules: SymbolRules, depth: DepthModel) -> OrderBook:
     return OrderBook(
         bar.candle.symbol, (BookLevel(high, amount),), (BookLevel(low, amount),), bar.close_ms
     )
+
+
+def stop_book(bar: Bar, stop: ExchangeOrder, rules: SymbolRules, depth: DepthModel) -> OrderBook:
+    """What a stop triggered by ``bar`` trades against: one level at its stop price, or at the
+    open when the candle gapped beyond it, sized like :func:`crossing_book`."""
+    amount = max(
+        rules.quantize_quantity(bar.candle.volume * depth.participation), depth.min_level_amount
+    )
+    trigger = stop.stop_price if stop.stop_price is not None else bar.candle.open
+    empty = OrderBook(bar.candle.symbol, (), (), bar.close_ms)
+    if amount <= ZERO:
+        return empty
+    if stop.side is Side.SELL:
+        price = quantize_down(min(trigger, bar.candle.open), rules.price_scale)
+        return replace(empty, bids=(BookLevel(price, amount),))
+    price = quantize_up(max(trigger, bar.candle.open), rules.price_scale)
+    return replace(empty, asks=(BookLevel(price, amount),))
 
 
 def _touch(bar: Bar, rules: SymbolRules, spread_bps: Decimal) -> tuple[Decimal, Decimal]:
@@ -204,6 +226,7 @@ class ReplayExchange:
         fills: list[Fill] = []
         for bar in self._closing(ts_ms):
             self._venue.apply_cancels(bar.open_ms)
+            fills.extend(self._trigger_stops(bar))
             book = crossing_book(bar, self._rules[bar.candle.symbol], self._depth)
             fills.extend(
                 self._venue.match(
@@ -213,6 +236,18 @@ class ReplayExchange:
         self._venue.apply_cancels(ts_ms)
         self._now = ts_ms
         return tuple(fills)
+
+    def _trigger_stops(self, bar: Bar) -> list[Fill]:
+        symbol, candle = bar.candle.symbol, bar.candle
+        fills: list[Fill] = []
+        crossed = self._venue.crossed_stops(
+            symbol, candle.low, candle.high, placed_by_ms=bar.open_ms
+        )
+        for report in crossed:
+            book = stop_book(bar, report, self._rules[symbol], self._depth)
+            more, _ = self._venue.trigger(report.order_id, book, bar.close_ms)
+            fills.extend(more)
+        return fills
 
     def current_bar(self, symbol: Symbol) -> Bar | None:
         """The last candle of ``symbol`` closed at or before now."""

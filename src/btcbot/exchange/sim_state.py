@@ -15,7 +15,7 @@ from decimal import Decimal
 from btcbot.domain.fills import Fill
 from btcbot.domain.market import Balance
 from btcbot.domain.money import ZERO, format_decimal
-from btcbot.domain.orders import OrderMethod, OrderRequest, OrderStatus, Side
+from btcbot.domain.orders import OrderRequest, OrderStatus, Side
 from btcbot.domain.rules import SymbolRules
 from btcbot.domain.symbols import Symbol
 from btcbot.exchange.reports import ExchangeOrder, SubmitAck
@@ -81,6 +81,10 @@ class SimOrder:
     status: OrderStatus = OrderStatus.OPEN
     first_price: Decimal | None = None
     cancel_due_ms: int | None = None
+    triggered: bool = True
+    """False while a stop order waits for its price (open, funds locked, not trading)."""
+    rests_from_ms: int | None = None
+    """When it began to rest as a limit order (a stop-limit: its trigger); None = created."""
 
     @property
     def symbol(self) -> Symbol:
@@ -96,7 +100,20 @@ class SimOrder:
 
     @property
     def is_resting(self) -> bool:
+        """Open on the venue: resting in the book, or a stop waiting for its price."""
         return self.status in _RESTING
+
+    @property
+    def waiting_for_stop(self) -> bool:
+        return not self.triggered
+
+    @property
+    def matchable_since(self) -> int | None:
+        """Since when a later book may fill it at its limit; ``None``: it does not rest (an
+        untriggered stop, a market or stop-market order)."""
+        if not self.triggered or not self.request.method.has_limit_price:
+            return None
+        return self.created_ms if self.rests_from_ms is None else self.rests_from_ms
 
     @property
     def total(self) -> Decimal:
@@ -111,7 +128,11 @@ class SimOrder:
         return (0, -price, self.order_id) if self.side is Side.BUY else (1, price, self.order_id)
 
     def report(self) -> ExchangeOrder:
-        limit = self.request.price if self.request.method is OrderMethod.LIMIT else None
+        """As BTCTurk shows it: a market order's price is its first fill's, an untriggered
+        stop-market's its stop price."""
+        request = self.request
+        limit = request.price if request.method.has_limit_price else None
+        shown = limit if limit is not None else self.first_price or request.stop_price or ZERO
         return ExchangeOrder(
             order_id=self.order_id,
             client_order_id=self.request.client_order_id,
@@ -120,10 +141,10 @@ class SimOrder:
             method=self.request.method,
             venue_method=self.request.method.value,
             status=self.status,
-            price=limit if limit is not None else self.first_price or ZERO,
+            price=shown,
             quantity=self.total,
             left_amount=tidy(self.left),
-            stop_price=None,
+            stop_price=request.stop_price,
             created_ms=self.created_ms,
             updated_ms=self.updated_ms,
         )

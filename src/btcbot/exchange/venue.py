@@ -13,7 +13,12 @@ in both and behave as BTCTurk does:
 * a cancel is acknowledged first and happens later (``due_ms``); until then the order may
   still fill, and ``order()`` still shows it open (API_CONTRACT §7);
 * books read twice without a change keep the liquidity simulated orders already took, so
-  polling an unchanged book never fills the same amount twice.
+  polling an unchanged book never fills the same amount twice;
+* a stop order locks its funds at submit and waits, open, until the caller reports that the
+  market reached its stop (:meth:`SimulatedVenue.crossed_stops`: a sell stop when the low is at
+  or below it, a buy stop when the high is at or above it); :meth:`SimulatedVenue.trigger` then
+  trades it like the order it becomes (a stop-limit's rest rests at its limit; what a
+  stop-market cannot fill is canceled, as BTCTurk does with market orders).
 
 A simulated balance never goes negative: when fee rounding (at most a few 1e-8 per execution)
 would overdraw a buy, that dust is forgiven from the tax, then the fee.
@@ -105,6 +110,9 @@ class SimulatedVenue:
         """Validate, lock, trade the marketable part against ``book``, rest the remainder."""
         rules = self._validate(request, rules, book)
         order = self._accept(request, rules, now_ms)
+        if request.is_stop:
+            order.triggered = False
+            return order.ack()
         current = self._effective(book)
         taken = self.model.take(request, current, rules)
         self._remember(book, taken.book)
@@ -150,9 +158,12 @@ class SimulatedVenue:
         fees = self.model.fees
         if request.is_market_buy:
             return (request.quote_amount or ZERO) * (ONE + fees.taker * (ONE + fees.tax_rate))
-        if request.side is Side.BUY:
-            return request.quantity * (request.price or ZERO) * (ONE + fees.reserve_rate)
-        return request.quantity
+        if request.side is Side.SELL:
+            return request.quantity
+        worst = request.price
+        if request.method is OrderMethod.STOP_MARKET:
+            worst = (request.stop_price or ZERO) * (ONE + self.model.market_protection)
+        return request.quantity * (worst or ZERO) * (ONE + fees.reserve_rate)
 
     def _reject(self, message: str, detail: str) -> BusinessReject:
         return business_reject(message, detail, where=f"{self.where} submit")
@@ -172,9 +183,11 @@ class SimulatedVenue:
         only trades orders that were resting when it opened). ``carry_depletion=False`` treats
         ``book`` as fresh liquidity (a replay candle), not as a re-read of the last book.
         """
-        resting = sorted(self._orders.resting(book.symbol), key=SimOrder.priority)
-        if placed_by_ms is not None:
-            resting = [o for o in resting if o.created_ms <= placed_by_ms]
+        resting = [
+            order
+            for order in sorted(self._orders.resting(book.symbol), key=SimOrder.priority)
+            if _may_rest_match(order, placed_by_ms)
+        ]
         current = self._effective(book) if carry_depletion else book
         fills: list[Fill] = []
         for order in resting:
@@ -186,6 +199,59 @@ class SimulatedVenue:
                 self._finish(order, OrderStatus.FILLED, now_ms)
         if carry_depletion:
             self._remember(book, current)
+        return tuple(fills)
+
+    # ----------------------------------------------------------------------------- stops
+    def crossed_stops(
+        self,
+        symbol: Symbol,
+        low: Decimal | None,
+        high: Decimal | None,
+        *,
+        placed_by_ms: int | None = None,
+    ) -> list[ExchangeOrder]:
+        """Waiting stops of ``symbol`` that a market trading between ``low`` and ``high``
+        reached (``None``: no price on that side), oldest first; ``placed_by_ms`` as in
+        :meth:`match`."""
+        found = [
+            order
+            for order in self._orders.resting(symbol)
+            if order.waiting_for_stop
+            and (placed_by_ms is None or order.created_ms <= placed_by_ms)
+            and _stop_reached(order, low, high)
+        ]
+        return [order.report() for order in sorted(found, key=lambda o: o.order_id)]
+
+    def trigger(
+        self, order_id: int, book: OrderBook, now_ms: int
+    ) -> tuple[tuple[Fill, ...], OrderBook]:
+        """Trigger a waiting stop and trade it against ``book`` (taker); returns its fills and
+        ``book`` minus the liquidity they took."""
+        order = self._orders.get(order_id)
+        if order is None or not order.waiting_for_stop or not order.is_resting:
+            raise ValueError(f"order {order_id} is not a waiting stop")
+        order.triggered = True
+        order.rests_from_ms = now_ms
+        order.updated_ms = now_ms
+        taken = self.model.take(order.request, book, order.rules)
+        fills = tuple(self._settle(order, execution, now_ms) for execution in taken.executions)
+        if order.request.method is OrderMethod.STOP_MARKET:
+            done = order.left <= ZERO or (taken.dust and bool(taken.executions))
+            self._finish(order, OrderStatus.FILLED if done else OrderStatus.CANCELED, now_ms)
+        elif order.left <= ZERO:
+            self._finish(order, OrderStatus.FILLED, now_ms)
+        return fills, taken.book
+
+    def trigger_at_touch(self, book: OrderBook, now_ms: int) -> tuple[Fill, ...]:
+        """Trigger the stops ``book``'s touch reached (a sell stop when the best bid is at or
+        below it, a buy stop when the best ask is at or above it: the prices trades would
+        print at) and trade them against ``book`` (as re-read, see :meth:`match`)."""
+        current = self._effective(book)
+        fills: list[Fill] = []
+        for report in self.crossed_stops(book.symbol, book.best_bid, book.best_ask):
+            more, current = self.trigger(report.order_id, current, now_ms)
+            fills.extend(more)
+        self._remember(book, current)
         return tuple(fills)
 
     def _effective(self, book: OrderBook) -> OrderBook:
@@ -229,7 +295,7 @@ class SimulatedVenue:
         execution = _forgive(execution, order.locked + self._wallet.available(quote))
         cost = execution.notional + execution.cost
         share = cost
-        if order.request.method is OrderMethod.LIMIT:
+        if order.request.method.has_limit_price:
             limit = order.request.price or ZERO
             share = execution.quantity * limit * (ONE + self.model.fees.reserve_rate)
         release = min(order.locked, max(cost, share))
@@ -307,27 +373,48 @@ class SimulatedVenue:
             self._wallet.add_free(quote, fill.notional - fill.cost)
 
     def _restore_order(self, report: ExchangeOrder, rules: SymbolRules) -> None:
+        """Resting limit orders and stops outlive a restart. A stop without fills comes back
+        waiting for its price (a triggered stop-limit that never filled re-triggers at once
+        when the price is still beyond its stop); one with fills rests at its limit."""
         live = report.status.is_live and report.left_amount > ZERO
-        if report.method is not OrderMethod.LIMIT or not live:
-            return  # only resting limit orders outlive a restart
+        filled = report.filled_quantity > ZERO
+        method = report.method
+        rests = method is OrderMethod.LIMIT or (method is OrderMethod.STOP_LIMIT and filled)
+        if not live or not (rests or (method.is_stop and not filled)):
+            return
         request = OrderRequest(
             report.symbol,
             report.side,
-            OrderMethod.LIMIT,
+            method,
             report.client_order_id or f"restored-{report.order_id}",
             quantity=report.quantity,
-            price=report.price,
+            price=report.price if method.has_limit_price else None,
+            stop_price=report.stop_price,
         )
         created = report.created_ms or 0
         updated = report.updated_ms or created
         order = SimOrder(report.order_id, request, rules, created, updated, report.left_amount)
-        filled = report.filled_quantity > ZERO
+        order.triggered = rests
         order.status = OrderStatus.PARTIALLY_FILLED if filled else OrderStatus.OPEN
         remaining = replace(request, quantity=report.left_amount)
         order.locked = self._lock_amount(remaining)
         self._wallet.lock(order.lock_asset, order.locked)
         self._orders.add(order)
         self._order_ids.skip_past(order.order_id)
+
+
+def _may_rest_match(order: SimOrder, placed_by_ms: int | None) -> bool:
+    since = order.matchable_since
+    return since is not None and (placed_by_ms is None or since <= placed_by_ms)
+
+
+def _stop_reached(order: SimOrder, low: Decimal | None, high: Decimal | None) -> bool:
+    stop = order.request.stop_price
+    if stop is None:
+        return False
+    if order.side is Side.SELL:
+        return low is not None and low <= stop
+    return high is not None and high >= stop
 
 
 def _forgive(execution: Execution, available: Decimal) -> Execution:

@@ -284,8 +284,9 @@ async def _paper_port(
 def _as_report(stored: StoredOrder) -> ExchangeOrder | None:
     order = stored.order
     request = order.request
-    if order.exchange_order_id is None or request.price is None:
-        return None
+    shown = request.price if request.price is not None else request.stop_price
+    if order.exchange_order_id is None or shown is None:
+        return None  # a market order never rests
     return ExchangeOrder(
         order_id=order.exchange_order_id,
         client_order_id=request.client_order_id,
@@ -294,10 +295,10 @@ def _as_report(stored: StoredOrder) -> ExchangeOrder | None:
         method=request.method,
         venue_method=request.method.value,
         status=order.status,
-        price=request.price,
+        price=shown,
         quantity=request.quantity,
         left_amount=request.quantity - order.filled_quantity,
-        stop_price=None,
+        stop_price=request.stop_price,
         created_ms=stored.created_ms,
         updated_ms=stored.updated_ms,
     )
