@@ -14,7 +14,12 @@ from pydantic import Field
 from btcbot.config.base import BtcbotSettings
 from btcbot.config.common import CommonSettings
 from btcbot.domain.money import ZERO
-from btcbot.kernel.params import LifecycleParams, ProfitAwareParams, RiskLimits
+from btcbot.kernel.params import (
+    LifecycleParams,
+    ProfitAwareParams,
+    ProtectiveStopParams,
+    RiskLimits,
+)
 
 D = Decimal
 
@@ -152,3 +157,20 @@ class ReplacingLifecycleKnobs(LifecycleKnobs):
             ttl_seconds=self.ttl_seconds,
             drift_bps=self.order_drift_bps,
         )
+
+
+class ProtectiveStopKnobs(BtcbotSettings):
+    """Exchange-side protective stops (every profile: one knob, one meaning)."""
+
+    protective_stop_bps: Decimal | None = Field(
+        None,
+        gt=0,
+        lt=10_000,
+        description="Default unset (off): keep every open position covered on the exchange by "
+        "a stop-market sell this many bps below its average cost (buy fees included), for its "
+        "full free quantity, so it is protected while the agent is down; e.g. 500 = 5 %. Off by "
+        "default because a stop is a real order that sells on a dip.",
+    )
+
+    def protective_stop(self) -> ProtectiveStopParams:
+        return ProtectiveStopParams(bps=self.protective_stop_bps)

@@ -21,6 +21,7 @@ from btcbot.config.common import CommonSettings
 from btcbot.config.knobs import (
     LifecycleKnobs,
     ProfitAwareKnobs,
+    ProtectiveStopKnobs,
     ReplacingLifecycleKnobs,
     RiskLimitKnobs,
 )
@@ -44,7 +45,7 @@ Weights = Annotated[tuple[tuple[str, Decimal], ...], NoDecode, BeforeValidator(p
 _DRAWDOWN_IN_BPS = "drawdown is always basis points of peak equity: set MAX_DRAWDOWN_BPS"
 
 
-class Stage3Settings(RiskLimitKnobs, ProfitAwareKnobs, LifecycleKnobs):
+class Stage3Settings(RiskLimitKnobs, ProfitAwareKnobs, LifecycleKnobs, ProtectiveStopKnobs):
     """Profile 3: ProfitAwareStrategyV1, RiskPolicy caps, TTL cancel."""
 
     RETIRED: ClassVar[dict[str, str]] = {
@@ -56,10 +57,13 @@ class Stage3Settings(RiskLimitKnobs, ProfitAwareKnobs, LifecycleKnobs):
             limits=self.risk_limits(common),
             strategy=self.profit_aware(),
             lifecycle=self.lifecycle(),
+            protective_stop=self.protective_stop(),
         )
 
 
-class Stage4Settings(RiskLimitKnobs, ProfitAwareKnobs, ReplacingLifecycleKnobs):
+class Stage4Settings(
+    RiskLimitKnobs, ProfitAwareKnobs, ReplacingLifecycleKnobs, ProtectiveStopKnobs
+):
     """Profile 4: profile 3 plus lifecycle, anomalies, degrade levels and loss stops."""
 
     CONVERTED: ClassVar[Mapping[str, tuple[str, Callable[[str], Decimal]]]] = {
@@ -160,6 +164,7 @@ class Stage4Settings(RiskLimitKnobs, ProfitAwareKnobs, ReplacingLifecycleKnobs):
             stops=LossStopParams(
                 max_daily_loss=self.max_daily_loss_try, max_drawdown_bps=self.max_drawdown_bps
             ),
+            protective_stop=self.protective_stop(),
         )
 
 
@@ -170,7 +175,7 @@ def _parse_json_weights(value: object) -> object:
     return json.loads(value, parse_float=Decimal) if isinstance(value, str) else value
 
 
-class Stage7Settings(RiskLimitKnobs, ReplacingLifecycleKnobs):
+class Stage7Settings(RiskLimitKnobs, ReplacingLifecycleKnobs, ProtectiveStopKnobs):
     """Profile 7: universe selection, portfolio targets, risk budget, bounded adaptation."""
 
     RETIRED: ClassVar[dict[str, str]] = {
@@ -294,6 +299,7 @@ class Stage7Settings(RiskLimitKnobs, ReplacingLifecycleKnobs):
                 every_cycles=self.stage7_adaptation_every_cycles,
                 reject_spike=self.stage7_reject_spike_threshold,
             ),
+            protective_stop=self.protective_stop(),
         )
 
     def _universe(self) -> UniverseParams:

@@ -51,6 +51,20 @@ _REASONS: dict[str, str] = {
     "replacement waits until the exchange proves the cancel (it may still fill)",
     "duplicate_of_open_order": "an equal order is already resting: nothing new is sent",
     "mode_reduce_risk": "cancel a resting buy: the mode is REDUCE_RISK_ONLY",
+    # --- protective stops (every profile, PROTECTIVE_STOP_BPS) ---------------------------------
+    "protective_stop": "place a stop-market sell on the exchange for the position's free "
+    "quantity, PROTECTIVE_STOP_BPS below its average cost",
+    "protective_stop_in_place": "holding: the position is covered by our stop of the right size",
+    "protective_stop_below_bid": "the average-cost stop level is at or above the bid (the "
+    "exchange would refuse it): the stop goes PROTECTIVE_STOP_BPS below the bid instead",
+    "protective_stop_yield": "a strategy sell needs the inventory our stop locks: the stop is "
+    "cancelled and the sell goes out once that cancel is proven",
+    "protective_stop_resize": "cancel our stop: its size no longer equals the position's free "
+    "quantity (a new one is placed once the cancel is proven)",
+    "protective_stop_flat": "cancel our stop: its position is gone",
+    "protective_stop_off": "cancel our stop: PROTECTIVE_STOP_BPS is not set",
+    "protective_stop_pending": "a stop of ours (or its cancel) is not settled yet: nothing new "
+    "on this symbol's stop until it is",
     # --- global gates and modes -----------------------------------------------------------------
     "kill_switch": "new risk blocked: a kill switch is on (btcbot kill-switch status)",
     "safe_mode": "every exchange write blocked: SAFE_MODE=true",
@@ -106,6 +120,11 @@ _REASONS: dict[str, str] = {
     "ORDER_MAX_PRICE_EXCEEDED": "price above the exchange's price band",
     "MAXIMUM_ORDER_AMOUNT_EXCEEDED": "order larger than the exchange maximum",
     "NO_REFERENCE_PRICE": "a market order cannot be checked without a reference price",
+    "FAILED_INVALID_STOP_PRICE_SCALE": "stop price has more decimals than the pair allows",
+    "FAILED_STOP_PRICE_LESS_THAN_BEST_BID": "a sell stop must be below the best bid (it would "
+    "trigger at once)",
+    "FAILED_STOP_PRICE_GREATER_THAN_BEST_ASK": "a buy stop must be above the best ask (it would "
+    "trigger at once)",
 }
 
 REASONS: Mapping[str, str] = MappingProxyType(_REASONS)

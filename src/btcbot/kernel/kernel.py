@@ -13,7 +13,9 @@ Pipeline (one for every profile):
 5. mode gate (OBSERVE: no submits, REDUCE: sells only, degrade BUY shrink);
 6. risk policy (per-cycle limits, all in TRY), quantized to exchange rules; every order not
    proven finished (pending cancels and orders in flight too) counts against the limits;
-7. requests with deterministic client ids; anything ``SymbolRules.check`` refuses is dropped.
+7. requests with deterministic client ids; anything ``SymbolRules.check`` refuses is dropped;
+8. protective stops (:mod:`btcbot.kernel.protective_stops`): a sell that needs a stop's
+   inventory waits for its cancel; stops are placed, kept, resized or cancelled.
 
 Every intent that is dropped or shrunk leaves a decision with its reason code.
 """
@@ -50,6 +52,7 @@ from btcbot.kernel.profiles import (
     run_profile4,
     run_profile7,
 )
+from btcbot.kernel.protective_stops import plan_protective_stops
 from btcbot.kernel.snapshot import OpenOrder, Snapshot
 from btcbot.risk.modes import Mode, combine_modes
 from btcbot.risk.policy import PolicyContext, evaluate
@@ -98,9 +101,10 @@ class PlanningKernel:
         approved = evaluate(intents, _policy_context(snapshot, market, account), common.limits, log)
         submits = _requests(snapshot, approved, log)
         cancels = _cancels(snapshot, stale, mode, log)
+        stops = plan_protective_stops(snapshot, market, submits, mode, params.protective_stop, log)
         return Plan(
-            submits=submits,
-            cancels=cancels,
+            submits=stops.submits,
+            cancels=(*cancels, *stops.cancels),
             decisions=log.freeze(),
             mode=mode,
             next_risk_state=result.risk_state,
@@ -135,10 +139,11 @@ def _prepare(
 
 def _policy_context(snapshot: Snapshot, market: MarketView, account: AccountView) -> PolicyContext:
     """Every order of ours not proven finished counts: resting ones, pending cancels (the
-    exchange may not have cancelled yet) and orders in flight (they may rest already)."""
+    exchange may not have cancelled yet) and orders in flight (they may rest already).
+    Protective stops do not: they add no exposure and yield to any sale."""
     counts: dict[Symbol, int] = {}
     for order in snapshot.open_orders:
-        if order.status.is_live:
+        if order.status.is_live and not order.is_stop:
             counts[order.symbol] = counts.get(order.symbol, 0) + 1
     exposure: dict[Symbol, Decimal] = {}
     positions, open_buys = snapshot.positions, account.open_buy_quantity

@@ -262,6 +262,26 @@ class AdaptationParams:
     min_quote_volume_bounds: tuple[Decimal, Decimal] = (Decimal(0), Decimal(100_000_000))
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProtectiveStopParams:
+    """Exchange-side protective stops (every profile); see :mod:`btcbot.kernel.protective_stops`."""
+
+    bps: Decimal | None = None
+    """PROTECTIVE_STOP_BPS (unset = off): keep each position covered on the exchange by a
+    stop-market sell this far below its average cost (buy fees included), for its full free
+    quantity, so it is protected while the agent is down."""
+
+    def __post_init__(self) -> None:
+        _check(
+            self.bps is None or Decimal(0) < self.bps < Decimal(10_000),
+            "protective stop bps must be unset or in (0, 10000)",
+        )
+
+    @property
+    def enabled(self) -> bool:
+        return self.bps is not None
+
+
 def _p4_strategy() -> ProfitAwareParams:
     return ProfitAwareParams(sell_cost_buffer_bps=Decimal(25))
 
@@ -282,6 +302,7 @@ class Profile3Params:
     limits: RiskLimits = field(default_factory=RiskLimits)
     strategy: ProfitAwareParams = field(default_factory=ProfitAwareParams)
     lifecycle: LifecycleParams = field(default_factory=LifecycleParams)
+    protective_stop: ProtectiveStopParams = field(default_factory=ProtectiveStopParams)
     freeze_on_unknown_orders: bool = True
     """Stage 3 of the predecessor had no freeze; an order of unknown fate can still fill, so
     every profile stops adding risk while one exists (cancels stay allowed)."""
@@ -298,6 +319,7 @@ class Profile4Params:
     anomalies: AnomalyParams = field(default_factory=AnomalyParams)
     degrade: DegradeParams = field(default_factory=DegradeParams)
     stops: LossStopParams = field(default_factory=LossStopParams)
+    protective_stop: ProtectiveStopParams = field(default_factory=ProtectiveStopParams)
     freeze_on_unknown_orders: bool = True
     """STAGE4_UNKNOWN_FREEZE_ENABLED=true."""
 
@@ -313,6 +335,7 @@ class Profile7Params:
     portfolio: PortfolioParams = field(default_factory=PortfolioParams)
     budget: RiskBudgetParams = field(default_factory=RiskBudgetParams)
     adaptation: AdaptationParams = field(default_factory=AdaptationParams)
+    protective_stop: ProtectiveStopParams = field(default_factory=ProtectiveStopParams)
     freeze_on_unknown_orders: bool = True
     params_version: int = 0
     """Version of these values; bumped by every adaptation change or rollback."""

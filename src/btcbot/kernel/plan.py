@@ -35,6 +35,7 @@ class Layer(StrEnum):
     MODE_GATE = "mode_gate"
     RISK_POLICY = "risk_policy"
     RULES = "rules"
+    PROTECTIVE_STOP = "protective_stop"
 
 
 class Action(StrEnum):
@@ -138,8 +139,17 @@ def _canonical(value: Any) -> Any:
     if hasattr(value, "items"):
         return sorted(([_canonical(k), _canonical(v)] for k, v in value.items()), key=str)
     if hasattr(value, "__dataclass_fields__"):
-        return {name: _canonical(getattr(value, name)) for name in value.__dataclass_fields__}
+        return {
+            name: _canonical(getattr(value, name))
+            for name in value.__dataclass_fields__
+            if not (name in _OMITTED_WHEN_UNSET and getattr(value, name) is None)
+        }
     raise TypeError(f"cannot fingerprint {type(value).__name__}")
+
+
+# Fields added after fingerprints were first stored: left out while unset, so a plan that does
+# not use them keeps the fingerprint it always had (stored cycles stay comparable).
+_OMITTED_WHEN_UNSET = frozenset({"stop_price"})
 
 
 class DecisionLog:

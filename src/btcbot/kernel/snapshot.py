@@ -47,6 +47,12 @@ class OpenOrder:
     filled_quantity: Decimal
     status: OrderStatus
     created_ms: int
+    stop_price: Decimal | None = None
+    """Set for a stop order (``price`` then shows its limit, or the stop for a stop-market)."""
+
+    @property
+    def is_stop(self) -> bool:
+        return self.stop_price is not None
 
     @property
     def remaining(self) -> Decimal:

@@ -55,10 +55,12 @@ def read_state(conn: Connection, account_key: str, mode: ExecutionMode) -> State
 
 
 def last_submits(conn: Connection, mode: ExecutionMode) -> dict[tuple[Symbol, Side], int]:
-    """When the agent last decided to submit on each (symbol, side): the cooldown input."""
+    """When the agent last decided to submit on each (symbol, side): the cooldown input.
+    Protective stops do not count: the cooldown paces strategy orders, not their cover."""
     query = (
         select(orders.c.symbol, orders.c.side, func.max(orders.c.created_ms))
         .where(orders.c.mode == mode.value)
+        .where(orders.c.stop_price.is_(None))
         .group_by(orders.c.symbol, orders.c.side)
     )
     return {
@@ -85,7 +87,7 @@ def active_symbols(conn: Connection, mode: ExecutionMode, since_ms: int) -> set[
 def _open_order(stored: StoredOrder) -> OpenOrder:
     order = stored.order
     request = order.request
-    price = request.price if request.price is not None else (request.quote_amount or ZERO)
+    price = request.price or request.stop_price or request.quote_amount or ZERO
     return OpenOrder(
         client_order_id=request.client_order_id,
         exchange_order_id=order.exchange_order_id,
@@ -96,4 +98,5 @@ def _open_order(stored: StoredOrder) -> OpenOrder:
         filled_quantity=order.filled_quantity,
         status=order.status,
         created_ms=stored.created_ms,
+        stop_price=request.stop_price,
     )

@@ -34,9 +34,12 @@ class AccountView:
     """Remaining base quantity of all our live buys per symbol (worst case they all fill)."""
     open_sell_quantity: Mapping[Symbol, Decimal]
     """Remaining base quantity of all our live sells per symbol, pending cancels and orders
-    in flight included (worst case they all fill)."""
+    in flight included (worst case they all fill); protective stops are not counted (they
+    are cover, and yield to a sale)."""
     sellable: Mapping[Symbol, Decimal]
-    """Free base inventory minus sells whose funds the exchange has not locked."""
+    """Free base inventory minus sells whose funds the exchange has not locked, plus what our
+    protective stops lock on the exchange (a sell needing it waits until the stop yields:
+    :mod:`btcbot.kernel.protective_stops`)."""
 
     @classmethod
     def of(
@@ -51,6 +54,7 @@ class AccountView:
         open_buys: dict[Symbol, Decimal] = {}
         open_sells: dict[Symbol, Decimal] = {}
         unlocked_sells: dict[Symbol, Decimal] = {}
+        stop_locked: dict[Symbol, Decimal] = {}
         symbols: set[Symbol] = snapshot.positions.keys() | snapshot.rules.keys()
         buy = Side.BUY
         for order in snapshot.open_orders:
@@ -63,9 +67,12 @@ class AccountView:
                     quote = symbol.quote
                     unlocked_buys[quote] = unlocked_buys.get(quote, ZERO) + remaining * order.price
             else:
-                open_sells[symbol] = open_sells.get(symbol, ZERO) + remaining
                 if not order.funds_locked_on_exchange:
                     unlocked_sells[symbol] = unlocked_sells.get(symbol, ZERO) + remaining
+                elif order.stop_price is not None:
+                    stop_locked[symbol] = stop_locked.get(symbol, ZERO) + remaining
+                if order.stop_price is None:  # a protective stop is cover, not a sale
+                    open_sells[symbol] = open_sells.get(symbol, ZERO) + remaining
         known = rates if rates is not None else {snapshot.quote_currency: ONE}
         investable = {}
         for currency, rate in known.items():
@@ -76,7 +83,7 @@ class AccountView:
         for s in by_symbol(symbols):
             balance = balances.get(s.base)
             free = balance.free if balance is not None else ZERO
-            sellable[s] = max(free - unlocked_sells.get(s, ZERO), ZERO)
+            sellable[s] = max(free - unlocked_sells.get(s, ZERO), ZERO) + stop_locked.get(s, ZERO)
         return cls(
             MappingProxyType(investable),
             MappingProxyType(open_buys),

@@ -12,6 +12,10 @@ whose order is being cancelled in this plan, or whose cancel is not proven yet
 (WS 452 / ``order/{id}`` Canceled, or Closed: it filled), a later cycle plans afresh from the
 position and balances that the old order's fills left, so the replacement is sized from what is
 left and two of our orders never rest where one is allowed.
+
+Protective stops are none of this module's business (no TTL, no drift, never a duplicate of a
+strategy order nor one a strategy intent waits for): :mod:`btcbot.kernel.protective_stops`
+manages them.
 """
 
 from __future__ import annotations
@@ -53,7 +57,7 @@ def find_stale(
 ) -> list[StaleOrder]:
     stale = []
     for order in orders:
-        if not order.cancellable:
+        if not order.cancellable or order.is_stop:
             continue
         reason = stale_reason(order, market.mid(order.symbol), params, now_ms)
         if reason is not None:
@@ -87,7 +91,7 @@ def match_open_orders(
         if not symbol_orders:  # nothing to duplicate or wait for
             kept.append(intent)
             continue
-        orders = [o for o in symbol_orders if o.side is intent.side]
+        orders = [o for o in symbol_orders if o.side is intent.side and not o.is_stop]
         leaving = next((o for o in orders if _leaving(o, stale_ids)), None)
         if leaving is not None:
             log.add(
