@@ -80,6 +80,11 @@ async def btcbot(
         err.close()
 
 
+def output(tmp_path: Path, pattern: str) -> str:
+    """Everything the runs matching ``pattern`` (``agent.out``, ``restart-*.err``) wrote."""
+    return "".join(path.read_text() for path in sorted(tmp_path.glob(pattern)))
+
+
 def waiting_stop(emu: Emulator) -> Order | None:
     waiting = emu.exchange.stops["BTCTRY"]
     return waiting[0] if waiting else None
@@ -92,7 +97,7 @@ async def restart_until_the_lock_is_free(tmp_path: Path, env: dict[str, str]) ->
         proc = await btcbot(tmp_path, f"restart-{attempt}", env, "run", "--stage", "3",
                             "--cycles", "2", "--cycle-seconds", "0.2")  # fmt: skip
         code = await proc.wait()
-        refusal = (tmp_path / f"restart-{attempt}.err").read_text()
+        refusal = output(tmp_path, f"restart-{attempt}.err")
         if not (code == 2 and "lock" in refusal.lower()):
             return code
     raise AssertionError("the killed agent's lock was never taken over")
@@ -117,7 +122,7 @@ async def test_the_stop_sells_while_the_agent_is_down_and_the_restart_books_it(
             agent.send_signal(signal.SIGKILL)
             await agent.wait()
         assert agent.returncode == -signal.SIGKILL
-        assert "LIVE: armed" in (tmp_path / "agent.out").read_text()
+        assert "LIVE: armed" in output(tmp_path, "agent.out")
         user = emu.exchange.user_by_key(emu.demo_account.api_key)
         assert user is not None
         (buy,) = {f.order_id for f in emu.exchange.fills[user.user_id]}
@@ -139,8 +144,7 @@ async def test_the_stop_sells_while_the_agent_is_down_and_the_restart_books_it(
         assert stop.stop_price is not None and all(f.price <= stop.stop_price for f in sale)
 
         code = await restart_until_the_lock_is_free(tmp_path, env | {"ENTRY_NOTIONAL_TRY": "0"})
-        restart_out = "".join(p.read_text() for p in sorted(tmp_path.glob("restart-*.out")))
-        assert code == 0, restart_out + (tmp_path / "restart-0.err").read_text()
+        assert code == 0, output(tmp_path, "restart-*.out") + output(tmp_path, "restart-*.err")
         balances = {a: user.wallet.total(a) for a in user.wallet.assets()}
         assert not [o for o in emu.exchange.user_orders(user.user_id) if o.is_open]
 
