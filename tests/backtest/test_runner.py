@@ -18,7 +18,7 @@ from btcbot.backtest import (
 from btcbot.backtest.parity import nonzero
 from btcbot.domain import Symbol
 from btcbot.exchange.datasets import ReplayDataset
-from btcbot.kernel.params import Profile3Params, ProfileParams
+from btcbot.kernel.params import Profile3Params, ProfileParams, ProtectiveStopParams
 from btcbot.runtime.report import CycleReport
 from btcbot.store import DbRole, make_engine, peek_role, sqlite_url
 from tests.backtest.factories import (
@@ -175,3 +175,31 @@ async def test_two_symbols_replay_together(tmp_path: Path) -> None:
     traded = table(tmp_path / "two.db", "select distinct symbol from fills order by 1")
     assert [row[0] for row in traded] == ["BTC_TRY", "ETH_TRY"]
     assert set(result.final_marks) == {BTC_TRY, Symbol("ETH", "TRY")}
+
+
+async def test_protective_stops_trade_in_a_backtest_and_the_ledger_still_holds(
+    tmp_path: Path,
+) -> None:
+    """With PROTECTIVE_STOP_BPS the replay places stop-market sells under each position; the
+    wave's dips trigger some, and every fill (stops included) is booked exactly."""
+    base = lively(3)
+    assert isinstance(base, Profile3Params)
+    params = replace(base, protective_stop=ProtectiveStopParams(bps=D(100)))
+    out = tmp_path / "stops.db"
+    result = await backtest(out, params=params)
+    assert result.skipped == 0
+    stops = table(
+        out,
+        "select status, count(*) from orders where method = 'stopmarket' group by status",
+    )
+    by_status = dict(stops)
+    assert by_status.get("FILLED", 0) > 0, stops  # a dip sold a position on the exchange
+    stop_fills = table(
+        out,
+        "select count(*) from fills join orders on fills.order_id = orders.exchange_order_id "
+        "where orders.method = 'stopmarket'",
+    )
+    assert stop_fills[0][0] > 0
+    assert result.summary.final_balances == nonzero(result.venue_balances)
+    again = await backtest(tmp_path / "again.db", params=params)
+    assert again.summary.fingerprint == result.summary.fingerprint
