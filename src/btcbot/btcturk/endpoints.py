@@ -19,7 +19,7 @@ class Endpoint:
         return f"{self.method} {self.path}"
 
 
-SERVER_TIME: Final = Endpoint("GET", "/api/v2/server/time", "public_other")
+SERVER_TIME: Final = Endpoint("GET", "/api/v2/server/time", "server_time")
 EXCHANGE_INFO: Final = Endpoint("GET", "/api/v2/server/exchangeinfo", "public_other")
 TICKER: Final = Endpoint("GET", "/api/v2/ticker", "ticker")
 ORDER_BOOK: Final = Endpoint("GET", "/api/v2/orderbook", "orderbook")
