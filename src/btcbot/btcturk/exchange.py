@@ -18,7 +18,7 @@ from typing import Protocol
 
 import structlog
 
-from btcbot.btcturk import ws_events
+from btcbot.btcturk import endpoints, ws_events
 from btcbot.btcturk.errors import DefinitiveReject, OrderNotFound
 from btcbot.btcturk.rest_client import BtcturkRestClient
 from btcbot.domain import (
@@ -38,12 +38,20 @@ from btcbot.exchange.events import (
     PrivateEvidence,
     StreamGap,
 )
+from btcbot.exchange.read_budget import ReadKind
 from btcbot.exchange.reports import CancelAck, ExchangeOrder, SubmitAck
 
 log = structlog.get_logger(__name__)
 HOUR_S = 3600
 
 NOT_ARMED = "NOT_ARMED"
+
+# The rate-limit group each optional read draws from (see ``endpoints``).
+_READ_GROUPS = {
+    ReadKind.ORDER_BOOK: endpoints.ORDER_BOOK.group,
+    ReadKind.OPEN_ORDERS: endpoints.OPEN_ORDERS.group,
+    ReadKind.FILLS: endpoints.USER_TRADES.group,
+}
 
 
 class Arming(Protocol):
@@ -92,6 +100,10 @@ class BtcturkExchange:
     @property
     def client(self) -> BtcturkRestClient:
         return self._client
+
+    def spare(self, read: ReadKind) -> bool:
+        """The rate budget's answer for an optional read (:mod:`btcbot.exchange.read_budget`)."""
+        return self._client.session.limiter.spare(_READ_GROUPS[read])
 
     # --- market data ---------------------------------------------------------------------
 
@@ -143,6 +155,10 @@ class BtcturkExchange:
 
     async def fills(self, symbol: Symbol, since_ms: int) -> Sequence[Fill]:
         return await self._client.user_trades(symbol=symbol, start_ms=since_ms)
+
+    async def account_fills(self, since_ms: int) -> Sequence[Fill]:
+        """``users/transactions/trade`` without ``pairSymbol``: every pair (D-utx)."""
+        return await self._client.user_trades(start_ms=since_ms)
 
     # --- trading (gated) -------------------------------------------------------------------
 

@@ -88,6 +88,19 @@ class CommonSettings(BtcbotSettings):
         validation_alias=AliasChoices("max_market_data_age_ms", "btcturk_marketdata_max_age_ms"),
         description="Default 15000: older data blocks new risk for that symbol (fail closed).",
     )
+    orderbook_ttl_ms: int = Field(
+        2_000,
+        ge=0,
+        description="Default 2000: a REST order book younger than this is reused (by the "
+        "snapshot and the paper account) instead of read again.",
+    )
+    orderbook_max_staleness_ms: int = Field(
+        5_000,
+        gt=0,
+        description="Default 5000: a REST order book older than ORDERBOOK_TTL_MS is read again "
+        "while the order-book rate budget has room to spare, and always once older than this "
+        "(so the cycle rarely waits for the budget and no book is older than this).",
+    )
     ws_market_data_rest_fallback: bool = Field(
         False,
         description="Default false: in ws mode, poll REST while the feed is stale instead of "
@@ -195,6 +208,11 @@ class CommonSettings(BtcbotSettings):
             raise ValueError("STARTUP_RETRY_MAX_SECONDS must be >= STARTUP_RETRY_BASE_SECONDS")
         if not self.symbols:
             raise ValueError("SYMBOLS is empty: list at least one pair, e.g. BTC_TRY")
+        if not self.orderbook_ttl_ms <= self.orderbook_max_staleness_ms:
+            raise ValueError(
+                "ORDERBOOK_TTL_MS must not exceed ORDERBOOK_MAX_STALENESS_MS (a reused book "
+                "would be older than the staleness limit)"
+            )
         return self
 
     @property

@@ -116,6 +116,10 @@ class PaperExchange:
         await self._sync(symbol)
         return self._venue.fills(symbol, since_ms)
 
+    async def account_fills(self, since_ms: int) -> Sequence[Fill]:
+        await self._sync()
+        return self._venue.fills_since(since_ms)
+
     # ----------------------------------------------------------------------------- trading
     async def submit(self, request: OrderRequest) -> SubmitAck:
         """Validate like BTCTurk (a refusal raises ``BusinessReject``), then trade the

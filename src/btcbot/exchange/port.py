@@ -49,6 +49,10 @@ class AccountPort(Protocol):
 
     async def fills(self, symbol: Symbol, since_ms: int) -> Sequence[Fill]: ...
 
+    async def account_fills(self, since_ms: int) -> Sequence[Fill]:
+        """The account's fills on every pair since ``since_ms``, in one request."""
+        ...
+
 
 class TradingPort(Protocol):
     async def submit(self, request: OrderRequest) -> SubmitAck: ...

@@ -354,6 +354,9 @@ class ReplayExchange:
     async def fills(self, symbol: Symbol, since_ms: int) -> Sequence[Fill]:
         return self._venue.fills(symbol, since_ms)
 
+    async def account_fills(self, since_ms: int) -> Sequence[Fill]:
+        return self._venue.fills_since(since_ms)
+
     # ----------------------------------------------------------------------------- trading
     async def submit(self, request: OrderRequest) -> SubmitAck:
         """Validate like BTCTurk, trade against the synthetic book now, rest the remainder."""

@@ -99,6 +99,10 @@ class SimulatedVenue:
         """Every fill, in execution order."""
         return self._fills.all()
 
+    def fills_since(self, since_ms: int) -> list[Fill]:
+        """Every symbol's fills at or after ``since_ms`` (as ``fills`` does for one)."""
+        return [fill for fill in self._fills.all() if fill.timestamp_ms >= since_ms]
+
     def resting_symbols(self) -> list[Symbol]:
         """Symbols with a resting order (possibly one with a pending cancel), sorted."""
         return self._orders.resting_symbols()

@@ -7,6 +7,18 @@ or FILL once they reach the quantity. Fills of orders that are not ours (another
 account, or an order the store never saw) are kept and reported as unknown — never dropped,
 never attributed. A fill that arrives before its order's exchange id is known is attributed by
 client id, or later, when the id becomes known (:meth:`FillSync.catch_up`).
+
+When to pull (the user-trades budget is small: 120 a minute for the whole account). Private
+WS 423 events book fills as they happen; a pass pulls user trades only when one of these
+holds, and then in ONE request for every symbol (``account_fills``; per symbol when only one
+is wanted):
+
+* a symbol has a live order of ours, or an order of ours on it changed since its last pull
+  (a fill may have landed; an order that just finished still owes its fills);
+* a symbol was never pulled by this process, or a thorough pass is asked for (start-up, a
+  gap in the private stream);
+* otherwise the pull is a sweep for fills that can only be someone else's: made while the
+  rate budget has room to spare, and at least every ``idle_sweep_max_interval_ms``.
 """
 
 from __future__ import annotations
@@ -19,6 +31,7 @@ import structlog
 from btcbot.btcturk.errors import BtcturkError
 from btcbot.domain import Fill, Symbol
 from btcbot.domain.money import ZERO
+from btcbot.exchange.read_budget import ReadKind
 from btcbot.execution.context import OmsContext
 from btcbot.execution.evidence import from_fill_total
 from btcbot.store import FillInsert, StoredOrder
@@ -58,22 +71,43 @@ class FillSync:
     def __init__(self, ctx: OmsContext) -> None:
         self._ctx = ctx
         self._cursor: dict[Symbol, int] = {}  # newest fill time seen per symbol
+        self._pulled_ms: dict[Symbol, int] = {}  # when each symbol was last pulled
 
-    async def sync(self, symbols: Iterable[Symbol]) -> FillSyncReport:
-        """Pull user trades since each symbol's cursor minus the overlap."""
+    async def sync(self, symbols: Iterable[Symbol], *, thorough: bool = False) -> FillSyncReport:
+        """Pull user trades since each symbol's cursor minus the overlap, when a pull is due
+        (see the module docstring); ``thorough`` pulls whatever the budget says."""
         run = _Pass()
-        for symbol in sorted(set(symbols) | self._live_symbols()):
-            base = self._base(symbol)
-            since = base - self._ctx.settings.fill_overlap_ms
-            try:
-                fills = await self._ctx.port.fills(symbol, since)
-            except BtcturkError as exc:
-                run.errors.append(exc)
-                continue
-            for fill in sorted(fills, key=lambda f: (f.timestamp_ms, f.trade_id)):
-                self._count(run, fill, self.ingest(fill, "user_trades"))
-            self._cursor[symbol] = max([base, *(f.timestamp_ms for f in fills)])
+        live = self._live_symbols()
+        wanted = sorted(set(symbols) | live)
+        if not wanted or not (thorough or self._due(wanted, live)):
+            return run.report()
+        now = self._ctx.journal.now()
+        bases = {symbol: self._base(symbol) for symbol in wanted}
+        since = min(bases.values()) - self._ctx.settings.fill_overlap_ms
+        try:
+            if len(wanted) == 1:
+                fills = list(await self._ctx.port.fills(wanted[0], since))
+            else:
+                fills = list(await self._ctx.port.account_fills(since))
+        except BtcturkError as exc:
+            run.errors.append(exc)
+            return run.report()
+        for fill in sorted(fills, key=lambda f: (f.timestamp_ms, f.trade_id)):
+            self._count(run, fill, self.ingest(fill, "user_trades"))
+        for symbol in wanted:
+            stamps = (f.timestamp_ms for f in fills if f.symbol == symbol)
+            self._cursor[symbol] = max([bases[symbol], *stamps])
+            self._pulled_ms[symbol] = now
         return run.report()
+
+    def _due(self, wanted: list[Symbol], live: set[Symbol]) -> bool:
+        if live or any(symbol not in self._pulled_ms for symbol in wanted):
+            return True
+        oldest = min(self._pulled_ms[symbol] for symbol in wanted)
+        if self._ctx.journal.changed_symbols(oldest) & set(wanted):
+            return True
+        overdue = self._ctx.journal.now() - oldest >= self._ctx.settings.idle_sweep_max_interval_ms
+        return overdue or self._ctx.budget.spare(ReadKind.FILLS)
 
     def ingest(self, fill: Fill, source: str) -> _Ingested:
         """Store one fill and advance its order (shared by REST pulls and WS 423)."""

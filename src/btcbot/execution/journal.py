@@ -29,7 +29,7 @@ from btcbot.store import (
     StoredOrder,
     unit_of_work,
 )
-from btcbot.store.schema import fills
+from btcbot.store.schema import fills, orders
 
 log = structlog.get_logger(__name__)
 
@@ -91,6 +91,17 @@ class Journal:
         query = select(fills.c.quantity).where(fills.c.order_id == exchange_order_id)
         with unit_of_work(self._engine) as conn:
             return sum((row.quantity for row in conn.execute(query)), ZERO)
+
+    def changed_symbols(self, since_ms: int) -> set[Symbol]:
+        """Symbols with an order of this mode that changed at or after ``since_ms``."""
+        query = (
+            select(orders.c.symbol)
+            .where(orders.c.mode == self.mode.value)
+            .where(orders.c.updated_ms >= since_ms)
+            .distinct()
+        )
+        with unit_of_work(self._engine) as conn:
+            return {Symbol.parse(symbol) for (symbol,) in conn.execute(query)}
 
     def latest_fill_ms(self, symbol: Symbol) -> int | None:
         query = select(func.max(fills.c.timestamp_ms)).where(fills.c.symbol == symbol.normalized)

@@ -24,6 +24,7 @@ from btcbot.btcturk.errors import BtcturkError
 from btcbot.domain import OrderRequest, Symbol
 from btcbot.exchange.events import PrivateEvidence
 from btcbot.exchange.port import ExchangePort
+from btcbot.exchange.read_budget import UNLIMITED, ReadBudget
 from btcbot.execution.cancels import Canceller, PendingCancelReport
 from btcbot.execution.context import OmsContext
 from btcbot.execution.errors import ReconciliationFailed
@@ -49,6 +50,7 @@ class OrderManager:
         clock_ms: Callable[[], int],
         account_key: str = "main",
         settings: OmsSettings | None = None,
+        budget: ReadBudget = UNLIMITED,
     ) -> None:
         config = settings or OmsSettings()
         failures = ReconcileFailures(
@@ -59,7 +61,7 @@ class OrderManager:
             max_failing_ms=config.reconcile_failure_max_ms,
         )
         journal = Journal(engine, ExecutionMode(mode), clock_ms)
-        self._ctx = OmsContext(port, journal, failures, config)
+        self._ctx = OmsContext(port, journal, failures, config, budget)
         self._fills = FillSync(self._ctx)
         self._submitter = Submitter(self._ctx, self._identified)
         self._resolver = InFlightResolver(self._ctx, self._identified, self._submitter.sending)
@@ -94,7 +96,8 @@ class OrderManager:
         return report
 
     async def sync_fills(self, symbols: Iterable[Symbol]) -> FillSyncReport:
-        report = await self._fills.sync(symbols)
+        """Pull user trades for ``symbols`` now (whatever is due)."""
+        report = await self._fills.sync(symbols, thorough=True)
         self._count_errors("sync_fills", report.errors)
         return report
 
@@ -109,9 +112,15 @@ class OrderManager:
 
     # --- reconciliation --------------------------------------------------------------------
 
-    async def reconcile(self, symbols: Iterable[Symbol]) -> ReconcileReport:
-        """Full pass against the exchange; failures are counted and may trip the kill switch."""
-        report = await self._reconciler.run(symbols)
+    async def reconcile(
+        self, symbols: Iterable[Symbol], *, thorough: bool = False
+    ) -> ReconcileReport:
+        """Full pass against the exchange; failures are counted and may trip the kill switch.
+
+        Symbols without a live order of ours are swept as the rate budget allows, unless the
+        pass is ``thorough`` (asked for, or after a gap in the private stream)."""
+        thorough = thorough or self._events.gap_seen
+        report = await self._reconciler.run(symbols, thorough=thorough)
         if report.ok:
             self._events.gap_seen = False
         return report

@@ -11,6 +11,11 @@ One pass, per symbol (the requested ones plus every symbol with a live local ord
    id and take the state the exchange shows; pending cancels are proven by ``order/{id}``;
 4. user trades are pulled (fills), balances fetched.
 
+Symbols where we have no live order are swept (their open orders and fills can only be someone
+else's) while the rate budget has room to spare and at least every
+``idle_sweep_max_interval_ms``; symbols with a live order of ours are read every pass. A
+thorough pass (start-up, a gap in the private stream) reads everything.
+
 An order stays live in the store until the exchange shows a terminal state. Only exchange
 errors (:class:`BtcturkError`) are caught, and any of them makes the pass a failure: counted in
 the store, reset by a fully successful pass, tripping the kill switch at the threshold count or
@@ -35,6 +40,7 @@ import structlog
 
 from btcbot.btcturk.errors import BtcturkError
 from btcbot.domain import Balance, OrderStatus, Symbol
+from btcbot.exchange.read_budget import ReadKind
 from btcbot.exchange.reports import ExchangeOrder
 from btcbot.execution.cancels import Canceller, PendingCancelReport
 from btcbot.execution.context import OmsContext
@@ -84,8 +90,11 @@ class Reconciler:
         self._resolver = resolver
         self._canceller = canceller
         self._fills = fills
+        self._swept_ms: dict[Symbol, int] = {}  # when each idle symbol's open orders were read
 
-    async def run(self, symbols: Iterable[Symbol], *, startup: bool = False) -> ReconcileReport:
+    async def run(
+        self, symbols: Iterable[Symbol], *, startup: bool = False, thorough: bool = False
+    ) -> ReconcileReport:
         at_ms = self._ctx.journal.now()
         timeout_s = self._ctx.settings.reconcile_pass_timeout_ms / 1000
         left_ms = self._ctx.failures.time_left_ms()
@@ -93,7 +102,7 @@ class Reconciler:
             timeout_s = min(timeout_s, left_ms / 1000)
         try:
             async with asyncio.timeout(timeout_s):
-                return await self._pass(at_ms, set(symbols), startup)
+                return await self._pass(at_ms, set(symbols), startup, thorough or startup)
         except TimeoutError:
             return self._failed(
                 at_ms,
@@ -104,13 +113,15 @@ class Reconciler:
                 ),
             )
 
-    async def _pass(self, at_ms: int, wanted: set[Symbol], startup: bool) -> ReconcileReport:
+    async def _pass(
+        self, at_ms: int, wanted: set[Symbol], startup: bool, thorough: bool
+    ) -> ReconcileReport:
         run = _Pass()
         try:
             in_flight = await self._resolver.resolve(all_pending=startup)
-            await self._compare_open_orders(wanted, run)
+            await self._compare_open_orders(wanted, run, thorough)
             cancels = await self._canceller.prove_pending()
-            fills = await self._fills.sync(wanted)
+            fills = await self._fills.sync(wanted, thorough=thorough)
             balances = await self._ctx.port.balances()
         except BtcturkError as exc:
             return self._failed(at_ms, exc)
@@ -142,9 +153,13 @@ class Reconciler:
             retryable=is_retryable(error),
         )
 
-    async def _compare_open_orders(self, wanted: set[Symbol], run: _Pass) -> None:
+    async def _compare_open_orders(self, wanted: set[Symbol], run: _Pass, thorough: bool) -> None:
         live = self._ctx.journal.live()
-        for symbol in sorted(wanted | {o.order.request.symbol for o in live}):
+        ours = {o.order.request.symbol for o in live}
+        for symbol in sorted(wanted | ours):
+            if not (thorough or symbol in ours or self._sweep_due(symbol)):
+                continue
+            self._swept_ms[symbol] = self._ctx.journal.now()
             try:
                 reports = await self._ctx.port.open_orders(symbol)
                 mine = [o for o in self._ctx.journal.live() if o.order.request.symbol == symbol]
@@ -152,6 +167,15 @@ class Reconciler:
                 await self._look_up_missing(mine, {r.order_id for r in reports}, run)
             except BtcturkError as exc:
                 run.errors.append(exc)
+
+    def _sweep_due(self, symbol: Symbol) -> bool:
+        """An idle symbol's open orders: read while the budget has room to spare, and at
+        least every ``idle_sweep_max_interval_ms``."""
+        last = self._swept_ms.get(symbol)
+        if last is None:
+            return True
+        overdue = self._ctx.journal.now() - last >= self._ctx.settings.idle_sweep_max_interval_ms
+        return overdue or self._ctx.budget.spare(ReadKind.OPEN_ORDERS)
 
     def _claim_open(self, reports: Sequence[ExchangeOrder], run: _Pass) -> None:
         """Every exchange open order is ours (and updates us) or is reported unknown."""

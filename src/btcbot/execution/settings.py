@@ -28,6 +28,10 @@ class OmsSettings:
     fill_overlap_ms: int = 60_000
     #: 1 h: how far back the first fill sync of a symbol with no stored fill looks.
     fill_initial_lookback_ms: int = 3_600_000
+    #: 60 s: the longest a symbol without a live order of ours goes unswept (its fills and
+    #: open orders can only be someone else's). Such reads happen every pass while the rate
+    #: budget has room to spare; this bounds how long they may be put off when it has not.
+    idle_sweep_max_interval_ms: int = 60_000
     #: 3: consecutive failed reconciliations that trip the kill switch
     #: (``RECONCILE_FAILURE_THRESHOLD``).
     reconcile_failure_threshold: int = 3

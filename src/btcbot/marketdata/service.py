@@ -1,6 +1,7 @@
 """WS-first order books with REST fallback and freshness gates.
 
-* ``rest`` mode: every cycle fetches each book over REST (age = time since that fetch).
+* ``rest`` mode: books are read over REST through :class:`~btcbot.marketdata.rest_books.RestBooks`
+  (reused while young, refreshed as the order-book budget allows; age = time since the read).
 * ``ws`` mode: books come from the WebSocket order-book sync (431 snapshot + 432 diffs). A book
   is fresh while it is synced and the connection delivers frames; its age is the time since the
   last frame. When it is not fresh, ``rest_fallback`` fetches it over REST; without fallback the
@@ -25,14 +26,11 @@ import structlog
 from btcbot.btcturk.errors import BtcturkError
 from btcbot.btcturk.orderbook_sync import OrderBookSync
 from btcbot.domain import OrderBook, Symbol
+from btcbot.marketdata.rest_books import BookReader, RestBooks
 
 log = structlog.get_logger(__name__)
 
 Source = Literal["ws", "rest"]
-
-
-class BookReader(Protocol):
-    async def order_book(self, symbol: Symbol, limit: int = 25) -> OrderBook: ...
 
 
 class BookFeed(Protocol):
@@ -78,7 +76,7 @@ class MarketDataService:
         self,
         *,
         mode: Literal["rest", "ws"],
-        rest: BookReader,
+        rest: BookReader | RestBooks,
         feed: BookFeed | None = None,
         rest_fallback: bool = False,
         depth: int = 25,
@@ -90,7 +88,11 @@ class MarketDataService:
                 "(set MARKET_DATA_MODE=rest or enable the feed)"
             )
         self.mode = mode
-        self._rest = rest
+        self._rest = (
+            rest
+            if isinstance(rest, RestBooks)
+            else RestBooks(rest, ttl_ms=0, max_staleness_ms=0, monotonic=monotonic)
+        )
         self._feed = feed
         self._rest_fallback = rest_fallback
         self._depth = depth
@@ -147,11 +149,9 @@ class MarketDataService:
         return BookView(sync.order_book(self._depth), age_ms, "ws")
 
     async def _rest_book(self, symbol: Symbol) -> tuple[BookView | None, str | None]:
-        started = self._monotonic()
         try:
-            book = await self._rest.order_book(symbol, self._depth)
+            book, age_ms = await self._rest.book(symbol, self._depth)
         except BtcturkError as exc:
             log.warning("rest_book_unavailable", symbol=symbol.normalized, error=str(exc))
             return None, f"REST order book failed: {exc}"
-        age_ms = int((self._monotonic() - started) * 1000)
         return BookView(book, age_ms, "rest"), None

@@ -28,11 +28,12 @@ from btcbot.btcturk.ws_config import WsClientConfig
 from btcbot.config import AppConfig
 from btcbot.config.exchange import ExchangeSettings
 from btcbot.exchange.paper import PaperExchange
-from btcbot.exchange.port import ExchangePort
+from btcbot.exchange.port import ExchangePort, MarketDataPort
+from btcbot.exchange.read_budget import UNLIMITED
 from btcbot.exchange.reports import ExchangeOrder
 from btcbot.execution import OmsSettings, OrderManager, store_backed_arming
 from btcbot.kernel.params import Profile7Params, ProfileParams
-from btcbot.marketdata import MarketDataService
+from btcbot.marketdata import MarketDataService, RestBooks, SharedBooksMarket
 from btcbot.runtime.adaptation import ParamsAdapter
 from btcbot.runtime.cycle import CycleRunner, CycleSettings
 from btcbot.runtime.ledger_guard import LedgerGuard
@@ -115,12 +116,19 @@ async def open_runtime(
             lock_lost=lambda: heartbeat.lost,
         )
         live_port = BtcturkExchange(rest, arming)
+        books = RestBooks(  # one cache of REST books for the snapshot and the paper account
+            live_port,
+            ttl_ms=common.orderbook_ttl_ms,
+            max_staleness_ms=common.orderbook_max_staleness_ms,
+            budget=live_port,
+        )
         feed = await _start_feed(stack, config, credentials)
         port: ExchangePort = live_port
         wait, waiting_since = _startup_wait(config), time.monotonic()
         if dry_run:
+            shared = SharedBooksMarket(live_port, books)
             port = await wait_for_exchange(
-                lambda: _paper_port(engine, live_port, common.dry_run_try_balance, clock_ms),
+                lambda: _paper_port(engine, shared, common.dry_run_try_balance, clock_ms),
                 wait=wait,
                 stop=stop,
                 started=waiting_since,
@@ -136,12 +144,13 @@ async def open_runtime(
                 reconcile_failure_max_ms=common.reconcile_failure_max_seconds * 1000,
                 reconcile_pass_timeout_ms=int(common.reconcile_pass_timeout_seconds * 1000),
             ),
+            budget=UNLIMITED if dry_run else live_port,  # paper account reads cost no budget
         )
         if feed is not None and credentials is not None:
             _follow_private_events(stack, feed, oms)
         market = MarketDataService(
             mode=common.market_data_mode,
-            rest=live_port,
+            rest=books,
             feed=feed,
             rest_fallback=common.ws_market_data_rest_fallback,
         )
@@ -261,7 +270,7 @@ def _follow_private_events(stack: AsyncExitStack, feed: BtcturkWsClient, oms: Or
 
 
 async def _paper_port(
-    engine: Engine, market: BtcturkExchange, try_balance: Decimal, clock_ms: Callable[[], int]
+    engine: Engine, market: MarketDataPort, try_balance: Decimal, clock_ms: Callable[[], int]
 ) -> PaperExchange:
     """The paper account, rebuilt from the dry-run database after a restart."""
     with unit_of_work(engine) as conn:
