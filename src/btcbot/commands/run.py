@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Annotated
@@ -19,6 +20,7 @@ from btcbot.commands.common import (
     fail,
 )
 from btcbot.config import AppConfig, ConfigError, load_config
+from btcbot.domain.trips import TripKind, resolution
 from btcbot.execution import ReconciliationFailed
 from btcbot.marketdata import MarketDataUnavailable
 from btcbot.obs.metrics import Metrics
@@ -72,7 +74,12 @@ def load_or_exit(stage: int, env_file: EnvFile) -> AppConfig:
 
 
 def print_report(report: CycleReport) -> None:
-    color = typer.colors.RED if report.skipped or not report.reconcile_ok else None
+    worst = max((trip.level for trip in report.trips), default=logging.NOTSET)
+    color = None
+    if report.skipped or not report.reconcile_ok or worst >= logging.ERROR:
+        color = typer.colors.RED
+    elif worst >= logging.WARNING or report.rate_limits:
+        color = typer.colors.YELLOW
     typer.secho(report.line(), fg=color)
     for rejection in report.rejections:
         typer.secho(f"  rejected {rejection}", fg=typer.colors.YELLOW)
@@ -94,9 +101,10 @@ async def run_config(config: AppConfig, *, cycles: int | None, cycle_seconds: fl
         except LockLost as exc:
             stop.lose_lock(str(exc))
             done = 0
+        except LockConflict as exc:
+            fail(f"{exc}. To resolve: {resolution(TripKind.LOCK_HELD)}", EXIT_CONFIG)
         except (
             MarketDataUnavailable,
-            LockConflict,
             LockUnavailable,
             DatabaseRoleError,
             SchemaVersionError,
@@ -117,7 +125,7 @@ async def run_config(config: AppConfig, *, cycles: int | None, cycle_seconds: fl
     if stop.lock_lost is not None:
         fail(
             f"stopped after {done} cycle(s): {stop.lock_lost}. Another instance may be trading "
-            "this exchange account: check `btcbot lock status` before starting again",
+            f"this exchange account. To resolve: {resolution(TripKind.LOCK_LOST)}",
             EXIT_RUNTIME,
         )
     reason = f" (stopped by {stop.signal_name})" if stop.signal_name else ""

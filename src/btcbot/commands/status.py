@@ -22,6 +22,7 @@ from btcbot.commands.common import EnvFile, existing_store, load_common, now_ms
 from btcbot.commands.lock import api_key_setting, current_lock
 from btcbot.config import CommonSettings
 from btcbot.domain.money import format_decimal, to_decimal
+from btcbot.domain.trips import Trip, trips_in_force
 from btcbot.obs.health import Check, HealthInputs, HealthReport, HealthStatus, assess_health
 from btcbot.store import (
     CycleRecord,
@@ -101,6 +102,7 @@ def read_status(
         },
         "account": common.account_key,
         "health": health.to_dict(),
+        "trips": [trip.to_dict() for trip in _trips(common, op, now)],
         "kill_switch": _kill_switch(common, op),
         "freeze": {
             "active": op.freeze_active,
@@ -118,6 +120,18 @@ def read_status(
         "live_orders": dict(sorted(live.items())),
         "fills": int(fill_count),
     }
+
+
+def _trips(common: CommonSettings, op: OpStatus, now: int) -> list[Trip]:
+    """What holds the bot back, each with the command that resolves it."""
+    return list(
+        trips_in_force(
+            op,
+            settings_kill_switch=common.kill_switch,
+            reconcile_threshold=common.reconcile_failure_threshold,
+            now_ms=now,
+        )
+    )
 
 
 def _location(common: CommonSettings) -> str:
@@ -242,6 +256,11 @@ def _switches(op: OpStatus, now: int) -> list[Check]:
     return checks
 
 
+_SEVERITY_COLORS = {
+    "error": typer.colors.RED,
+    "warning": typer.colors.YELLOW,
+    "info": None,
+}
 _HEALTH_COLORS = {
     "ok": typer.colors.GREEN,
     "degraded": typer.colors.YELLOW,
@@ -258,6 +277,9 @@ def print_status(view: dict[str, Any]) -> None:
     )
     for check in health["checks"]:
         typer.echo(f"  {check['name']:<16} {check['status']:<9} {check['detail']}")
+    for trip in view["trips"]:
+        typer.secho(trip["headline"], fg=_SEVERITY_COLORS[trip["severity"]], bold=True)
+        typer.echo(f"  to resolve: {trip['resolve']}")
     for line in _switch_lines(view):
         typer.echo(line)
     _print_cycles(view["cycles"])

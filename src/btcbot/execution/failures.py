@@ -31,6 +31,7 @@ from btcbot.btcturk.errors import (
     OutcomeUnknown,
     RetryableError,
 )
+from btcbot.domain.trips import TripKind, resolution
 from btcbot.store import OpState, unit_of_work
 
 log = structlog.get_logger(__name__)
@@ -115,6 +116,7 @@ class ReconcileFailures:
                 failing_s=round(failing_ms / 1000, 1),
                 max_failing_s=None if self._max_failing_ms is None else self._max_failing_ms / 1000,
                 error=text,
+                resolve=resolution(TripKind.KILL_SWITCH_RECONCILE),
             )
         return FailureRecord(where, text, count.failures, tripped)
 

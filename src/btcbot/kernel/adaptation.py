@@ -7,7 +7,8 @@ parameters with a record of every change. Rules, in priority order:
   checkpoint's values (new version); nothing else changes in that evaluation;
 * reject spike (a cycle with >= ``reject_spike`` rejects) -> order offset +1 bps
   (less aggressive prices are less often refused for crossing the band);
-* throttled cycles -> one order per cycle fewer;
+* throttled cycles (the exchange's rate limits held calls back: client-side waits or 429
+  answers, measured by the runtime) -> one order per cycle fewer;
 * drawdown above half the rollback level -> turnover cap x 0.8;
 * missing marks -> minimum quote volume x 2 (tighten to liquid pairs; 0 becomes 1000);
 * otherwise, a healthy full window -> turnover cap x 1.1.
@@ -32,7 +33,7 @@ N = TypeVar("N", int, Decimal)
 @dataclass(frozen=True, slots=True)
 class CycleMetrics:
     rejects: int = 0
-    throttled: int = 0
+    throttled: int = 0  # exchange calls held back by rate limits (waits + 429s)
     missing_marks: int = 0
     drawdown_bps: Decimal = Decimal(0)
 

@@ -75,6 +75,9 @@ KERNEL_BUCKETS: Final = (0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.
 CYCLE_BUCKETS: Final = (0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 30.0, 60.0, 120.0)
 RESOLUTION_BUCKETS: Final = (0.1, 0.5, 1.0, 2.0, 5.0, 10.0, 15.0, 30.0, 60.0, 120.0, 300.0)
 REQUEST_BUCKETS: Final = (0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0)
+# Seconds a cycle waited for the client's rate limiter: zero when the budget is spent well;
+# tens of seconds when a one-minute window ran dry.
+RATE_WAIT_BUCKETS: Final = (0.0, 0.01, 0.1, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0)
 
 HealthProvider = Callable[[], HealthReport]
 _SAMPLE_SUFFIXES: Final = {"counter": ("_total",), "histogram": ("_bucket", "_count", "_sum")}
@@ -136,6 +139,7 @@ class Metrics:
         self._kind = _Labels()
         self._group = _Labels()
         self._source = _Labels()
+        self._trip = _Labels()
         self._kill_lock = threading.Lock()
         ProcessCollector(registry=self.registry)
         r = self.registry
@@ -273,6 +277,31 @@ class Metrics:
             ("endpoint_group",),
             registry=r,
         )
+        self._rate_wait_seconds = Counter(
+            "btcbot_rate_limit_wait_seconds_total",
+            "Seconds spent waiting for the client-side rate limiter, by endpoint group.",
+            ("endpoint_group",),
+            registry=r,
+        )
+        self._rate_waits = Counter(
+            "btcbot_rate_limit_waits_total",
+            "Exchange calls that had to wait for the client-side rate limiter, by endpoint group.",
+            ("endpoint_group",),
+            registry=r,
+        )
+        self._cycle_rate_wait = Histogram(
+            "btcbot_cycle_rate_limit_wait_seconds",
+            "Seconds one cycle waited for rate limits (all endpoint groups together).",
+            buckets=RATE_WAIT_BUCKETS,
+            registry=r,
+        )
+        self._trips = Gauge(
+            "btcbot_trip_active",
+            "1 while a trip holds the bot back (kill switch, freeze, override, failing "
+            "checks; kind as in btcbot status), 0 after it is resolved.",
+            ("kind",),
+            registry=r,
+        )
         self._request_seconds = Histogram(
             "btcbot_exchange_request_seconds",
             "Exchange REST round trips by endpoint group.",
@@ -403,8 +432,29 @@ class Metrics:
         """One exchange error; ``kind`` from :func:`error_kind` (bounded)."""
         self._exchange_errors.labels(self._kind(kind)).inc()
 
-    def rate_limited(self, endpoint_group: str) -> None:
-        self._rate_limited.labels(self._group(endpoint_group)).inc()
+    def rate_limited(self, endpoint_group: str, n: int = 1) -> None:
+        """``n`` more HTTP 429 answers for ``endpoint_group``."""
+        self._rate_limited.labels(self._group(endpoint_group)).inc(max(n, 0))
+
+    def rate_limit_wait(self, endpoint_group: str, seconds: float, waits: int = 1) -> None:
+        """``waits`` calls of ``endpoint_group`` waited ``seconds`` in all for the limiter."""
+        group = self._group(endpoint_group)
+        self._rate_wait_seconds.labels(group).inc(max(seconds, 0.0))
+        self._rate_waits.labels(group).inc(max(waits, 0))
+
+    def cycle_rate_limit_wait(self, seconds: float) -> None:
+        """One cycle's total wait for rate limits (0 for a cycle that did not wait)."""
+        self._cycle_rate_wait.observe(max(seconds, 0.0))
+
+    def trips(self, active: Iterable[str]) -> None:
+        """The trips in force now; every trip seen before and not listed drops to 0."""
+        now = {self._trip(kind) for kind in active}
+        for family in self._trips.collect():
+            for sample in family.samples:
+                if sample.labels["kind"] not in now:
+                    self._trips.labels(sample.labels["kind"]).set(0)
+        for kind in now:
+            self._trips.labels(kind).set(1)
 
     def exchange_latency(self, endpoint_group: str, seconds: float) -> None:
         self._request_seconds.labels(self._group(endpoint_group)).observe(max(seconds, 0.0))

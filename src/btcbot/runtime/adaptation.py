@@ -11,8 +11,9 @@ Checkpoints: the settings' own values are the first checkpoint; a version that g
 full evaluation window needing no change becomes a checkpoint; a drawdown beyond the rollback
 level returns to the last checkpoint.
 
-Not measured yet: throttled cycles (``CycleMetrics.throttled`` is 0), so the "fewer orders
-when throttled" rule does not fire; rejects, missing marks and drawdown are measured.
+Measured per cycle: rejects, missing marks, drawdown, and throttling — the exchange calls the
+client's rate limiter held back in that cycle (waits for the budget plus HTTP 429 answers,
+:attr:`CycleReport.throttled`), which drives the "one order per cycle fewer" rule.
 """
 
 from __future__ import annotations
@@ -126,7 +127,7 @@ class ParamsAdapter:
                 drawdown = (self._peak - report.equity) / self._peak * BPS
         return CycleMetrics(
             rejects=report.rejected,
-            throttled=0,
+            throttled=report.throttled,
             missing_marks=len(report.stale_symbols),
             drawdown_bps=drawdown,
         )

@@ -27,6 +27,7 @@ from sqlalchemy import Engine
 
 from btcbot.accounting import Valuation, rate, unrealized_pnl, value_holdings
 from btcbot.btcturk.errors import BtcturkError
+from btcbot.btcturk.ratelimit import RateLimitTally
 from btcbot.domain import Balance, Candle, Symbol, SymbolRules, Ticker
 from btcbot.exchange.port import ExchangePort
 from btcbot.execution import OrderManager, ReconcileReport, SubmitResult, persist_intents
@@ -39,6 +40,7 @@ from btcbot.marketdata import MarketDataService, MarketSnapshot, conversion_pair
 from btcbot.runtime.adaptation import ParamsAdapter
 from btcbot.runtime.candles import CandleCache
 from btcbot.runtime.foreign_activity import raise_alarms
+from btcbot.runtime.held_back import log_held_back, read_trips
 from btcbot.runtime.ledger_guard import LedgerGuard
 from btcbot.runtime.report import CycleReport, top_reasons
 from btcbot.runtime.risk_state_codec import encode_risk_state
@@ -69,6 +71,7 @@ class CycleSettings:
     safe_mode: bool
     quote_currency: str = "TRY"
     rules_ttl_ms: int = 300_000
+    reconcile_failure_threshold: int = 3  # for the "kill switch at N" in the cycle line
 
 
 @dataclass
@@ -83,6 +86,7 @@ class CycleRunner:
     heartbeat: Callable[[], None] = lambda: None
     ledger: LedgerGuard | None = None
     adapter: ParamsAdapter | None = None  # profile 7's bounded parameter adaptation
+    rate_limits: Callable[[], RateLimitTally] = RateLimitTally  # the limiter's take_tally
     kernel: PlanningKernel = field(default_factory=PlanningKernel)
     _rules: Mapping[Symbol, SymbolRules] = field(default_factory=dict)
     _rules_at_ms: int | None = None
@@ -367,15 +371,27 @@ class CycleRunner:
         )
 
     def _report(self, cycle_id: str, started: int, **values: object) -> CycleReport:
+        now = self.clock_ms()
+        trips = read_trips(
+            self.engine,
+            self.settings.account_key,
+            settings_kill_switch=self.settings.kill_switch,
+            reconcile_threshold=self.settings.reconcile_failure_threshold,
+            ledger=self.ledger,
+            now_ms=now,
+        )
         report = CycleReport(
             cycle_id=cycle_id,
             stage=self.settings.stage,
             execution=self.settings.mode.value,
             started_ms=started,
-            duration_ms=max(0, self.clock_ms() - started),
+            duration_ms=max(0, now - started),
+            trips=trips,
+            rate_limits=self.rate_limits(),
             **values,  # type: ignore[arg-type]
         )
         self._record_outcome(report)
+        log_held_back(report)
         return report
 
     def _record_outcome(self, report: CycleReport) -> None:

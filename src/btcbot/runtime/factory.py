@@ -174,11 +174,13 @@ async def open_runtime(
                 symbols=common.symbols,
                 kill_switch=common.kill_switch,
                 safe_mode=common.safe_mode,
+                reconcile_failure_threshold=common.reconcile_failure_threshold,
             ),
             clock_ms=clock_ms,
             heartbeat=heartbeat.check,
             ledger=LedgerGuard(engine, common.account_key, common.reconcile_failure_threshold),
             adapter=adapter,
+            rate_limits=rest.session.limiter.take_tally,
         )
         yield Runtime(runner, engine, lock, heartbeat, execution, feed)
 

@@ -24,6 +24,7 @@ from sqlalchemy import Engine
 from btcbot.accounting import BalanceCheck, check_balances, expected_holdings
 from btcbot.domain import Balance, Fill
 from btcbot.domain.money import format_decimal, to_decimal
+from btcbot.domain.trips import TripKind, resolution
 from btcbot.runtime.foreign_activity import list_fills
 from btcbot.store import FillRepository, OpState, RiskStateRepository, unit_of_work
 
@@ -43,6 +44,7 @@ class LedgerGuard:
     threshold: int
     tolerance: Decimal = DEFAULT_TOLERANCE
     consecutive: int = field(default=0, init=False)
+    last_mismatch: str = field(default="", init=False)  # what the last failed check found
 
     def check(self, balances: Mapping[str, Balance], now_ms: int) -> BalanceCheck:
         with unit_of_work(self.engine) as conn:
@@ -75,7 +77,13 @@ class LedgerGuard:
             return
         self.consecutive += 1
         detail = explain(result)
-        log.error("ledger_mismatch", consecutive=self.consecutive, detail=detail)
+        self.last_mismatch = detail
+        log.error(
+            "ledger_mismatch",
+            consecutive=self.consecutive,
+            detail=detail,
+            resolve=resolution(TripKind.LEDGER_MISMATCH),
+        )
         if self.consecutive >= self.threshold:
             conn_state.set_kill_switch(
                 self.account_key,
@@ -85,7 +93,12 @@ class LedgerGuard:
                 "release the kill switch: btcbot kill-switch off",
                 now_ms=now_ms,
             )
-            log.error("kill_switch_tripped", source="ledger", detail=detail)
+            log.error(
+                "kill_switch_tripped",
+                source="ledger",
+                detail=detail,
+                resolve=resolution(TripKind.KILL_SWITCH_LEDGER),
+            )
 
 
 @dataclass(frozen=True, slots=True)

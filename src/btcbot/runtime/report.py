@@ -1,4 +1,10 @@
-"""What one cycle did, as a value and as the one line an operator reads."""
+"""What one cycle did, as a value and as the one line an operator reads.
+
+Besides what the cycle did, the line says what held it back: every trip in force (kill switch,
+freeze, override, failing checks — each with the command that resolves it, from
+:mod:`btcbot.domain.trips`) on every cycle while it lasts, and the time the cycle spent
+waiting for the exchange's rate limits, by endpoint group.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from btcbot.btcturk.ratelimit import RateLimitTally
 from btcbot.domain.money import format_decimal
+from btcbot.domain.trips import Trip
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +45,19 @@ class CycleReport:
     skipped: str | None = None  # why no plan was made this cycle
     data_ages_ms: tuple[tuple[str, int], ...] = ()  # per symbol with a book this cycle
     rejections: tuple[str, ...] = field(default_factory=tuple)
+    trips: tuple[Trip, ...] = ()  # every trip in force at the end of the cycle
+    rate_limits: RateLimitTally = field(default_factory=RateLimitTally)
+
+    @property
+    def throttled(self) -> int:
+        """Exchange calls the rate limits held back this cycle (waits and 429 answers)."""
+        return self.rate_limits.throttled
 
     def line(self) -> str:
-        """``cycle 12 [dry_run s3] NORMAL  submits 1/2 cancels 0/0 fills 1 ...``"""
+        """``cycle 12 [dry_run s3] NORMAL | orders +1 accepted, ... | fills 1 | ...``"""
         head = f"cycle {self.cycle_id} [{self.execution} s{self.stage}]"
         if self.skipped is not None:
-            return f"{head} SKIPPED: {self.skipped}"
+            return " | ".join([f"{head} SKIPPED: {self.skipped}", *self._held_back()])
         parts = [
             head,
             self.risk_mode or "-",
@@ -61,13 +76,36 @@ class CycleReport:
             parts.append("blocked " + ",".join(f"{code}x{n}" for code, n in self.blocked))
         if self.stale_symbols:
             parts.append("stale " + ",".join(self.stale_symbols))
-        if self.kill_switch:
+        if self.kill_switch and not any(trip.is_kill_switch for trip in self.trips):
             parts.append("KILL SWITCH")
         if not self.reconcile_ok:
             parts.append(f"RECONCILE FAILED: {self.reconcile_error}")
+        return " | ".join([*parts, *self._held_back()])
+
+    def _held_back(self) -> list[str]:
+        parts = []
+        if self.rate_limits:
+            parts.append(rate_limit_text(self.rate_limits))
         if self.kill_switch_tripped:
-            parts.append("KILL SWITCH TRIPPED by reconciliation failures")
-        return " | ".join(parts)
+            parts.append("KILL SWITCH TRIPPED this cycle")
+        parts.extend(trip.line() for trip in self.trips)
+        return parts
+
+
+def rate_limit_text(tally: RateLimitTally) -> str:
+    """``waited 1.2 s for rate limits: orderbook 0.8 s, user_trades 0.4 s; 429: ticker x1``"""
+    parts = []
+    if tally.waited_s:
+        groups = ", ".join(f"{group} {_seconds(s)}" for group, s in tally.waited_s)
+        parts.append(f"waited {_seconds(tally.total_wait_s)} for rate limits: {groups}")
+    if tally.refusals:
+        groups = ", ".join(f"{group} x{n}" for group, n in tally.refusals)
+        parts.append(f"429: {groups}")
+    return "; ".join(parts)
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.1f} s" if value >= 0.1 else f"{value * 1000:.0f} ms"
 
 
 def top_reasons(codes: list[str], limit: int = 3) -> tuple[tuple[str, int], ...]:

@@ -65,6 +65,8 @@ class Telemetry:
         ):
             for _ in range(count):
                 m.order_outcome(outcome)
+        self._rate_limits(report)
+        m.trips(trip.kind.value for trip in report.trips)
         m.reconcile(report.reconcile_ok)
         if report.risk_mode is not None:
             m.risk_mode(report.risk_mode)
@@ -80,6 +82,15 @@ class Telemetry:
             m.ws_connected(self._ws_connected())
         self._record_state()
         self._last_cycle_ms = report.started_ms + report.duration_ms
+
+    def _rate_limits(self, report: CycleReport) -> None:
+        tally = report.rate_limits
+        waits = dict(tally.waits)
+        for group, seconds in tally.waited_s:
+            self.metrics.rate_limit_wait(group, seconds, waits.get(group, 0))
+        for group, n in tally.refusals:
+            self.metrics.rate_limited(group, n)
+        self.metrics.cycle_rate_limit_wait(tally.total_wait_s)
 
     def _record_state(self) -> None:
         now = self._clock()
