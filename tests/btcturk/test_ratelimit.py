@@ -99,7 +99,7 @@ def test_every_group_uses_known_buckets_and_bad_inputs_fail() -> None:
 
 
 async def test_waits_are_tallied_by_group_logged_at_info_and_taken_once() -> None:
-    rl, fake = limiter(1.0, buckets={"b": (Limit(1, 2),)}, groups={"g": ("b",)})
+    rl, _ = limiter(1.0, buckets={"b": (Limit(1, 2),)}, groups={"g": ("b",)})
     with capture_logs() as logs:
         await rl.acquire("g")
         waited = await rl.acquire("g")

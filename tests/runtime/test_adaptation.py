@@ -6,6 +6,7 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
+from btcbot.btcturk.ratelimit import RateLimitTally
 from btcbot.kernel.params import AdaptationParams, Profile7Params
 from btcbot.runtime.adaptation import ParamsAdapter
 from btcbot.runtime.report import CycleReport
@@ -66,3 +67,26 @@ def test_a_healthy_window_becomes_the_checkpoint_and_drawdown_rolls_back(tmp_pat
         crashed = adapter.after_cycle(report(n, equity="7000"), crashed, now_ms=n)
     assert crashed.params_version == spiked.params_version + 1
     assert replace(crashed, params_version=0) == replace(base, params_version=0)
+
+
+def test_cycles_held_back_by_rate_limits_mean_one_order_per_cycle_fewer(tmp_path: Path) -> None:
+    engine = open_store(f"sqlite:///{tmp_path / 's.db'}", DbRole.DRY_RUN)
+    adapter = ParamsAdapter(engine)
+    start = adapter.start(params(), now_ms=0)
+    throttled = RateLimitTally(waited_s=(("orderbook", 2.5),), waits=(("orderbook", 1),))
+    current = start
+    for n in range(WINDOW):
+        tally = throttled if n == 2 else RateLimitTally()
+        current = adapter.after_cycle(replace(report(n), rate_limits=tally), current, now_ms=n)
+    assert current.limits.max_orders_per_cycle == start.limits.max_orders_per_cycle - 1
+    with unit_of_work(engine) as conn:
+        latest = ParamsRepository(conn).latest(7)
+    assert latest is not None and "(throttled)" in latest.reason
+
+
+def test_a_window_without_waits_does_not_reduce_orders(tmp_path: Path) -> None:
+    engine = open_store(f"sqlite:///{tmp_path / 's.db'}", DbRole.DRY_RUN)
+    adapter = ParamsAdapter(engine)
+    start = adapter.start(params(), now_ms=0)
+    after = run_window(adapter, start)
+    assert after.limits.max_orders_per_cycle == start.limits.max_orders_per_cycle

@@ -12,6 +12,7 @@ from btcbot.emulator import Emulator
 from btcbot.obs.metrics import Metrics
 from btcbot.runtime.factory import open_runtime, wall_clock_ms
 from btcbot.runtime.loop import StopSignal, run_cycles
+from btcbot.runtime.report import CycleReport
 from btcbot.runtime.telemetry import Telemetry
 from btcbot.store import OpState, unit_of_work
 from tests.helpers import free_port
@@ -85,6 +86,44 @@ async def test_a_tripped_kill_switch_makes_health_failing(
         )
         report = telemetry.health()
     assert report.status.value == "failing", report.to_dict()
-    assert (
-        'btcbot_kill_switch_active{source="reconcile"} 1.0' in telemetry.metrics.render().decode()
-    )
+    text = telemetry.metrics.render().decode()
+    assert 'btcbot_kill_switch_active{source="reconcile"} 1.0' in text
+    assert 'btcbot_trip_active{kind="kill_switch_reconcile"} 1.0' in text
+
+
+async def test_rate_limit_waits_and_429s_of_a_cycle_are_counted(
+    workdir: Path, emulator: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    point_at(monkeypatch, emulator)
+    paper(monkeypatch)
+    monkeypatch.setenv("BTCTURK_REST_BASE_DELAY_MS", "10")
+    config = load_config(3)
+    async with open_runtime(config) as runtime:
+        telemetry = Telemetry(
+            Metrics(),
+            config,
+            runtime.engine,
+            execution="dry_run",
+            cycle_seconds=0,
+            clock_ms=wall_clock_ms,
+        )
+        emulator.faults.update({"http_429_next": 1})  # Retry-After: 1 on the next call
+        reports: list[CycleReport] = []
+
+        def on_report(report: CycleReport) -> None:
+            reports.append(report)
+            telemetry.on_report(report)
+
+        await run_cycles(
+            runtime.runner, cycles=2, cycle_seconds=0, stop=StopSignal(), on_report=on_report
+        )
+    text = telemetry.metrics.render().decode()
+    first, second = reports
+    ((group, refused),) = first.rate_limits.refusals
+    assert refused == 1 and first.throttled == 2  # the 429 and the wait it caused
+    assert not second.rate_limits
+    (waited,) = [s for g, s in first.rate_limits.waited_s if g == group]
+    assert f'btcbot_rate_limited_total{{endpoint_group="{group}"}} 1.0' in text
+    assert f'btcbot_rate_limit_waits_total{{endpoint_group="{group}"}} 1.0' in text
+    assert f'btcbot_rate_limit_wait_seconds_total{{endpoint_group="{group}"}} {waited}' in text
+    assert "btcbot_cycle_rate_limit_wait_seconds_count 2.0" in text
