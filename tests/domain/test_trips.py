@@ -38,9 +38,15 @@ class Switches:
         return self.degrade_override_mode
 
 
-def trips(op: Switches, settings_kill_switch: bool = False) -> list[TripKind]:
+def trips(
+    op: Switches, settings_kill_switch: bool = False, settings_safe_mode: bool = False
+) -> list[TripKind]:
     found = trips_in_force(
-        op, settings_kill_switch=settings_kill_switch, reconcile_threshold=3, now_ms=NOW
+        op,
+        settings_kill_switch=settings_kill_switch,
+        settings_safe_mode=settings_safe_mode,
+        reconcile_threshold=3,
+        now_ms=NOW,
     )
     return [trip.kind for trip in found]
 
@@ -49,7 +55,7 @@ def test_every_trip_kind_has_a_headline_and_a_resolution() -> None:
     assert set(TRIPS) == set(TripKind)
     for kind, entry in TRIPS.items():
         assert entry.headline and entry.resolution, kind
-        assert "btcbot " in entry.resolution or "KILL_SWITCH=false" in entry.resolution, kind
+        assert "btcbot " in entry.resolution or "=false" in entry.resolution, kind
 
 
 @pytest.mark.parametrize("kind", list(TripKind))
@@ -90,11 +96,12 @@ def test_every_switch_in_force_is_a_trip_worst_first() -> None:
         reconcile_failures=2,
         last_reconcile_error="reconcile: ServerError: 503",
     )
-    assert trips(op, settings_kill_switch=True) == [
+    assert trips(op, settings_kill_switch=True, settings_safe_mode=True) == [
         TripKind.UNKNOWN_ORDER_FREEZE,
         TripKind.DEGRADE_OVERRIDE,
         TripKind.RECONCILE_FAILING,
         TripKind.KILL_SWITCH_SETTINGS,
+        TripKind.SAFE_MODE_SETTINGS,
     ]
     found = trips_in_force(op, settings_kill_switch=False, reconcile_threshold=3, now_ms=NOW)
     by_kind = {trip.kind: trip for trip in found}

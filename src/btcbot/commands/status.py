@@ -128,6 +128,7 @@ def _trips(common: CommonSettings, op: OpStatus, now: int) -> list[Trip]:
         trips_in_force(
             op,
             settings_kill_switch=common.kill_switch,
+            settings_safe_mode=common.safe_mode,
             reconcile_threshold=common.reconcile_failure_threshold,
             now_ms=now,
         )

@@ -1,11 +1,11 @@
 """What holds the agent back, and the command that resolves it.
 
 A *trip* is a safety switch in force: a kill switch (tripped by reconciliation failures or a
-ledger mismatch, set by an operator or in the settings), the unknown-order freeze, a degrade
-override, failing reconciliations or ledger checks on their way to the kill switch, a lost or
-held process lock. This module is the one table from each trip to what the operator should do
-about it; the cycle line, the log, ``btcbot status`` (and any later API or chat surface) print
-the advice from here, so it reads the same wherever it is read.
+ledger mismatch, set by an operator or in the settings), SAFE_MODE, the unknown-order freeze,
+a degrade override, failing reconciliations or ledger checks on their way to the kill switch,
+a lost or held process lock. This module is the one table from each trip to what the
+operator should do about it; the cycle line, the log, ``btcbot status`` (and any later API or
+chat surface) print the advice from here, so it reads the same wherever it is read.
 
 :func:`trips_in_force` derives the trips from the stored switches (anything with the fields of
 :class:`OpSwitches`, such as :class:`btcbot.store.OpStatus`).
@@ -28,6 +28,7 @@ class TripKind(StrEnum):
     KILL_SWITCH_OPERATOR = "kill_switch_operator"
     KILL_SWITCH_OTHER = "kill_switch_other"
     KILL_SWITCH_SETTINGS = "kill_switch_settings"
+    SAFE_MODE_SETTINGS = "safe_mode_settings"
     UNKNOWN_ORDER_FREEZE = "unknown_order_freeze"
     DEGRADE_OVERRIDE = "degrade_override"
     RECONCILE_FAILING = "reconcile_failing"
@@ -72,6 +73,11 @@ _TRIPS: dict[TripKind, _Entry] = {
     TripKind.KILL_SWITCH_SETTINGS: _Entry(
         "KILL SWITCH on (KILL_SWITCH=true in the settings)",
         "set KILL_SWITCH=false (environment or .env) and restart to allow new risk",
+        logging.INFO,
+    ),
+    TripKind.SAFE_MODE_SETTINGS: _Entry(
+        "SAFE MODE on (SAFE_MODE=true in the settings): no exchange write at all",
+        "set SAFE_MODE=false (environment or .env) and restart to allow orders and cancels",
         logging.INFO,
     ),
     TripKind.UNKNOWN_ORDER_FREEZE: _Entry(
@@ -203,6 +209,7 @@ def trips_in_force(
     settings_kill_switch: bool,
     reconcile_threshold: int,
     now_ms: int,
+    settings_safe_mode: bool = False,
 ) -> tuple[Trip, ...]:
     """Every trip the stored switches and the settings hold in force now, worst first."""
     trips: list[Trip] = []
@@ -225,6 +232,8 @@ def trips_in_force(
         trips.append(Trip(TripKind.RECONCILE_FAILING, detail))
     if settings_kill_switch:
         trips.append(Trip(TripKind.KILL_SWITCH_SETTINGS))
+    if settings_safe_mode:
+        trips.append(Trip(TripKind.SAFE_MODE_SETTINGS))
     return tuple(sorted(trips, key=lambda trip: -trip.level))
 
 

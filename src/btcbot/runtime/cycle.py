@@ -376,6 +376,7 @@ class CycleRunner:
             self.engine,
             self.settings.account_key,
             settings_kill_switch=self.settings.kill_switch,
+            settings_safe_mode=self.settings.safe_mode,
             reconcile_threshold=self.settings.reconcile_failure_threshold,
             ledger=self.ledger,
             now_ms=now,

@@ -25,6 +25,7 @@ def read_trips(
     account_key: str,
     *,
     settings_kill_switch: bool,
+    settings_safe_mode: bool,
     reconcile_threshold: int,
     ledger: LedgerGuard | None,
     now_ms: int,
@@ -34,6 +35,7 @@ def read_trips(
     trips = trips_in_force(
         op,
         settings_kill_switch=settings_kill_switch,
+        settings_safe_mode=settings_safe_mode,
         reconcile_threshold=reconcile_threshold,
         now_ms=now_ms,
     )
