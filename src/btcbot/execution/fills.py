@@ -75,7 +75,7 @@ class FillSync:
 
     async def sync(self, symbols: Iterable[Symbol], *, thorough: bool = False) -> FillSyncReport:
         """Pull user trades since each symbol's cursor minus the overlap, when a pull is due
-        (see the module docstring); ``thorough`` pulls whatever the budget says."""
+        (see the module docstring); ``thorough`` pulls now, due or not."""
         run = _Pass()
         live = self._live_symbols()
         wanted = sorted(set(symbols) | live)
