@@ -124,7 +124,7 @@ def test_someone_elses_order_freezes_the_agent_and_every_cycle_names_the_way_out
     asyncio.run(place_foreign_order(emu))
     _, lines = run(env, 2)
     for line in lines:
-        assert "FROZEN: an order on the exchange is not accounted for" in line, line
+        assert "FROZEN: an order or trade on the account is not ours" in line, line
         assert "then btcbot freeze clear" in line, line
     assert "btcbot freeze clear" in btcbot(env, "status").stdout
 

@@ -81,9 +81,10 @@ _TRIPS: dict[TripKind, _Entry] = {
         logging.INFO,
     ),
     TripKind.UNKNOWN_ORDER_FREEZE: _Entry(
-        "FROZEN: an order on the exchange is not accounted for",
-        "check the order(s) named in btcbot freeze status on the exchange (cancel any that "
-        "should not be there), then btcbot freeze clear",
+        "FROZEN: an order or trade on the account is not ours",
+        "check the orders or trades btcbot freeze status names on the exchange (cancel an "
+        "order that should not be there; after someone else's trade, accept the balance "
+        "change with btcbot ledger rebase), then btcbot freeze clear",
         logging.ERROR,
     ),
     TripKind.DEGRADE_OVERRIDE: _Entry(
