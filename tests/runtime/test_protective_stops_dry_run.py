@@ -33,6 +33,9 @@ async def test_a_paper_stop_is_placed_restored_and_triggered(
             "ENTRY_NOTIONAL_TRY": "1000",
             "TARGET_TRY": "1000",
             "PROTECTIVE_STOP_BPS": "200",
+            # every paper read sees the book as it is now, not the one read before the fall
+            # (REST books are otherwise reused for ORDERBOOK_TTL_MS)
+            "ORDERBOOK_TTL_MS": "0",
         }.items():
             monkeypatch.setenv(name, value)
         config = load_config(3)
