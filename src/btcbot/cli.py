@@ -16,6 +16,7 @@ from btcbot import __version__
 from btcbot.commands.backtest import backtest_command, parity_command
 from btcbot.commands.canary import canary_app
 from btcbot.commands.common import LOG_OPTIONS, configure_logs, environment_secrets
+from btcbot.commands.data import data_app
 from btcbot.commands.demo import demo_command
 from btcbot.commands.doctor import doctor_command, preflight_command
 from btcbot.commands.ledger import ledger_app
@@ -74,6 +75,7 @@ app.add_typer(freeze_app, name="freeze")
 app.add_typer(degrade_app, name="degrade")
 app.add_typer(lock_app, name="lock")
 app.add_typer(ledger_app, name="ledger")
+app.add_typer(data_app, name="data")
 
 
 @app.command("version")

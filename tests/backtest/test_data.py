@@ -36,7 +36,7 @@ def test_a_directory_of_pairs(tmp_path: Path) -> None:
     write_wave(tmp_path / "BTC_TRY.csv", 24)
     write_series(tmp_path / "ETH_TRY.csv", wave_series(24, symbol=Symbol("ETH", "TRY")))
     assert open_dataset(tmp_path).symbols == (BTC_TRY, Symbol("ETH", "TRY"))
-    with pytest.raises(DatasetError, match="single CSV"):
+    with pytest.raises(DatasetError, match="single file"):
         open_dataset(tmp_path, symbol="BTC_TRY")
 
 

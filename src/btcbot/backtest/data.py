@@ -1,14 +1,21 @@
-"""Open a backtest's market data: one CSV file (one symbol) or a directory of them."""
+"""Open a backtest's market data: one CSV or Parquet file (one symbol) or a directory of them."""
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
 
+from btcbot.data import is_dataset_file, read_dataset
 from btcbot.domain import Symbol
 from btcbot.domain.money import format_decimal
 from btcbot.domain.symbols import KNOWN_QUOTES, SymbolError
-from btcbot.exchange.datasets import DatasetError, ReplayDataset, load_dataset, read_series
+from btcbot.exchange.datasets import (
+    DatasetError,
+    ReplayDataset,
+    Series,
+    load_dataset,
+    read_series,
+)
 
 
 def open_dataset(
@@ -18,28 +25,50 @@ def open_dataset(
     warmup_from_ms: int | None = None,
     end_ms: int | None = None,
 ) -> ReplayDataset:
-    """A file is one symbol (``symbol``, else the file name read as a pair); a directory
-    holds one ``<PAIR>.csv`` per symbol. Candles opening before ``warmup_from_ms`` or at/after
-    ``end_ms`` are dropped (the whole file is still validated). Raises :class:`DatasetError`
-    naming the file (and line) for anything unusable."""
+    """A file is one symbol: a Parquet dataset (``btcbot data import``) names its own; a CSV
+    file's is ``symbol``, else the file name read as a pair. A directory holds one
+    ``<PAIR>.csv`` or Parquet dataset (``*.parquet``) per symbol. Candles opening before
+    ``warmup_from_ms`` or at/after ``end_ms`` are dropped (the whole file is still validated).
+    Raises :class:`DatasetError` naming the file (and line) for anything unusable."""
+    start, end = warmup_from_ms, end_ms
     if path.is_dir():
         if symbol is not None:
-            raise DatasetError(f"{path}: --symbol applies to a single CSV file, not a directory")
-        return load_dataset(path, start_ms=warmup_from_ms, end_ms=end_ms)
+            raise DatasetError(f"{path}: --symbol applies to a single file, not a directory")
+        datasets = sorted(path.glob("*.parquet"))
+        if not datasets:
+            return load_dataset(path, start_ms=start, end_ms=end)
+        csvs = sorted(path.glob("*.csv"))
+        every = [read_dataset(one, start_ms=start, end_ms=end) for one in datasets]
+        every += [read_series(one, _pair(one, None), start_ms=start, end_ms=end) for one in csvs]
+        return ReplayDataset.of(*every)
     if not path.is_file():
         raise DatasetError(f"{path}: no such file or directory")
-    pair = _pair(path, symbol)
-    series = read_series(path, pair, start_ms=warmup_from_ms, end_ms=end_ms)
+    if is_dataset_file(path):
+        return ReplayDataset.of(_checked(read_dataset(path, start_ms=start, end_ms=end), symbol))
+    series = read_series(path, _pair(path, symbol), start_ms=start, end_ms=end)
     return ReplayDataset.of(series)
+
+
+def _checked(series: Series, symbol: str | None) -> Series:
+    if symbol is not None and _parse(symbol) != series.symbol:
+        raise DatasetError(
+            f"{series.source}: the dataset is {series.symbol.normalized}, not {symbol} "
+            "(leave out --symbol for a Parquet dataset)"
+        )
+    return series
+
+
+def _parse(text: str) -> Symbol | None:
+    try:
+        return Symbol.parse(text)
+    except SymbolError:
+        return None
 
 
 def _pair(path: Path, symbol: str | None) -> Symbol:
     """``symbol`` when given; else the file name, only when it reads as a listed pair."""
     text = symbol if symbol is not None else path.stem
-    try:
-        pair = Symbol.parse(text)
-    except SymbolError:
-        pair = None
+    pair = _parse(text)
     if pair is not None and (symbol is not None or pair.quote in KNOWN_QUOTES):
         return pair
     hint = "" if symbol is not None else ": name the file like BTC_TRY.csv or pass --symbol"

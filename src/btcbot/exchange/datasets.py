@@ -189,9 +189,9 @@ class _Reader:
             ) from None
         values = tuple(self._decimal(where, cells, name) for name in COLUMNS[1:])
         o, h, low, c, v = values
-        _check_candle(where, o, h, low, c, v)
+        check_candle(where, o, h, low, c, v)
         bid, ask = self._optional(where, cells, "bid"), self._optional(where, cells, "ask")
-        _check_quote(where, bid, ask)
+        check_quote(where, bid, ask)
         return _Row(line, open_ms, (o, h, low, c, v), bid, ask)
 
     def _decimal(self, where: str, cells: Sequence[str], name: str) -> Decimal:
@@ -207,7 +207,8 @@ class _Reader:
         return self._decimal(where, cells, name)
 
 
-def _check_candle(where: str, o: Decimal, h: Decimal, low: Decimal, c: Decimal, v: Decimal) -> None:
+def check_candle(where: str, o: Decimal, h: Decimal, low: Decimal, c: Decimal, v: Decimal) -> None:
+    """Raise :class:`DatasetError` (prefixed ``where``) unless the candle is consistent."""
     if min(o, h, low, c) <= ZERO:
         raise DatasetError(f"{where}: prices must be positive")
     if v < ZERO:
@@ -220,7 +221,8 @@ def _check_candle(where: str, o: Decimal, h: Decimal, low: Decimal, c: Decimal, 
         )
 
 
-def _check_quote(where: str, bid: Decimal | None, ask: Decimal | None) -> None:
+def check_quote(where: str, bid: Decimal | None, ask: Decimal | None) -> None:
+    """Raise :class:`DatasetError` unless bid/ask are both absent or ``0 < bid < ask``."""
     if (bid is None) != (ask is None):
         raise DatasetError(f"{where}: give both bid and ask, or neither")
     if bid is not None and ask is not None and not ZERO < bid < ask:
@@ -335,7 +337,7 @@ def series_from_bars(
     """A series from ``(open_ms, open, high, low, close, volume)`` tuples (tests, captures)."""
     bars: list[Bar] = []
     for number, (open_ms, o, h, low, c, v) in enumerate(rows, start=1):
-        _check_candle(f"{source}:row {number}", o, h, low, c, v)
+        check_candle(f"{source}:row {number}", o, h, low, c, v)
         candle = Candle(symbol, open_ms // 1000, o, h, low, c, v)
         bars.append(Bar(candle, open_ms, open_ms + interval_ms))
     return Series(symbol, interval_ms, tuple(bars), source)
