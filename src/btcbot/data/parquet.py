@@ -6,13 +6,13 @@ Schema (version 1)
 column                     Arrow type            meaning
 =========================  ====================  ===============================================
 ``ts``                     int64, not null       candle OPEN time, epoch milliseconds, UTC
-``open high low close``    decimal128(38, s)     prices in the quote currency, exact
-``volume``                 decimal128(38, s)     base volume, exact
-``bid ask`` (optional)     decimal128(38, s)     best bid/ask at the candle's close; null = none
+``open high low close``    decimal128(p, s)      prices in the quote currency, exact
+``volume``                 decimal128(p, s)      base volume, exact
+``bid ask`` (optional)     decimal128(p, s)      best bid/ask at the candle's close; null = none
 =========================  ====================  ===============================================
 
-Each decimal column has its own scale ``s``: the most decimal places any of its values has, so
-every value round-trips exactly (``42330.0`` reads back as ``42330.0``). A reader also accepts
+Each decimal column has its own scale ``s``, the most decimal places any of its values has, and
+the precision ``p`` (at most 38) its values need, so every value round-trips exactly (``42330.0`` reads back as ``42330.0``). A reader also accepts
 the same columns as strings (``"42330.0"``). Rows are sorted by ``ts``, one row per ``ts``.
 
 File metadata (UTF-8 key/values): ``btcbot.dataset`` (schema version), ``symbol`` (``BTC_TRY``),
@@ -98,7 +98,7 @@ def _decimal_array(name: str, values: Sequence[Decimal | None]) -> pa.Array:
         )
     unit = Decimal(1).scaleb(-scale)
     exact = [None if v is None else v.quantize(unit) for v in values]
-    return pa.array(exact, pa.decimal128(MAX_PRECISION, scale))
+    return pa.array(exact, pa.decimal128(digits + scale, scale))
 
 
 def _metadata(info: DatasetInfo) -> dict[str, str]:
@@ -167,7 +167,10 @@ def _check_table(path: Path, table: pa.Table) -> None:
                 f"{path}:row {index}: ts {after} is not after the previous row's {before}: "
                 f"run btcbot data validate {path}"
             )
-    bad = _first_bad_row(table)
+    try:
+        bad = _first_bad_row(table)
+    except pa.ArrowException:  # decimal types too wide to compare: check row by row
+        bad = next((i for i, r in enumerate(read_dataset_rows(path)[1]) if r.problem()), None)
     if bad is not None:
         _, rows = read_dataset_rows(path)
         raise DatasetError(rows[bad].problem() or f"{path}:row {bad + 1}: not a candle")
