@@ -22,6 +22,7 @@ from btcbot.commands.doctor import doctor_command, preflight_command
 from btcbot.commands.ledger import ledger_app
 from btcbot.commands.lock import lock_app
 from btcbot.commands.orders import orders_command
+from btcbot.commands.report import report_command
 from btcbot.commands.run import run_command
 from btcbot.commands.status import status_command
 from btcbot.commands.switches import degrade_app, freeze_app, kill_switch_app
@@ -65,6 +66,7 @@ app.command("demo")(demo_command)
 app.command("run")(run_command)
 app.command("backtest")(backtest_command)
 app.command("parity")(parity_command)
+app.command("report")(report_command)
 app.command("status")(status_command)
 app.command("orders")(orders_command)
 app.command("doctor")(doctor_command)

@@ -6,10 +6,13 @@ fills). The backtest adds a manifest (inputs, starting balances, final marks and
 stored as the runtime state document ``<account>:backtest``.
 
 :func:`read_run` reads any run database (live and dry-run ones too: then without manifest).
+Databases are opened read-only (:func:`read_only_engine`): reading a report or comparing runs
+never creates, migrates or writes a database, even one a running bot is using.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -18,7 +21,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, create_engine, event, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from btcbot.accounting import LedgerState, build_ledger, expected_holdings
 from btcbot.domain.money import to_decimal
@@ -28,10 +33,9 @@ from btcbot.store import (
     RiskStateRepository,
     StoreError,
     check_schema,
-    make_engine,
-    sqlite_url,
     unit_of_work,
 )
+from btcbot.store.role import read_role
 from btcbot.store.schema import cycles, orders, risk_state
 
 MANIFEST_SUFFIX = ":backtest"
@@ -74,19 +78,47 @@ class RunData:
     balances: Mapping[str, Decimal]  # baseline + every booked fill
     orders_by_status: Mapping[str, int]
     manifest: Mapping[str, Any] | None
+    role: str | None = None  # live | dry_run | replay (None: not stamped)
+
+
+def read_only_engine(target: Path | str) -> Engine:
+    """A read-only engine: a SQLite file (path or ``sqlite`` URL) opened with ``mode=ro`` and
+    ``query_only``, or a PostgreSQL URL whose sessions default to read-only transactions."""
+    if isinstance(target, str) and not target.startswith("sqlite"):
+        options = {"options": "-c default_transaction_read_only=on"}
+        return create_engine(target, connect_args=options)
+    path = target if isinstance(target, Path) else Path(str(make_url(target).database))
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+    engine = create_engine("sqlite+pysqlite://", creator=connect)
+
+    @event.listens_for(engine, "connect")
+    def _query_only(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.execute("PRAGMA query_only=ON")
+
+    return engine
 
 
 @contextmanager
 def existing_run(path: Path) -> Iterator[Engine]:
-    """An existing run database, schema checked; never created or migrated here."""
+    """An existing run database, opened read-only, schema checked."""
     if not path.is_file():
         raise RunDatabaseError(f"{path}: no such database file")
-    engine = make_engine(sqlite_url(path))
+    with existing_database(read_only_engine(path), str(path)) as engine:
+        yield engine
+
+
+@contextmanager
+def existing_database(engine: Engine, name: str) -> Iterator[Engine]:
+    """``engine`` with its schema checked (:class:`RunDatabaseError` naming ``name``)."""
     try:
         check_schema(engine)
         yield engine
-    except StoreError as exc:
-        raise RunDatabaseError(f"{path}: {exc}") from None
+    except (StoreError, DBAPIError) as exc:
+        raise RunDatabaseError(f"{name}: {exc}") from None
     finally:
         engine.dispose()
 
@@ -100,6 +132,7 @@ def read_run(engine: Engine, account_key: str | None = None) -> RunData:
         ledger = build_ledger(FillRepository(conn).all())
         statuses = Counter(str(s) for (s,) in conn.execute(select(orders.c.status)))
         rows = _cycles(conn)
+        role = read_role(conn)
     opening = {asset: to_decimal(value) for asset, value in (baseline or {}).items()}
     return RunData(
         account_key=account,
@@ -108,6 +141,7 @@ def read_run(engine: Engine, account_key: str | None = None) -> RunData:
         balances=dict(expected_holdings(ledger.fills, opening)),
         orders_by_status=dict(sorted(statuses.items())),
         manifest=manifest,
+        role=None if role is None else role.value,
     )
 
 

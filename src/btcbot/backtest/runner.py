@@ -253,7 +253,12 @@ def _manifest(inputs: _Inputs, replay: ReplayExchange) -> dict[str, Any]:
     dataset = inputs.dataset
     initial = value_holdings(inputs.starting_balances, _marks(replay, dataset.symbols))
     series = {
-        symbol.normalized: {"bars": len(one.bars), "start_ms": one.start_ms, "end_ms": one.end_ms}
+        symbol.normalized: {
+            "bars": len(one.bars),
+            "start_ms": one.start_ms,
+            "end_ms": one.end_ms,
+            "source": _source(one.source),  # where `btcbot report` finds the prices
+        }
         for symbol, one in sorted(dataset.series.items())
     }
     return {
@@ -270,6 +275,12 @@ def _manifest(inputs: _Inputs, replay: ReplayExchange) -> dict[str, Any]:
         "starting_balances": canonical(inputs.starting_balances),
         "initial_equity": canonical(initial.total) if initial.complete else None,
     }
+
+
+def _source(source: str) -> str:
+    """A file's absolute path (a report may run elsewhere), else the series' own label."""
+    path = Path(source)
+    return str(path.resolve()) if path.is_file() else source
 
 
 def _marks(replay: ReplayExchange, symbols: tuple[Symbol, ...]) -> dict[Symbol, Decimal]:

@@ -12,7 +12,8 @@ column                     Arrow type            meaning
 =========================  ====================  ===============================================
 
 Each decimal column has its own scale ``s``, the most decimal places any of its values has, and
-the precision ``p`` (at most 38) its values need, so every value round-trips exactly (``42330.0`` reads back as ``42330.0``). A reader also accepts
+the precision ``p`` (at most 38) its values need, so every value round-trips exactly
+(``42330.0`` reads back as ``42330.0``). A reader also accepts
 the same columns as strings (``"42330.0"``). Rows are sorted by ``ts``, one row per ``ts``.
 
 File metadata (UTF-8 key/values): ``btcbot.dataset`` (schema version), ``symbol`` (``BTC_TRY``),
