@@ -133,13 +133,16 @@ def build_report(
 
 
 def equity_points(run: RunData) -> list[EquityPoint]:
-    """Every cycle's recorded equity, then a backtest's final valuation (manifest)."""
+    """Every cycle's recorded equity, then a backtest's final valuation (manifest), which
+    replaces a last cycle recorded at the same moment (the run's own final figure)."""
     points = [EquityPoint(c.started_ms, c.equity) for c in run.cycles if c.equity is not None]
     manifest = run.manifest or {}
     final, final_ms = manifest.get("final_equity"), manifest.get("final_ms")
-    later = isinstance(final_ms, int) and (not points or final_ms > points[-1].at_ms)
-    if final is not None and isinstance(final_ms, int) and later:
-        points.append(EquityPoint(final_ms, to_decimal(str(final))))
+    if final is None or not isinstance(final_ms, int):
+        return points
+    if points and points[-1].at_ms >= final_ms:  # the data ran out: same moment, final marks
+        points.pop()
+    points.append(EquityPoint(final_ms, to_decimal(str(final))))
     return points
 
 

@@ -1,0 +1,166 @@
+"""``btcbot report`` on a backtest database, through the real CLI app in process."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageStat
+from typer.testing import CliRunner
+
+from btcbot.backtest import open_dataset, run_backtest, summarize_db
+from btcbot.cli import app
+from tests.backtest.chromium import open_page
+from tests.backtest.factories import START, lively, write_wave
+from tests.cli.runner import Result
+
+D = Decimal
+
+
+def btcbot(*args: str) -> Result:
+    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    return Result(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture(scope="module")
+def run_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A lively 96-hour backtest whose manifest names its CSV (for the price chart)."""
+    folder = tmp_path_factory.mktemp("report")
+    data = write_wave(folder / "BTC_TRY.csv", 96)
+    out = folder / "run.db"
+    asyncio.run(
+        run_backtest(
+            open_dataset(data),
+            stage=3,
+            params=lively(3),
+            out_db=out,
+            starting_balances=START,
+            seed=3,
+            spread_bps=D(10),
+        )
+    )
+    return out
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_json_figures_agree_with_the_run_summary(run_db: Path) -> None:
+    result = btcbot("report", str(run_db), "--format", "json")
+    assert result.code == 0, result.output
+    report = json.loads(result.stdout)
+    summary = summarize_db(run_db)
+    figures = report["figures"]
+    assert report["role"] == "replay" and report["stage"] == 3
+    assert D(figures["final_equity"]) == summary.final_equity
+    assert D(figures["initial_equity"]) == summary.initial_equity == D(10_000)
+    assert figures["fills"] == summary.fills and figures["trips"]["count"] > 2
+    assert D(figures["fees"]) + D(figures["tax"]) == summary.fees["TRY"]
+    assert sum(D(t["pnl"]) for t in report["round_trips"]) == summary.realized_pnl["TRY"]
+    assert D(figures["realized_pnl"]) == summary.realized_pnl["TRY"]
+    assert figures["ratios"]["sampling_ms"] == 3_600_000 and figures["ratios"]["sharpe"] is not None
+    assert D(figures["max_drawdown"]["fraction"]) * 100 == summary.max_drawdown_pct
+    # every cycle; the data ran out, so the final valuation replaced the last cycle's sample
+    assert len(report["equity"]) == summary.cycles
+    assert D(report["equity"][-1][1]) == summary.final_equity
+    assert report["monthly_returns"][0]["year"] == 2024
+
+
+def test_text_csv_and_window(run_db: Path, tmp_path: Path) -> None:
+    text = btcbot("report", str(run_db))
+    assert text.code == 0, text.output
+    for label in ("Sharpe", "Sortino", "Calmar", "CAGR", "Max drawdown: duration", "Win rate",
+                  "Profit factor", "Expectancy", "Exposure", "Turnover", "Tax paid (TRY)",
+                  "Monthly returns", "round trips"):  # fmt: skip
+        assert label in text.stdout
+    assert "Equity samples (interval)        96 (1h)" in text.stdout
+    written = btcbot("report", str(run_db), "--format", "csv", "--out", str(tmp_path / "csv"))
+    assert written.code == 0, written.output
+    names = sorted(p.name for p in (tmp_path / "csv").iterdir())
+    assert names == ["equity.csv", "figures.csv", "fills.csv", "monthly_returns.csv",
+                     "round_trips.csv"]  # fmt: skip
+    assert (tmp_path / "csv" / "equity.csv").read_text().count("\n") == 97
+    last = btcbot("report", str(run_db), "--last", "12h", "--format", "json")
+    assert len(json.loads(last.stdout)["equity"]) == 13  # 12 hours back from the final sample
+    window = btcbot("report", str(run_db), "--since", "2024-01-02", "--until", "2024-01-02T05:00",
+                    "--format", "json")  # fmt: skip
+    assert len(json.loads(window.stdout)["equity"]) == 6
+
+
+def test_refusals_exit_2_and_nothing_is_created(run_db: Path, tmp_path: Path) -> None:
+    before = digest(run_db)
+    missing = tmp_path / "nope.db"
+    for args, message in (
+        ((str(missing),), "no such database file"),
+        ((str(run_db), "--format", "html"), "--format html writes files: pass --out"),
+        ((str(run_db), "--last", "7d", "--since", "2024-01-01"), "give one of them"),
+        ((str(run_db), "--last", "week"), "--last: 'week' is not a duration"),
+        ((str(run_db), "--since", "monday"), "--since 'monday': use an ISO date"),
+        ((str(run_db), "--data", str(missing)), "--data: dataset:"),
+    ):
+        result = btcbot("report", *args)
+        if "--data" in args:
+            assert result.code == 2 and "no such file" in result.stderr, result.output
+        else:
+            assert result.code == 2 and message in result.stderr, (args, result.output)
+        assert "Traceback" not in result.output
+    assert not missing.exists()
+    assert digest(run_db) == before
+
+
+async def test_the_html_page_renders_in_headless_chromium(run_db: Path, tmp_path: Path) -> None:
+    page_path = tmp_path / "out" / "report.html"
+    result = btcbot("report", str(run_db), "--format", "html", "--out", str(page_path))
+    assert result.code == 0, result.output
+    figures = json.loads(btcbot("report", str(run_db), "--format", "json").stdout)["figures"]
+    for name in ("equity", "drawdown", "price"):
+        png = Image.open(page_path.with_name(f"report-{name}.png"))
+        assert png.size == (1000, 320) and ImageStat.Stat(png.convert("L")).stddev[0] > 10
+    async with open_page(page_path.as_uri(), tmp_path / "profile") as page:
+        dom = await page.evaluate(DOM_FACTS)
+        shot = await page.screenshot()
+        requested = [e["params"]["request"]["url"] for e in page.events
+                     if e.get("method") == "Network.requestWillBeSent"]  # fmt: skip
+    assert requested == [page_path.as_uri()]  # self-contained: nothing else is loaded
+    assert dom["charts"] == ["chart-equity", "chart-drawdown", "chart-price"]
+    assert all(w > 600 and h > 150 for w, h in dom["sizes"]), dom["sizes"]
+    assert dom["equityPath"] > 500  # the equity line's path data: 97 points
+    assert dom["drawdownPaths"] >= 1
+    assert dom["pricePath"] > 500 and dom["buys"] >= 1 and dom["sells"] >= 1
+    sharpe = f"{figures['ratios']['sharpe']:.2f}"
+    assert dom["figures"]["sharpe"] == sharpe
+    assert dom["figures"]["round_trips"].startswith(str(figures["trips"]["count"]))
+    assert dom["tripRows"] == figures["trips"]["count"] and dom["monthRows"] == 1
+    image = Image.open(io.BytesIO(shot)).convert("L")
+    assert image.size[0] >= 1000 and image.size[1] > 1500  # the whole page, not one screen
+    assert ImageStat.Stat(image).stddev[0] > 20  # not blank
+    dark = sum(image.histogram()[:128]) / (image.size[0] * image.size[1])
+    assert dark > 0.005  # text and lines were drawn
+
+
+DOM_FACTS = """(() => {
+  const q = (s) => document.querySelector(s);
+  const len = (el) => el ? (el.getAttribute('d') || '').length : 0;
+  const figures = {};
+  for (const row of document.querySelectorAll('#figures tr[data-figure]'))
+    figures[row.dataset.figure] = row.querySelector('td').textContent;
+  return {
+    charts: [...document.querySelectorAll('figure.chart')].map(f => f.id),
+    sizes: [...document.querySelectorAll('figure.chart svg')].map(s => {
+      const r = s.getBoundingClientRect(); return [r.width, r.height]; }),
+    equityPath: len(q('#equity-trace-equity path')),
+    drawdownPaths: document.querySelectorAll('#drawdown-trace-drawdown path').length,
+    pricePath: len(q('#price-trace-price-BTC_TRY path')),
+    buys: document.querySelectorAll('#price-trace-buys-BTC_TRY use').length,
+    sells: document.querySelectorAll('#price-trace-sells-BTC_TRY use').length,
+    figures,
+    tripRows: document.querySelectorAll('#round-trips tbody tr').length,
+    monthRows: document.querySelectorAll('#monthly-returns tbody tr').length,
+  };
+})()"""
