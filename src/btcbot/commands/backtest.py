@@ -26,7 +26,9 @@ from btcbot.backtest import (
     open_dataset,
     run_backtest,
 )
+from btcbot.backtest.schedule import planned_cycles
 from btcbot.commands.common import EXIT_CONFIG, EXIT_RUNTIME, EnvFile, configure_logs, fail
+from btcbot.commands.progress import ProgressBar, wanted
 from btcbot.commands.run import Stage, load_or_exit
 from btcbot.domain.money import MoneyError, to_decimal
 from btcbot.exchange.datasets import DatasetError, ReplayDataset, parse_timestamp_ms
@@ -83,6 +85,9 @@ def backtest_command(
     overwrite: Annotated[
         bool, typer.Option("--overwrite", help="Replace an existing --out database.")
     ] = False,
+    no_progress: Annotated[
+        bool, typer.Option("--no-progress", help="No progress bar (shown on a terminal only).")
+    ] = False,
     env_file: EnvFile = None,
 ) -> None:
     """Backtest a stage profile over historical candles through the live cycle runner.
@@ -106,25 +111,30 @@ def backtest_command(
         f"{','.join(s.normalized for s in dataset.symbols)}, seed {seed}, out {out}",
         bold=True,
     )
-    progress = _progress(progress_every)
+    total = planned_cycles(
+        dataset, start_ms=start_ms, end_ms=end_ms, step_bars=step_bars, max_cycles=max_cycles
+    )
+    bar = ProgressBar(total, enabled=wanted(no_progress))
+    progress = _progress(progress_every, bar)
     try:
-        result = asyncio.run(
-            run_backtest(
-                dataset,
-                stage=stage,
-                params=config.params,
-                out_db=out,
-                starting_balances=balances,
-                seed=seed,
-                spread_bps=spread,
-                step_bars=step_bars,
-                start_ms=start_ms,
-                end_ms=end_ms,
-                max_cycles=max_cycles,
-                on_report=progress,
-                overwrite=overwrite,
+        with bar:
+            result = asyncio.run(
+                run_backtest(
+                    dataset,
+                    stage=stage,
+                    params=config.params,
+                    out_db=out,
+                    starting_balances=balances,
+                    seed=seed,
+                    spread_bps=spread,
+                    step_bars=step_bars,
+                    start_ms=start_ms,
+                    end_ms=end_ms,
+                    max_cycles=max_cycles,
+                    on_report=progress,
+                    overwrite=overwrite,
+                )
             )
-        )
     except (BacktestSetupError, UnknownSymbolRules) as exc:
         fail(str(exc), EXIT_CONFIG)
     _print_result(result)
@@ -182,12 +192,13 @@ def _dataset(path: Path, symbol: str | None, start_ms: int | None) -> ReplayData
 # --- output --------------------------------------------------------------------------------
 
 
-def _progress(every: int) -> Callable[[CycleReport], None]:
+def _progress(every: int, bar: ProgressBar) -> Callable[[CycleReport], None]:
     count = 0
 
     def show(report: CycleReport) -> None:
         nonlocal count
         count += 1
+        bar.advance()
         if report.skipped is not None:
             typer.secho(f"{_iso(report.started_ms)} {report.line()}", fg=typer.colors.RED)
         elif every and count % every == 0:
