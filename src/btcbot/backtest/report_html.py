@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
-from btcbot.backtest.charts import Chart
 from btcbot.backtest.report_data import Report
 from btcbot.backtest.report_export import (
     figure_rows,
@@ -21,6 +21,9 @@ from btcbot.backtest.report_export import (
     pct,
 )
 from btcbot.domain.money import format_decimal
+
+if TYPE_CHECKING:  # matplotlib loads only where charts are drawn
+    from btcbot.backtest.charts import Chart
 
 MAX_ROWS = 2000  # most recent round trips / fills listed on the page (CSV and JSON have all)
 

@@ -13,7 +13,6 @@ from typing import Annotated
 
 import typer
 
-from btcbot.backtest.charts import render_charts
 from btcbot.backtest.data import open_dataset
 from btcbot.backtest.records import (
     RunData,
@@ -205,6 +204,9 @@ def _write(report: Report, output_format: Format, out: Path | None) -> None:
 
 
 def _write_pages(report: Report, output_format: Format, out: Path) -> None:
+    # matplotlib loads in ~0.5 s: only the commands that draw pay for it
+    from btcbot.backtest.charts import render_charts
+
     charts = render_charts(report)
     if output_format is Format.HTML:
         out.parent.mkdir(parents=True, exist_ok=True)
