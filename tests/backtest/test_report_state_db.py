@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -13,10 +15,12 @@ from typer.testing import CliRunner
 
 from btcbot.cli import app
 from btcbot.config import load_config
+from btcbot.domain import Fill, Side, Symbol
 from btcbot.obs.logging import reset_logging
 from btcbot.runtime.factory import open_runtime
 from btcbot.runtime.loop import StopSignal, run_cycles
 from btcbot.runtime.report import CycleReport
+from btcbot.store import DbRole, FillRepository, open_store, sqlite_url, unit_of_work
 from tests.cli.rig import emulator_env, isolate, paper_env, threaded_emulator
 from tests.cli.runner import Result
 
@@ -94,3 +98,31 @@ def test_without_a_database_nothing_is_created(
     result = btcbot("report", env={"STATE_DB_PATH": str(tmp_path / "state.db")})
     assert result.code == 2 and "no state database at" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_foreign_fills_stay_out_of_the_report(
+    state_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    isolate(monkeypatch, tmp_path)
+    copy = tmp_path / "copy.db"
+    shutil.copy(state_db, copy)
+    engine = open_store(sqlite_url(copy), DbRole.DRY_RUN)
+    foreign = Fill(
+        9_000_000_000_000_000_001,
+        777_777,
+        None,
+        Symbol("BTC", "TRY"),
+        Side.BUY,
+        Decimal(1_000_000),
+        Decimal(1),
+        Decimal(5),
+        Decimal(1),
+        1_704_067_200_000,
+    )
+    with unit_of_work(engine) as conn:
+        FillRepository(conn).insert(foreign, now_ms=1)
+    engine.dispose()
+    plain = json.loads(btcbot("report", str(state_db), "--format", "json").stdout)
+    report = json.loads(btcbot("report", str(copy), "--format", "json").stdout)
+    assert report["figures"] == plain["figures"] and report["fills"] == plain["fills"]
+    assert any("1 fill(s) of orders the agent did not place" in n for n in report["notes"])

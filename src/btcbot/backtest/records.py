@@ -79,6 +79,7 @@ class RunData:
     orders_by_status: Mapping[str, int]
     manifest: Mapping[str, Any] | None
     role: str | None = None  # live | dry_run | replay (None: not stamped)
+    foreign_fills: int = 0  # fills of orders the agent did not place (kept for the record)
 
 
 def read_only_engine(target: Path | str) -> Engine:
@@ -129,7 +130,9 @@ def read_run(engine: Engine, account_key: str | None = None) -> RunData:
         states = RiskStateRepository(conn)
         baseline = states.get(baseline_key(account)) if account is not None else None
         manifest = states.get(manifest_key(account)) if account is not None else None
-        ledger = build_ledger(FillRepository(conn).all())
+        repository = FillRepository(conn)
+        ledger = build_ledger(repository.ours())  # foreign fills never enter positions
+        foreign = len(repository.foreign())
         statuses = Counter(str(s) for (s,) in conn.execute(select(orders.c.status)))
         rows = _cycles(conn)
         role = read_role(conn)
@@ -142,6 +145,7 @@ def read_run(engine: Engine, account_key: str | None = None) -> RunData:
         orders_by_status=dict(sorted(statuses.items())),
         manifest=manifest,
         role=None if role is None else role.value,
+        foreign_fills=foreign,
     )
 
 

@@ -107,6 +107,11 @@ def build_report(
             f"{trading.uncovered_sells} sell fill(s) had no cost basis in the ledger (holdings "
             "from before the agent): they are in the fills, not in the round trips"
         )
+    if run.foreign_fills:
+        notes.append(
+            f"{run.foreign_fills} fill(s) of orders the agent did not place (another client on "
+            "the account) are left out of positions, round trips and fees"
+        )
     if not equity:
         notes.append("no equity samples in the window: no return, drawdown or ratio figures")
     prices = _prices(dataset, fills, start, end)
