@@ -2,17 +2,14 @@
 
 PyYAML is not a dependency of the project: the structural YAML checks skip with a reason when
 it is absent; the text checks (metric names, runbook anchors, settings names) always run.
-``promtool`` checks run when it is on PATH or named by $PROMTOOL.
+``promtool`` checks always run: a missing promtool fails them (see tests/obs/promtools.py).
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +17,7 @@ import pytest
 
 from btcbot.config.envdoc import render
 from btcbot.obs.metrics import Metrics
+from tests.obs.promtools import run_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
@@ -40,6 +38,7 @@ NOT_SETTINGS = frozenset(
         "PIP_NO_CACHE_DIR",
         "PIP_DISABLE_PIP_VERSION_CHECK",
         "KEY",  # "KEY=value lines"
+        "BTCBOT_SKIP_PROMETHEUS_TOOLS",  # the deploy tests' opt-out (tests/obs/promtools.py)
     }
 )
 ENV_NAME = re.compile(r"(?<![\w${.-])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?==)")
@@ -215,21 +214,17 @@ def test_pending_settings_are_still_pending() -> None:
     assert not PENDING_SETTINGS & settings_names()
 
 
-# -- promtool (when available) ---------------------------------------------------------------
-def promtool() -> str:
-    found = os.environ.get("PROMTOOL") or shutil.which("promtool")
-    if not found:
-        pytest.skip("promtool not found (set PROMTOOL or put it on PATH): rule unit tests skipped")
-    return found
-
-
+# -- promtool ---------------------------------------------------------------------------------
 @pytest.mark.parametrize(
-    "args", [["check", "rules", "rules.yml", "alerts.yml"], ["test", "rules", "rules_test.yml"]]
+    "args",
+    [
+        ["check", "rules", "rules.yml", "alerts.yml"],
+        ["test", "rules", "rules_test.yml"],
+        ["check", "config", "--syntax-only", "prometheus.yml"],
+    ],
 )
 def test_promtool(args: list[str]) -> None:
-    result = subprocess.run(
-        [promtool(), *args], cwd=PROMETHEUS, capture_output=True, text=True, timeout=120
-    )
+    result = run_tool("promtool", *args, cwd=PROMETHEUS)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
