@@ -24,6 +24,7 @@ from btcbot.commands.lock import lock_app
 from btcbot.commands.orders import orders_command
 from btcbot.commands.report import report_command
 from btcbot.commands.run import run_command
+from btcbot.commands.secrets import secrets_app
 from btcbot.commands.status import status_command
 from btcbot.commands.switches import degrade_app, freeze_app, kill_switch_app
 from btcbot.emulator.command import emulator_command
@@ -78,6 +79,7 @@ app.add_typer(degrade_app, name="degrade")
 app.add_typer(lock_app, name="lock")
 app.add_typer(ledger_app, name="ledger")
 app.add_typer(data_app, name="data")
+app.add_typer(secrets_app, name="secrets")
 
 
 @app.command("version")

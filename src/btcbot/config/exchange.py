@@ -6,6 +6,7 @@ that nothing used). Env names are kept from the predecessor where they existed.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any, Self
 
@@ -42,6 +43,19 @@ class ExchangeSettings(BaseSettings):
         None,
         description="Default unset: read the private key from this file instead (systemd "
         "LoadCredential=, Docker/Kubernetes secrets); conflicts with BTCTURK_API_SECRET.",
+    )
+    api_key_created: date | None = Field(
+        None,
+        description="Default unset: the day the API key was created on BTCTurk (YYYY-MM-DD); "
+        "`btcbot secrets check` measures the key's age from it, else from the modification "
+        "time of BTCTURK_API_SECRET_FILE (a copy of that file may be younger than the key).",
+    )
+    api_key_max_age_days: int = Field(
+        90,
+        ge=1,
+        le=3650,
+        description="Default 90: rotate the API key at least this often (a leaked key stops "
+        "working at the latest then); `btcbot secrets check` fails an older key.",
     )
     rest_timeout_seconds: float = Field(
         10.0,
@@ -114,6 +128,8 @@ class ExchangeSettings(BaseSettings):
     def _secret_from_file(cls, data: Any) -> Any:
         if not isinstance(data, dict):
             return data
+        if data.get("api_key_created") == "":
+            data = {**data, "api_key_created": None}
         path = data.get("api_secret_file")
         if path in (None, ""):
             return data
