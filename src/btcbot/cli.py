@@ -17,6 +17,7 @@ from btcbot.commands.backtest import backtest_command, parity_command
 from btcbot.commands.canary import canary_app
 from btcbot.commands.common import LOG_OPTIONS, configure_logs, environment_secrets
 from btcbot.commands.data import data_app
+from btcbot.commands.db import db_app
 from btcbot.commands.demo import demo_command
 from btcbot.commands.doctor import doctor_command, preflight_command
 from btcbot.commands.ledger import ledger_app
@@ -80,6 +81,7 @@ app.add_typer(lock_app, name="lock")
 app.add_typer(ledger_app, name="ledger")
 app.add_typer(data_app, name="data")
 app.add_typer(secrets_app, name="secrets")
+app.add_typer(db_app, name="db")
 
 
 @app.command("version")
