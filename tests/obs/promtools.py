@@ -16,12 +16,21 @@ from pathlib import Path
 import pytest
 
 OPT_OUT = "BTCBOT_SKIP_PROMETHEUS_TOOLS"
-PACKAGES = {"promtool": "prometheus", "amtool": "prometheus-alertmanager"}
+PACKAGES = {
+    "promtool": "prometheus",
+    "amtool": "prometheus-alertmanager",
+    "alertmanager": "prometheus-alertmanager",
+}
+# Debian installs the Alertmanager server as prometheus-alertmanager.
+ALIASES = {"alertmanager": ("prometheus-alertmanager", "alertmanager")}
 
 
 def tool(name: str) -> str:
-    """The path of ``name`` ($PROMTOOL / $AMTOOL, else PATH); fail the test when absent."""
-    found = os.environ.get(name.upper()) or shutil.which(name)
+    """The path of ``name`` ($PROMTOOL, $AMTOOL, $ALERTMANAGER, else PATH); fail the test when
+    absent."""
+    found = os.environ.get(name.upper()) or next(
+        (path for each in ALIASES.get(name, (name,)) if (path := shutil.which(each))), None
+    )
     if found:
         return found
     package = PACKAGES[name]
