@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from types import MappingProxyType
 
 import structlog
 from sqlalchemy import Engine
@@ -106,7 +107,7 @@ class CycleRunner:
         reconcile = await self.oms.reconcile(self._order_symbols(started))
         if reconcile.ok:
             self._raise_foreign_alarms(reconcile, started)
-        refused = self._refuse_unknown_state(cycle_id, started, reconcile)
+        reconcile, refused = await self._refuse_unknown_state(cycle_id, started, reconcile)
         if refused is not None:
             return refused
         try:
@@ -128,25 +129,45 @@ class CycleRunner:
             self.params = self.adapter.after_cycle(report, self.params, started)
         return report
 
-    def _refuse_unknown_state(
+    async def _refuse_unknown_state(
         self, cycle_id: str, started: int, reconcile: ReconcileReport
-    ) -> CycleReport | None:
+    ) -> tuple[ReconcileReport, CycleReport | None]:
         """No plan on state we cannot trust: a failed reconciliation, or a ledger that does
-        not explain the exchange balances."""
+        not explain the exchange balances.
+
+        A fill can land between the pass's user-trades read and its balance read (the
+        balances then hold a trade the ledger has not booked yet). So a first mismatch is
+        looked at again once: trades pulled now, balances read again, and only that second
+        comparison counts (the returned report carries the balances it used)."""
         if not reconcile.ok:
             self._error_streak += 1
-            return self._skipped(cycle_id, started, reconcile)
+            return reconcile, self._skipped(cycle_id, started, reconcile)
         if self.ledger is None:
-            return None
+            return reconcile, None
+        if self.ledger.check(reconcile.balances, started, count=False).ok:
+            return reconcile, None
+        reconcile = await self._settled(reconcile)
         check = self.ledger.check(reconcile.balances, started)
         if check.ok:
-            return None
-        return self._report(
+            return reconcile, None
+        return reconcile, self._report(
             cycle_id,
             started,
             skipped=self.ledger.explain(check),
             kill_switch_tripped=self.ledger.consecutive >= self.ledger.threshold,
         )
+
+    async def _settled(self, reconcile: ReconcileReport) -> ReconcileReport:
+        """``reconcile`` with balances read after pulling the trades made meanwhile."""
+        synced = await self.oms.sync_fills(self._order_symbols(reconcile.at_ms))
+        if synced.errors:
+            return reconcile  # the mismatch stands; the failure is counted by the OMS
+        try:
+            balances = await self.port.balances()
+        except BtcturkError as exc:
+            log.warning("ledger_recheck_failed", error=str(exc))
+            return reconcile
+        return replace(reconcile, balances=MappingProxyType(dict(balances)))
 
     def _raise_foreign_alarms(self, reconcile: ReconcileReport, now_ms: int) -> None:
         """Exchange orders and fills we did not place set the sticky unknown-order freeze

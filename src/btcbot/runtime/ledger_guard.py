@@ -46,7 +46,11 @@ class LedgerGuard:
     consecutive: int = field(default=0, init=False)
     last_mismatch: str = field(default="", init=False)  # what the last failed check found
 
-    def check(self, balances: Mapping[str, Balance], now_ms: int) -> BalanceCheck:
+    def check(
+        self, balances: Mapping[str, Balance], now_ms: int, *, count: bool = True
+    ) -> BalanceCheck:
+        """Compare ``balances`` with baseline + our fills; ``count=False`` only looks (no
+        mismatch is counted or logged, the baseline is still taken on the first check)."""
         with unit_of_work(self.engine) as conn:
             fills = FillRepository(conn).ours()
             states = RiskStateRepository(conn)
@@ -64,7 +68,8 @@ class LedgerGuard:
                 since = states.updated_ms(baseline_key(self.account_key))
                 foreign = FillRepository(conn).foreign(recorded_since_ms=since)
                 result = LedgerCheck(result.mismatches, tuple(foreign))
-            self._count(result, conn_state=OpState(conn), now_ms=now_ms)
+            if count:
+                self._count(result, conn_state=OpState(conn), now_ms=now_ms)
         return result
 
     def explain(self, result: BalanceCheck) -> str:
