@@ -29,7 +29,7 @@ def test_predecessor_defaults():
     assert p3.strategy.sell_fraction == Decimal("0.25") and p3.lifecycle.drift_bps is None
     p4 = Profile4Params()
     assert p4.strategy.take_profit_bps == 55 and p4.lifecycle.drift_bps == 25
-    assert p4.stops.max_drawdown_bps == 1000 and p4.degrade.cooldown_seconds[3] == 1800
+    assert p4.stops.max_drawdown_bps == 1000 and p4.degrade.policy(3).cooldown_seconds == 1800
     p7 = Profile7Params()
     assert p7.limits.max_position_per_symbol == 8000 and p7.budget.max_drawdown_bps == 2500
     assert p7.universe.size == 20 and p7.portfolio.order_offset_bps == 5

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from decimal import Decimal
+
 from btcbot.kernel.params import DegradeParams
 from btcbot.risk.anomalies import Anomaly, Severity
-from btcbot.risk.degrade import decide_degrade
+from btcbot.risk.degrade import LEVEL_MODES, decide_degrade
 from btcbot.risk.modes import Mode
 from btcbot.risk.state import RiskState
 from tests.kernel.factories import NOW
@@ -76,3 +78,44 @@ def test_a_warning_resets_the_calm_streak():
     state = RiskState(degrade_level=2, degrade_cooldown_until_ms=NOW - 1, stable_cycles=3)
     out = decide_degrade(state, [STALE], NOW, P)
     assert out.level == 2 and out.stable_cycles == 0
+
+
+LATENCY = Anomaly("EXCHANGE_LATENCY_SPIKE", Severity.WARN)
+REJECTS = Anomaly("ORDER_REJECT_SPIKE", Severity.WARN)
+
+
+def test_level_policy_table_is_the_predecessors():
+    table = [(p.buy_multiplier, p.universe_cap, p.cooldown_seconds) for p in P.levels]
+    assert table == [
+        (1, None, 0),
+        (Decimal("0.5"), 8, 900),
+        (Decimal("0.25"), 4, 900),
+        (0, 2, 1800),
+    ]
+    modes = [LEVEL_MODES[level] for level in range(4)]
+    assert modes == [Mode.NORMAL, Mode.REDUCE_RISK_ONLY, Mode.REDUCE_RISK_ONLY, Mode.OBSERVE_ONLY]
+
+
+def test_level_two_cooldown_is_900_seconds():
+    out = decide_degrade(RiskState(warn_history=(3, 2)), [STALE], NOW, P)
+    assert out.level == 2 and out.cooldown_until_ms == NOW + 900_000
+    assert out.universe_cap(P) == 4
+
+
+def test_only_listed_warn_codes_count_toward_a_level():
+    state = RiskState(warn_history=(1, 1))
+    assert decide_degrade(state, [LATENCY], NOW, P).level == 0  # not in the default list
+    assert decide_degrade(state, [REJECTS], NOW, P).level == 1
+    with_latency = DegradeParams(warn_codes=(*P.warn_codes, "EXCHANGE_LATENCY_SPIKE"))
+    assert decide_degrade(state, [LATENCY], NOW, with_latency).level == 1
+
+
+def test_reduced_levels_block_buys_unless_configured_to_shrink_them():
+    out = decide_degrade(RiskState(warn_history=(1, 1)), [STALE], NOW, P)
+    assert out.gate_mode(P) is Mode.REDUCE_RISK_ONLY
+    shrinking = DegradeParams(reduced_levels_buy=True)
+    assert out.gate_mode(shrinking) is Mode.NORMAL and out.buy_multiplier(shrinking) == Decimal(
+        "0.5"
+    )
+    top = decide_degrade(RiskState(), [ERROR], NOW, shrinking)
+    assert top.gate_mode(shrinking) is Mode.OBSERVE_ONLY  # level 3 never buys

@@ -1,6 +1,7 @@
 """Mode gates: what a mode lets through, and the global switches that force a mode.
 
 * kill switch, safe mode, or an order of unknown fate (freeze) -> OBSERVE_ONLY for new risk;
+* an operator's ``btcbot degrade override`` can make the mode worse, never better;
 * OBSERVE_ONLY drops every submit; REDUCE_RISK_ONLY drops buys; a degrade multiplier shrinks
   buys in NORMAL mode;
 * cancels of our own stale orders stay allowed in every mode except safe mode, which freezes
@@ -16,7 +17,7 @@ from btcbot.domain import Side
 from btcbot.domain.money import ONE, ZERO
 from btcbot.kernel.plan import Action, DecisionLog, Layer
 from btcbot.kernel.snapshot import Snapshot
-from btcbot.risk.modes import Mode
+from btcbot.risk.modes import Mode, combine_modes
 from btcbot.strategy.intents import Intent
 
 _L = Layer.MODE_GATE
@@ -32,7 +33,12 @@ def forced_mode(snapshot: Snapshot, freeze_on_unknown: bool, log: DecisionLog) -
         reasons.append("unknown_order_freeze")
     for reason in reasons:
         log.add(None, Layer.KERNEL, Action.BLOCK, reason, "new risk blocked")
-    return Mode.OBSERVE_ONLY if reasons else Mode.NORMAL
+    forced = Mode.OBSERVE_ONLY if reasons else Mode.NORMAL
+    override = snapshot.mode_override
+    if override is not None and override is not Mode.NORMAL:
+        log.add(None, Layer.KERNEL, Action.HOLD, "degrade_override", override.value)
+        return combine_modes(forced, override)
+    return forced
 
 
 def gate_intents(

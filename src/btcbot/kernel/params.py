@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
+ZERO_D = Decimal(0)
+
 
 def _check(condition: bool, message: str) -> None:
     if not condition:
@@ -62,6 +64,25 @@ class RiskLimits:
     @property
     def cash_reserve(self) -> Decimal:
         return min(self.cash_target, self.cash_max)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RejectCooldownParams:
+    """A symbol the exchange keeps refusing with FAILED_ORDER_WITH_OPEN_ORDERS (BTCTurk's
+    insufficient-balance reply, error 1123) cools down: no new submits on it (all profiles)."""
+
+    enabled: bool = True
+    """REJECT1123_ENFORCE_EXECUTION_GATE=true."""
+    window_ms: int = 3_600_000
+    """REJECT1123_WINDOW_MINUTES=60: rejects are counted over this window ..."""
+    threshold: int = 3
+    """REJECT1123_THRESHOLD=3: ... and this many start a cooldown ..."""
+    cooldown_ms: int = 14_400_000
+    """REJECT1123_COOLDOWN_MINUTES=240: ... of this length."""
+
+    def __post_init__(self) -> None:
+        _check(self.window_ms > 0 and self.cooldown_ms > 0, "window and cooldown must be > 0")
+        _check(self.threshold >= 1, "threshold must be >= 1")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -137,6 +158,59 @@ class AnomalyParams:
     exchange_error_streak: int = 3
     """KILL_CHAIN_MAX_CONSECUTIVE_ERRORS / BREAKER_429_CONSECUTIVE_THRESHOLD=3: consecutive
     exchange errors at which the exchange counts as degraded (ERROR -> level 3)."""
+    latency_spike_ms: int = 2000
+    """LATENCY_SPIKE_MS=2000: the previous cycle took at least this long -> WARN
+    EXCHANGE_LATENCY_SPIKE."""
+    cursor_stall_cycles: int = 5
+    """CURSOR_STALL_CYCLES=5: live runs only; a symbol whose newest booked fill did not move
+    for this many cycles -> WARN CURSOR_STALL."""
+    clock_skew_ms: int = 30_000
+    """CLOCK_SKEW_SECONDS_THRESHOLD=30 (in ms): the exchange clock differs from ours by more
+    -> WARN CLOCK_SKEW."""
+    pnl_divergence_warn: Decimal = Decimal(50)
+    """PNL_DIVERGENCE_TRY_WARN=50: exchange PnL and ledger PnL differ by at least this -> WARN."""
+    pnl_divergence_error: Decimal = Decimal(200)
+    """PNL_DIVERGENCE_TRY_ERROR=200: ... by at least this -> ERROR (degrade level 3)."""
+
+    def __post_init__(self) -> None:
+        _check(self.latency_spike_ms > 0, "latency_spike_ms must be > 0")
+        _check(self.cursor_stall_cycles > 0, "cursor_stall_cycles must be > 0")
+        _check(self.clock_skew_ms > 0, "clock_skew_ms must be > 0")
+        _check(
+            ZERO_D < self.pnl_divergence_warn <= self.pnl_divergence_error,
+            "0 < pnl_divergence_warn <= pnl_divergence_error",
+        )
+
+
+DEFAULT_WARN_CODES = (
+    "STALE_MARKET_DATA",
+    "ORDER_REJECT_SPIKE",
+    "PNL_DIVERGENCE",
+    "SPREAD_SPIKE",
+    "PRICE_JUMP",
+)
+"""DEGRADE_WARN_CODES_CSV: the predecessor's three codes plus btcbot's own spread-spike and
+price-jump detectors. Latency spikes, clock skew and cursor stalls are reported but, as in the
+predecessor, do not count toward a level unless listed."""
+
+
+@dataclass(frozen=True, slots=True)
+class LevelPolicy:
+    """What one degrade level does (the predecessor's ``_level_policy`` table)."""
+
+    buy_multiplier: Decimal
+    universe_cap: int | None
+    """Buys only on the first N traded symbols (pair order); ``None``: no cap."""
+    cooldown_seconds: int
+    """The level is held at least this long after it is entered."""
+
+
+DEFAULT_LEVELS = (
+    LevelPolicy(Decimal(1), None, 0),
+    LevelPolicy(Decimal("0.5"), 8, 900),
+    LevelPolicy(Decimal("0.25"), 4, 900),
+    LevelPolicy(Decimal(0), 2, 1800),
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -150,15 +224,15 @@ class DegradeParams:
     """DEGRADE_WARN_WINDOW_CYCLES=10: how many recent cycles' warnings are summed."""
     warn_threshold: int = 3
     """DEGRADE_WARN_THRESHOLD=3: sum >= threshold -> level 1, >= 2 * threshold -> level 2."""
-    buy_multipliers: tuple[Decimal, Decimal, Decimal, Decimal] = (
-        Decimal(1),
-        Decimal("0.5"),
-        Decimal("0.25"),
-        Decimal(0),
-    )
-    """BUY quantity factor per level 0..3 (x0.5 / x0.25 / x0)."""
-    cooldown_seconds: tuple[int, int, int, int] = (0, 900, 900, 1800)
-    """A level is held at least this long after it is entered (no step-down meanwhile)."""
+    warn_codes: tuple[str, ...] = DEFAULT_WARN_CODES
+    """DEGRADE_WARN_CODES_CSV: only these WARN codes count toward a level; empty = all."""
+    levels: tuple[LevelPolicy, LevelPolicy, LevelPolicy, LevelPolicy] = DEFAULT_LEVELS
+    """Per level 0..3: BUY size factor x1 / x0.50 / x0.25 / x0, buy universe cap - / 8 / 4 /
+    2, cooldown 0 / 900 / 900 / 1800 s."""
+    reduced_levels_buy: bool = False
+    """DEGRADE_REDUCED_LEVELS_BUY=false: levels 1 and 2 are REDUCE_RISK_ONLY, so no buy is
+    placed at all (what the predecessor did in effect: its REDUCE gate dropped the buys it had
+    just shrunk). True keeps buying at levels 1 and 2, shrunk and on the capped universe."""
     recovery_cycles_level1: int = 8
     """Calm cycles before level 1 steps down to 0."""
     recovery_cycles_higher: int = 4
@@ -166,6 +240,9 @@ class DegradeParams:
 
     def __post_init__(self) -> None:
         _check(self.warn_window_cycles > 0 and self.warn_threshold > 0, "window/threshold > 0")
+
+    def policy(self, level: int) -> LevelPolicy:
+        return self.levels[level]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -197,6 +274,15 @@ class UniverseParams:
     """STAGE7_MAX_SPREAD_BPS=1000000 (off)."""
     vol_lookback: int = 20
     """STAGE7_VOL_LOOKBACK=20: candles whose close-to-close returns give the volatility."""
+    probation_cycles: int = 1
+    """STAGE7_UNIVERSE_GOVERNANCE_PROBATION_CYCLES=1: cycles a newcomer must rank in the top
+    ``size`` before it joins (1 = at once)."""
+    cooldown_seconds: int = 21_600
+    """STAGE7_UNIVERSE_GOVERNANCE_COOLDOWN_SEC=21600: a symbol that left may not rejoin
+    within this time."""
+    max_churn_per_day: int = 4
+    """STAGE7_UNIVERSE_GOVERNANCE_MAX_CHURN_PER_DAY=4: additions + removals in 24 h; a change
+    that would exceed it keeps the previous universe."""
     weight_liquidity: Decimal = Decimal("0.5")
     weight_spread: Decimal = Decimal("0.3")
     weight_volatility: Decimal = Decimal("0.2")
@@ -204,6 +290,8 @@ class UniverseParams:
 
     def __post_init__(self) -> None:
         _check(self.size >= 0 and self.vol_lookback >= 2, "size >= 0, vol_lookback >= 2")
+        _check(self.probation_cycles >= 1, "probation_cycles must be >= 1")
+        _check(self.cooldown_seconds >= 0 and self.max_churn_per_day >= 0, "governance >= 0")
         weights = (self.weight_liquidity, self.weight_spread, self.weight_volatility)
         _check(all(w >= 0 for w in weights) and sum(weights) > 0, "weights >= 0, sum > 0")
 
@@ -303,6 +391,7 @@ class Profile3Params:
     strategy: ProfitAwareParams = field(default_factory=ProfitAwareParams)
     lifecycle: LifecycleParams = field(default_factory=LifecycleParams)
     protective_stop: ProtectiveStopParams = field(default_factory=ProtectiveStopParams)
+    reject_cooldown: RejectCooldownParams = field(default_factory=RejectCooldownParams)
     freeze_on_unknown_orders: bool = True
     """Stage 3 of the predecessor had no freeze; an order of unknown fate can still fill, so
     every profile stops adding risk while one exists (cancels stay allowed)."""
@@ -320,6 +409,7 @@ class Profile4Params:
     degrade: DegradeParams = field(default_factory=DegradeParams)
     stops: LossStopParams = field(default_factory=LossStopParams)
     protective_stop: ProtectiveStopParams = field(default_factory=ProtectiveStopParams)
+    reject_cooldown: RejectCooldownParams = field(default_factory=RejectCooldownParams)
     freeze_on_unknown_orders: bool = True
     """STAGE4_UNKNOWN_FREEZE_ENABLED=true."""
 
@@ -336,6 +426,7 @@ class Profile7Params:
     budget: RiskBudgetParams = field(default_factory=RiskBudgetParams)
     adaptation: AdaptationParams = field(default_factory=AdaptationParams)
     protective_stop: ProtectiveStopParams = field(default_factory=ProtectiveStopParams)
+    reject_cooldown: RejectCooldownParams = field(default_factory=RejectCooldownParams)
     freeze_on_unknown_orders: bool = True
     params_version: int = 0
     """Version of these values; bumped by every adaptation change or rollback."""

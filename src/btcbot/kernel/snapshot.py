@@ -25,6 +25,7 @@ from btcbot.domain import (
     Ticker,
 )
 from btcbot.domain.money import ZERO
+from btcbot.risk.modes import Mode
 from btcbot.risk.state import RiskState
 
 _CANCELLABLE = frozenset({OrderStatus.OPEN, OrderStatus.PARTIALLY_FILLED})
@@ -114,10 +115,24 @@ class Snapshot:
     safe_mode: bool = False
     quote_currency: str = "TRY"
     """The currency every cap, budget, reserve and equity figure is named in."""
+    # Readings the runtime measured for the anomaly detectors (None = not measured):
+    previous_cycle_ms: int | None = None
+    """How long the previous cycle took, end to end (EXCHANGE_LATENCY_SPIKE)."""
+    clock_offset_ms: int | None = None
+    """Exchange clock minus ours, as last measured (CLOCK_SKEW)."""
+    fills_cursor: Mapping[Symbol, int] | None = None
+    """Live runs: the newest booked trade id per symbol (CURSOR_STALL); None in dry runs."""
+    pnl_divergence: Decimal | None = None
+    """Exchange PnL (balances at marks minus the ledger baseline at marks) minus ledger PnL
+    (realized + unrealized), in the quote currency (PNL_DIVERGENCE)."""
+    mode_override: Mode | None = None
+    """An operator's ``btcbot degrade override`` in force: the worse mode applies."""
 
     def __post_init__(self) -> None:
         for name in _MAPPINGS:
             object.__setattr__(self, name, _frozen(getattr(self, name)))
+        if self.fills_cursor is not None:
+            object.__setattr__(self, "fills_cursor", _frozen(self.fills_cursor))
         if not isinstance(self.open_orders, tuple):
             object.__setattr__(self, "open_orders", tuple(self.open_orders))
         if not self.cycle_id:

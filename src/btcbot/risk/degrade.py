@@ -1,13 +1,26 @@
 """Degrade levels 0..3 from anomalies, with a cooldown and hysteresis.
 
-* any ERROR -> level 3; warnings summed over the last ``warn_window_cycles`` cycles
-  >= 2 x threshold -> level 2, >= threshold -> level 1;
+* any ERROR -> level 3; warnings (distinct ``warn_codes`` per cycle) summed over the last
+  ``warn_window_cycles`` cycles >= 2 x threshold -> level 2, >= threshold -> level 1;
 * a higher level is taken at once and held for its cooldown (the predecessor also froze
   escalation during a cooldown; we let a worse level in at any time — failing closed);
 * after the cooldown the level steps down by one once enough consecutive calm cycles were seen
   (8 from level 1, 4 from higher), and the warning window restarts.
 
-Level modes: 0 NORMAL, 1-2 REDUCE_RISK_ONLY, 3 OBSERVE_ONLY; BUY size x ``buy_multipliers``.
+Level policy (the predecessor's table, :class:`~btcbot.kernel.params.LevelPolicy`):
+
+=====  ================  ==========  ===========  ========
+level  mode              BUY size    buy universe cooldown
+=====  ================  ==========  ===========  ========
+0      NORMAL            x1          all          -
+1      REDUCE_RISK_ONLY  x0.50       first 8      900 s
+2      REDUCE_RISK_ONLY  x0.25       first 4      900 s
+3      OBSERVE_ONLY      x0          first 2      1800 s
+=====  ================  ==========  ===========  ========
+
+REDUCE_RISK_ONLY lets no buy through, so at levels 1-2 the size factor and the cap bind only
+with ``reduced_levels_buy`` (DEGRADE_REDUCED_LEVELS_BUY=true), which keeps those levels NORMAL
+for the mode gate: buys continue, shrunk, on the capped universe.
 """
 
 from __future__ import annotations
@@ -35,8 +48,17 @@ class DegradeOutcome:
     def mode(self) -> Mode:
         return LEVEL_MODES[self.level]
 
+    def gate_mode(self, params: DegradeParams) -> Mode:
+        """The mode this level imposes on the mode gate."""
+        if params.reduced_levels_buy and self.level in (1, 2):
+            return Mode.NORMAL
+        return self.mode
+
     def buy_multiplier(self, params: DegradeParams) -> Decimal:
-        return params.buy_multipliers[self.level]
+        return params.policy(self.level).buy_multiplier
+
+    def universe_cap(self, params: DegradeParams) -> int | None:
+        return params.policy(self.level).universe_cap
 
 
 def _target_level(error: bool, history: Sequence[int], params: DegradeParams) -> int:
@@ -51,13 +73,13 @@ def _target_level(error: bool, history: Sequence[int], params: DegradeParams) ->
 def decide_degrade(
     prev: RiskState, anomalies: Sequence[Anomaly], now_ms: int, params: DegradeParams
 ) -> DegradeOutcome:
-    warns = warn_count(anomalies)
+    warns = warn_count(anomalies, params.warn_codes)
     error = any(a.severity is Severity.ERROR for a in anomalies)
     history = (*prev.warn_history, warns)[-params.warn_window_cycles :]
     target = _target_level(error, history, params)
     level = prev.degrade_level
     if target > level:
-        until = now_ms + params.cooldown_seconds[target] * 1000
+        until = now_ms + params.policy(target).cooldown_seconds * 1000
         return DegradeOutcome(target, until, history, 0)
     calm = warns == 0 and not error
     stable = prev.stable_cycles + 1 if calm else 0

@@ -2,7 +2,7 @@
 
 The kernel never stores anything: it reads the previous :class:`RiskState` from the snapshot and
 returns the next one in the plan; the runtime persists it (one transaction per cycle) and may
-update the fields it owns (``rejects_last_cycle``) with :func:`dataclasses.replace`.
+update the fields it owns (``rejects_last_cycle``, the reject cooldowns) with :func:`dataclasses.replace`.
 """
 
 from __future__ import annotations
@@ -17,6 +17,17 @@ from btcbot.domain.money import ZERO
 from btcbot.risk.modes import Mode
 
 _NO_MIDS: Mapping[Symbol, Decimal] = MappingProxyType({})
+_NO_INTS: Mapping[Symbol, int] = MappingProxyType({})
+_NO_TIMES: Mapping[Symbol, tuple[int, ...]] = MappingProxyType({})
+_MAPPINGS = (
+    "previous_mids",
+    "fills_cursor",
+    "cursor_stall",
+    "reject_times_ms",
+    "symbol_cooldown_until_ms",
+    "universe_probation",
+    "universe_cooldown_until_ms",
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -43,9 +54,27 @@ class RiskState:
     previous_mids: Mapping[Symbol, Decimal] = field(default_factory=lambda: _NO_MIDS)
     rejects_last_cycle: int = 0
     params_version: int = 0
+    fills_cursor: Mapping[Symbol, int] = field(default_factory=lambda: _NO_INTS)
+    """Newest booked trade id per symbol at the last cycle (CURSOR_STALL input)."""
+    cursor_stall: Mapping[Symbol, int] = field(default_factory=lambda: _NO_INTS)
+    """Consecutive cycles each symbol's fills cursor did not move."""
+    reject_times_ms: Mapping[Symbol, tuple[int, ...]] = field(default_factory=lambda: _NO_TIMES)
+    """When FAILED_ORDER_WITH_OPEN_ORDERS rejects happened, per symbol, within the window."""
+    symbol_cooldown_until_ms: Mapping[Symbol, int] = field(default_factory=lambda: _NO_INTS)
+    """Symbols cooling down after repeated rejects: no new submits until then."""
+    universe: tuple[Symbol, ...] = ()
+    """Profile 7: the universe the last cycle traded."""
+    universe_probation: Mapping[Symbol, int] = field(default_factory=lambda: _NO_INTS)
+    """Profile 7: cycles a newcomer has ranked in (probation passes)."""
+    universe_cooldown_until_ms: Mapping[Symbol, int] = field(default_factory=lambda: _NO_INTS)
+    """Profile 7: symbols that left the universe may not rejoin before then."""
+    universe_changes: tuple[tuple[int, int], ...] = ()
+    """Profile 7: (time, additions + removals) of universe changes within the last day."""
 
     def __post_init__(self) -> None:
-        if not isinstance(self.previous_mids, MappingProxyType):
-            object.__setattr__(self, "previous_mids", MappingProxyType(dict(self.previous_mids)))
+        for name in _MAPPINGS:
+            value = getattr(self, name)
+            if not isinstance(value, MappingProxyType):
+                object.__setattr__(self, name, MappingProxyType(dict(value)))
         if not 0 <= self.degrade_level <= 3:
             raise ValueError(f"degrade_level must be 0..3, got {self.degrade_level}")

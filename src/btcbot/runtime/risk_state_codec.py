@@ -25,6 +25,13 @@ _INTS = (
     "params_version",
 )
 _STR_TUPLES = ("mode_reasons", "anomalies")
+_SYMBOL_INTS = (
+    "fills_cursor",
+    "cursor_stall",
+    "symbol_cooldown_until_ms",
+    "universe_probation",
+    "universe_cooldown_until_ms",
+)
 
 
 def encode_risk_state(state: RiskState) -> dict[str, Any]:
@@ -41,6 +48,14 @@ def encode_risk_state(state: RiskState) -> dict[str, Any]:
         symbol.normalized: format_decimal(mid)
         for symbol, mid in sorted(state.previous_mids.items())
     }
+    for name in _SYMBOL_INTS:
+        mapping = getattr(state, name)
+        document[name] = {symbol.normalized: value for symbol, value in sorted(mapping.items())}
+    document["reject_times_ms"] = {
+        symbol.normalized: list(times) for symbol, times in sorted(state.reject_times_ms.items())
+    }
+    document["universe"] = [symbol.normalized for symbol in state.universe]
+    document["universe_changes"] = [list(change) for change in state.universe_changes]
     return document
 
 
@@ -64,4 +79,14 @@ def decode_risk_state(document: Mapping[str, Any] | None) -> RiskState:
         fields["warn_history"] = tuple(int(v) for v in document["warn_history"])
     mids = document.get("previous_mids") or {}
     fields["previous_mids"] = {Symbol.parse(k): to_decimal(v) for k, v in mids.items()}
+    for name in _SYMBOL_INTS:
+        raw = document.get(name) or {}
+        fields[name] = {Symbol.parse(k): int(v) for k, v in raw.items()}
+    times = document.get("reject_times_ms") or {}
+    fields["reject_times_ms"] = {
+        Symbol.parse(k): tuple(int(t) for t in v) for k, v in times.items()
+    }
+    fields["universe"] = tuple(Symbol.parse(s) for s in document.get("universe") or ())
+    changes = document.get("universe_changes") or ()
+    fields["universe_changes"] = tuple((int(at), int(n)) for at, n in changes)
     return RiskState(**fields)

@@ -10,7 +10,7 @@ pair name. Every candidate left out carries its reason.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -221,3 +221,97 @@ def select_universe(
     exclusions.extend((symbol, "rank_below_cutoff") for symbol, _ in scored[size:])
     exclusions.sort(key=_pair_key)
     return UniverseSelection(selected, tuple(exclusions), tuple(scored))
+
+
+DAY_MS = 86_400_000
+
+
+@dataclass(frozen=True, slots=True)
+class GovernanceState:
+    """What governance remembers between cycles (carried in the risk state)."""
+
+    previous: tuple[Symbol, ...]
+    probation: Mapping[Symbol, int]
+    cooldown_until_ms: Mapping[Symbol, int]
+    changes: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Governed:
+    selected: tuple[Symbol, ...]
+    state: GovernanceState
+    notes: tuple[tuple[Symbol | None, str, str], ...]
+    """(symbol, reason code, detail) for the decision log."""
+
+
+def govern(
+    ranked: Sequence[Symbol],
+    prev: GovernanceState,
+    now_ms: int,
+    params: UniverseParams,
+    freeze_reasons: Sequence[str],
+) -> Governed:
+    """Universe governance (the predecessor's, in its order): a frozen universe keeps the
+    previous one; a newcomer needs ``probation_cycles`` passes and may not rejoin within
+    ``cooldown_seconds`` of leaving; a change that would take the day's additions + removals
+    above ``max_churn_per_day`` keeps the previous universe. The very first selection (no
+    previous universe) is taken as ranked and is not counted as churn: the predecessor counted
+    it, which blocked every change for the first 24 hours."""
+    changes = tuple(c for c in prev.changes if now_ms - c[0] < DAY_MS)
+    cooldowns = {s: until for s, until in prev.cooldown_until_ms.items() if until > now_ms}
+    probation = dict(prev.probation)
+    previous = prev.previous
+    if not previous:
+        state = GovernanceState(tuple(ranked), {}, cooldowns, changes)
+        return Governed(tuple(ranked), state, ())
+    if freeze_reasons:
+        state = GovernanceState(previous, probation, cooldowns, changes)
+        note = (None, "universe_frozen", ",".join(freeze_reasons))
+        return Governed(previous[: params.size], state, (note,))
+    notes: list[tuple[Symbol | None, str, str]] = []
+    admitted = _admit(ranked, previous, now_ms, params, probation, cooldowns, notes)
+    additions = [s for s in admitted if s not in previous]
+    removals = [s for s in previous if s not in admitted]
+    churn = len(additions) + len(removals)
+    if not churn:
+        return Governed(admitted, GovernanceState(admitted, probation, cooldowns, changes), ())
+    used = sum(n for _, n in changes)
+    if used + churn > params.max_churn_per_day:
+        notes.append((None, "universe_churn_limit", f"used={used} change={churn}"))
+        kept = previous[: params.size]
+        return Governed(kept, GovernanceState(kept, probation, cooldowns, changes), tuple(notes))
+    for symbol in removals:
+        cooldowns[symbol] = now_ms + params.cooldown_seconds * 1000
+        probation.pop(symbol, None)
+        notes.append((symbol, "universe_removed", ""))
+    for symbol in additions:
+        probation.pop(symbol, None)
+        notes.append((symbol, "universe_added", ""))
+    state = GovernanceState(admitted, probation, cooldowns, (*changes, (now_ms, churn)))
+    return Governed(admitted, state, tuple(notes))
+
+
+def _admit(
+    ranked: Sequence[Symbol],
+    previous: tuple[Symbol, ...],
+    now_ms: int,
+    params: UniverseParams,
+    probation: dict[Symbol, int],
+    cooldowns: Mapping[Symbol, int],
+    notes: list[tuple[Symbol | None, str, str]],
+) -> tuple[Symbol, ...]:
+    admitted = []
+    for symbol in ranked:
+        if symbol in previous:
+            admitted.append(symbol)
+            continue
+        if symbol in cooldowns:
+            notes.append((symbol, "universe_cooldown", f"until_ms={cooldowns[symbol]}"))
+            continue
+        passes = probation.get(symbol, 0) + 1
+        probation[symbol] = passes
+        if passes < params.probation_cycles:
+            notes.append((symbol, "universe_probation", f"{passes}/{params.probation_cycles}"))
+            continue
+        admitted.append(symbol)
+    return tuple(admitted)
