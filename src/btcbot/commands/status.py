@@ -24,6 +24,9 @@ from btcbot.config import CommonSettings
 from btcbot.domain.money import format_decimal, to_decimal
 from btcbot.domain.trips import Trip, trips_in_force
 from btcbot.obs.health import Check, HealthInputs, HealthReport, HealthStatus, assess_health
+from btcbot.risk.rejects import cooling_symbols
+from btcbot.risk.state import RiskState
+from btcbot.runtime.risk_state_codec import decode_risk_state
 from btcbot.store import (
     CycleRecord,
     CycleRepository,
@@ -33,6 +36,7 @@ from btcbot.store import (
     OpState,
     OpStatus,
     OrderRepository,
+    RiskStateRepository,
     current_revision,
     peek_role,
 )
@@ -92,6 +96,7 @@ def read_status(
         op = OpState(conn).get(common.account_key)
         recent = CycleRepository(conn).latest(max(limit, 1))
         live = Counter(s.status.value for s in OrderRepository(conn).live_orders())
+        risk = decode_risk_state(RiskStateRepository(conn).get(common.account_key))
         fill_count = conn.execute(select(func.count()).select_from(fills)).scalar_one()
     health = status_health(common, op, holder, recent, now)
     return {
@@ -110,6 +115,7 @@ def read_status(
             "since": when(op.freeze_since_ms) if op.freeze_active else None,
         },
         "degrade_override": _override(op, now),
+        "risk": _risk(risk, now),
         "reconcile_failures": {
             "consecutive": op.reconcile_failures,
             "threshold": common.reconcile_failure_threshold,
@@ -160,6 +166,23 @@ def _override(op: OpStatus, now: int) -> dict[str, Any] | None:
         return None
     until = when(op.degrade_override_until_ms)
     return {"mode": mode, "reason": op.degrade_override_reason, "until": until}
+
+
+def _risk(state: RiskState, now: int) -> dict[str, Any]:
+    """The risk layer's memory: mode, degrade level, last anomalies, cooldowns, universe."""
+    held = state.degrade_cooldown_until_ms
+    return {
+        "mode": state.mode.value,
+        "reasons": list(state.mode_reasons),
+        "degrade_level": state.degrade_level,
+        "degrade_held_until": when(held) if state.degrade_level and held > now else None,
+        "anomalies": list(state.anomalies),
+        "reject_cooldowns": {
+            symbol.normalized: when(until)
+            for symbol, until in sorted(cooling_symbols(state, now).items())
+        },
+        "universe": [symbol.normalized for symbol in state.universe],
+    }
 
 
 def _lock(identity: LockIdentity, view: HolderView | None, now: int) -> dict[str, Any] | None:
@@ -308,12 +331,29 @@ def _switch_lines(view: dict[str, Any]) -> list[str]:
         if override is None
         else f"degrade override: {override['mode']} until {override['until']}: {override['reason']}"
     )
+    lines.extend(_risk_lines(view["risk"]))
     rec = view["reconcile_failures"]
     lines.append(
         f"reconciliation failures: {rec['consecutive']} in a row (kill switch at "
         f"{rec['threshold']})" + (f"; last: {rec['last_error']}" if rec["consecutive"] else "")
     )
     lines.append(_lock_line(view["lock"], view["account"]))
+    return lines
+
+
+def _risk_lines(risk: dict[str, Any]) -> list[str]:
+    reasons = f" ({', '.join(risk['reasons'])})" if risk["reasons"] else ""
+    level = f"degrade level {risk['degrade_level']}"
+    if risk["degrade_held_until"]:
+        level += f" held until {risk['degrade_held_until']}"
+    lines = [f"risk mode: {risk['mode']}{reasons}; {level}"]
+    lines.append("anomalies (last cycle): " + (", ".join(risk["anomalies"]) or "none"))
+    cooldowns = risk["reject_cooldowns"]
+    lines.append(
+        "reject cooldowns: " + (", ".join(f"{s} until {t}" for s, t in cooldowns.items()) or "none")
+    )
+    if risk["universe"]:
+        lines.append("universe: " + ",".join(risk["universe"]))
     return lines
 
 

@@ -18,6 +18,7 @@ from btcbot.kernel.params import (
     LifecycleParams,
     ProfitAwareParams,
     ProtectiveStopParams,
+    RejectCooldownParams,
     RiskLimits,
 )
 
@@ -64,6 +65,29 @@ class RiskLimitKnobs(BtcbotSettings):
         ge=0,
         description="Default 10: our notional floor; the exchange minimum applies as well.",
     )
+
+    reject1123_enforce_execution_gate: bool = Field(
+        True,
+        description="Default true: a symbol the exchange refused REJECT1123_THRESHOLD times "
+        "with FAILED_ORDER_WITH_OPEN_ORDERS gets no new submits for a cooldown.",
+    )
+    reject1123_window_minutes: int = Field(
+        60, gt=0, description="Default 60: window in which those rejects are counted."
+    )
+    reject1123_threshold: int = Field(
+        3, ge=1, description="Default 3: rejects within the window that start a cooldown."
+    )
+    reject1123_cooldown_minutes: int = Field(
+        240, gt=0, description="Default 240: how long the symbol cools down (kept on restart)."
+    )
+
+    def reject_cooldown(self) -> RejectCooldownParams:
+        return RejectCooldownParams(
+            enabled=self.reject1123_enforce_execution_gate,
+            window_ms=self.reject1123_window_minutes * 60_000,
+            threshold=self.reject1123_threshold,
+            cooldown_ms=self.reject1123_cooldown_minutes * 60_000,
+        )
 
     def risk_limits(self, common: CommonSettings) -> RiskLimits:
         return RiskLimits(

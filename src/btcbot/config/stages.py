@@ -16,7 +16,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import AliasChoices, BeforeValidator, Field
 from pydantic_settings import NoDecode
 
-from btcbot.config.base import parse_pairs, parse_weights
+from btcbot.config.base import parse_pairs, parse_weights, split_csv
 from btcbot.config.common import CommonSettings
 from btcbot.config.knobs import (
     LifecycleKnobs,
@@ -27,6 +27,7 @@ from btcbot.config.knobs import (
 )
 from btcbot.domain.money import to_decimal
 from btcbot.kernel.params import (
+    DEFAULT_WARN_CODES,
     AdaptationParams,
     AnomalyParams,
     DegradeParams,
@@ -42,6 +43,33 @@ from btcbot.kernel.params import (
 D = Decimal
 Pairs = Annotated[tuple[str, ...], NoDecode, BeforeValidator(parse_pairs)]
 Weights = Annotated[tuple[tuple[str, Decimal], ...], NoDecode, BeforeValidator(parse_weights)]
+_ANOMALY_CODES = frozenset(
+    {
+        "STALE_MARKET_DATA",
+        "SPREAD_SPIKE",
+        "PRICE_JUMP",
+        "ORDER_REJECT_SPIKE",
+        "EXCHANGE_LATENCY_SPIKE",
+        "CURSOR_STALL",
+        "CLOCK_SKEW",
+        "PNL_DIVERGENCE",
+    }
+)
+
+
+def _parse_warn_codes(value: object) -> object:
+    parts = split_csv(value)
+    if not isinstance(parts, tuple):
+        return parts
+    codes = tuple(str(part).upper() for part in parts)
+    unknown = sorted(set(codes) - _ANOMALY_CODES)
+    if unknown:
+        known = ", ".join(sorted(_ANOMALY_CODES))
+        raise ValueError(f"unknown anomaly code(s) {', '.join(unknown)}; known: {known}")
+    return codes
+
+
+WarnCodes = Annotated[tuple[str, ...], NoDecode, BeforeValidator(_parse_warn_codes)]
 _DRAWDOWN_IN_BPS = "drawdown is always basis points of peak equity: set MAX_DRAWDOWN_BPS"
 
 
@@ -58,6 +86,7 @@ class Stage3Settings(RiskLimitKnobs, ProfitAwareKnobs, LifecycleKnobs, Protectiv
             strategy=self.profit_aware(),
             lifecycle=self.lifecycle(),
             protective_stop=self.protective_stop(),
+            reject_cooldown=self.reject_cooldown(),
         )
 
 
@@ -144,6 +173,42 @@ class Stage4Settings(
     degrade_warn_threshold: int = Field(
         3, ge=1, description="Default 3: warnings for level 1; twice as many for level 2."
     )
+    degrade_warn_codes_csv: WarnCodes = Field(
+        DEFAULT_WARN_CODES,
+        description="Default STALE_MARKET_DATA,ORDER_REJECT_SPIKE,PNL_DIVERGENCE,SPREAD_SPIKE,"
+        "PRICE_JUMP: the WARN anomalies that count toward a degrade level (the others are "
+        "reported only); empty = all.",
+    )
+    degrade_reduced_levels_buy: bool = Field(
+        False,
+        description="Default false: degrade levels 1 and 2 are REDUCE_RISK_ONLY (no buys). "
+        "True keeps buying there at x0.50 / x0.25 size on the first 8 / 4 symbols.",
+    )
+    latency_spike_ms: int = Field(
+        2000, gt=0, description="Default 2000: a cycle this slow raises EXCHANGE_LATENCY_SPIKE."
+    )
+    cursor_stall_cycles: int = Field(
+        5,
+        ge=1,
+        description="Default 5: live runs; a symbol whose newest booked fill has not moved "
+        "for this many cycles raises CURSOR_STALL.",
+    )
+    clock_skew_seconds_threshold: int = Field(
+        30,
+        gt=0,
+        description="Default 30: the exchange clock this far from ours raises CLOCK_SKEW.",
+    )
+    pnl_divergence_try_warn: Decimal = Field(
+        D(50),
+        gt=0,
+        description="Default 50: exchange PnL and ledger PnL this far apart -> PNL_DIVERGENCE "
+        "warning.",
+    )
+    pnl_divergence_try_error: Decimal = Field(
+        D(200),
+        gt=0,
+        description="Default 200: this far apart -> PNL_DIVERGENCE error (degrade level 3).",
+    )
 
     def to_params(self, common: CommonSettings) -> Profile4Params:
         return Profile4Params(
@@ -156,15 +221,23 @@ class Stage4Settings(
                 price_jump_bps=self.anomaly_price_jump_bps,
                 reject_spike_count=self.order_reject_spike_threshold,
                 exchange_error_streak=self.exchange_error_streak,
+                latency_spike_ms=self.latency_spike_ms,
+                cursor_stall_cycles=self.cursor_stall_cycles,
+                clock_skew_ms=self.clock_skew_seconds_threshold * 1000,
+                pnl_divergence_warn=self.pnl_divergence_try_warn,
+                pnl_divergence_error=self.pnl_divergence_try_error,
             ),
             degrade=DegradeParams(
                 warn_window_cycles=self.degrade_warn_window_cycles,
                 warn_threshold=self.degrade_warn_threshold,
+                warn_codes=self.degrade_warn_codes_csv,
+                reduced_levels_buy=self.degrade_reduced_levels_buy,
             ),
             stops=LossStopParams(
                 max_daily_loss=self.max_daily_loss_try, max_drawdown_bps=self.max_drawdown_bps
             ),
             protective_stop=self.protective_stop(),
+            reject_cooldown=self.reject_cooldown(),
         )
 
 
@@ -276,6 +349,23 @@ class Stage7Settings(RiskLimitKnobs, ReplacingLifecycleKnobs, ProtectiveStopKnob
     stage7_adaptation_every_cycles: int = Field(
         20, ge=5, description="Default 20: cycles between adaptation evaluations (the window)."
     )
+    stage7_universe_governance_probation_cycles: int = Field(
+        1,
+        ge=1,
+        description="Default 1: cycles a newcomer must rank in the universe before it joins "
+        "(1 = at once).",
+    )
+    stage7_universe_governance_cooldown_sec: int = Field(
+        21_600,
+        ge=0,
+        description="Default 21600: a symbol that left the universe may not rejoin sooner.",
+    )
+    stage7_universe_governance_max_churn_per_day: int = Field(
+        4,
+        ge=0,
+        description="Default 4: universe additions + removals per 24 h; a change beyond it "
+        "keeps the previous universe.",
+    )
 
     def to_params(self, common: CommonSettings) -> Profile7Params:
         return Profile7Params(
@@ -300,6 +390,7 @@ class Stage7Settings(RiskLimitKnobs, ReplacingLifecycleKnobs, ProtectiveStopKnob
                 reject_spike=self.stage7_reject_spike_threshold,
             ),
             protective_stop=self.protective_stop(),
+            reject_cooldown=self.reject_cooldown(),
         )
 
     def _universe(self) -> UniverseParams:
@@ -313,6 +404,9 @@ class Stage7Settings(RiskLimitKnobs, ReplacingLifecycleKnobs, ProtectiveStopKnob
             min_quote_volume=self.stage7_min_quote_volume_try,
             max_spread_bps=self.stage7_max_spread_bps,
             vol_lookback=self.stage7_vol_lookback,
+            probation_cycles=self.stage7_universe_governance_probation_cycles,
+            cooldown_seconds=self.stage7_universe_governance_cooldown_sec,
+            max_churn_per_day=self.stage7_universe_governance_max_churn_per_day,
             weight_liquidity=weights.get("liquidity", defaults.weight_liquidity),
             weight_spread=weights.get("spread", defaults.weight_spread),
             weight_volatility=weights.get("volatility", defaults.weight_volatility),

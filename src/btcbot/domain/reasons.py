@@ -44,6 +44,16 @@ _REASONS: dict[str, str] = {
     "insufficient_notional_after_buffers": "below the minimum order value after fee buffers",
     "rebalance_buy": "buy toward the portfolio target weight",
     "rebalance_sell": "sell toward the portfolio target weight",
+    "universe_frozen": "universe kept as it was: the exchange is degraded, the mode is not "
+    "NORMAL or the universe's data is stale",
+    "universe_probation": "not yet in the universe: a newcomer ranks in for "
+    "STAGE7_UNIVERSE_GOVERNANCE_PROBATION_CYCLES cycles first",
+    "universe_cooldown": "not back in the universe yet: it left less than "
+    "STAGE7_UNIVERSE_GOVERNANCE_COOLDOWN_SEC ago",
+    "universe_churn_limit": "universe kept as it was: the change would exceed "
+    "STAGE7_UNIVERSE_GOVERNANCE_MAX_CHURN_PER_DAY additions + removals in 24 h",
+    "universe_added": "joined the universe",
+    "universe_removed": "left the universe (may not rejoin before its cooldown ends)",
     # --- lifecycle (profiles 4 and 7) -----------------------------------------------------------
     "ttl_expired": "cancel: the order rested longer than its TTL",
     "price_drift": "cancel: the market moved away from the order's price",
@@ -76,12 +86,21 @@ _REASONS: dict[str, str] = {
     "mode_reduce_risk_only": "blocked: the mode is REDUCE_RISK_ONLY (sells and cancels only)",
     "degrade_buy_blocked": "buy blocked by the degrade level",
     "degrade_buy_shrink": "buy shrunk by the degrade level's size factor",
+    "degrade_universe_cap": "buy blocked: the degrade level allows buys on fewer symbols "
+    "(8 / 4 / 2 at levels 1 / 2 / 3)",
+    "degrade_override": "an operator forced a worse mode (btcbot degrade status)",
     # --- anomalies and degrade (profile 4) --------------------------------------------------
     "STALE_MARKET_DATA": "anomaly: market data older than the anomaly limit",
     "SPREAD_SPIKE": "anomaly: spread at or above the spike threshold",
     "PRICE_JUMP": "anomaly: mid moved more than the jump threshold since the last cycle",
     "ORDER_REJECT_SPIKE": "anomaly: too many rejected orders in the last cycle",
     "EXCHANGE_DEGRADED": "anomaly: consecutive exchange errors (drives degrade level 3)",
+    "EXCHANGE_LATENCY_SPIKE": "anomaly: the previous cycle took at least LATENCY_SPIKE_MS",
+    "CURSOR_STALL": "anomaly (live): no new fill booked for the symbol for CURSOR_STALL_CYCLES "
+    "cycles",
+    "CLOCK_SKEW": "anomaly: the exchange clock is more than CLOCK_SKEW_SECONDS_THRESHOLD from ours",
+    "PNL_DIVERGENCE": "anomaly: exchange PnL and ledger PnL differ by PNL_DIVERGENCE_TRY_WARN "
+    "(warning) or PNL_DIVERGENCE_TRY_ERROR (error: degrade level 3)",
     "degrade_level_*": "the degrade level changed (0 normal, 1-2 reduce risk, 3 observe only)",
     "max_daily_loss": "OBSERVE_ONLY: today's loss reached the daily loss limit",
     # --- risk budget (profile 7) ------------------------------------------------------------
@@ -110,6 +129,8 @@ _REASONS: dict[str, str] = {
     "RISK_BLOCK_POSITION_CAP": "blocked: the position is at the per-symbol position cap",
     "RISK_BLOCK_SELL_EXCEEDS_INVENTORY": "blocked: the sell is larger than the free inventory "
     "not already promised to our other sells (spot: never sell what is not held)",
+    "SYMBOL_ON_COOLDOWN_1123": "blocked: the exchange refused REJECT1123_THRESHOLD orders on "
+    "this symbol with FAILED_ORDER_WITH_OPEN_ORDERS within the window; it cools down",
     # --- exchange rules (the exchange would refuse the order) ---------------------------------
     "SYMBOL_NOT_TRADING": "the exchange does not accept orders on this pair now",
     "NON_POSITIVE_AMOUNT": "quantity or price is not positive",

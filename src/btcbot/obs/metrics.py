@@ -55,6 +55,7 @@ from btcbot.btcturk.errors import (
     TransportFailure,
 )
 from btcbot.obs.health import HealthReport, HealthStatus
+from btcbot.risk.anomalies import ANOMALY_CODES
 from btcbot.risk.modes import Mode
 
 __all__ = [
@@ -237,6 +238,34 @@ class Metrics:
             registry=r,
         )
 
+        self._degrade_level = Gauge(
+            "btcbot_degrade_level",
+            "Degrade level 0..3 (profile 4): 1-2 reduce risk, 3 observe only; NaN for "
+            "profiles without levels.",
+            registry=r,
+        )
+        self._degrade_level.set(math.nan)
+        self._anomalies = Counter(
+            "btcbot_anomalies_total",
+            "Cycles in which each anomaly was detected (profile 4).",
+            ("code",),
+            registry=r,
+        )
+        self._anomaly_active = Gauge(
+            "btcbot_anomaly_active",
+            "1 when the anomaly was detected in the last cycle, else 0.",
+            ("code",),
+            registry=r,
+        )
+        for code in ANOMALY_CODES:
+            self._anomalies.labels(code)
+            self._anomaly_active.labels(code).set(0)
+        self._reject_cooldowns = Gauge(
+            "btcbot_reject_cooldown_symbols",
+            "Symbols cooling down after repeated FAILED_ORDER_WITH_OPEN_ORDERS rejects.",
+            registry=r,
+        )
+
         self._md_updated = Gauge(
             "btcbot_market_data_last_update_timestamp_seconds",
             "When the symbol's market data was last fresh (epoch): age = time() - value.",
@@ -389,6 +418,21 @@ class Metrics:
         current = Mode(mode)  # ValueError on an unknown mode: a bug, not a label to invent
         for each in Mode:
             self._risk_mode.labels(each.value).set(1 if each is current else 0)
+
+    def degrade(self, level: int | None, anomalies: Iterable[str]) -> None:
+        """The last cycle's degrade level (``None``: the profile has none) and anomalies."""
+        self._degrade_level.set(math.nan if level is None else level)
+        found = set(anomalies)
+        unknown = found - set(ANOMALY_CODES)
+        if unknown:
+            raise ValueError(f"unknown anomaly code(s) {sorted(unknown)}")
+        for code in ANOMALY_CODES:
+            self._anomaly_active.labels(code).set(1 if code in found else 0)
+            if code in found:
+                self._anomalies.labels(code).inc()
+
+    def reject_cooldowns(self, n: int) -> None:
+        self._reject_cooldowns.set(n)
 
     # -- market data --------------------------------------------------------------------
     def market_data_age_ms(self, symbol: str, age: int | float) -> None:

@@ -24,14 +24,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from decimal import Decimal
 from enum import StrEnum
+from types import MappingProxyType
 
 from btcbot.domain import Symbol
 from btcbot.domain.money import BPS, ZERO
 from btcbot.kernel.params import AnomalyParams
 from btcbot.strategy.market import MarketView, by_symbol
+
+ANOMALY_CODES = (
+    "STALE_MARKET_DATA",
+    "SPREAD_SPIKE",
+    "PRICE_JUMP",
+    "ORDER_REJECT_SPIKE",
+    "EXCHANGE_LATENCY_SPIKE",
+    "CURSOR_STALL",
+    "CLOCK_SKEW",
+    "PNL_DIVERGENCE",
+    "EXCHANGE_DEGRADED",
+)
 
 
 class Severity(StrEnum):

@@ -2,7 +2,8 @@
 
 The kernel never stores anything: it reads the previous :class:`RiskState` from the snapshot and
 returns the next one in the plan; the runtime persists it (one transaction per cycle) and may
-update the fields it owns (``rejects_last_cycle``, the reject cooldowns) with :func:`dataclasses.replace`.
+update the fields it owns (``rejects_last_cycle`` and the reject cooldowns, see
+:mod:`btcbot.risk.rejects`) with :func:`dataclasses.replace`.
 """
 
 from __future__ import annotations

@@ -18,10 +18,11 @@ Order of work and why:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from types import MappingProxyType
+from typing import Any
 
 import structlog
 from sqlalchemy import Engine
@@ -30,6 +31,7 @@ from btcbot.accounting import Valuation, rate, unrealized_pnl, value_holdings
 from btcbot.btcturk.errors import BtcturkError
 from btcbot.btcturk.ratelimit import RateLimitTally
 from btcbot.domain import Balance, Candle, Symbol, SymbolRules, Ticker
+from btcbot.domain.money import to_decimal
 from btcbot.exchange.port import ExchangePort
 from btcbot.execution import OrderManager, ReconcileReport, SubmitResult, persist_intents
 from btcbot.execution.outcomes import CancelResult
@@ -38,11 +40,14 @@ from btcbot.kernel.params import Profile7Params, ProfileParams
 from btcbot.kernel.plan import Action, Plan
 from btcbot.kernel.snapshot import Snapshot
 from btcbot.marketdata import MarketDataService, MarketSnapshot, conversion_pairs
+from btcbot.risk.modes import Mode
+from btcbot.risk.rejects import cooling_symbols, record_rejects
 from btcbot.runtime.adaptation import ParamsAdapter
 from btcbot.runtime.candles import CandleCache
 from btcbot.runtime.foreign_activity import raise_alarms
 from btcbot.runtime.held_back import log_held_back, read_trips
-from btcbot.runtime.ledger_guard import LedgerGuard
+from btcbot.runtime.ledger_guard import LedgerGuard, baseline_key
+from btcbot.runtime.readings import fills_cursor, pnl_divergence
 from btcbot.runtime.report import CycleReport, top_reasons
 from btcbot.runtime.risk_state_codec import encode_risk_state
 from btcbot.runtime.state_view import StateView, active_symbols, read_state
@@ -96,6 +101,10 @@ class CycleRunner:
     _candles: CandleCache | None = None
     _sequence: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
+    clock_offset: Callable[[], Awaitable[int | None]] | None = None
+    """Measures the exchange clock's offset from ours (CLOCK_SKEW); None: not measured."""
+    _last_duration_ms: int | None = None
+
     async def run_once(self) -> CycleReport:
         started = self.clock_ms()
         # account keys may be 64 chars; the id must fit the cycles table's 64-char key
@@ -116,15 +125,22 @@ class CycleRunner:
             self._error_streak += 1
             log.error("cycle_gather_failed", cycle_id=cycle_id, error=str(exc))
             return self._report(cycle_id, started, skipped=f"market data unavailable: {exc}")
-        self._error_streak = 0
+        # the errors before this cycle are the streak the detectors judge (EXCHANGE_DEGRADED)
+        prior_errors, self._error_streak = self._error_streak, 0
         candles = await self._recent_candles(market, started)
         state = self._read_state()
         snapshot = self._snapshot(
             cycle_id, started, market, rules, tickers, candles, reconcile, state, conversion
         )
+        snapshot = replace(
+            snapshot,
+            exchange_error_streak=prior_errors,
+            **await self._readings(market, tickers, reconcile, state, started),
+        )
         plan = self.kernel.plan(snapshot, self.params)
         self._persist(cycle_id, started, plan, snapshot)
         report = await self._act(cycle_id, started, plan, snapshot, market, state, reconcile)
+        self._record_rejects(plan, report, started)
         if self.adapter is not None and isinstance(self.params, Profile7Params):
             self.params = self.adapter.after_cycle(report, self.params, started)
         return report
@@ -185,6 +201,65 @@ class CycleRunner:
         """The store's view for the snapshot."""
         with unit_of_work(self.engine) as conn:
             return read_state(conn, self.settings.account_key, self.settings.mode)
+
+    async def _readings(
+        self,
+        market: MarketSnapshot,
+        tickers: Mapping[Symbol, Ticker],
+        reconcile: ReconcileReport,
+        state: StateView,
+        now_ms: int,
+    ) -> dict[str, Any]:
+        """What the anomaly detectors need that only the runtime can measure."""
+        divergence = None
+        if self.ledger is not None:
+            with unit_of_work(self.engine) as conn:
+                stored = RiskStateRepository(conn).get(baseline_key(self.settings.account_key))
+            if stored is not None:
+                baseline = {asset: to_decimal(value) for asset, value in stored.items()}
+                marks = _marks(market, tickers)
+                divergence = pnl_divergence(
+                    reconcile.balances,
+                    baseline,
+                    state.ledger.positions,
+                    marks,
+                    self.settings.quote_currency,
+                )
+        override = state.op.degrade_override_at(now_ms)
+        live = self.settings.mode is ExecutionMode.LIVE
+        return {
+            "previous_cycle_ms": self._last_duration_ms,
+            "clock_offset_ms": await self._clock_offset(),
+            "fills_cursor": fills_cursor(state.ledger.fills) if live else None,
+            "pnl_divergence": divergence,
+            "mode_override": Mode(override) if override is not None else None,
+        }
+
+    async def _clock_offset(self) -> int | None:
+        if self.clock_offset is None:
+            return None
+        try:
+            return await self.clock_offset()
+        except BtcturkError as exc:
+            log.warning("clock_offset_unmeasured", error=str(exc))
+            return None
+
+    def _record_rejects(self, plan: Plan, report: CycleReport, now_ms: int) -> None:
+        """This cycle's rejects go into the stored risk state: the reject-spike count and the
+        1123 cooldowns (kept across restarts)."""
+        by_id = {s.request.client_order_id: s.request.symbol for s in plan.submits}
+        rejected = []
+        for line in report.rejections:
+            coid, _, reason = line.partition(": ")
+            if coid in by_id:
+                rejected.append((by_id[coid], reason))
+        state = record_rejects(plan.next_risk_state, rejected, now_ms, self.params.reject_cooldown)
+        if state == plan.next_risk_state:
+            return
+        with unit_of_work(self.engine) as conn:
+            RiskStateRepository(conn).put(
+                self.settings.account_key, encode_risk_state(state), now_ms=now_ms
+            )
 
     # --- gather ------------------------------------------------------------------------------
 
@@ -372,6 +447,11 @@ class CycleRunner:
             data_ages_ms=tuple(sorted((s.normalized, a) for s, a in market.ages_ms.items())),
             kill_switch=snapshot.kill_switch,
             rejections=tuple(rejections),
+            anomalies=plan.next_risk_state.anomalies,
+            degrade_level=plan.next_risk_state.degrade_level if self.settings.stage == 4 else None,
+            cooling_symbols=tuple(
+                sorted(s.normalized for s in cooling_symbols(snapshot.risk_state, started))
+            ),
         )
 
     def _skipped(self, cycle_id: str, started: int, reconcile: ReconcileReport) -> CycleReport:
@@ -392,6 +472,7 @@ class CycleRunner:
         )
 
     def _report(self, cycle_id: str, started: int, **values: object) -> CycleReport:
+        self._last_duration_ms = max(0, self.clock_ms() - started)
         now = self.clock_ms()
         trips = read_trips(
             self.engine,
@@ -428,6 +509,8 @@ class CycleRunner:
             "stale_symbols": list(report.stale_symbols),
             "kill_switch": report.kill_switch,
             "reconcile_ok": report.reconcile_ok,
+            "anomalies": list(report.anomalies),
+            "degrade_level": report.degrade_level,
         }
         ended = report.started_ms + report.duration_ms
         with unit_of_work(self.engine) as conn:
@@ -453,6 +536,12 @@ class CycleRunner:
             )
 
 
+def _marks(market: MarketSnapshot, tickers: Mapping[Symbol, Ticker]) -> dict[Symbol, Decimal]:
+    marks = {symbol: ticker.last for symbol, ticker in tickers.items() if ticker.last > 0}
+    marks.update({s: v.book.mid for s, v in market.books.items() if v.book.mid is not None})
+    return marks
+
+
 def _valuation(
     balances: Mapping[str, Balance],
     market: MarketSnapshot,
@@ -462,8 +551,7 @@ def _valuation(
 ) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
     """Equity, realized and unrealized PnL of the cycle report, all in ``account`` (TRY);
     None where a currency has no mark (a USDT pair's PnL is converted through USDT_TRY)."""
-    marks = {symbol: ticker.last for symbol, ticker in tickers.items() if ticker.last > 0}
-    marks.update({s: v.book.mid for s, v in market.books.items() if v.book.mid is not None})
+    marks = _marks(market, tickers)
     holdings = {asset: balance.total for asset, balance in balances.items()}
     equity = value_holdings(holdings, marks, account)
     positions = state.ledger.positions.values()

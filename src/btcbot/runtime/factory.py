@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from decimal import Decimal
@@ -181,6 +181,7 @@ async def open_runtime(
             ledger=LedgerGuard(engine, common.account_key, common.reconcile_failure_threshold),
             adapter=adapter,
             rate_limits=rest.session.limiter.take_tally,
+            clock_offset=_clock_offset(rest),
         )
         yield Runtime(runner, engine, lock, heartbeat, execution, feed)
 
@@ -224,6 +225,18 @@ def _startup_wait(config: AppConfig) -> StartupWait:
         base_delay_seconds=common.startup_retry_base_seconds,
         max_delay_seconds=common.startup_retry_max_seconds,
     )
+
+
+def _clock_offset(rest: BtcturkRestClient) -> Callable[[], Awaitable[int | None]]:
+    """The exchange clock's offset from ours, re-measured every
+    BTCTURK_CLOCK_SYNC_INTERVAL_SECONDS (the same measurement that stamps private calls)."""
+    session = rest.session
+
+    async def measure() -> int | None:
+        await session.clock.ensure_synced(session.server_time_ms)
+        return session.clock.offset_ms
+
+    return measure
 
 
 def _adaptation(

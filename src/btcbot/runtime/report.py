@@ -47,6 +47,9 @@ class CycleReport:
     rejections: tuple[str, ...] = field(default_factory=tuple)
     trips: tuple[Trip, ...] = ()  # every trip in force at the end of the cycle
     rate_limits: RateLimitTally = field(default_factory=RateLimitTally)
+    anomalies: tuple[str, ...] = ()  # anomaly codes detected this cycle (profile 4)
+    degrade_level: int | None = None  # 0..3 (profile 4); None: the profile has no levels
+    cooling_symbols: tuple[str, ...] = ()  # symbols on the 1123 reject cooldown
 
     @property
     def throttled(self) -> int:
@@ -76,6 +79,12 @@ class CycleReport:
             parts.append("blocked " + ",".join(f"{code}x{n}" for code, n in self.blocked))
         if self.stale_symbols:
             parts.append("stale " + ",".join(self.stale_symbols))
+        if self.degrade_level:
+            parts.append(f"DEGRADE L{self.degrade_level}")
+        if self.anomalies:
+            parts.append("anomalies " + ",".join(self.anomalies))
+        if self.cooling_symbols:
+            parts.append("reject cooldown " + ",".join(self.cooling_symbols))
         if self.kill_switch and not any(trip.is_kill_switch for trip in self.trips):
             parts.append("KILL SWITCH")
         if not self.reconcile_ok:

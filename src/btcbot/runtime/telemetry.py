@@ -70,6 +70,8 @@ class Telemetry:
         m.reconcile(report.reconcile_ok)
         if report.risk_mode is not None:
             m.risk_mode(report.risk_mode)
+            m.degrade(report.degrade_level, report.anomalies)
+            m.reject_cooldowns(len(report.cooling_symbols))
         if report.equity is not None:
             m.equity_try(report.equity)
         if report.realized_pnl is not None:
