@@ -4,7 +4,6 @@ knob of the predecessor's behaviour document."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import typer
