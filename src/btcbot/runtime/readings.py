@@ -4,8 +4,9 @@
 * PnL divergence: what the exchange says we made versus what the ledger says. The exchange
   side is the balances at the cycle's marks minus the ledger baseline (the balances before the
   booked fills) at the same marks; the ledger side is realized plus unrealized PnL of the
-  positions (a pair's PnL converted from its quote currency). Both are in TRY and agree to the rounding of fees unless a fill is
-  missing, doubled or booked wrongly. ``None`` when any holding has no mark.
+  positions, each pair's PnL converted from its quote currency. Both are in TRY and agree to
+  the rounding of fees unless a fill is missing, doubled or booked wrongly. ``None`` when a
+  holding or a quote currency has no mark.
 """
 
 from __future__ import annotations
