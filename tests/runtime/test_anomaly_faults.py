@@ -67,7 +67,7 @@ async def test_latency_spikes_raise_levels_one_then_two(
     monkeypatch.setenv(
         "DEGRADE_WARN_CODES_CSV", "STALE_MARKET_DATA,ORDER_REJECT_SPIKE,EXCHANGE_LATENCY_SPIKE"
     )
-    reports, metrics = await run_stage4(stage4, 8, {"latency_ms": 60})
+    reports, metrics = await run_stage4(stage4, 8, {"latency_ms": 160})
     lines = [r.line() for r in reports]
     assert all(r.skipped is None for r in reports), lines
     assert "EXCHANGE_LATENCY_SPIKE" not in reports[0].anomalies  # no previous cycle yet
@@ -88,7 +88,7 @@ async def test_latency_is_reported_but_does_not_degrade_by_default(
     stage4: Emulator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("LATENCY_SPIKE_MS", "150")
-    reports, _ = await run_stage4(stage4, 5, {"latency_ms": 60})
+    reports, _ = await run_stage4(stage4, 5, {"latency_ms": 160})
     assert all("EXCHANGE_LATENCY_SPIKE" in r.anomalies for r in reports[1:])
     assert [r.degrade_level for r in reports] == [0] * 5
 
