@@ -22,11 +22,7 @@ from typing import Any, TypeVar
 
 import pytest
 from btcturk_api.client import Client
-from btcturk_api.exceptions import (
-    BTCTurkAuthenticationError,
-    InvalidRequestParameterError,
-    UrlNotFoundError,
-)
+from btcturk_api.exceptions import BTCTurkAuthenticationError, InvalidRequestParameterError
 
 from btcbot.emulator import EmulatorConfig, running_emulator
 from btcbot.emulator.engine import UserAccount
@@ -137,17 +133,35 @@ async def test_public_endpoints(client: Client, emu: Emulator) -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=UrlNotFoundError,
-    reason=(
-        "emulator gap reported to the lead: get_ohlc_data calls the legacy GET /api/v2/ohlc "
-        "(API_CONTRACT §3.1 'legacy ... prefer graph-api'; whether the live API still serves it "
-        "is unverified), which the emulator does not implement (404)"
-    ),
-)
-async def test_legacy_ohlc(client: Client) -> None:
-    assert await call(client.get_ohlc_data, "BTCTRY", 1)
+async def test_legacy_ohlc(client: Client, emu: Emulator) -> None:
+    """get_ohlc_data calls the legacy GET /api/v2/ohlc (API_CONTRACT §3.1: daily candles,
+    string values, ``time`` in ms)."""
+    days = await call(client.get_ohlc_data, "BTCTRY", 5)
+    assert len(days) == 5
+    times = [day["time"] for day in days]
+    assert times == [times[-1] - (4 - i) * 86_400_000 for i in range(5)]
+    graph = emu.exchange.candles[PAIR].aggregate(times[0] // 1000, times[-1] // 1000, 1440)
+    assert [(D(d["open"]), D(d["high"]), D(d["low"]), D(d["close"])) for d in days] == [
+        (c.open, c.high, c.low, c.close) for c in graph
+    ]
+    assert all(D(day["volume"]) > 0 for day in days)
+
+
+async def test_crypto_and_fiat_history(client: Client, emu: Emulator) -> None:
+    """The account's funding shows as deposits, crypto and fiat apart (both signed GETs)."""
+    crypto = await call(client.get_crypto_history)
+    fiat = await call(client.get_fiat_history)
+    balances = emu.demo_account.balances
+    assert {row["currencySymbol"]: D(row["amount"]) for row in crypto} == {
+        asset: amount for asset, amount in balances.items() if asset != "TRY"
+    }
+    assert [(row["currencySymbol"], D(row["funds"]), row["balanceType"]) for row in fiat] == [
+        ("TRY", balances["TRY"], "Deposit")
+    ]
+    assert await call(client.get_crypto_history, transaction_type=["withdrawal"]) == []
+    assert [r["currencySymbol"] for r in await call(client.get_crypto_history, symbol=["btc"])] == [
+        "BTC"
+    ]
 
 
 # ---------------------------------------------------------------------------------- private

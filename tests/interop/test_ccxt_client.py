@@ -15,6 +15,7 @@ import decimal
 import time
 from collections.abc import AsyncIterator, Iterator
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 import ccxt.async_support as ccxt
@@ -22,6 +23,7 @@ import pytest
 
 from btcbot.emulator import EmulatorConfig, running_emulator
 from btcbot.emulator.engine import UserAccount
+from btcbot.emulator.graph_api import MAX_CANDLES
 from btcbot.emulator.orders import Fill, Order
 from btcbot.emulator.server import Emulator
 from tests.helpers import eventually
@@ -173,18 +175,39 @@ async def test_fetch_ohlcv_maps_to_graph_klines(ex: Any, emu: Emulator) -> None:
     expected = [
         [c.start_s * 1000, float(c.open), float(c.high), float(c.low), float(c.close)]
         for c in emu.exchange.candles[PAIR].aggregate(since // 1000, 2**40, 1)
+        if c.start_s * 1000 >= since  # ccxt drops the candle that opened before ``since``
     ]
-    assert expected  # the warm-up and the fixture's steps traded
-    for candles in (
-        await ex.fetch_ohlcv(SYMBOL, "1m", since=since),
-        # Without ``since`` ccxt sends ``from = 0 - limit*timeframe`` (a negative Unix time, a
-        # ccxt quirk); the emulator answers with every candle up to ``to`` (unverified live).
-        await ex.fetch_ohlcv(SYMBOL, "1m"),
-    ):
-        assert [c[:5] for c in candles] == expected
-        assert all(c[5] > 0 for c in candles)
+    assert len(expected) >= 60  # history before the emulator started, then its trades
+    candles = await ex.fetch_ohlcv(SYMBOL, "1m", since=since)
+    assert [c[:5] for c in candles] == expected
+    assert all(c[5] > 0 for c in candles)
+    # Without ``since`` ccxt sends ``from = 0 - limit*timeframe`` (a negative Unix time, a
+    # ccxt quirk): the emulator answers the newest MAX_CANDLES candles up to ``to``, of which
+    # ccxt keeps its default 100.
+    raw = await ex.graphGetKlinesHistory({"symbol": PAIR, "resolution": 1, "from": -5940})
+    assert len(raw["t"]) == MAX_CANDLES
+    latest = await ex.fetch_ohlcv(SYMBOL, "1m")
+    assert len(latest) == 100
+    assert [c[:5] for c in latest[-len(expected) :]] == expected
     hourly = await ex.fetch_ohlcv(SYMBOL, "1h", since=since)
     assert hourly[-1][4] == expected[-1][4]  # the last close is the same at any resolution
+
+
+async def test_fetch_ohlcv_pages_through_history_before_the_start(ex: Any, emu: Emulator) -> None:
+    """ccxt gets the history it asks for: 30 days of hours in pages of 500, every hour once,
+    each opening where the previous one closed."""
+    since = (emu.started_ms // 3_600_000 - 30 * 24) * 3_600_000
+    candles: list[list[float]] = []
+    cursor = since
+    while len(candles) < 30 * 24:
+        page = await ex.fetch_ohlcv(SYMBOL, "1h", since=cursor, limit=500)
+        assert page and page[0][0] == cursor
+        candles += page
+        cursor = int(page[-1][0]) + 3_600_000
+    stamps = [int(c[0]) for c in candles]
+    assert stamps[: 30 * 24] == [since + i * 3_600_000 for i in range(30 * 24)]
+    history = candles[: 30 * 24]
+    assert all(b[1] == a[4] for a, b in pairwise(history))
 
 
 @pytest.mark.parametrize("timeframe", ["1d", "1w"])

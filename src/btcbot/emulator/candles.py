@@ -1,7 +1,13 @@
-"""Per-symbol trade statistics: one-minute candles, 24 h ticker stats, graph aggregation."""
+"""Per-symbol trade statistics: one-minute candles, 24 h ticker stats, graph aggregation.
+
+The graph endpoints see one candle series per pair: the seeded history from before the
+emulator started (:mod:`btcbot.emulator.history`, attached as :attr:`CandleStore.history`)
+followed by the candles of the trades since.
+"""
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Protocol
 
 MINUTE_MS = 60_000
 DAY_MINUTES = 1440
@@ -43,11 +49,19 @@ class DailyStats:
     average: Decimal
 
 
+class History(Protocol):
+    def aggregate(self, first_minute: int, end_minute: int, span_minutes: int) -> list[Candle]:
+        """Candles of the minutes ``[first_minute, end_minute)`` before the live ones."""
+        ...
+
+
 class CandleStore:
-    """Minute candles of one symbol, pruned to the last eight days."""
+    """Minute candles of one symbol's trades, pruned to the last eight days, after an optional
+    history of the time before the emulator started."""
 
     def __init__(self) -> None:
         self.minutes: dict[int, Candle] = {}
+        self.history: History | None = None
 
     def record(self, time_ms: int, price: Decimal, amount: Decimal) -> None:
         minute = time_ms // MINUTE_MS
@@ -83,13 +97,21 @@ class CandleStore:
         )
 
     def aggregate(self, from_s: int, to_s: int, resolution_minutes: int) -> list[Candle]:
-        """Candles of ``resolution_minutes`` (aligned to the epoch) with start in [from, to]."""
+        """Candles of ``resolution_minutes`` (aligned to the epoch) with start in
+        ``(from_s - span, to_s]``: history first, then the live trades' candles."""
         span = resolution_minutes * 60
+        first, last = from_s - from_s % span, to_s - to_s % span
+        if last < first:
+            return []
         buckets: dict[int, Candle] = {}
+        if self.history is not None:
+            end_minute = last // 60 + resolution_minutes
+            for candle in self.history.aggregate(first // 60, end_minute, resolution_minutes):
+                buckets[candle.start_s] = candle
         for minute in sorted(self.minutes):
             source = self.minutes[minute]
             start = source.start_s - source.start_s % span
-            if not from_s - span < start <= to_s:
+            if not first <= start <= last:
                 continue
             bucket = buckets.get(start)
             if bucket is None:

@@ -39,6 +39,16 @@ def emulator_command(
     series_rows_per_step: Annotated[
         int, typer.Option(help="Series rows consumed per simulator step (replay speed).")
     ] = 1,
+    series_start_row: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="Series row the market starts at; the rows before it are the candle history.",
+        ),
+    ] = 0,
+    history_days: Annotated[
+        int, typer.Option(min=0, help="UTC days of seeded candle history before the start.")
+    ] = 730,
     fault: Annotated[
         list[str] | None, typer.Option(help="Fault as name=value (repeatable); see faults.py.")
     ] = None,
@@ -67,6 +77,8 @@ def emulator_command(
             price_series=price_series,
             series_symbol=series_symbol,
             series_rows_per_step=series_rows_per_step,
+            series_start_row=series_start_row,
+            history_days=history_days,
             faults=_faults(faults_file, fault or []),
             rate_limit_scale=rate_limit_scale or None,
             allow_non_loopback=allow_non_loopback,

@@ -29,6 +29,9 @@ class EmulatorConfig:
     #: Series rows consumed per simulator step (replay speed together with ``tick_seconds``).
     series_rows_per_step: int = 1
     series_start_row: int = 0
+    #: UTC days of seeded candle history before the start (graph API, legacy OHLC); a price
+    #: series' rows before ``series_start_row`` reach further back when they are longer.
+    history_days: int = 730
     #: Initial fault settings (names in ``faults.py``); changeable at runtime via the admin API.
     faults: Mapping[str, Any] = field(default_factory=dict)
     #: Fees (CCXT's hard-coded BTCTurk maker/taker) and tax as a fraction of the fee.
@@ -51,3 +54,7 @@ class EmulatorConfig:
     #: Injectable wall clock in ms (the ``clock_skew_ms`` fault is added on top).
     clock_ms: Callable[[], int] | None = None
     allow_non_loopback: bool = False
+
+    def __post_init__(self) -> None:
+        if self.history_days < 0:
+            raise ValueError(f"history_days must be >= 0, got {self.history_days}")

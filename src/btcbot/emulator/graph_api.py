@@ -2,8 +2,16 @@
 
 ``/v1/ohlcs``: bare JSON array of daily candles, times in Unix seconds, all numbers.
 ``/v1/klines/history``: TradingView UDF columnar ``{"s":"ok","t":[…],"o":…}``; ``resolution`` in
-minutes, or ``1D``/``1W``/``1M`` (also ``1 d``, ``1 day``). Candles are built from the trades
-the emulator has seen since it started.
+minutes, or ``1D``/``1W``/``1M`` (also ``1 d``, ``1 day``).
+
+Candles start at multiples of the resolution since the epoch (a day at 00:00 UTC); one is
+served when its start lies in ``(from - resolution, to]``, so an aligned ``from`` is the first
+candle and the candle still open at ``to`` is the last (it changes until it closes). The series
+is the seeded history from before the emulator started (:mod:`btcbot.emulator.history`)
+followed by the candles of the trades since. One answer holds at most :data:`MAX_CANDLES`
+candles, the ones nearest ``to`` (TradingView's ``countback`` convention; ccxt's BTCTurk class
+says "max 11000 candles diapason can be covered" — the live truncation rule is unverified):
+a client pages with windows of at most that many candles.
 """
 
 from collections.abc import Callable
@@ -37,6 +45,14 @@ def parse_resolution(text: str) -> int | None:
 
 
 DAY_S = 86_400
+MAX_CANDLES = 11_000
+
+
+def capped_window(from_s: int, to_s: int, resolution_minutes: int) -> tuple[int, int]:
+    """``(from, to)`` narrowed to the :data:`MAX_CANDLES` candle starts nearest ``to``."""
+    span = resolution_minutes * 60
+    last_start = to_s - to_s % span
+    return max(from_s, last_start - (MAX_CANDLES - 1) * span), to_s
 
 
 class GraphApi:
@@ -66,7 +82,8 @@ class GraphApi:
             return json_response(
                 {"success": False, "message": "pair/from/to invalid", "code": 400}, 400
             )
-        candles = self.exchange.candles[rule.name].aggregate(window[0], window[1], DAY_MINUTES)
+        from_s, to_s = capped_window(window[0], window[1], DAY_MINUTES)
+        candles = self.exchange.candles[rule.name].aggregate(from_s, to_s, DAY_MINUTES)
         return json_response([_ohlc_item(rule.name, candle) for candle in candles])
 
     async def klines(self, request: web.Request) -> web.Response:
@@ -75,7 +92,8 @@ class GraphApi:
         resolution = parse_resolution(request.query.get("resolution", "60"))
         if rule is None or window is None or resolution is None:
             return json_response({"s": "error", "errmsg": "symbol/resolution/from/to invalid"}, 400)
-        candles = self.exchange.candles[rule.name].aggregate(window[0], window[1], resolution)
+        from_s, to_s = capped_window(window[0], window[1], resolution)
+        candles = self.exchange.candles[rule.name].aggregate(from_s, to_s, resolution)
         if not candles:
             return json_response({"s": "no_data"})
         return json_response(

@@ -13,7 +13,9 @@ admin API's price driver), e.g. to make a fall trigger sell stops.
 import csv
 import random
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from datetime import UTC, datetime
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
+from itertools import pairwise
 from pathlib import Path
 
 from btcbot.emulator.accounts import Account
@@ -26,6 +28,7 @@ BOT_BALANCE = Decimal("1e12")
 MAKER_KEY = "emulator-bot-maker"
 TAKER_KEY = "emulator-bot-taker"
 BOT_SECRET = "ZW11bGF0b3ItYm90LW5vdC1mb3ItY2xpZW50cw=="
+DEFAULT_STEP_MINUTES = 60
 
 
 @dataclass(frozen=True)
@@ -39,24 +42,74 @@ class SimSettings:
 
 
 class PriceSeries:
-    """Close prices of a CSV with an ``Open_Time,Open,High,Low,Close,Volume`` header."""
+    """Close prices of a CSV with an ``Open_Time,Open,High,Low,Close,Volume`` header.
+
+    ``step_minutes`` is the series' own interval (the most common step of its time column,
+    ``Open_Time``/``time``/``timestamp``/``ts``: ISO text or epoch s/ms), 60 when it has none;
+    the candle history puts the rows before the start row that far apart."""
 
     def __init__(self, path: Path, rows_per_step: int = 1, start_row: int = 0) -> None:
         with path.open(newline="", encoding="utf-8") as handle:
             reader = csv.DictReader(handle)
-            column = _close_column(list(reader.fieldnames or []))
-            self.closes = [Decimal(row[column]) for row in reader if row.get(column)]
+            names = list(reader.fieldnames or [])
+            column, time_column = _close_column(names), _time_column(names)
+            rows = [row for row in reader if row.get(column)]
+        try:
+            self.closes = [Decimal(row[column]) for row in rows]
+        except InvalidOperation:
+            raise ValueError(f"{path}: a Close value is not a number") from None
         if not self.closes:
             raise ValueError(f"{path}: no prices")
+        if any(not close.is_finite() or close <= 0 for close in self.closes):
+            raise ValueError(f"{path}: every Close must be a positive number")
+        times = [row.get(time_column, "") for row in rows[:500]] if time_column else []
+        self.step_minutes = _step_minutes(times)
         self.rows_per_step = max(1, rows_per_step)
         self.position = min(max(0, start_row), len(self.closes) - 1)
 
     def current(self) -> Decimal:
         return self.closes[self.position]
 
+    def history(self) -> tuple[Decimal, ...]:
+        """The closes up to the current row (the candle history's knots)."""
+        return tuple(self.closes[: self.position + 1])
+
     def advance(self) -> Decimal:
         self.position = min(self.position + self.rows_per_step, len(self.closes) - 1)
         return self.current()
+
+
+def _time_column(names: list[str]) -> str | None:
+    wanted = ("open_time", "time", "timestamp", "ts", "date")
+    found = {name.strip().lower(): name for name in names}
+    return next((found[key] for key in wanted if key in found), None)
+
+
+def _step_minutes(times: list[str]) -> int:
+    """The most common positive step between consecutive times, in minutes (default 60)."""
+    seconds = [s for s in map(_epoch_seconds, times) if s is not None]
+    steps: dict[int, int] = {}
+    for before, after in pairwise(seconds):
+        if after > before:
+            steps[after - before] = steps.get(after - before, 0) + 1
+    if not steps:
+        return DEFAULT_STEP_MINUTES
+    step = max(steps, key=lambda value: (steps[value], -value))
+    return max(1, step // 60)
+
+
+def _epoch_seconds(text: str) -> int | None:
+    text = text.strip()
+    if text.isdigit():
+        value = int(text)
+        return value // 1000 if value > 100_000_000_000 else value
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return int(moment.timestamp())
 
 
 def _close_column(names: list[str]) -> str:

@@ -44,6 +44,8 @@ RULES: tuple[RateRule, ...] = (
     _rule("orders", "GET", r"^/api/v1/(openOrders|allOrders)$", 300, 60, "ip"),
     _rule("trades", "GET", r"^/api/v[12]/trades$", 90, 60, "ip"),
     _rule("user_trades", "GET", r"^/api/v1/users/transactions/trade$", 120, 60, "ip"),
+    _rule("transfers", "GET", r"^/api/v1/users/transactions/(crypto|fiat)$", 90, 60, "ip"),
+    _rule("transfers", "POST", r"^/api/v1/users/transactions/(crypto|fiat)$", 90, 60, "ip"),
     _rule("ticker", "GET", r"^/api/v2/ticker(/currency)?$", 600, 60, "ip"),
     _rule("orderbook", "GET", r"^/api/v2/orderbook$", 180, 60, "ip"),
     _rule("graph_ohlcs", "GET", r"^/v1/ohlcs$", 120, 60, "ip"),

@@ -33,7 +33,7 @@ def business_error(error: ApiError, status: int = 400) -> web.Response:
     return json_response(rest_views.error_body(error.message, error.code, status), status=status)
 
 
-def _bad_param(name: str) -> web.Response:
+def bad_param(name: str) -> web.Response:
     return json_response(
         {
             "httpStatusCode": 400,
@@ -107,7 +107,7 @@ class RestApi:
     async def ticker_currency(self, request: web.Request) -> web.Response:
         symbol = request.query.get("symbol", "").upper()
         if not symbol:
-            return _bad_param("symbol")
+            return bad_param("symbol")
         rules = tuple(
             r for r in self.exchange.table.symbols if symbol in (r.numerator, r.denominator)
         )
@@ -124,7 +124,7 @@ class RestApi:
             return business_error(errors.PAIR_NOT_FOUND)
         limit = _int_param(request.query.get("limit"), DEFAULT_BOOK_LIMIT)
         if limit is None or limit <= 0:
-            return _bad_param("limit")
+            return bad_param("limit")
         view = rest_views.orderbook_view(
             self.exchange, rule, min(limit, MAX_BOOK_LIMIT), self.clock()
         )
@@ -136,12 +136,16 @@ class RestApi:
             return business_error(errors.PAIR_NOT_FOUND)
         last = _int_param(request.query.get("last"), DEFAULT_TRADES)
         if last is None or last <= 0:
-            return _bad_param("last")
+            return bad_param("last")
         recent = list(self.exchange.trades[rule.name])[-min(last, MAX_TRADES) :]
         items = [rest_views.trade_view(trade) for trade in reversed(recent)]
         return json_response(rest_views.public_envelope(items))
 
     # ------------------------------------------------------------------ auth
+    def authenticate(self, request: web.Request) -> UserAccount | web.Response:
+        """The signed request's user, or the 401 response to send."""
+        return self._authenticate(request)
+
     def _authenticate(self, request: web.Request) -> UserAccount | web.Response:
         headers = request.headers
         key, stamp, signature = (headers.get(h) for h in ("X-PCK", "X-Stamp", "X-Signature"))
@@ -250,11 +254,11 @@ class RestApi:
             return problem
         orders = _filter_orders(self.exchange.user_orders(user.user_id), rule, query)
         if orders is None:
-            return _bad_param("orderId/startTime/endTime")
+            return bad_param("orderId/startTime/endTime")
         page = _int_param(query.get("page"), 1)
         limit = _int_param(query.get("limit"), DEFAULT_PAGE_LIMIT)
         if page is None or limit is None or page < 1 or limit < 1:
-            return _bad_param("page/limit")
+            return bad_param("page/limit")
         limit = min(limit, MAX_PAGE_LIMIT)
         chunk = orders[(page - 1) * limit : page * limit]
         return json_response(rest_views.private_envelope([rest_views.order_view(o) for o in chunk]))
@@ -265,7 +269,7 @@ class RestApi:
             return user
         fills = _filter_fills(self.exchange.fills[user.user_id], request.query, self.clock())
         if fills is None:
-            return _bad_param("orderId/type/symbol/pairSymbol/startDate/endDate")
+            return bad_param("orderId/type/symbol/pairSymbol/startDate/endDate")
         items = [rest_views.fill_view(fill) for fill in reversed(fills)]
         return json_response(rest_views.private_envelope(items))
 

@@ -12,16 +12,20 @@ from aiohttp import web
 
 from btcbot.emulator.accounts import Account, demo_account
 from btcbot.emulator.admin_api import AdminApi
+from btcbot.emulator.candles import MINUTE_MS
 from btcbot.emulator.config import EmulatorConfig
 from btcbot.emulator.engine import Exchange, FeeSchedule
 from btcbot.emulator.faults import FaultConfig, Faults
 from btcbot.emulator.graph_api import GraphApi
+from btcbot.emulator.history import SeriesKnots, SymbolHistory, build_histories
 from btcbot.emulator.http_util import json_response
+from btcbot.emulator.legacy_api import LegacyApi
 from btcbot.emulator.market_sim import MarketSimulator, PriceSeries
 from btcbot.emulator.middleware import make_gate
 from btcbot.emulator.rate_limits import RateLimiter
 from btcbot.emulator.rest_api import RestApi
 from btcbot.emulator.rules import load_symbol_table
+from btcbot.emulator.transfers import Transfers
 from btcbot.emulator.ws_feed import WsFeed
 
 SHUTDOWN_TIMEOUT_S = 1.0
@@ -50,9 +54,13 @@ class Emulator:
         self.accounts: tuple[Account, ...] = config.accounts or (demo_account(),)
         for account in self.accounts:
             self.exchange.add_account(account)
+        series = self._series()
         self.simulator = MarketSimulator(
-            self.exchange, config.seed, series=self._series(), series_symbol=config.series_symbol
+            self.exchange, config.seed, series=series, series_symbol=config.series_symbol
         )
+        self.started_ms = self.now_ms()
+        self.histories: dict[str, SymbolHistory] = {}
+        self._attach_history(series)
         self.limiter = RateLimiter(config.rate_limit_scale)
         self.feed = WsFeed(
             self.exchange,
@@ -62,6 +70,8 @@ class Emulator:
             heartbeat_seconds=config.ws_heartbeat_seconds,
         )
         self.rest = RestApi(self.exchange, self.faults, self.now_ms, config.cancel_delay_seconds)
+        self.transfers = Transfers()
+        self.transfers.record_funding(self.exchange.users.values(), self.started_ms)
         self.port = 0
         self._runner: web.AppRunner | None = None
         self._tasks: list[asyncio.Task[None]] = []
@@ -74,6 +84,27 @@ class Emulator:
         return PriceSeries(
             self.config.price_series, self.config.series_rows_per_step, self.config.series_start_row
         )
+
+    def _attach_history(self, series: PriceSeries | None) -> None:
+        """Candle history before ``started_ms``, ending at each pair's starting price."""
+        knots: dict[str, SeriesKnots] = {}
+        if series is not None:
+            knots[self.simulator.series_symbol] = SeriesKnots(series.history(), series.step_minutes)
+        histories = build_histories(
+            self.exchange.table.symbols,
+            self.exchange.ref_prices,
+            seed=self.config.seed,
+            start_minute=self.started_ms // MINUTE_MS,
+            history_days=self.config.history_days,
+            series=knots,
+        )
+        for name, history in histories.items():
+            self.exchange.candles[name].history = history
+        self.histories = histories
+
+    def _history_start_s(self, pair: str) -> int:
+        history = self.histories[pair]
+        return history.first_minute * 60
 
     # ------------------------------------------------------------------ public surface
     def now_ms(self) -> int:
@@ -118,6 +149,10 @@ class Emulator:
         app = web.Application(middlewares=[make_gate(self.faults, self.limiter)])
         app.add_routes(self.rest.routes())
         app.add_routes(GraphApi(self.exchange, self.now_ms).routes())
+        legacy = LegacyApi(
+            self.exchange, self.rest, self.transfers, self.now_ms, self._history_start_s
+        )
+        app.add_routes(legacy.routes())
         admin = AdminApi(
             self.exchange,
             self.faults,
