@@ -6,10 +6,11 @@ One background task owns the connection loop::
     push StreamReset → send every 151 subscription → read frames (watchdog) → … on any drop:
     jittered exponential backoff → again
 
-Frames are decoded once (:mod:`btcbot.btcturk.ws_decode`) and routed: 402/421/422 and book
-changes to :meth:`market_events`, 423/441/451/452/201 to :meth:`private_events` (single
-consumer each), 431/432 to the :class:`~btcbot.btcturk.orderbook_sync.OrderBookSync` of the
-pair. A refused login or subscription is fatal: the iterators raise it and the loop stops.
+Frames are decoded once (:mod:`btcbot.btcturk.ws_decode`) and routed: 402/421/422, book
+changes and book invalidations (a drop, a changeset gap) to :meth:`market_events`,
+423/441/451/452/201 to :meth:`private_events` (single consumer each), 431/432 to the
+:class:`~btcbot.btcturk.orderbook_sync.OrderBookSync` of the pair. A refused login or
+subscription is fatal: the iterators raise it and the loop stops.
 """
 
 from __future__ import annotations
@@ -211,7 +212,8 @@ class BtcturkWsClient:
         return sync
 
     def market_events(self) -> AsyncIterator[ev.MarketEvent]:
-        """Tickers, public trades, :class:`BookUpdated` (bounded: oldest dropped when full)."""
+        """Tickers, public trades, :class:`BookUpdated`, :class:`BookInvalidated` (bounded:
+        oldest dropped when full)."""
         return aiter(self._market)
 
     def private_events(self) -> AsyncIterator[ev.PrivateEvent]:
@@ -233,6 +235,7 @@ class BtcturkWsClient:
                 return
             except _RECONNECTABLE as exc:
                 log.warning("ws_disconnected", error=repr(exc), attempt=attempt)
+                self._invalidate_books("disconnect")
             finally:
                 self._ws = None
                 self._ready.clear()
@@ -432,6 +435,12 @@ class BtcturkWsClient:
 
     def _request_resnapshot(self, symbol: Symbol) -> None:
         self._resnapshots[symbol.pair] = None
+        self._market.put(ev.BookInvalidated(symbol, "changeset_gap", self._wall_ms()))
+
+    def _invalidate_books(self, reason: str) -> None:
+        at_ms = self._wall_ms()
+        for sync in self._books.values():
+            self._market.put(ev.BookInvalidated(sync.symbol, reason, at_ms))
 
     async def _flush_resnapshots(self, conn: ClientConnection) -> None:
         pairs, self._resnapshots = list(self._resnapshots), {}

@@ -41,6 +41,17 @@ class BookUpdated:
 
 
 @dataclass(frozen=True, slots=True)
+class BookInvalidated:
+    """From ``at_ms`` (wall clock) the book of ``symbol`` is not to be trusted until its next
+    snapshot (:class:`BookUpdated` with ``snapshot``): ``reason`` is ``disconnect`` (the
+    connection dropped; trades may be lost too) or ``changeset_gap`` (a diff was skipped)."""
+
+    symbol: Symbol
+    reason: str
+    at_ms: int
+
+
+@dataclass(frozen=True, slots=True)
 class OrderMatched:
     """441: one match of our order (``amount`` base, ``price`` quote)."""
 
@@ -101,7 +112,7 @@ class StreamReset:
 
 
 PrivateEvent = Fill | OrderMatched | OrderInserted | OrderDeleted | BalanceChanged | StreamReset
-MarketEvent = Ticker | PublicTrade | BookUpdated
+MarketEvent = Ticker | PublicTrade | BookUpdated | BookInvalidated
 
 
 def ticker_from_wire(body: ws.TickerPair, received_ms: int) -> Ticker:

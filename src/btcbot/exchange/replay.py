@@ -12,7 +12,10 @@ What the port shows at time ``now``:
 * ``order_book`` is synthesised around that candle: best bid/ask from the dataset's ``bid``/
   ``ask`` columns when present, else ``close`` ± half of ``spread_bps``; then
   :attr:`DepthModel.levels` levels per side, ``level_step_bps`` apart, whose sizes are a share
-  of the candle's volume split with seeded weights;
+  of the candle's volume split with seeded weights — unless ``recorded`` books
+  (:class:`~btcbot.exchange.recorded_depth.RecordedDepth`) hold one for ``now``: the last book
+  received at or before ``now`` (never a later one), so marketable orders walk real recorded
+  depth and fill partially where it runs out;
 * ``tickers`` come from the candles of the last 24 h (high, low, base volume, VWAP average);
 * ``exchange_rules`` are the given rules with the limit-price band moved to ``close ÷ 10 …
   close × 10``, as BTCTurk moves it with the price (API_CONTRACT §5.2), so a multi-year series
@@ -48,6 +51,7 @@ from btcbot.domain.rules import SymbolRules
 from btcbot.domain.symbols import Symbol
 from btcbot.exchange.datasets import Bar, ReplayDataset
 from btcbot.exchange.fill_model import FillModel
+from btcbot.exchange.recorded_depth import RecordedDepth
 from btcbot.exchange.reports import CancelAck, ExchangeOrder, SubmitAck
 from btcbot.exchange.venue import SimulatedVenue
 
@@ -177,6 +181,7 @@ class ReplayExchange:
         start_ms: int | None = None,
         first_order_id: int = 1,
         first_trade_id: int = 1,
+        recorded: RecordedDepth | None = None,
     ) -> None:
         missing = [str(s) for s in dataset.symbols if s not in rules]
         if missing:
@@ -193,6 +198,7 @@ class ReplayExchange:
         self._timeline = sorted({t for closes in self._closes.values() for t in closes})
         self._now = self._timeline[0] if start_ms is None else start_ms
         self._books: dict[Symbol, tuple[int, OrderBook]] = {}
+        self._recorded = recorded
         self._venue = SimulatedVenue(
             starting_balances,
             fill_model or FillModel(),
@@ -290,6 +296,10 @@ class ReplayExchange:
         bar = self.current_bar(symbol)
         if bar is None:
             return OrderBook(symbol, (), (), self._now)
+        if self._recorded is not None:
+            recorded = self._recorded.book_at(symbol, self._now)
+            if recorded is not None:
+                return replace(recorded, timestamp_ms=self._now)
         cached = self._books.get(symbol)
         if cached is None or cached[0] != bar.open_ms:
             book = synthesize_book(
