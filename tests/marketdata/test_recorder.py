@@ -162,5 +162,7 @@ async def test_recorded_books_feed_the_depth_source_without_lookahead(
     assert depth.book_at(BTC_TRY, gap.to_ms - 1) is None
     first_after = depth.book_at(BTC_TRY, after[0].recv_ms)
     assert first_after is not None and first_after.asks == after[0].asks
-    end = max(b.recv_ms for b in books)
-    assert depth.book_at(BTC_TRY, end + depth.max_age_ms + 1) is None  # too old to trust
+    (ended,) = [e for e in read_events(tmp_path) if e.kind == "session_end"]
+    last = depth.book_at(BTC_TRY, ended.recv_ms)
+    assert last is not None and last.bids == books[-1].bids
+    assert depth.book_at(BTC_TRY, ended.recv_ms + 1) is None  # the recorder stopped there

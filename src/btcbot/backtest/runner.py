@@ -33,6 +33,7 @@ from btcbot.backtest.report import BacktestSummary, summarize
 from btcbot.backtest.rules import venue_rules
 from btcbot.domain import Symbol, SymbolRules
 from btcbot.exchange.datasets import ReplayDataset
+from btcbot.exchange.recorded_depth import RecordedDepth
 from btcbot.exchange.replay import DepthModel, ReplayExchange
 from btcbot.execution import OmsSettings, OrderManager
 from btcbot.kernel.params import ProfileParams
@@ -78,6 +79,7 @@ class _Inputs:
     end_ms: int | None
     account_key: str
     depth: DepthModel | None
+    recorded: RecordedDepth | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +107,7 @@ async def run_backtest(
     on_report: Callable[[CycleReport], None] | None = None,
     account_key: str = "main",
     depth: DepthModel | None = None,
+    recorded: RecordedDepth | None = None,
     overwrite: bool = False,
 ) -> BacktestResult:
     """Replay ``dataset`` through the cycle runner into a new database at ``out_db``.
@@ -112,6 +115,8 @@ async def run_backtest(
     ``symbols`` are the configured traded pairs (default: every replayed one). Cycles run from
     ``start_ms`` (default: the first candle close) while the clock is at or before ``end_ms``,
     at most ``max_cycles`` of them. Candles before ``start_ms`` still feed the 24 h tickers.
+    ``recorded`` order books, when given, are the replay's books wherever one was recorded
+    (:class:`~btcbot.exchange.recorded_depth.RecordedDepth`).
     Raises :class:`BacktestSetupError` (bad inputs, existing ``out_db``) or
     :class:`~btcbot.backtest.rules.UnknownSymbolRules` before touching ``out_db``.
     """
@@ -133,6 +138,7 @@ async def run_backtest(
         end_ms=end_ms,
         account_key=account_key,
         depth=depth,
+        recorded=recorded,
     )
     _fresh(out_db, overwrite)
     rig = _build(inputs, out_db)
@@ -215,6 +221,7 @@ def _build(inputs: _Inputs, out_db: Path) -> _Rig:
         depth=inputs.depth,
         seed=inputs.seed,
         start_ms=inputs.begin_ms,
+        recorded=inputs.recorded,
     )
     out_db.parent.mkdir(parents=True, exist_ok=True)
     engine = open_store(sqlite_url(out_db), DbRole.REPLAY)
@@ -274,7 +281,14 @@ def _manifest(inputs: _Inputs, replay: ReplayExchange) -> dict[str, Any]:
         "end_ms": inputs.end_ms,
         "starting_balances": canonical(inputs.starting_balances),
         "initial_equity": canonical(initial.total) if initial.complete else None,
+        "recorded_books": _recorded_books(inputs.recorded),
     }
+
+
+def _recorded_books(recorded: RecordedDepth | None) -> dict[str, int] | None:
+    if recorded is None:
+        return None
+    return {symbol.normalized: recorded.count(symbol) for symbol in recorded.symbols}
 
 
 def _source(source: str) -> str:

@@ -32,6 +32,9 @@ from btcbot.commands.progress import ProgressBar, wanted
 from btcbot.commands.run import Stage, load_or_exit
 from btcbot.domain.money import MoneyError, to_decimal
 from btcbot.exchange.datasets import DatasetError, ReplayDataset, parse_timestamp_ms
+from btcbot.exchange.recorded_depth import RecordedDepth
+from btcbot.marketdata.recorded_books import load_recorded_depth
+from btcbot.marketdata.recording_files import RecordingError
 from btcbot.runtime.report import CycleReport
 
 DAY_MS = 86_400_000
@@ -85,6 +88,14 @@ def backtest_command(
     overwrite: Annotated[
         bool, typer.Option("--overwrite", help="Replace an existing --out database.")
     ] = False,
+    books: Annotated[
+        Path | None,
+        typer.Option(
+            "--books",
+            help="Recording directory (btcbot data record): trade on its recorded order books "
+            "wherever one was recorded at the replay's time.",
+        ),
+    ] = None,
     no_progress: Annotated[
         bool, typer.Option("--no-progress", help="No progress bar (shown on a terminal only).")
     ] = False,
@@ -106,6 +117,7 @@ def backtest_command(
     dataset = _dataset(data, symbol, start_ms)
     balances = {"TRY": _decimal(balance_try, "--balance-try")}
     spread = _decimal(spread_bps, "--spread-bps")
+    recorded = _recorded(books)
     typer.secho(
         f"BACKTEST (replay, no exchange contacted): stage {stage}, "
         f"{','.join(s.normalized for s in dataset.symbols)}, seed {seed}, out {out}",
@@ -132,6 +144,7 @@ def backtest_command(
                     end_ms=end_ms,
                     max_cycles=max_cycles,
                     on_report=progress,
+                    recorded=recorded,
                     overwrite=overwrite,
                 )
             )
@@ -187,6 +200,15 @@ def _dataset(path: Path, symbol: str | None, start_ms: int | None) -> ReplayData
         return open_dataset(path, symbol=symbol, warmup_from_ms=warmup)
     except DatasetError as exc:
         fail(f"dataset: {exc}")
+
+
+def _recorded(path: Path | None) -> RecordedDepth | None:
+    if path is None:
+        return None
+    try:
+        return load_recorded_depth(path)
+    except RecordingError as exc:
+        fail(f"--books: {exc}")
 
 
 # --- output --------------------------------------------------------------------------------

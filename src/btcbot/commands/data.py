@@ -18,6 +18,7 @@ from typing import Annotated
 import typer
 
 from btcbot.commands.common import EXIT_CONFIG, EXIT_RUNTIME, fail
+from btcbot.commands.market_data import download_command, record_command
 from btcbot.data import (
     Findings,
     Gap,
@@ -37,7 +38,8 @@ from btcbot.exchange.datasets import DatasetError
 SHOWN = 10  # examples listed per kind of finding
 
 data_app = typer.Typer(
-    help="Candle datasets: import CSV files into Parquet datasets, validate files.",
+    help="Market data: import CSV files into Parquet datasets, validate files, download "
+    "candles from BTCTurk, record its WebSocket.",
     no_args_is_help=True,
 )
 
@@ -234,5 +236,8 @@ def _iso(ms: int | None) -> str:
         return "-"
     return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%dT%H:%MZ")
 
+
+data_app.command("download")(download_command)
+data_app.command("record")(record_command)
 
 __all__ = ["data_app"]

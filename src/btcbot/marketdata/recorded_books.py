@@ -3,8 +3,8 @@
 Reads the ``books`` and ``events`` parts (:mod:`btcbot.marketdata.recording_files`) into a
 :class:`~btcbot.exchange.recorded_depth.RecordedDepth`: one book per row (receive time as its
 timestamp), and outages from the gap events (``disconnect``, ``changeset_gap`` for their pair,
-``events_dropped`` for every pair) and from the time between recorder sessions (from the last
-row of a session to the start of the next one).
+``events_dropped`` for every pair) and from the time no recorder ran (from the last row of a
+session to the start of the next one, and on after the last session).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from btcbot.marketdata.recording_files import (
 )
 
 GAP_KINDS = frozenset({"disconnect", "changeset_gap"})
+NEVER = 2**62  # an outage with no end: no recorder ran after it
 
 
 def load_recorded_depth(directory: Path, *, max_age_ms: int = DEFAULT_MAX_AGE_MS) -> RecordedDepth:
@@ -48,14 +49,14 @@ def load_recorded_depth(directory: Path, *, max_age_ms: int = DEFAULT_MAX_AGE_MS
         elif event.kind == "events_dropped":
             for symbol in books:
                 outages[symbol].append(Outage(event.from_ms, event.to_ms))
-    for outage in _between_sessions(directory):
+    for outage in _unrecorded(directory):
         for symbol in books:
             outages[symbol].append(outage)
     return RecordedDepth(books, outages, max_age_ms=max_age_ms)
 
 
-def _between_sessions(directory: Path) -> list[Outage]:
-    """From each session's last row to the next session's first."""
+def _unrecorded(directory: Path) -> list[Outage]:
+    """From each session's last row to the next session's first (or for ever)."""
     bounds: dict[int, list[int]] = {}
     for kind in ("books", "trades", "events"):
         table = read_table(directory, kind)
@@ -65,7 +66,8 @@ def _between_sessions(directory: Path) -> list[Outage]:
             low_high = bounds.setdefault(session, [recv_ms, recv_ms])
             low_high[0], low_high[1] = min(low_high[0], recv_ms), max(low_high[1], recv_ms)
     ordered = [bounds[session] for session in sorted(bounds)]
-    return [Outage(before[1] + 1, after[0]) for before, after in pairwise(ordered)]
+    ends = [Outage(before[1] + 1, after[0]) for before, after in pairwise(ordered)]
+    return [*ends, Outage(ordered[-1][1] + 1, NEVER)] if ordered else ends
 
 
 def _symbol(directory: Path, text: str) -> Symbol:
