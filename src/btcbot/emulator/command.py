@@ -126,6 +126,8 @@ def _announce(emulator: Emulator) -> None:
     typer.echo(f"BTCTurk emulator listening (seed {emulator.config.seed})")
     typer.echo(f"  REST      {emulator.rest_url}/api/v2/… and /api/v1/…")
     typer.echo(f"  graph     {emulator.graph_url}/v1/ohlcs")
+    days = emulator.config.history_days
+    typer.echo(f"  history   candles from {days} days before the start (graph, /api/v2/ohlc)")
     typer.echo(f"  WebSocket {emulator.ws_url}")
     typer.echo(f"  admin     {emulator.rest_url}/_emulator/")
     secret = demo.api_secret if demo.api_key == DEMO_API_KEY else "***"
