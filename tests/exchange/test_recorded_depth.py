@@ -21,7 +21,7 @@ def depth(
 ) -> RecordedDepth:
     """Books received at the given times, each with asks at ``price`` (0.002 BTC)."""
     recorded = [book(((price - 10, "0.5"),), ((price, "0.002"),), ts=at) for at, price in books]
-    return RecordedDepth({BTC_TRY: recorded}, {BTC_TRY: outages}, max_age_ms=max_age)
+    return RecordedDepth.from_books({BTC_TRY: recorded}, {BTC_TRY: outages}, max_age_ms=max_age)
 
 
 def test_the_last_book_received_by_then_and_never_a_later_one() -> None:

@@ -2,26 +2,33 @@
 
 Reads the ``books`` and ``events`` parts (:mod:`btcbot.marketdata.recording_files`) into a
 :class:`~btcbot.exchange.recorded_depth.RecordedDepth`: one book per row (receive time as its
-timestamp), and outages from the gap events (``disconnect``, ``changeset_gap`` for their pair,
-``events_dropped`` for every pair) and from the time no recorder ran (from the last row of a
-session to the start of the next one, and on after the last session).
+timestamp; kept as Arrow columns, a row becomes an ``OrderBook`` only when the replay asks for
+it, so a day of books fits in memory), and outages from the gap events (``disconnect``,
+``changeset_gap`` for their pair, ``events_dropped`` for every pair) and from the time no
+recorder ran (from the last row of a session to the start of the next one, and on after the
+last session).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
-from btcbot.domain.market import OrderBook
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from btcbot.domain.market import BookLevel, OrderBook
 from btcbot.domain.symbols import Symbol, SymbolError
-from btcbot.exchange.recorded_depth import DEFAULT_MAX_AGE_MS, Outage, RecordedDepth
-from btcbot.marketdata.recording_files import (
-    RecordingError,
-    read_books,
-    read_events,
-    read_table,
+from btcbot.exchange.recorded_depth import (
+    DEFAULT_MAX_AGE_MS,
+    BookSeries,
+    Outage,
+    RecordedDepth,
 )
+from btcbot.marketdata.recording_files import RecordingError, read_events, read_table
 
 GAP_KINDS = frozenset({"disconnect", "changeset_gap"})
 NEVER = 2**62  # an outage with no end: no recorder ran after it
@@ -32,10 +39,12 @@ def load_recorded_depth(directory: Path, *, max_age_ms: int = DEFAULT_MAX_AGE_MS
     (naming the directory or file) when it holds no recorded book."""
     if not directory.is_dir():
         raise RecordingError(f"{directory}: no such recording directory")
-    books: dict[Symbol, list[OrderBook]] = defaultdict(list)
-    for row in read_books(directory):
-        symbol = _symbol(directory, row.symbol)
-        books[symbol].append(OrderBook(symbol, row.bids, row.asks, row.recv_ms, row.sequence))
+    table = read_table(directory, "books")
+    books: dict[Symbol, BookSeries] = {}
+    for name in sorted(set(table.column("symbol").to_pylist())):
+        symbol = _symbol(directory, name)
+        mine = table.filter(pc.equal(table.column("symbol"), name)).sort_by("recv_ms")
+        books[symbol] = ArrowBooks(symbol, mine)
     if not books:
         raise RecordingError(
             f"{directory}: no recorded order book (record with btcbot data record)"
@@ -53,6 +62,29 @@ def load_recorded_depth(directory: Path, *, max_age_ms: int = DEFAULT_MAX_AGE_MS
         for symbol in books:
             outages[symbol].append(outage)
     return RecordedDepth(books, outages, max_age_ms=max_age_ms)
+
+
+class ArrowBooks:
+    """One pair's recorded book rows (sorted by receive time) as a lazy book series."""
+
+    def __init__(self, symbol: Symbol, table: pa.Table) -> None:
+        self.symbol = symbol
+        self._table = table
+        self._times: list[int] = table.column("recv_ms").to_pylist()
+        self._cached = lru_cache(maxsize=256)(self._build)
+
+    @property
+    def times(self) -> Sequence[int]:
+        return self._times
+
+    def book(self, index: int) -> OrderBook:
+        return self._cached(index)
+
+    def _build(self, index: int) -> OrderBook:
+        row = self._table.slice(index, 1).to_pylist()[0]
+        bids = tuple(map(BookLevel, row["bid_price"], row["bid_amount"]))
+        asks = tuple(map(BookLevel, row["ask_price"], row["ask_amount"]))
+        return OrderBook(self.symbol, bids, asks, row["recv_ms"], row["sequence"])
 
 
 def _unrecorded(directory: Path) -> list[Outage]:

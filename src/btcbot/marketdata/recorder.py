@@ -15,7 +15,8 @@ What it writes (:mod:`btcbot.marketdata.recording_files`):
   was skipped) the event opens at that moment and closes at the book's next snapshot, which
   is recorded with ``snapshot`` true; ``events_dropped`` when the client's bounded queue lost
   events;
-* ``session_start`` / ``session_end`` around each run: a restart appends a new session.
+* ``session_start`` / ``session_end`` around each run: a restart appends a new session (the
+  trades the previous session already holds are not written again).
 
 Receive times are the recorder's wall clock (injectable) when it takes the event from the
 client, in the same process right after the frame arrived. Rows are flushed every
@@ -27,6 +28,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -50,6 +52,28 @@ log = structlog.get_logger(__name__)
 
 def wall_ms() -> int:
     return time.time_ns() // 1_000_000
+
+
+SEEN_TRADES_KEPT = 10_000  # a 421 repeats at most the last 50 trades: plenty to catch repeats
+
+
+class RecentIds:
+    """The last ``size`` ids seen (set membership, oldest forgotten first)."""
+
+    def __init__(self, size: int) -> None:
+        self._order: deque[str] = deque()
+        self._ids: set[str] = set()
+        self._size = size
+
+    def add(self, trade_id: str) -> bool:
+        """Remember ``trade_id``; False when it was already there."""
+        if trade_id in self._ids:
+            return False
+        self._ids.add(trade_id)
+        self._order.append(trade_id)
+        if len(self._order) > self._size:
+            self._ids.discard(self._order.popleft())
+        return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +126,7 @@ class MarketRecorder:
         self.settings = settings or RecorderSettings()
         self._clock = clock_ms
         self._pairs: dict[Symbol, _PairState] = {}
-        self._seen_trades: dict[str, set[str]] = {s.normalized: set() for s in self.symbols}
+        self._seen_trades = {s.normalized: RecentIds(SEEN_TRADES_KEPT) for s in self.symbols}
         self._dropped = 0
         self.summary = RecordingSummary(writer.session, writer.resumed)
 
@@ -203,10 +227,9 @@ class MarketRecorder:
         seen = self._seen_trades.get(trade.symbol.normalized)
         if seen is None:
             return
-        if trade.trade_id in seen:
+        if not seen.add(trade.trade_id):
             self.summary.duplicate_trades += 1
             return
-        seen.add(trade.trade_id)
         self.writer.add_trade(
             TradeRow(
                 trade.symbol.normalized,
@@ -271,6 +294,6 @@ class MarketRecorder:
         if not self.writer.resumed:
             return
         last = self.writer.previous_sessions[-1]
-        for row in read_trades(self.writer.directory):
-            if row.session == last and row.symbol in self._seen_trades:
+        for row in read_trades(self.writer.directory, session=last):
+            if row.symbol in self._seen_trades:
                 self._seen_trades[row.symbol].add(row.trade_id)

@@ -7,7 +7,11 @@ A recording is a directory of part files, one per kind, recorder session and flu
 Every part appears whole or not at all (written under a temporary name, then renamed), so an
 interrupted recorder loses only the rows it had not flushed yet. Each run of the recorder into
 the directory is a new *session* (numbered on from the highest one there): recording resumes
-by appending parts, never by rewriting one.
+by appending parts, never by rewriting one. So that a long recording does not become tens of
+thousands of small files, a session's flushes are merged every ``compact_every`` flushes and at
+its end into one part named for the range it holds (``books-s000001-p000001-000120.parquet``);
+the merged part is written before the small ones are deleted, and a reader ignores any part
+that a merged one covers, so a crash in between neither loses nor repeats a row.
 
 Schemas (file metadata ``btcbot.recording`` = ``"1"``; prices and amounts are
 ``decimal128(38, 16)``, exact: BTCTurk sends at most 16 decimals; times are epoch ms, UTC):
@@ -50,7 +54,8 @@ FORMAT_VERSION = "1"
 VERSION_KEY = b"btcbot.recording"
 KINDS = ("books", "trades", "events")
 DECIMAL = pa.decimal128(38, 16)
-_PART = re.compile(r"^(books|trades|events)-s(\d{6})-p(\d{6})\.parquet$")
+_PART = re.compile(r"^(books|trades|events)-s(\d{6})-p(\d{6})(?:-(\d{6}))?\.parquet$")
+COMPACT_EVERY = 120  # flushes: ten minutes at the recorder's 5 s
 
 BOOKS_SCHEMA = pa.schema(
     [
@@ -133,30 +138,56 @@ class EventRow:
     detail: str = ""
 
 
-def parts(directory: Path, kind: str) -> list[Path]:
-    """The part files of ``kind``, in session and flush order."""
+@dataclass(frozen=True, slots=True)
+class _Part:
+    kind: str
+    session: int
+    first: int
+    last: int
+    path: Path
+
+
+def _scan(directory: Path) -> list[_Part]:
     found = []
     for path in directory.iterdir() if directory.is_dir() else ():
         match = _PART.match(path.name)
-        if match and match.group(1) == kind:
-            found.append((int(match.group(2)), int(match.group(3)), path))
-    return [path for _, _, path in sorted(found)]
+        if match:
+            kind, session, first, last = match.groups()
+            found.append(_Part(kind, int(session), int(first), int(last or first), path))
+    return found
+
+
+def parts(directory: Path, kind: str, session: int | None = None) -> list[Path]:
+    """The part files of ``kind`` (of one ``session``, or all), in session and flush order;
+    parts a merged part covers are left out."""
+    mine = [p for p in _scan(directory) if p.kind == kind]
+    mine = [p for p in mine if session is None or p.session == session]
+    kept = [
+        part
+        for part in mine
+        if not any(
+            other is not part
+            and other.session == part.session
+            and other.first <= part.first
+            and part.last <= other.last
+            and (other.first, other.last) != (part.first, part.last)
+            for other in mine
+        )
+    ]
+    return [part.path for part in sorted(kept, key=lambda p: (p.session, p.first))]
 
 
 def sessions(directory: Path) -> list[int]:
     """Session numbers present in ``directory`` (any kind), ascending."""
-    numbers = set()
-    for path in directory.iterdir() if directory.is_dir() else ():
-        match = _PART.match(path.name)
-        if match:
-            numbers.add(int(match.group(2)))
-    return sorted(numbers)
+    return sorted({part.session for part in _scan(directory)})
 
 
 class RecordingWriter:
     """Buffers rows and writes them as new part files of one new session."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, *, compact_every: int = COMPACT_EVERY) -> None:
+        if compact_every < 1:
+            raise ValueError("compact_every must be >= 1")
         if directory.exists() and not directory.is_dir():
             raise RecordingError(f"{directory} exists and is not a directory")
         directory.mkdir(parents=True, exist_ok=True)
@@ -164,6 +195,8 @@ class RecordingWriter:
         self.previous_sessions = sessions(directory)
         self.session = (self.previous_sessions[-1] if self.previous_sessions else 0) + 1
         self._part = 0
+        self._compacted = 0  # flushes up to this one are merged
+        self._compact_every = compact_every
         self._rows: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KINDS}
         self.written = dict.fromkeys(KINDS, 0)
 
@@ -219,7 +252,8 @@ class RecordingWriter:
         )
 
     def flush(self) -> int:
-        """Write every buffered row (one new part per kind that has rows); returns how many."""
+        """Write every buffered row (one new part per kind that has rows); returns how many.
+        Every ``compact_every`` flushes the session's parts are merged."""
         if not self.pending:
             return 0
         self._part += 1
@@ -230,7 +264,35 @@ class RecordingWriter:
                 _write(self.directory / _name(kind, self.session, self._part), kind, rows)
                 self.written[kind] += len(rows)
                 count += len(rows)
+        if self._part - self._compacted >= self._compact_every:
+            self.compact()
         return count
+
+    def compact(self) -> None:
+        """Merge the parts flushed since the last merge into one part per kind."""
+        first, last = self._compacted + 1, self._part
+        if last <= first:
+            self._compacted = last
+            return
+        for kind in KINDS:
+            small = sorted(
+                (
+                    part
+                    for part in _scan(self.directory)
+                    if part.kind == kind
+                    and part.session == self.session
+                    and first <= part.first <= part.last <= last
+                ),
+                key=lambda part: part.first,
+            )
+            if len(small) < 2:
+                continue
+            merged = pa.concat_tables([_read_part(part.path, kind) for part in small])
+            name = f"{kind}-s{self.session:06d}-p{first:06d}-{last:06d}.parquet"
+            _write_table(self.directory / name, merged)
+            for part in small:
+                part.path.unlink(missing_ok=True)
+        self._compacted = last
 
 
 def _name(kind: str, session: int, part: int) -> str:
@@ -238,7 +300,10 @@ def _name(kind: str, session: int, part: int) -> str:
 
 
 def _write(path: Path, kind: str, rows: list[dict[str, Any]]) -> None:
-    table = pa.Table.from_pylist(rows, schema=SCHEMAS[kind])
+    _write_table(path, pa.Table.from_pylist(rows, schema=SCHEMAS[kind]))
+
+
+def _write_table(path: Path, table: pa.Table) -> None:
     temporary = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try:
         pq.write_table(table, temporary, compression="zstd")
@@ -250,21 +315,24 @@ def _write(path: Path, kind: str, rows: list[dict[str, Any]]) -> None:
 # --- reading -------------------------------------------------------------------------------
 
 
-def read_table(directory: Path, kind: str) -> pa.Table:
-    """Every part of ``kind`` as one table (empty, with the schema, when there is none)."""
-    tables = []
-    for path in parts(directory, kind):
-        try:
-            table = pq.read_table(path)
-        except (pa.ArrowException, OSError) as exc:
-            raise RecordingError(f"{path}: not a readable Parquet file: {exc}") from None
-        meta = table.schema.metadata or {}
-        if meta.get(VERSION_KEY) != FORMAT_VERSION.encode():
-            raise RecordingError(f"{path}: not a btcbot recording part (format {meta!r:.60})")
-        tables.append(table.select(SCHEMAS[kind].names).cast(SCHEMAS[kind]))
+def read_table(directory: Path, kind: str, session: int | None = None) -> pa.Table:
+    """Every part of ``kind`` (of one ``session``, or all) as one table (empty, with the
+    schema, when there is none)."""
+    tables = [_read_part(path, kind) for path in parts(directory, kind, session)]
     if not tables:
         return SCHEMAS[kind].empty_table()
     return pa.concat_tables(tables)
+
+
+def _read_part(path: Path, kind: str) -> pa.Table:
+    try:
+        table = pq.read_table(path)
+    except (pa.ArrowException, OSError) as exc:
+        raise RecordingError(f"{path}: not a readable Parquet file: {exc}") from None
+    meta = table.schema.metadata or {}
+    if meta.get(VERSION_KEY) != FORMAT_VERSION.encode():
+        raise RecordingError(f"{path}: not a btcbot recording part (format {meta!r:.60})")
+    return table.select(SCHEMAS[kind].names).cast(SCHEMAS[kind])
 
 
 def read_books(directory: Path, symbol: str | None = None) -> list[BookRow]:
@@ -283,8 +351,11 @@ def read_books(directory: Path, symbol: str | None = None) -> list[BookRow]:
     ]
 
 
-def read_trades(directory: Path, symbol: str | None = None) -> list[TradeRow]:
-    return [TradeRow(**row) for row in _pylist(read_table(directory, "trades"), symbol)]
+def read_trades(
+    directory: Path, symbol: str | None = None, session: int | None = None
+) -> list[TradeRow]:
+    table = read_table(directory, "trades", session)
+    return [TradeRow(**row) for row in _pylist(table, symbol)]
 
 
 def read_events(directory: Path) -> list[EventRow]:
