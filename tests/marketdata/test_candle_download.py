@@ -98,11 +98,12 @@ async def test_minutes_in_pages_up_to_the_last_closed_candle() -> None:
         )
         assert report.start_ms == open_minute - 2500 * MINUTE
         assert report.stop_ms == open_minute  # the candle still open is not stored
-        assert report.requests == 3 and report.candles == 2500 and report.complete
+        assert report.requests == 4 and report.candles == 2500 and report.complete
         assert stored(sink.committed) == expected(r.emu, report.start_ms, open_minute, 1)
         assert sink.pending == []
         counted = r.emu.faults.counters.requests
-        assert counted["GET /v1/klines/history"] == 3 and counted["GET /v1/ohlcs"] == 0
+        # one daily probe for where the data starts, then three pages of minutes
+        assert counted["GET /v1/ohlcs"] == 1 and counted["GET /v1/klines/history"] == 3
 
 
 async def test_hours_from_klines_and_days_from_ohlcs() -> None:
@@ -117,7 +118,7 @@ async def test_hours_from_klines_and_days_from_ohlcs() -> None:
         report = await download_candles(
             r.client, days, BTC_TRY, TIMEFRAMES["1d"], NOW_MS - 40 * DAY, NOW_MS, now_ms=NOW_MS
         )
-        assert r.emu.faults.counters.requests["GET /v1/ohlcs"] == 1
+        assert r.emu.faults.counters.requests["GET /v1/ohlcs"] == 2  # the probe, the days
         today = NOW_MS - NOW_MS % DAY
         assert stored(days.committed) == expected(r.emu, report.start_ms, today, 1440)
         assert len(days.committed) == 39  # today's candle has not closed
@@ -143,7 +144,7 @@ async def test_a_stopped_run_resumes_after_its_last_candle_and_fetches_nothing_t
             stop=stop,
             on_page=after_first_page,
         )
-        assert first.stopped and first.requests == 1 and len(sink.committed) == PAGE_CANDLES
+        assert first.stopped and first.requests == 2 and len(sink.committed) == PAGE_CANDLES
         second = await download_candles(r.client, sink, BTC_TRY, frame, *window, now_ms=NOW_MS)
         assert second.resumed_after_ms == sink.committed[PAGE_CANDLES - 1].open_time_s * 1000
         assert second.requests == 2 and second.candles == 2 * PAGE_CANDLES - 1
@@ -189,5 +190,28 @@ async def test_pages_wait_for_the_graph_rate_limit() -> None:
             NOW_MS,
             now_ms=NOW_MS,
         )
-        assert report.requests == 8 and len(sink.committed) == 8 * PAGE_CANDLES - 1
+        assert report.requests == 9 and len(sink.committed) == 8 * PAGE_CANDLES - 1
         assert sum(r.time.sleeps) >= 600 - 1
+
+
+async def test_a_window_starting_before_the_history_skips_to_its_first_day() -> None:
+    config = EmulatorConfig(
+        seed=5, port=0, tick_seconds=0.0, clock_ms=lambda: NOW_MS, history_days=2
+    )
+    async with running_emulator(config) as emu:
+        values = {"base_url": emu.rest_url, "graph_url": emu.graph_url}
+        async with BtcturkRestClient.from_settings(ExchangeSettings.model_validate(values)) as rest:
+            sink = MemorySink()
+            report = await download_candles(
+                rest, sink, BTC_TRY, TIMEFRAMES["1m"], NOW_MS - 400 * DAY, NOW_MS, now_ms=NOW_MS
+            )
+            nothing = MemorySink()
+            untraded = await download_candles(
+                rest, nothing, BTC_TRY, TIMEFRAMES["1h"], NOW_MS - 900 * DAY, NOW_MS - 800 * DAY,
+                now_ms=NOW_MS,
+            )  # fmt: skip
+    first_day = NOW_MS - NOW_MS % DAY - 2 * DAY
+    assert sink.committed[0].open_time_s * 1000 == first_day
+    minutes = (NOW_MS - NOW_MS % MINUTE - first_day) // MINUTE
+    assert report.candles == minutes and report.requests == 1 + -(-minutes // PAGE_CANDLES)
+    assert (untraded.requests, untraded.candles, nothing.committed) == (1, 0, [])

@@ -78,6 +78,7 @@ def download_command(
         sink = DatasetSink(out, pair, frame.interval_ms, source)
     except DatasetError as exc:
         fail(str(exc))
+    out.parent.mkdir(parents=True, exist_ok=True)
     if sink.rows:
         typer.echo(f"{out}: {sink.rows} candles already stored, continuing after the last one")
     report, error = asyncio.run(_download(settings, sink, pair, frame.name, start_ms, end_ms))

@@ -11,6 +11,9 @@
   each asking exactly the aligned starts it wants; a page with no trades is simply empty (the
   dataset marks the hole as a gap). Requests go through the client's rate limiter (graph-api:
   600 per 10 min, ``/v1/ohlcs`` 120 a minute, at the configured margin) and its retries.
+* **Where the data starts**: into an empty sink, a 1m/1h download first asks ``/v1/ohlcs`` for
+  the window's daily candles (one request) and starts on the first day that has one, so a
+  ``--from`` long before the pair traded costs no run of empty pages.
 * **Resumable**: the sink says which candle it holds last; a run continues right after it and
   never asks for a stored candle again. Pages go to the sink as they arrive and the sink
   commits them every ``commit_every_s`` seconds and at the end, also when the run is stopped or
@@ -122,6 +125,9 @@ async def download_candles(
     last = sink.last_open_ms()
     cursor = first if last is None else max(first, last + timeframe.interval_ms)
     report = DownloadReport(symbol, timeframe, first, stop_ms, last)
+    if last is None and not timeframe.from_ohlcs and cursor < stop_ms:
+        cursor = await _first_traded_day(source, symbol, cursor, stop_ms)
+        report.requests += 1
     committed_at = monotonic()
     try:
         while cursor < stop_ms:
@@ -145,6 +151,17 @@ async def download_candles(
     finally:
         sink.commit()
     return report
+
+
+async def _first_traded_day(
+    source: GraphSource, symbol: Symbol, start_ms: int, stop_ms: int
+) -> int:
+    """``start_ms``, or the start of the first day in the window with a daily candle (the
+    window's end when there is none)."""
+    days = await source.ohlc(symbol, start_ms // 1000, (stop_ms - 1) // 1000)
+    if not days:
+        return stop_ms
+    return max(start_ms, min(day.open_time_s for day in days) * 1000)
 
 
 async def _page(
