@@ -4,7 +4,7 @@ import pytest
 
 from btcbot.config import ConfigError, load_config
 
-SECRET = "pl4nted-S3CRET-value"
+SECRET = "cGw0bnRlZC1TM0NSRVQtdmFsdWU="  # base64 of "pl4nted-S3CRET-value"
 
 
 def _texts(obj: object) -> str:

@@ -138,7 +138,7 @@ class TestLegacyNames:
         monkeypatch.setenv("RISK_MAX_ORDER_NOTIONAL_TRY", "700")  # stage-4 legacy name
         assert load_config(7).params.limits.max_notional_per_order == 1500
         assert load_config(4).params.limits.max_notional_per_order == 700
-        assert load_config(3).params.limits.max_notional_per_order == 0
+        assert load_config(3).params.limits.max_notional_per_order is None
 
     def test_alias_and_canonical_disagreeing_is_refused(
         self, monkeypatch: pytest.MonkeyPatch

@@ -247,7 +247,7 @@ def random_params(rng: random.Random, symbols: list[Symbol]) -> ProfileParams:
         max_open_orders_per_symbol=rng.choice([1, 2, 3]),
         cooldown_seconds=rng.choice([0, 60]),
         notional_cap_per_cycle=Decimal(rng.choice([50, 1000, 20_000])),
-        max_notional_per_order=Decimal(rng.choice([0, 0, 60, 3000])),
+        max_notional_per_order=rng.choice([None, None, Decimal(60), Decimal(3000)]),
         max_position_per_symbol=Decimal(rng.choice([200, 5000, 8000])),
         cash_target=Decimal(rng.choice([0, 300])),
         min_order_notional=Decimal(rng.choice([1, 10])),

@@ -77,7 +77,7 @@ limits = st.builds(
     max_orders_per_cycle=st.integers(1, 6),
     max_open_orders_per_symbol=st.integers(1, 3),
     notional_cap_per_cycle=st.sampled_from([Decimal(50), Decimal(300), Decimal(1000)]),
-    max_notional_per_order=st.sampled_from([Decimal(0), Decimal(60)]),
+    max_notional_per_order=st.sampled_from([None, Decimal(0), Decimal(60)]),
     max_position_per_symbol=st.sampled_from([Decimal(200), Decimal(5000)]),
     cash_target=st.sampled_from([Decimal(0), Decimal(300)]),
 )
@@ -105,8 +105,8 @@ def test_plan_respects_limits_modes_and_rules(snap, p):
     for s in plan.submits:
         assert snap.rules[s.request.symbol].check(s.request) is None
         assert len(s.request.client_order_id) <= 50
-        if lim.max_notional_per_order > 0:
-            assert notional(s) <= lim.max_notional_per_order
+        if lim.max_notional_per_order is not None:
+            assert notional(s) <= lim.max_notional_per_order  # a cap of 0 allows no order
     for s in buys:
         held = (
             snap.positions[s.request.symbol].quantity if s.request.symbol in snap.positions else 0

@@ -117,7 +117,7 @@ def per_order_budget(params: ProfileParams) -> tuple[Decimal, str]:
     """The largest order the profile may place, and which knobs make it so."""
     limits = params.limits
     caps = {"NOTIONAL_CAP_TRY_PER_CYCLE": limits.notional_cap_per_cycle}
-    if limits.max_notional_per_order > 0:
+    if limits.max_notional_per_order is not None:
         caps["MAX_NOTIONAL_PER_ORDER_TRY"] = limits.max_notional_per_order
     if not isinstance(params, Profile7Params):
         caps["ENTRY_NOTIONAL_TRY"] = params.strategy.entry_budget

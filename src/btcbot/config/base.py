@@ -162,6 +162,13 @@ class _LegacyGuard(PydanticBaseSettingsSource):
         return {}
 
 
+def empty_is_none(value: object) -> object:
+    """An empty (or blank) value of an optional knob means "unset"."""
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
 def split_csv(value: object) -> object:
     """``"a, b,,c"`` → ``("a", "b", "c")``; anything else passes through to validation."""
     if isinstance(value, str):

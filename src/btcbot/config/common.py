@@ -6,10 +6,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, ClassVar, Literal, Self
 
-from pydantic import AliasChoices, BeforeValidator, Field, SecretStr, model_validator
+from pydantic import AliasChoices, BeforeValidator, Field, model_validator
 from pydantic_settings import NoDecode
 
 from btcbot.config.base import BtcbotSettings, parse_symbols
+from btcbot.config.validators import DatabaseUrl, Host, LogLevel
 from btcbot.domain import Symbol
 
 ACK_PHRASE = "I_UNDERSTAND"
@@ -66,7 +67,7 @@ class CommonSettings(BtcbotSettings):
         description="Default btcbot_state.db: SQLite state file (WAL mode). A dry run and a "
         "live run refuse to share one database.",
     )
-    state_db_url: SecretStr | None = Field(
+    state_db_url: DatabaseUrl = Field(
         None,
         description="Default unset: SQLAlchemy URL, e.g. postgresql+psycopg://user:pw@host/db; "
         "wins over STATE_DB_PATH. Secret: it may carry a password.",
@@ -106,8 +107,8 @@ class CommonSettings(BtcbotSettings):
         description="Default false: in ws mode, poll REST while the feed is stale instead of "
         "pausing new risk.",
     )
-    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = Field(
-        "INFO", description="Default INFO: structured log level."
+    log_level: LogLevel = Field(
+        "INFO", description="Default INFO: structured log level (any case)."
     )
     metrics_port: int | None = Field(
         None,
@@ -115,7 +116,7 @@ class CommonSettings(BtcbotSettings):
         le=65535,
         description="Default unset: no metrics endpoint; set a port to serve Prometheus metrics.",
     )
-    metrics_host: str = Field(
+    metrics_host: Host = Field(
         "127.0.0.1",
         description="Default 127.0.0.1: address the metrics/health endpoint binds; containers "
         "set 0.0.0.0 so Prometheus and probes can reach it.",

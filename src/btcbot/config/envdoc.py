@@ -28,6 +28,10 @@ HEADER = """\
 # Live trading needs ALL of: DRY_RUN=false KILL_SWITCH=false SAFE_MODE=false
 # LIVE_TRADING=true LIVE_TRADING_ACK=I_UNDERSTAND and BTCTURK_API_KEY/BTCTURK_API_SECRET.
 # Contradictions (e.g. LIVE_TRADING=true with DRY_RUN=true) stop the bot at start-up.
+# Limits: 0 means zero for every limit (a cap of 0 allows nothing, a loss limit of 0 tolerates
+# no loss); no limit is switched off by 0. A limit that can be off says so ("empty: ...").
+# This file is read strictly: a line that is not KEY=value stops the run (exit 2), and a name
+# close to a setting's (LIVE_TRADNG) warns, or stops an armed run.
 """
 
 SECTIONS: tuple[tuple[str, type[BaseSettings]], ...] = (

@@ -10,25 +10,33 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Self
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from btcbot.config.validators import HttpUrl, WsUrl, is_base64
+
+_SECRET_FIX = "paste the private key exactly as BTCTurk showed it (base64 text)"
 
 
 class ExchangeSettings(BaseSettings):
     model_config = SettingsConfigDict(
-        env_prefix="BTCTURK_", frozen=True, extra="ignore", case_sensitive=False
+        env_prefix="BTCTURK_",
+        frozen=True,
+        extra="ignore",
+        case_sensitive=False,
+        hide_input_in_errors=True,  # a bad value may be a secret
     )
 
-    base_url: str = Field(
+    base_url: HttpUrl = Field(
         "https://api.btcturk.com",
         description="Default https://api.btcturk.com: REST root (v2 public, v1 private).",
     )
-    graph_url: str = Field(
+    graph_url: HttpUrl = Field(
         "https://graph-api.btcturk.com",
         description="Default https://graph-api.btcturk.com: OHLC and klines live on a "
         "separate host with its own rate limit.",
     )
-    ws_url: str = Field(
+    ws_url: WsUrl = Field(
         "wss://ws-feed-pro.btcturk.com",
         description="Default wss://ws-feed-pro.btcturk.com: the production WebSocket feed.",
     )
@@ -141,9 +149,34 @@ class ExchangeSettings(BaseSettings):
             raise ValueError(
                 f"BTCTURK_API_SECRET_FILE {path}: cannot read it ({exc.strerror})"
             ) from None
+        except UnicodeDecodeError:
+            raise ValueError(f"BTCTURK_API_SECRET_FILE {path} is not text: {_SECRET_FIX}") from None
         if not secret:
             raise ValueError(f"BTCTURK_API_SECRET_FILE {path} is empty")
+        if not is_base64(secret):
+            raise ValueError(f"BTCTURK_API_SECRET_FILE {path} is not base64: {_SECRET_FIX}")
         return {**data, "api_secret": secret}
+
+    @field_validator("api_secret")
+    @classmethod
+    def _base64_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if (
+            value is not None
+            and value.get_secret_value()
+            and not is_base64(value.get_secret_value())
+        ):
+            raise ValueError(f"not base64 (the value is not shown): {_SECRET_FIX}")
+        return value
+
+    @field_validator("api_key")
+    @classmethod
+    def _printable_key(cls, value: str | None) -> str | None:
+        if value is not None and (not value.isprintable() or any(c.isspace() for c in value)):
+            raise ValueError(
+                "holds spaces or control characters (the value is not shown): paste the "
+                "public key exactly as BTCTurk showed it"
+            )
+        return value
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:

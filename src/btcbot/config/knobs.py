@@ -8,10 +8,11 @@ predecessor stage used them, so a stage-7 name never configures profile 3.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
-from btcbot.config.base import BtcbotSettings
+from btcbot.config.base import BtcbotSettings, empty_is_none
 from btcbot.config.common import CommonSettings
 from btcbot.domain.money import ZERO
 from btcbot.kernel.params import (
@@ -23,6 +24,7 @@ from btcbot.kernel.params import (
 )
 
 D = Decimal
+OptionalLimit = Annotated[Decimal | None, BeforeValidator(empty_is_none)]
 
 
 class RiskLimitKnobs(BtcbotSettings):
@@ -42,10 +44,11 @@ class RiskLimitKnobs(BtcbotSettings):
         ge=0,
         description="Default 1000: total notional submitted per cycle (profile 7: turnover cap).",
     )
-    max_notional_per_order_try: Decimal = Field(
-        D(0),
+    max_notional_per_order_try: OptionalLimit = Field(
+        None,
         ge=0,
-        description="Default 0 (off): larger orders are shrunk to this notional.",
+        description="Default empty (no per-order cap; NOTIONAL_CAP_TRY_PER_CYCLE bounds each "
+        "order): larger orders are shrunk to this notional; 0 allows no order.",
     )
     max_position_try_per_symbol: Decimal = Field(
         D(5000),

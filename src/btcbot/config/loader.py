@@ -1,8 +1,10 @@
 """Load and validate every settings model in phases, turning failures into ``ConfigError``.
 
+0. the settings file (``.env`` or ``--env-file``) is read strictly (:mod:`.envfile`);
 1. schema: each model parses its knobs (types, bounds, legacy names);
 2. cross-field gates: :func:`btcbot.config.gates.check_gates` with the credentials known;
-3. exchange-aware checks (symbols listed, scales) run later, in the runtime.
+   misspelled names (:mod:`.names`) warn, and are refused when the settings are armed;
+3. exchange-aware checks (symbols listed, :mod:`.listing`) run later, in the runtime.
 """
 
 from __future__ import annotations
@@ -13,15 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from dotenv import dotenv_values
 from pydantic import ValidationError
 from pydantic_settings import BaseSettings
 
 from btcbot.config.base import BtcbotSettings
 from btcbot.config.common import CommonSettings
+from btcbot.config.envfile import check_env_file, read_env_file
 from btcbot.config.errors import ConfigError
 from btcbot.config.exchange import ExchangeSettings
 from btcbot.config.gates import ArmingDecision, check_gates, evaluate_arming
+from btcbot.config.limits import zero_limit_warnings
+from btcbot.config.names import Misspelling, environment_misspellings
 from btcbot.config.stages import STAGE_MODELS, StageSettings
 from btcbot.kernel.params import ProfileParams
 
@@ -58,18 +62,35 @@ def load_config(stage: int, env_file: Path | str | None = None) -> AppConfig:
     exchange = build(ExchangeSettings, path)
     credentials = has_credentials(exchange)
     check_gates(common, credentials)
+    arming = evaluate_arming(common, credentials)
+    typos = misspelled(path)
+    if arming.armed and typos:
+        raise ConfigError(
+            "; ".join(t.describe() for t in typos)
+            + ": armed for live trading, so this is refused; fix or remove the name"
+        )
     return AppConfig(
         common=common,
         stage=stage_settings,
         params=_params(stage_settings, common),
         exchange=exchange,
-        arming=evaluate_arming(common, credentials),
-        warnings=_retired(model, path),
+        arming=arming,
+        warnings=_retired(model, path)
+        + tuple(t.describe() for t in typos)
+        + zero_limit_warnings(stage_settings),
     )
+
+
+def misspelled(env_file: Path | None) -> tuple[Misspelling, ...]:
+    """Names close to a btcbot setting but not one, in the environment and ``env_file``."""
+    keys = read_env_file(env_file) if env_file is not None else {}
+    return environment_misspellings(os.environ, keys, str(env_file) if env_file else None)
 
 
 def build(model: type[T], env_file: Path | None) -> T:
     """One model from env + ``env_file``; validation errors name variables, never values."""
+    if env_file is not None:
+        check_env_file(env_file)
     try:
         return model(_env_file=env_file)
     except ValidationError as exc:
@@ -81,8 +102,8 @@ def describe(model: type[BaseSettings], exc: ValidationError) -> str:
     for error in exc.errors(include_input=False, include_url=False):
         message = str(error["msg"]).removeprefix("Value error, ")
         loc = error["loc"]
-        name = _env_name(model, str(loc[0])) if loc else model.__name__
-        problems.append(f"{name}: {message}")
+        # a model-level check names its variables itself
+        problems.append(f"{_env_name(model, str(loc[0]))}: {message}" if loc else message)
     return "; ".join(problems)
 
 
@@ -103,16 +124,21 @@ def _params(stage_settings: StageSettings, common: CommonSettings) -> ProfilePar
 def _env_path(env_file: Path | str | None) -> Path | None:
     if env_file is None:
         default = Path(".env")
-        return default if default.is_file() else None
+        return check_env_file(default) if default.exists() else None
     path = Path(env_file)
-    if not path.is_file():
+    if not path.exists():
         raise ConfigError(f"--env-file {path}: no such file")
-    return path
+    return check_env_file(path)
+
+
+def env_path(env_file: Path | str | None) -> Path | None:
+    """The settings file to read (``--env-file``, else ``./.env`` if present), checked."""
+    return _env_path(env_file)
 
 
 def read_environment(env_file: Path | None) -> Mapping[str, str]:
     """The environment as the models see it: ``env_file`` overlaid by the process env."""
-    merged: dict[str, Any] = dict(dotenv_values(env_file)) if env_file else {}
+    merged: dict[str, Any] = dict(read_env_file(env_file)) if env_file else {}
     merged.update(os.environ)
     return {name.upper(): value for name, value in merged.items() if value is not None}
 

@@ -20,6 +20,7 @@ from btcbot.config.base import parse_pairs, parse_weights, split_csv
 from btcbot.config.common import CommonSettings
 from btcbot.config.knobs import (
     LifecycleKnobs,
+    OptionalLimit,
     ProfitAwareKnobs,
     ProtectiveStopKnobs,
     ReplacingLifecycleKnobs,
@@ -117,11 +118,12 @@ class Stage4Settings(
         "STAGE4_UNKNOWN_FREEZE_ENABLED": "the unknown-order freeze is always on",
     }
 
-    max_notional_per_order_try: Decimal = Field(
-        D(0),
+    max_notional_per_order_try: OptionalLimit = Field(
+        None,
         ge=0,
         validation_alias=AliasChoices("max_notional_per_order_try", "risk_max_order_notional_try"),
-        description="Default 0 (off): larger orders are shrunk to this notional.",
+        description="Default empty (no per-order cap; NOTIONAL_CAP_TRY_PER_CYCLE bounds each "
+        "order): larger orders are shrunk to this notional; 0 allows no order.",
     )
     max_position_try_per_symbol: Decimal = Field(
         D(5000),
@@ -259,11 +261,12 @@ class Stage7Settings(RiskLimitKnobs, ReplacingLifecycleKnobs, ProtectiveStopKnob
         "STAGE7_USE_PLANNING_KERNEL": "every profile runs the planning kernel",
     }
 
-    max_notional_per_order_try: Decimal = Field(
+    max_notional_per_order_try: OptionalLimit = Field(
         D(3000),
         ge=0,
         validation_alias=AliasChoices("max_notional_per_order_try", "max_order_notional_try"),
-        description="Default 3000: larger orders are shrunk to this notional (0 = off).",
+        description="Default 3000: larger orders are shrunk to this notional; empty: no "
+        "per-order cap; 0 allows no order.",
     )
     max_position_try_per_symbol: Decimal = Field(
         D(8000),

@@ -36,8 +36,9 @@ class RiskLimits:
     notional_cap_per_cycle: Decimal = Decimal(1000)
     """NOTIONAL_CAP_TRY_PER_CYCLE=1000: total notional (buys and sells) submitted per cycle;
     profile 7 calls this its turnover cap."""
-    max_notional_per_order: Decimal = Decimal(0)
-    """MAX_NOTIONAL_PER_ORDER_TRY=0: larger orders are shrunk to it; 0 switches it off."""
+    max_notional_per_order: Decimal | None = None
+    """MAX_NOTIONAL_PER_ORDER_TRY (unset): larger orders are shrunk to it; None is no per-order
+    cap, 0 allows no order (0 means zero for every limit)."""
     max_position_per_symbol: Decimal = Decimal(5000)
     """MAX_POSITION_TRY_PER_SYMBOL=5000 (profile 7: MAX_SYMBOL_EXPOSURE_TRY=8000): position at
     mid plus open buys may not exceed it; a buy that would is shrunk to fit."""

@@ -20,7 +20,7 @@ without one is blocked (``quote_rate_unavailable`` / ``quote_rate_stale``).
    predecessor skipped this check when investable cash was <= 0 (so buys passed below the
    reserve) and counted sells against cash; here a reserve shortfall blocks every buy and only
    buys spend cash;
-7. notional above ``max_notional_per_order`` (when > 0) -> shrink (CAP);
+7. notional above ``max_notional_per_order`` (when set; 0 blocks every order) -> shrink (CAP);
 8. BUY taking position (at mid) + open buys + this order above ``max_position_per_symbol`` ->
    shrink to fit (CAP) or BLOCK;
 9. the cycle's submitted notional above ``notional_cap_per_cycle`` -> BLOCK.
@@ -202,7 +202,7 @@ def _cap_per_order(
     intent: Intent, rules: SymbolRules, floor: _Floor, limits: RiskLimits, log: DecisionLog
 ) -> Intent:
     cap = limits.max_notional_per_order
-    if cap <= ZERO or intent.notional * floor.rate <= cap:
+    if cap is None or intent.notional * floor.rate <= cap:
         return intent
     shrunk = _shrink(intent, cap, rules, floor, "RISK_BLOCK_MAX_NOTIONAL_PER_ORDER")
     log.add(intent.symbol, _L, Action.CAP, "RISK_CAP_MAX_NOTIONAL_PER_ORDER", f"cap={cap}")
