@@ -20,7 +20,7 @@ from btcbot.domain import Symbol
 from btcbot.exchange.datasets import ReplayDataset
 from btcbot.kernel.params import Profile3Params, ProfileParams, ProtectiveStopParams
 from btcbot.runtime.report import CycleReport
-from btcbot.store import DbRole, make_engine, peek_role, sqlite_url
+from btcbot.store import DbRole, make_engine, open_store, peek_role, sqlite_url
 from tests.backtest.factories import (
     BTC_TRY,
     HOUR_MS,
@@ -141,12 +141,29 @@ async def test_window_step_and_cycle_limit(tmp_path: Path) -> None:
 
 async def test_an_existing_database_is_never_overwritten_unless_asked(tmp_path: Path) -> None:
     out = tmp_path / "run.db"
-    out.write_text("not a database")
+    assert (await backtest(out, max_cycles=3)).summary.cycles == 3
     with pytest.raises(BacktestSetupError, match="already exists"):
         await backtest(out, max_cycles=2)
-    assert out.read_text() == "not a database"
-    result = await backtest(out, max_cycles=2, overwrite=True)
+    result = await backtest(out, max_cycles=2, overwrite=True)  # its own (replay) database
     assert result.summary.cycles == 2
+
+
+async def test_overwrite_never_replaces_a_file_a_backtest_did_not_write(tmp_path: Path) -> None:
+    text = tmp_path / "notes.db"
+    text.write_text("not a database")
+    with pytest.raises(BacktestSetupError, match="is not a SQLite database"):
+        await backtest(text, max_cycles=2, overwrite=True)
+    assert text.read_text() == "not a database"
+    for role in (DbRole.LIVE, DbRole.DRY_RUN):
+        state = tmp_path / f"{role.value}.db"
+        open_store(sqlite_url(state), role).dispose()
+        before = state.read_bytes()
+        with pytest.raises(BacktestSetupError, match=f"is a {role.value} state database"):
+            await backtest(state, max_cycles=2, overwrite=True)
+        assert state.read_bytes() == before
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    assert (await backtest(empty, max_cycles=2, overwrite=True)).summary.cycles == 2
 
 
 async def test_bad_inputs_are_refused_before_any_work(tmp_path: Path) -> None:

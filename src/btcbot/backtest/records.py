@@ -12,7 +12,6 @@ never creates, migrates or writes a database, even one a running bot is using.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -21,8 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, select
-from sqlalchemy.engine import make_url
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DBAPIError
 
 from btcbot.accounting import LedgerState, build_ledger, expected_holdings
@@ -33,6 +31,10 @@ from btcbot.store import (
     RiskStateRepository,
     StoreError,
     check_schema,
+    driver_errors,
+    make_engine,
+    open_for_inspection,
+    sqlite_url,
     unit_of_work,
 )
 from btcbot.store.role import read_role
@@ -83,33 +85,29 @@ class RunData:
 
 
 def read_only_engine(target: Path | str) -> Engine:
-    """A read-only engine: a SQLite file (path or ``sqlite`` URL) opened with ``mode=ro`` and
-    ``query_only``, or a PostgreSQL URL whose sessions default to read-only transactions."""
-    if isinstance(target, str) and not target.startswith("sqlite"):
-        options = {"options": "-c default_transaction_read_only=on"}
-        return create_engine(target, connect_args=options)
-    path = target if isinstance(target, Path) else Path(str(make_url(target).database))
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-
-    def connect() -> sqlite3.Connection:
-        return sqlite3.connect(uri, uri=True, check_same_thread=False)
-
-    engine = create_engine("sqlite+pysqlite://", creator=connect)
-
-    @event.listens_for(engine, "connect")
-    def _query_only(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.execute("PRAGMA query_only=ON")
-
-    return engine
+    """A read-only engine (:func:`btcbot.store.make_engine` with ``read_only``): a SQLite file
+    (path or ``sqlite`` URL) opened with ``mode=ro``, or a PostgreSQL URL whose sessions
+    default to read-only transactions."""
+    url = sqlite_url(target) if isinstance(target, Path) else target
+    return make_engine(url, read_only=True)
 
 
 @contextmanager
 def existing_run(path: Path) -> Iterator[Engine]:
-    """An existing run database, opened read-only, schema checked."""
+    """An existing run database, read-only, schema checked; never created or migrated here."""
     if not path.is_file():
         raise RunDatabaseError(f"{path}: no such database file")
-    with existing_database(read_only_engine(path), str(path)) as engine:
-        yield engine
+    try:
+        engine = open_for_inspection(sqlite_url(path), "run database")
+    except StoreError as exc:
+        raise RunDatabaseError(str(exc)) from None
+    try:
+        with driver_errors(sqlite_url(path), "run database"):
+            yield engine
+    except StoreError as exc:
+        raise RunDatabaseError(str(exc)) from None
+    finally:
+        engine.dispose()
 
 
 @contextmanager

@@ -41,7 +41,18 @@ from btcbot.marketdata import MarketDataService
 from btcbot.runtime.cycle import CycleRunner, CycleSettings
 from btcbot.runtime.ledger_guard import LedgerGuard
 from btcbot.runtime.report import CycleReport
-from btcbot.store import DbRole, ExecutionMode, open_store, sqlite_url
+from btcbot.store import (
+    DbRole,
+    ExecutionMode,
+    FileKind,
+    StoreError,
+    driver_errors,
+    make_engine,
+    open_store,
+    peek_role,
+    sqlite_url,
+)
+from btcbot.store.access import file_kind
 
 MANIFEST_VERSION = 1
 
@@ -224,7 +235,7 @@ def _build(inputs: _Inputs, out_db: Path) -> _Rig:
         recorded=inputs.recorded,
     )
     out_db.parent.mkdir(parents=True, exist_ok=True)
-    engine = open_store(sqlite_url(out_db), DbRole.REPLAY)
+    engine = open_store(sqlite_url(out_db), DbRole.REPLAY, setting="--out")
     account, oms_settings = inputs.account_key, OmsSettings()
     oms = OrderManager(
         engine,
@@ -331,14 +342,44 @@ def _check_inputs(
 
 
 def _fresh(out_db: Path, overwrite: bool) -> None:
-    """A backtest writes a new database: refuse an existing file unless told to replace it."""
+    """A backtest writes a new database: refuse an existing file unless told to replace it,
+    and even then replace only an empty file or a database a backtest wrote (role replay):
+    never a live or dry-run state database, nor anything that is not a database."""
     files = [out_db, out_db.with_name(out_db.name + "-wal"), out_db.with_name(out_db.name + "-shm")]
-    if out_db.is_dir():
-        raise BacktestSetupError(f"{out_db} is a directory: name the database file to write")
-    if out_db.exists() and not overwrite:
+    try:
+        kind = file_kind(out_db, "--out")
+    except StoreError as exc:
+        raise BacktestSetupError(str(exc)) from None
+    if kind is not FileKind.MISSING and not overwrite:
         raise BacktestSetupError(
             f"{out_db} already exists: a backtest writes a fresh database (choose another "
             "path, or delete it)"
         )
+    if kind is FileKind.FOREIGN:
+        raise BacktestSetupError(
+            f"--out {out_db} is not a SQLite database: --overwrite replaces only a database a "
+            "backtest wrote; choose another --out"
+        )
+    if kind is FileKind.SQLITE:
+        _require_replay(out_db)
     for path in files:
         path.unlink(missing_ok=True)
+
+
+def _require_replay(out_db: Path) -> None:
+    url = sqlite_url(out_db)
+    try:
+        with driver_errors(url, "--out"):
+            engine = make_engine(url, read_only=True)
+            try:
+                role = peek_role(engine)
+            finally:
+                engine.dispose()
+    except StoreError as exc:
+        raise BacktestSetupError(f"{exc} (--overwrite replaces only backtest databases)") from None
+    if role is not DbRole.REPLAY:
+        stamped = "has no role" if role is None else f"is a {role.value} state database"
+        raise BacktestSetupError(
+            f"--out {out_db} {stamped}: --overwrite replaces only a database a backtest "
+            "wrote (role replay); nothing was changed, choose another --out"
+        )

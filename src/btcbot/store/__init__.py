@@ -12,10 +12,28 @@ Typical start-up::
 
 from sqlalchemy import Engine
 
+from btcbot.store.access import (
+    FileKind,
+    check_writable_location,
+    describe,
+    driver_errors,
+    open_for_inspection,
+    open_for_operator,
+    require_ours,
+)
 from btcbot.store.cycles import CycleRecord, CycleRepository, DecisionRecord
-from btcbot.store.engine import database_url, make_engine, sqlite_file, sqlite_url, unit_of_work
+from btcbot.store.engine import (
+    database_url,
+    make_engine,
+    sqlite_file,
+    sqlite_path,
+    sqlite_url,
+    unit_of_work,
+)
 from btcbot.store.errors import (
     DatabaseRoleError,
+    DatabaseUnreachable,
+    DatabaseUnusable,
     LockConflict,
     LockLost,
     LockUnavailable,
@@ -50,23 +68,46 @@ from btcbot.store.state import (
 )
 
 
-def open_store(url: str, role: DbRole) -> Engine:
-    """Engine for ``url``, role checked *before* migrating, schema at head, role stamped."""
-    engine = make_engine(url)
-    require_role(peek_role(engine), role)
-    upgrade_to_head(engine)
-    with unit_of_work(engine) as connection:
-        stamp_role(connection, role)
+def open_store(url: str, role: DbRole, *, setting: str = "STATE_DB_PATH") -> Engine:
+    """Engine for a run's own database at ``url``: created when missing; another program's
+    database or another role is refused *before* anything is written (SQLite is vetted through
+    a read-only connection); then migrated to head and stamped with ``role``."""
+    path = sqlite_path(url)
+    with driver_errors(url, setting):
+        if path is not None and check_writable_location(path, setting) is FileKind.SQLITE:
+            _vet(make_engine(url, read_only=True), url, role, setting)
+        engine = make_engine(url)
+        try:
+            if path is None:
+                _vet(engine, url, role, setting, dispose=False)
+            upgrade_to_head(engine)
+            with unit_of_work(engine) as connection:
+                stamp_role(connection, role)
+        except BaseException:
+            engine.dispose()
+            raise
     return engine
+
+
+def _vet(engine: Engine, url: str, role: DbRole, setting: str, *, dispose: bool = True) -> None:
+    try:
+        require_ours(engine, url, setting)
+        require_role(peek_role(engine), role, where=describe(url, setting))
+    finally:
+        if dispose:
+            engine.dispose()
 
 
 __all__ = [
     "CycleRecord",
     "CycleRepository",
     "DatabaseRoleError",
+    "DatabaseUnreachable",
+    "DatabaseUnusable",
     "DbRole",
     "DecisionRecord",
     "ExecutionMode",
+    "FileKind",
     "FileLock",
     "FillInsert",
     "FillRepository",
@@ -93,17 +134,24 @@ __all__ = [
     "account_fingerprint",
     "assess_holder",
     "check_schema",
+    "check_writable_location",
     "current_revision",
     "database_account_identity",
     "database_url",
+    "describe",
+    "driver_errors",
     "exchange_account_identity",
     "head_revision",
     "make_engine",
+    "open_for_inspection",
+    "open_for_operator",
     "open_store",
     "peek_role",
     "read_role",
+    "require_ours",
     "require_role",
     "sqlite_file",
+    "sqlite_path",
     "sqlite_url",
     "stamp_role",
     "unit_of_work",

@@ -4,10 +4,16 @@ SQLite runs with SQLAlchemy in charge of transactions and every transaction open
 ``BEGIN IMMEDIATE``: the write lock is taken up front, so two writers queue on
 ``busy_timeout`` instead of failing with "database is locked" when a read upgrades to a write,
 and DDL in migrations is transactional.
+
+A *read-only* engine (``make_engine(url, read_only=True)``) is what inspection commands use:
+SQLite opens the file with ``mode=ro`` (it cannot create, initialise or change it; the journal
+mode is left as it is), PostgreSQL sessions start with ``default_transaction_read_only``. A
+write through it fails instead of landing.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,7 +34,23 @@ def database_url(db_path: str | Path, db_url: str | None = None) -> str:
     return db_url if db_url else sqlite_url(db_path)
 
 
-def make_engine(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+def sqlite_path(url: str) -> Path | None:
+    """The file of a file-based SQLite URL (None for PostgreSQL or an in-memory database)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(str(parsed.database))
+
+
+def make_engine(
+    url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, read_only: bool = False
+) -> Engine:
+    path = sqlite_path(url)
+    if read_only and path is not None:
+        return _read_only_sqlite(path, busy_timeout_ms)
+    if read_only:
+        options = "-c default_transaction_read_only=on"
+        return create_engine(url, connect_args={"options": options})
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine, busy_timeout_ms)
@@ -41,6 +63,18 @@ def sqlite_file(engine: Engine) -> Path | None:
     if engine.dialect.name != "sqlite" or url.database in (None, "", ":memory:"):
         return None
     return Path(str(url.database)).resolve()
+
+
+def _read_only_sqlite(path: Path, busy_timeout_ms: int) -> Engine:
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+
+    def connect() -> sqlite3.Connection:
+        connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        connection.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        connection.execute("PRAGMA query_only=ON")  # belt and braces over mode=ro
+        return connection
+
+    return create_engine("sqlite+pysqlite://", creator=connect)
 
 
 def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:

@@ -6,7 +6,10 @@ StoreError
 ├── LockConflict         another live instance trades this account
 ├── LockUnavailable      the OS lock file cannot be created (LOCK_DIR)
 ├── LockLost             our lock row vanished or was taken over while we ran
-└── OrderNotFound        an update names a client order id the store never saw
+├── OrderNotFound        an update names a client order id the store never saw
+├── DatabaseUnusable     the path or URL holds no usable state database (not SQLite,
+│                        corrupted, another program's, missing or read-only directory)
+└── DatabaseUnreachable  the database server did not answer (a runtime failure)
 """
 
 from __future__ import annotations
@@ -38,3 +41,11 @@ class LockLost(StoreError):
 
 class OrderNotFound(StoreError):
     pass
+
+
+class DatabaseUnusable(StoreError):
+    """Bad input: fix the path or URL (exit code 2)."""
+
+
+class DatabaseUnreachable(StoreError):
+    """The server is down or refused us: retry later (exit code 1)."""

@@ -1,7 +1,11 @@
-"""Database roles: a dry run never shares a database with live trading.
+"""Database roles: a dry run never shares a database with live trading, and a backtest never
+writes into either.
 
-The first run stamps its role into ``meta``; a later run with the other role is refused, so
-simulated orders and fills can never be mistaken for real ones (or overwrite them).
+The first run stamps its role into ``meta``; a later run with another role is refused before
+anything is written, so simulated orders and fills can never be mistaken for real ones (or
+overwrite them). A backtest replaces only a ``replay`` database; operator commands change only
+``live`` and ``dry_run`` ones; inspection commands open any read-only
+(:mod:`btcbot.store.access`).
 """
 
 from __future__ import annotations
@@ -35,12 +39,13 @@ def peek_role(engine: Engine) -> DbRole | None:
         return read_role(connection)
 
 
-def require_role(stamped: DbRole | None, role: DbRole) -> None:
+def require_role(stamped: DbRole | None, role: DbRole, *, where: str = "this database") -> None:
+    """Refuse to open a database stamped with another role (nothing has been written yet)."""
     if stamped is not None and stamped is not role:
         raise DatabaseRoleError(
-            f"this database belongs to {stamped.value} runs and cannot be opened for a "
-            f"{role.value} run: point STATE_DB_PATH (or STATE_DB_URL) at a separate database, "
-            f"e.g. btcbot_{role.value}.db"
+            f"{where} belongs to {stamped.value} runs and cannot be opened for a "
+            f"{role.value} run: nothing was written to it; point STATE_DB_PATH (or "
+            f"STATE_DB_URL) at a separate database, e.g. btcbot_{role.value}.db"
         )
 
 
