@@ -2,6 +2,7 @@
 
 import asyncio
 import inspect
+import os
 import socket
 import time
 from collections.abc import Awaitable, Callable
@@ -63,14 +64,29 @@ SETTINGS_VARIABLES = (
 
 
 def isolate_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Run in ``tmp_path`` (no stray .env) with none of the settings variables set, and the
-    single-writer lock files in ``tmp_path`` (the emulator's demo key is the same everywhere:
-    tests running at the same time on one host must not contend for one account lock)."""
+    """Run in ``tmp_path`` (no stray .env) with none of btcbot's settings variables set, and
+    the single-writer lock files in ``tmp_path`` (the emulator's demo key is the same
+    everywhere: tests running at the same time on one host must not contend for one account
+    lock)."""
     monkeypatch.chdir(tmp_path)
     for name in SETTINGS_VARIABLES:
         monkeypatch.delenv(name, raising=False)
+    for name in list(os.environ):
+        if is_setting(name):
+            monkeypatch.delenv(name)
     monkeypatch.setenv("LOCK_DIR", str(tmp_path / "locks"))
     return tmp_path
+
+
+def is_setting(name: str) -> bool:
+    """Whether an environment variable would configure btcbot (or look like a misspelling)."""
+    from btcbot.config.names import known_names
+
+    upper = name.upper()
+    return upper in known_names() or upper.startswith(_SETTING_PREFIXES)
+
+
+_SETTING_PREFIXES = ("BTCTURK_", "STAGE7_", "STAGE4_", "RISK_", "LOG_LEVEL")
 
 
 def free_port() -> int:

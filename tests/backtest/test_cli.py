@@ -1,32 +1,18 @@
-"""``btcbot backtest`` / ``btcbot parity``: in-process on a small app, and through the real
-entry point once ``btcbot.cli`` registers them."""
+"""``btcbot backtest`` / ``btcbot parity`` through ``btcbot.cli`` in-process."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-import pytest
-import typer
-from typer.testing import CliRunner
-
-from btcbot.commands.backtest import backtest_command, parity_command
 from tests.backtest.factories import write_wave
-from tests.cli.runner import Result, run_cli
+from tests.cli.runner import Result, cli
 
 FINGERPRINT = re.compile(r"fingerprint\s+([0-9a-f]{64})")
 
 
-def app() -> typer.Typer:
-    commands = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
-    commands.command("backtest")(backtest_command)
-    commands.command("parity")(parity_command)
-    return commands
-
-
 def invoke(*args: str) -> Result:
-    result = CliRunner().invoke(app(), list(args), catch_exceptions=False)
-    return Result(result.exit_code, result.stdout, result.stderr)
+    return cli(*args)
 
 
 def backtest(data: Path, out: Path, *extra: str) -> Result:
@@ -104,16 +90,15 @@ def test_refusals_exit_2_with_the_reason(workdir: Path) -> None:
     assert not any(workdir.glob("[nrtuo].db"))
 
 
-def test_through_the_real_entry_point(workdir: Path) -> None:
-    from btcbot.cli import app as btcbot_app
-
-    names = {command.name for command in btcbot_app.registered_commands}
-    if not {"backtest", "parity"} <= names:
-        pytest.skip("btcbot.cli does not register 'backtest' and 'parity' yet")
+def test_relative_paths_and_a_second_run_into_the_same_file(workdir: Path) -> None:
     data = write_wave(workdir / "BTC_TRY.csv", 24)
-    first = run_cli("backtest", "--data", str(data), "--out", "a.db", cwd=workdir)
+    first = cli("backtest", "--data", "BTC_TRY.csv", "--out", "a.db", cwd=workdir)
     assert first.code == 0, first.output
-    second = run_cli("backtest", "--data", str(data), "--out", "b.db", cwd=workdir)
+    second = cli("backtest", "--data", str(data), "--out", "b.db", cwd=workdir)
     assert fingerprint(second) == fingerprint(first)
-    assert run_cli("parity", "a.db", "b.db", cwd=workdir).code == 0
-    assert run_cli("backtest", "--data", str(data), "--out", "a.db", cwd=workdir).code == 2
+    assert cli("parity", "a.db", "b.db", cwd=workdir).code == 0
+    again = cli("backtest", "--data", str(data), "--out", "a.db", cwd=workdir)
+    assert again.code == 2 and "already exists" in again.stderr
+    replaced = cli("backtest", "--data", str(data), "--out", "a.db", "--overwrite", cwd=workdir)
+    assert replaced.code == 0, replaced.output  # its own replay database
+    assert fingerprint(replaced) == fingerprint(first)

@@ -1,26 +1,22 @@
 """Test rig for operator commands: the emulator on a background thread, env helpers.
 
-The emulator runs its own event loop in a thread, so a test can drive the real CLI in a
-subprocess (``run_cli``) or in-process (``typer.testing.CliRunner``, whose command calls
-``asyncio.run``) while the emulator keeps answering.
+The emulator runs its own event loop in a thread, so a test can drive the real CLI in-process
+(``tests.cli.runner.cli``, whose command calls ``asyncio.run``) or in a subprocess while the
+emulator keeps answering.
 """
 
 from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import AbstractAsyncContextManager, contextmanager
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-import typer
-from typer.testing import CliRunner
 
 from btcbot.emulator import Account, Emulator, EmulatorConfig, running_emulator
-from btcbot.obs.logging import reset_logging
-from tests.cli.runner import Result
 from tests.helpers import free_port, isolate_settings
 
 # A distinctive secret (base64 of "planted-secret-3f9c1e-do-not-print"): it must never appear
@@ -90,15 +86,6 @@ def armed_env(db: Path, key: str = PLANTED_KEY, secret: str = PLANTED_SECRET) ->
     }
 
 
-def invoke(app: typer.Typer, args: list[str], env: Mapping[str, str]) -> Result:
-    """Run a command in-process (``btcbot.cli`` may not register it yet)."""
-    try:
-        result = CliRunner().invoke(app, args, env=dict(env), catch_exceptions=False)
-    finally:
-        reset_logging()  # the command bound its log handler to the runner's closed stderr
-    return Result(result.exit_code, result.stdout, result.stderr)
-
-
 def isolate(monkeypatch: pytest.MonkeyPatch, workdir: Path) -> None:
     """No stray .env, no developer settings: each test sets what it means."""
     isolate_settings(workdir, monkeypatch)
@@ -107,11 +94,3 @@ def isolate(monkeypatch: pytest.MonkeyPatch, workdir: Path) -> None:
 def closed_port() -> int:
     """A loopback port nothing listens on (connections are refused at once)."""
     return free_port()
-
-
-def registered(name: str) -> bool:
-    """Whether ``btcbot.cli`` registers a top-level command or group called ``name``."""
-    from btcbot.cli import app
-
-    names = {c.name for c in app.registered_commands} | {g.name for g in app.registered_groups}
-    return name in names

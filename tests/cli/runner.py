@@ -1,7 +1,10 @@
-"""Run the real ``btcbot`` entry point in a subprocess with a controlled environment."""
+"""Run the real ``btcbot`` command line: in-process (``cli``, the default for tests) or as a
+subprocess of ``python -m btcbot`` (``run_cli``, for the few smoke tests that need a real
+process: signals, the console entry point, import costs)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -9,18 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-# Variables a developer's shell might carry that would change what the CLI does.
-_SCRUB_PREFIXES = (
-    "BTCTURK_",
-    "STAGE7_",
-    "STATE_DB",
-    "DRY_RUN",
-    "KILL_SWITCH",
-    "SAFE_MODE",
-    "LIVE_TRADING",
-    "SYMBOLS",
-    "MARKET_DATA_MODE",
-)
+from typer.testing import CliRunner
+
+from btcbot.obs.logging import reset_logging
+from tests.helpers import is_setting
 
 
 @dataclass(frozen=True)
@@ -34,6 +29,36 @@ class Result:
         return self.stdout + self.stderr
 
 
+def cli(
+    *args: str,
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    input_text: str | None = None,
+) -> Result:
+    """``btcbot ARGS`` in this process through ``btcbot.cli.app``, with none of the caller's
+    btcbot settings in the environment except ``env``, in ``cwd`` (default: the current one).
+    Exceptions other than the command's exit propagate (a traceback fails the test)."""
+    from btcbot.cli import app
+
+    overrides: dict[str, str | None] = {name: None for name in os.environ if is_setting(name)}
+    overrides["LOCK_DIR"] = lock_dir(cwd or Path.cwd())  # no lock shared with other test runs
+    overrides.update(env or {})
+    where = contextlib.chdir(cwd) if cwd is not None else contextlib.nullcontext()
+    try:
+        with where:
+            result = CliRunner().invoke(
+                app, list(args), env=overrides, input=input_text, catch_exceptions=False
+            )
+    finally:
+        reset_logging()  # the command bound its log handler to the runner's closed stderr
+    return Result(result.exit_code, result.stdout, result.stderr)
+
+
+def lock_dir(cwd: Path) -> str:
+    """The test's lock directory (``isolate_settings`` sets one), else one under ``cwd``."""
+    return os.environ.get("LOCK_DIR") or str(cwd / "locks")
+
+
 def run_cli(
     *args: str,
     cwd: Path,
@@ -41,8 +66,9 @@ def run_cli(
     input_text: str | None = None,
     timeout: float = 60.0,
 ) -> Result:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(_SCRUB_PREFIXES)}
-    clean.setdefault("LOCK_DIR", str(cwd / "locks"))  # no lock shared with other test runs
+    """``python -m btcbot ARGS`` in a subprocess (smoke tests only: it costs ~1 s each)."""
+    clean = {k: v for k, v in os.environ.items() if not is_setting(k)}
+    clean["LOCK_DIR"] = lock_dir(cwd)  # no lock shared with other test runs
     clean.update(env or {})
     proc = subprocess.run(
         [sys.executable, "-m", "btcbot", *args],

@@ -11,11 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import typer
 from sqlalchemy import text
 
 from btcbot.commands import probes
-from btcbot.commands.doctor import doctor_command, preflight_command
 from btcbot.commands.slo import slo_checks
 from btcbot.domain import OrderMethod, OrderRequest, OrderStatus, Side, Symbol
 from btcbot.emulator import Emulator
@@ -33,17 +31,11 @@ from tests.cli.rig import (
     armed_env,
     closed_port,
     emulator_env,
-    invoke,
     isolate,
     paper_env,
-    registered,
     threaded_emulator,
 )
-from tests.cli.runner import Result, run_cli
-
-app = typer.Typer()
-app.command("doctor")(doctor_command)
-app.command("preflight")(preflight_command)
+from tests.cli.runner import Result, cli
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +57,7 @@ def _never_mutates(emu: Emulator) -> Iterator[None]:
 
 
 def doctor(*args: str, env: dict[str, str]) -> Result:
-    return invoke(app, list(args), env)
+    return cli(*args, env=env)
 
 
 def checks_of(result: Result) -> dict[str, dict[str, Any]]:
@@ -261,22 +253,6 @@ def test_slo_reject_rate_over_recent_cycles(tmp_path: Path) -> None:
     assert "2/10 orders rejected" in checks["slo reject rate"].detail
     assert checks["slo cycle latency"].verdict.value == "PASS"
     assert "slo skipped cycles" not in checks  # not recorded: left out, not passed
-
-
-@pytest.mark.skipif(not registered("doctor"), reason="btcbot.cli does not register doctor yet")
-def test_real_entry_point_doctor_json_is_clean_on_stdout(emu: Emulator, tmp_path: Path) -> None:
-    env = {**emulator_env(emu), **armed_env(tmp_path / "state.db")}
-    result = run_cli("doctor", "--json", cwd=tmp_path, env=env)
-    assert result.code == 0, result.output
-    assert checks_of(result)["credentials"]["verdict"] == "PASS"
-
-
-@pytest.mark.skipif(not registered("preflight"), reason="btcbot.cli does not register it yet")
-def test_real_entry_point_preflight_refuses_a_dry_run(emu: Emulator, tmp_path: Path) -> None:
-    env = {**emulator_env(emu), **paper_env(tmp_path / "state.db")}
-    result = run_cli("preflight", cwd=tmp_path, env=env)
-    assert result.code == 2
-    assert "FAIL  gates" in result.stdout
 
 
 def test_schema_newer_than_this_btcbot_fails(emu: Emulator, tmp_path: Path) -> None:

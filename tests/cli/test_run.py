@@ -1,4 +1,5 @@
-"""``btcbot run`` and ``btcbot demo`` through the real entry point (``python -m btcbot``)."""
+"""``btcbot run`` and ``btcbot demo`` through ``btcbot.cli`` in-process, and the SIGTERM stop
+through a real process (``python -m btcbot``)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ import sys
 from pathlib import Path
 
 from tests.cli.rig import emulator_env, threaded_emulator
-from tests.cli.runner import run_cli
+from tests.cli.runner import cli
+from tests.helpers import is_setting
 
 
 def test_run_refuses_contradictory_gates_with_exit_2(tmp_path: Path) -> None:
-    result = run_cli(
+    result = cli(
         "run",
         "--stage",
         "3",
@@ -26,7 +28,7 @@ def test_run_refuses_contradictory_gates_with_exit_2(tmp_path: Path) -> None:
 
 
 def test_run_without_an_exchange_fails_clearly(tmp_path: Path) -> None:
-    result = run_cli(
+    result = cli(
         "run",
         "--stage",
         "3",
@@ -46,7 +48,7 @@ def test_run_without_an_exchange_fails_clearly(tmp_path: Path) -> None:
 def test_run_loop_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
     with threaded_emulator() as emu:
         env = {
-            **{k: v for k, v in os.environ.items() if not k.startswith(("BTCTURK_", "DRY_RUN"))},
+            **{k: v for k, v in os.environ.items() if not is_setting(k)},
             **emulator_env(emu),
             "KILL_SWITCH": "false",
             "SAFE_MODE": "false",
@@ -87,7 +89,7 @@ def test_run_loop_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
 
 
 def test_demo_runs_end_to_end_and_its_ledger_matches(tmp_path: Path) -> None:
-    result = run_cli("demo", "--cycles", "4", "--cycle-seconds", "0.2", cwd=tmp_path, timeout=120)
+    result = cli("demo", "--cycles", "4", "--cycle-seconds", "0.2", cwd=tmp_path)
     assert result.code == 0, result.output
     assert "ARMED against the emulator" in result.stdout
     assert result.stdout.count("cycle ") >= 4

@@ -9,10 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import typer
 
-from btcbot.commands.orders import orders_command
-from btcbot.commands.status import status_command
 from btcbot.config import load_config
 from btcbot.runtime.factory import open_runtime
 from btcbot.runtime.loop import StopSignal, run_cycles
@@ -27,21 +24,10 @@ from btcbot.store import (
     unit_of_work,
 )
 from btcbot.store.schema import orders
-from tests.cli.rig import (
-    emulator_env,
-    invoke,
-    isolate,
-    paper_env,
-    registered,
-    threaded_emulator,
-)
-from tests.cli.runner import Result, run_cli
+from tests.cli.rig import emulator_env, isolate, paper_env, threaded_emulator
+from tests.cli.runner import Result, cli, run_cli
 
 CYCLES = 3
-
-app = typer.Typer()
-app.command("status")(status_command)
-app.command("orders")(orders_command)
 
 
 async def _dry_run() -> list[CycleReport]:
@@ -87,8 +73,8 @@ def env(db: Path) -> dict[str, str]:
     return {"STATE_DB_PATH": str(db)}
 
 
-def run(*args: str, db: Path) -> Result:
-    return invoke(app, list(args), env(db))
+def run(*args: str, db: Path, **extra: str) -> Result:
+    return cli(*args, env={**env(db), **extra})
 
 
 def stored(db: Path) -> tuple[Counter[str], int, int]:
@@ -110,8 +96,12 @@ def test_status_shows_the_dry_run(ran: Path) -> None:
     assert "last 5 cycle(s):" in out
     assert f"live orders: {sum(live.values())} " in out
     assert f"fills: {fills}" in out
-    assert "kill switch: settings ON, runtime off" in out  # KILL_SWITCH defaults to true
-    assert "health: DEGRADED" in out
+    # the settings the dry run started with (paper_env), not this shell's defaults
+    assert "run settings: as started by pid " in out
+    assert ": stage 3, DRY RUN (not armed: DRY_RUN, NOT_ARMED" in out
+    assert "KILL_SWITCH=false" in out and "SAFE_MODE=false" in out
+    assert "kill switch: settings off, runtime off" in out
+    assert "health: OK" in out
     assert "lock: free (account 'main')" in out
 
 
@@ -127,8 +117,10 @@ def test_status_json_matches_the_database(ran: Path) -> None:
     assert {c["mode"] for c in view["cycles"]} == {"dry_run"}
     assert view["live_orders"] == dict(live)
     assert view["fills"] == fills
-    assert view["kill_switch"]["settings"] is True
-    assert view["health"]["status"] == "degraded"
+    assert view["kill_switch"]["settings"] is False  # as the run started, not the shell's
+    assert view["run_settings"]["settings"]["DRY_RUN_TRY_BALANCE"] == "5000"
+    assert view["run_settings"]["armed"] is False
+    assert view["health"]["status"] == "ok"
     names = {check["name"] for check in view["health"]["checks"]}
     assert names == {"kill_switch", "reconcile", "process"}
 
@@ -205,16 +197,26 @@ def test_missing_database_is_reported_and_not_created(tmp_path: Path) -> None:
     assert run("orders", db=tmp_path / "nope.db").code == 2
 
 
-@pytest.mark.skipif(not registered("status"), reason="btcbot.cli does not register status yet")
-def test_real_entry_point_status(ran: Path, tmp_path: Path) -> None:
+def test_status_reports_the_run_settings_not_the_shells(ran: Path) -> None:
+    """The operator's shell says KILL_SWITCH=true and another cycle time; status still shows
+    what the instance started with."""
+    shell = run("status", "--json", db=ran, KILL_SWITCH="true", CYCLE_SECONDS="999")
+    view = json.loads(shell.stdout)
+    assert view["kill_switch"]["settings"] is False
+    assert view["run_settings"]["settings"]["CYCLE_SECONDS"] == "10.0"
+
+
+def test_status_without_recorded_settings_says_so(tmp_path: Path) -> None:
+    db = tmp_path / "state.db"
+    open_store(f"sqlite:///{db}", DbRole.DRY_RUN).dispose()
+    result = run("status", db=db)
+    assert result.code == 0, result.output
+    assert "run settings: none recorded" in result.stdout
+    assert "kill switch: settings ON" in result.stdout  # this shell's default, said so above
+
+
+def test_real_entry_point_status_json_is_clean_on_stdout(ran: Path, tmp_path: Path) -> None:
+    """Smoke test through ``python -m btcbot``: logs never mix into the JSON on stdout."""
     result = run_cli("status", "--json", cwd=tmp_path, env=env(ran))
     assert result.code == 0, result.output
     assert json.loads(result.stdout)["database"]["role"] == "dry_run"
-
-
-@pytest.mark.skipif(not registered("orders"), reason="btcbot.cli does not register orders yet")
-def test_real_entry_point_orders(ran: Path, tmp_path: Path) -> None:
-    _, _, total = stored(ran)
-    result = run_cli("orders", "--all", "--json", cwd=tmp_path, env=env(ran))
-    assert result.code == 0, result.output
-    assert len(json.loads(result.stdout)) == total

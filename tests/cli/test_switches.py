@@ -1,4 +1,5 @@
-"""Kill switch, freeze, degrade override and lock commands against a real SQLite store."""
+"""Kill switch, freeze, degrade override and lock commands against a real SQLite store,
+through `btcbot.cli` in-process."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from btcbot.store import DbRole, OpState, ProcessLock, open_store, unit_of_work
-from tests.cli.runner import run_cli
+from tests.cli.runner import cli
 
 
 @pytest.fixture
@@ -22,21 +23,21 @@ def env(db: Path) -> dict[str, str]:
 
 
 def test_missing_database_is_a_clear_config_error(tmp_path: Path) -> None:
-    result = run_cli("kill-switch", "status", cwd=tmp_path, env={"STATE_DB_PATH": "nope.db"})
+    result = cli("kill-switch", "status", cwd=tmp_path, env={"STATE_DB_PATH": "nope.db"})
     assert result.code == 2
     assert "no state database at nope.db" in result.stderr
 
 
 def test_kill_switch_on_status_off(db: Path, tmp_path: Path) -> None:
-    on = run_cli("kill-switch", "on", "--reason", "maintenance", cwd=tmp_path, env=env(db))
+    on = cli("kill-switch", "on", "--reason", "maintenance", cwd=tmp_path, env=env(db))
     assert on.code == 0, on.output
-    status = run_cli("kill-switch", "status", cwd=tmp_path, env=env(db))
+    status = cli("kill-switch", "status", cwd=tmp_path, env=env(db))
     assert "runtime kill switch:  ON" in status.stdout
     assert "maintenance" in status.stdout
     engine = open_store(f"sqlite:///{db}", DbRole.DRY_RUN)
     with unit_of_work(engine) as conn:
         assert OpState(conn).get("main").kill_switch is True
-    off = run_cli("kill-switch", "off", "--yes", cwd=tmp_path, env=env(db))
+    off = cli("kill-switch", "off", "--yes", cwd=tmp_path, env=env(db))
     assert off.code == 0
     assert "settings KILL_SWITCH=true still blocks" in off.stdout
     with unit_of_work(engine) as conn:
@@ -44,8 +45,8 @@ def test_kill_switch_on_status_off(db: Path, tmp_path: Path) -> None:
 
 
 def test_kill_switch_off_without_confirmation_changes_nothing(db: Path, tmp_path: Path) -> None:
-    run_cli("kill-switch", "on", cwd=tmp_path, env=env(db))
-    refused = run_cli("kill-switch", "off", cwd=tmp_path, env=env(db), input_text="n\n")
+    cli("kill-switch", "on", cwd=tmp_path, env=env(db))
+    refused = cli("kill-switch", "off", cwd=tmp_path, env=env(db), input_text="n\n")
     assert refused.code != 0
     engine = open_store(f"sqlite:///{db}", DbRole.DRY_RUN)
     with unit_of_work(engine) as conn:
@@ -56,13 +57,13 @@ def test_freeze_clear_requires_confirmation(db: Path, tmp_path: Path) -> None:
     engine = open_store(f"sqlite:///{db}", DbRole.DRY_RUN)
     with unit_of_work(engine) as conn:
         OpState(conn).set_freeze("main", reason="unknown order 42", now_ms=1)
-    assert "unknown order 42" in run_cli("freeze", "status", cwd=tmp_path, env=env(db)).stdout
-    assert run_cli("freeze", "clear", "--yes", cwd=tmp_path, env=env(db)).code == 0
-    assert "freeze: off" in run_cli("freeze", "status", cwd=tmp_path, env=env(db)).stdout
+    assert "unknown order 42" in cli("freeze", "status", cwd=tmp_path, env=env(db)).stdout
+    assert cli("freeze", "clear", "--yes", cwd=tmp_path, env=env(db)).code == 0
+    assert "freeze: off" in cli("freeze", "status", cwd=tmp_path, env=env(db)).stdout
 
 
 def test_degrade_override_and_clear(db: Path, tmp_path: Path) -> None:
-    forced = run_cli(
+    forced = cli(
         "degrade",
         "override",
         "--mode",
@@ -73,22 +74,22 @@ def test_degrade_override_and_clear(db: Path, tmp_path: Path) -> None:
         env=env(db),
     )
     assert forced.code == 0, forced.output
-    status = run_cli("degrade", "status", cwd=tmp_path, env=env(db)).stdout
+    status = cli("degrade", "status", cwd=tmp_path, env=env(db)).stdout
     assert "OBSERVE_ONLY" in status
     assert "exchange incident" in status
-    run_cli("degrade", "clear", cwd=tmp_path, env=env(db))
-    assert "none" in run_cli("degrade", "status", cwd=tmp_path, env=env(db)).stdout
+    cli("degrade", "clear", cwd=tmp_path, env=env(db))
+    assert "none" in cli("degrade", "status", cwd=tmp_path, env=env(db)).stdout
 
 
 def test_lock_release_refuses_a_fresh_holder_without_force(db: Path, tmp_path: Path) -> None:
     engine = open_store(f"sqlite:///{db}", DbRole.DRY_RUN)
     ProcessLock(engine, file_lock=False, pid=4242, host="box").acquire("main", ttl_seconds=600)
-    status = run_cli("lock", "status", cwd=tmp_path, env=env(db))
+    status = cli("lock", "status", cwd=tmp_path, env=env(db))
     assert "4242" in status.stdout
     assert "live" in status.stdout
-    refused = run_cli("lock", "release", "--yes", cwd=tmp_path, env=env(db))
+    refused = cli("lock", "release", "--yes", cwd=tmp_path, env=env(db))
     assert refused.code == 2
     assert "heartbeat is fresh" in refused.stderr
-    forced = run_cli("lock", "release", "--yes", "--force", cwd=tmp_path, env=env(db))
+    forced = cli("lock", "release", "--yes", "--force", cwd=tmp_path, env=env(db))
     assert forced.code == 0
-    assert "lock: free" in run_cli("lock", "status", cwd=tmp_path, env=env(db)).stdout
+    assert "lock: free" in cli("lock", "status", cwd=tmp_path, env=env(db)).stdout

@@ -15,7 +15,7 @@ from btcbot.domain import Fill
 from btcbot.emulator import EmulatorConfig, running_emulator
 from btcbot.runtime.factory import open_runtime
 from btcbot.store import FillRepository, OpState, unit_of_work
-from tests.cli.runner import run_cli
+from tests.cli.runner import cli
 from tests.runtime.conftest import arm, point_at
 
 
@@ -42,7 +42,7 @@ async def test_unexplained_deposit_blocks_then_trips_then_rebase_accepts_it(
             assert status.kill_switch_source == "ledger"
 
             env = {"STATE_DB_PATH": str(workdir / "state.db")}
-            rebased = run_cli("ledger", "rebase", "--yes", cwd=workdir, env=env)
+            rebased = cli("ledger", "rebase", "--yes", cwd=workdir, env=env)
             assert rebased.code == 0, rebased.output
             assert "baseline cleared" in rebased.stdout
             after = await runner.run_once()

@@ -27,7 +27,8 @@ from btcbot.backtest import (
     run_backtest,
 )
 from btcbot.backtest.schedule import planned_cycles
-from btcbot.commands.common import EXIT_CONFIG, EXIT_RUNTIME, EnvFile, configure_logs, fail
+from btcbot.commands.common import EXIT_CONFIG, EXIT_RUNTIME, EnvFile, fail
+from btcbot.commands.logs import configure_logs
 from btcbot.commands.progress import ProgressBar, wanted
 from btcbot.commands.run import Stage, load_or_exit
 from btcbot.domain.money import MoneyError, to_decimal

@@ -28,7 +28,7 @@ from sqlalchemy import select
 
 from btcbot.accounting import build_ledger
 from btcbot.commands.checks import render, render_summary
-from btcbot.commands.common import EXIT_CONFIG, EnvFile, existing_store, fail, now_ms
+from btcbot.commands.common import EXIT_CONFIG, EnvFile, fail, inspected_store, now_ms
 from btcbot.commands.doctor import diagnose, route_logs
 from btcbot.commands.probes import per_order_budget
 from btcbot.commands.run import banner, load_or_exit, run_config
@@ -72,7 +72,7 @@ def canary_config(config: AppConfig, options: CanaryOptions) -> tuple[AppConfig,
     and one line per override for the operator."""
     limits = config.params.limits
     per_order = limits.max_notional_per_order
-    per_order = options.notional if per_order <= 0 else min(per_order, options.notional)
+    per_order = options.notional if per_order is None else min(per_order, options.notional)
     per_cycle = min(limits.notional_cap_per_cycle, options.notional)
     common = config.common.model_copy(update={"symbols": (options.symbol,)})
     stage = config.stage.model_copy(
@@ -89,12 +89,16 @@ def canary_config(config: AppConfig, options: CanaryOptions) -> tuple[AppConfig,
     lines = [
         f"SYMBOLS={options.symbol.normalized} (was {was_symbols})",
         f"MAX_NOTIONAL_PER_ORDER_TRY={format_decimal(per_order)} "
-        f"(was {format_decimal(limits.max_notional_per_order)})",
+        f"(was {_cap(limits.max_notional_per_order)})",
         f"NOTIONAL_CAP_TRY_PER_CYCLE={format_decimal(per_cycle)} "
         f"(was {format_decimal(limits.notional_cap_per_cycle)})",
         f"TTL_SECONDS={options.ttl_seconds} (was {config.params.lifecycle.ttl_seconds})",
     ]
     return changed, lines
+
+
+def _cap(value: Decimal | None) -> str:
+    return "unset" if value is None else format_decimal(value)
 
 
 def check_min_notional(config: AppConfig, symbol: Symbol, rules: SymbolRules | None) -> None:
@@ -119,7 +123,7 @@ def check_min_notional(config: AppConfig, symbol: Symbol, rules: SymbolRules | N
 def canary_summary(config: AppConfig, symbol: Symbol, since_ms: int) -> dict[str, Any]:
     """What the canary did, from the database: its orders by status, their fills, and the
     realized PnL those fills added on the symbol."""
-    with existing_store(config.common) as engine, engine.connect() as conn:
+    with inspected_store(config.common) as engine, engine.connect() as conn:
         rows = conn.execute(
             select(orders.c.status, orders.c.exchange_order_id)
             .where(orders.c.symbol == symbol.normalized)

@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
-import contextlib
-import logging
-import os
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 from sqlalchemy import Engine
 
+from btcbot.commands.logs import LOG_OPTIONS as LOG_OPTIONS  # re-exported: older imports
+from btcbot.commands.logs import configure_logs as configure_logs
+from btcbot.commands.logs import environment_secrets as environment_secrets
 from btcbot.config import AppConfig, CommonSettings, ConfigError
-from btcbot.config.loader import build
-from btcbot.obs.logging import configure_logging
-from btcbot.store import StoreError, check_schema, database_url, make_engine
+from btcbot.config.loader import build, env_path, misspelled
+from btcbot.store import (
+    DatabaseUnreachable,
+    StoreError,
+    database_url,
+    driver_errors,
+    open_for_inspection,
+    open_for_operator,
+)
 
 EnvFile = Annotated[
     Path | None,
@@ -33,26 +38,6 @@ EXIT_CONFIG = 2  # configuration or safety refusal: fix settings, then retry
 EXIT_RUNTIME = 1  # the command ran and failed
 
 
-@dataclass
-class LogOptions:
-    """Global ``--log-level`` / ``--log-json`` (set once by the CLI callback)."""
-
-    level: str | None = None
-    json: bool = False
-
-
-LOG_OPTIONS = LogOptions()
-_CHATTY = ("httpx", "httpcore", "websockets", "aiohttp.access", "alembic")
-
-
-def configure_logs(default_level: str, secrets: Iterable[str] = ()) -> None:
-    """Log lines to stderr (stdout carries reports), secret values redacted. ``--log-level``
-    wins over ``default_level``; transport libraries stay at WARNING."""
-    configure_logging(LOG_OPTIONS.level or default_level, json=LOG_OPTIONS.json, secrets=secrets)
-    for name in _CHATTY:
-        logging.getLogger(name).setLevel(logging.WARNING)
-
-
 def config_secrets(config: AppConfig) -> list[str]:
     """Every credential value the settings hold, for the log redactor."""
     secrets = [config.exchange.api_key or ""]
@@ -61,20 +46,6 @@ def config_secrets(config: AppConfig) -> list[str]:
     if config.common.state_db_url is not None:
         secrets.append(config.common.state_db_url.get_secret_value())
     return secrets
-
-
-def environment_secrets() -> list[str]:
-    """Credential values visible in the process environment (before settings load)."""
-    secrets = [os.environ.get(name, "") for name in _SECRET_VARIABLES]
-    secret_file = os.environ.get("BTCTURK_API_SECRET_FILE")
-    if secret_file:
-        # An unreadable file is reported (with its path) by the settings loader.
-        with contextlib.suppress(OSError):
-            secrets.append(Path(secret_file).read_text(encoding="utf-8").strip())
-    return secrets
-
-
-_SECRET_VARIABLES = ("BTCTURK_API_KEY", "BTCTURK_API_SECRET", "STATE_DB_URL")
 
 
 def fail(message: str, code: int = EXIT_CONFIG) -> NoReturn:
@@ -87,17 +58,20 @@ def now_ms() -> int:
 
 
 def load_common(env_file: Path | None) -> CommonSettings:
-    if env_file is not None and not env_file.exists():
-        fail(f"--env-file {env_file} does not exist")
+    """The common settings (state database, account) for an operator command."""
     try:
-        return build(CommonSettings, env_file or _default_env())
+        path = env_path(env_file)
+        common = build(CommonSettings, path)
+        typos = misspelled(path)
     except ConfigError as exc:
         fail(str(exc))
+    for typo in typos:
+        warn(typo.describe())
+    return common
 
 
-def _default_env() -> Path | None:
-    path = Path(".env")
-    return path if path.exists() else None
+def warn(message: str) -> None:
+    typer.secho(f"warning: {message}", fg=typer.colors.YELLOW, err=True)
 
 
 def db_url(common: CommonSettings) -> str:
@@ -105,19 +79,49 @@ def db_url(common: CommonSettings) -> str:
     return database_url(common.state_db_path, url)
 
 
+def db_setting(common: CommonSettings) -> str:
+    """The variable that names the state database (for messages)."""
+    return "STATE_DB_URL" if common.state_db_url is not None else "STATE_DB_PATH"
+
+
 @contextmanager
-def existing_store(common: CommonSettings) -> Iterator[Engine]:
-    """The state database as it is: never created or migrated by an inspection command."""
-    if common.state_db_url is None and not Path(common.state_db_path).exists():
-        fail(
-            f"no state database at {common.state_db_path}: set STATE_DB_PATH (or "
-            "STATE_DB_URL) to the database your bot uses, or run the bot once"
-        )
-    engine = make_engine(db_url(common))
+def inspected_store(common: CommonSettings) -> Iterator[Engine]:
+    """The state database as it is, read-only: never created, initialised, migrated or
+    written by an inspection command."""
+    url, setting = db_url(common), db_setting(common)
+    with store_errors():
+        engine = open_for_inspection(url, setting)
+        try:
+            with driver_errors(url, setting, config_url_secrets(common)):
+                yield engine
+        finally:
+            engine.dispose()
+
+
+@contextmanager
+def operator_store(common: CommonSettings) -> Iterator[Engine]:
+    """An existing live or dry-run state database, for an operator command that changes it
+    (a backtest's database, an empty or foreign file are refused before anything is written)."""
+    url, setting = db_url(common), db_setting(common)
+    with store_errors():
+        engine = open_for_operator(url, setting)
+        try:
+            with driver_errors(url, setting, config_url_secrets(common)):
+                yield engine
+        finally:
+            engine.dispose()
+
+
+def config_url_secrets(common: CommonSettings) -> list[str]:
+    return [common.state_db_url.get_secret_value()] if common.state_db_url else []
+
+
+@contextmanager
+def store_errors() -> Iterator[None]:
+    """Store errors as one line and an exit code: 1 when the server did not answer, else 2."""
     try:
-        check_schema(engine)
-        yield engine
+        yield
+    except DatabaseUnreachable as exc:
+        fail(str(exc), EXIT_RUNTIME)
     except StoreError as exc:
         fail(str(exc))
-    finally:
-        engine.dispose()

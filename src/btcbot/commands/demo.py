@@ -15,7 +15,8 @@ from rich.table import Table
 from sqlalchemy import Engine
 
 from btcbot.accounting import check_balances, expected_holdings
-from btcbot.commands.common import EnvFile, configure_logs, fail
+from btcbot.commands.common import EnvFile, fail
+from btcbot.commands.logs import configure_logs
 from btcbot.commands.run import print_report
 from btcbot.config import ConfigError
 from btcbot.domain import Balance, Fill

@@ -29,7 +29,8 @@ from btcbot.commands.checks import (
     render_summary,
     warned,
 )
-from btcbot.commands.common import EnvFile, config_secrets, configure_logs, now_ms
+from btcbot.commands.common import EnvFile, config_secrets, now_ms
+from btcbot.commands.logs import configure_logs
 from btcbot.commands.probes import probe_exchange
 from btcbot.commands.run import Stage, banner
 from btcbot.commands.state_checks import check_state

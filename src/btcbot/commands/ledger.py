@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from btcbot.commands.common import EnvFile, existing_store, load_common
+from btcbot.commands.common import EnvFile, inspected_store, load_common, operator_store
 from btcbot.runtime.ledger_guard import baseline_key
 from btcbot.store import RiskStateRepository, unit_of_work
 
@@ -20,7 +20,7 @@ ledger_app = typer.Typer(
 def ledger_status(env_file: EnvFile = None) -> None:
     """Show the stored baseline per asset."""
     common = load_common(env_file)
-    with existing_store(common) as engine, unit_of_work(engine) as conn:
+    with inspected_store(common) as engine, engine.connect() as conn:
         baseline = RiskStateRepository(conn).get(baseline_key(common.account_key))
     if baseline is None:
         typer.echo("ledger baseline: none yet (taken from balances at the next cycle)")
@@ -45,7 +45,7 @@ def ledger_rebase(
             "of orders the agent did not place stay out of its positions). Continue?",
             abort=True,
         )
-    with existing_store(common) as engine, unit_of_work(engine) as conn:
+    with operator_store(common) as engine, unit_of_work(engine) as conn:
         removed = RiskStateRepository(conn).delete(baseline_key(common.account_key))
     typer.echo(
         "ledger baseline cleared: the next cycle takes a new one"

@@ -15,7 +15,14 @@ from typing import Annotated
 import typer
 from sqlalchemy import Engine
 
-from btcbot.commands.common import EnvFile, existing_store, fail, load_common, now_ms
+from btcbot.commands.common import (
+    EnvFile,
+    fail,
+    inspected_store,
+    load_common,
+    now_ms,
+    operator_store,
+)
 from btcbot.config import CommonSettings
 from btcbot.config.loader import read_environment
 from btcbot.runtime.writer_lock import lock_identity
@@ -66,7 +73,7 @@ def lock_status(env_file: EnvFile = None) -> None:
     """Show who holds the account's lock: live, stale or dead."""
     common = load_common(env_file)
     now = now_ms()
-    with existing_store(common) as engine:
+    with inspected_store(common) as engine:
         identity, view = current_lock(engine, common, api_key_setting(env_file), now)
         others = other_holders(engine, identity)
     if view is None:
@@ -89,7 +96,7 @@ def lock_release(
     """Release a lock left by a crashed bot (a live holder needs --force)."""
     common = load_common(env_file)
     now = now_ms()
-    with existing_store(common) as engine:
+    with operator_store(common) as engine:
         identity, view = current_lock(engine, common, api_key_setting(env_file), now)
         if view is None:
             typer.echo("lock: already free")

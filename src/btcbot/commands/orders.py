@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 from sqlalchemy import Connection, select
 
-from btcbot.commands.common import EnvFile, existing_store, fail, load_common, now_ms
+from btcbot.commands.common import EnvFile, fail, inspected_store, load_common, now_ms
 from btcbot.commands.status import Json, age, money, when
 from btcbot.domain import OrderStatus
 from btcbot.store.orders import LIVE_STATUSES
@@ -31,7 +31,7 @@ def orders_command(
     wanted = _statuses(show_all, status)
     common = load_common(env_file)
     now = now_ms()
-    with existing_store(common) as engine, engine.connect() as conn:
+    with inspected_store(common) as engine, engine.connect() as conn:
         rows = list_orders(conn, wanted, limit, now)
     if as_json:
         typer.echo(json.dumps(rows, indent=2))

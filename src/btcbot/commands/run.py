@@ -16,14 +16,14 @@ from btcbot.commands.common import (
     EXIT_RUNTIME,
     EnvFile,
     config_secrets,
-    configure_logs,
     fail,
 )
+from btcbot.commands.logs import configure_logs
 from btcbot.config import AppConfig, ConfigError, load_config
 from btcbot.domain.trips import TripKind, resolution
 from btcbot.execution import ReconciliationFailed
 from btcbot.marketdata import MarketDataUnavailable
-from btcbot.obs.metrics import Metrics
+from btcbot.obs.metrics import Metrics, check_listen
 from btcbot.runtime.factory import Runtime, open_runtime, wall_clock_ms
 from btcbot.runtime.loop import StopSignal, run_cycles, stop_on_signals
 from btcbot.runtime.report import CycleReport
@@ -31,6 +31,8 @@ from btcbot.runtime.startup import ExchangeUnavailable, StartupStopped
 from btcbot.runtime.telemetry import Telemetry
 from btcbot.store import (
     DatabaseRoleError,
+    DatabaseUnreachable,
+    DatabaseUnusable,
     LockConflict,
     LockLost,
     LockUnavailable,
@@ -104,12 +106,16 @@ async def run_config(config: AppConfig, *, cycles: int | None, cycle_seconds: fl
         except LockConflict as exc:
             fail(f"{exc}. To resolve: {resolution(TripKind.LOCK_HELD)}", EXIT_CONFIG)
         except (
-            MarketDataUnavailable,
-            LockUnavailable,
+            ConfigError,
             DatabaseRoleError,
+            DatabaseUnusable,
+            LockUnavailable,
+            MarketDataUnavailable,
             SchemaVersionError,
         ) as exc:
             fail(str(exc), EXIT_CONFIG)
+        except DatabaseUnreachable as exc:
+            fail(str(exc), EXIT_RUNTIME)
         except ReconciliationFailed as exc:
             # Only a definitive refusal gets here (outages are waited for): settings.
             fail(
@@ -165,7 +171,10 @@ def _observed(
         clock_ms=wall_clock_ms,
         ws_connected=runtime.ws_connected,
     )
-    server = telemetry.metrics.serve(port, config.common.metrics_host, health=telemetry.health)
+    try:
+        server = telemetry.metrics.serve(port, config.common.metrics_host, health=telemetry.health)
+    except OSError as exc:  # taken since the check at start-up
+        fail(metrics_port_message(config, exc))
     typer.echo(f"metrics and health on {server.url}")
 
     def report(cycle: CycleReport) -> None:
@@ -176,6 +185,26 @@ def _observed(
         yield report
     finally:
         server.stop()
+
+
+def check_metrics_port(config: AppConfig) -> None:
+    """Refuse (exit 2) before anything starts when METRICS_PORT cannot be served."""
+    port = config.common.metrics_port
+    if port is None:
+        return
+    try:
+        check_listen(config.common.metrics_host, port)
+    except OSError as exc:
+        fail(metrics_port_message(config, exc))
+
+
+def metrics_port_message(config: AppConfig, exc: OSError) -> str:
+    host, port = config.common.metrics_host, config.common.metrics_port
+    why = exc.strerror or str(exc)
+    return (
+        f"METRICS_PORT={port}: cannot serve metrics on {host}:{port} ({why}): stop what uses "
+        "the port or choose another METRICS_PORT (and check METRICS_HOST)"
+    )
 
 
 def run_command(
@@ -200,6 +229,7 @@ def run_command(
     configure_logs(config.common.log_level, config_secrets(config))
     for warning in config.warnings:
         typer.secho(f"warning: {warning}", fg=typer.colors.YELLOW, err=True)
+    check_metrics_port(config)
     typer.secho(banner(config), bold=True)
     count = None if loop and cycles is None else (cycles or 1)
     pause = config.common.cycle_seconds if cycle_seconds is None else cycle_seconds

@@ -1,6 +1,7 @@
 """Doctor checks of the state database: reachable, schema, role vs run mode, lock, switches.
 
-Read-only: a missing database is reported, never created; nothing is migrated or stamped.
+Read-only (the database is opened with a read-only connection): a missing database is
+reported, never created; nothing is initialised, migrated or stamped.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from btcbot.commands.checks import (
     skipped,
     warned,
 )
-from btcbot.commands.common import db_url
+from btcbot.commands.common import db_setting, db_url
 from btcbot.commands.slo import slo_checks
 from btcbot.config import AppConfig
 from btcbot.runtime.writer_lock import lock_identity
@@ -38,6 +39,7 @@ from btcbot.store import (
     head_revision,
     make_engine,
     peek_role,
+    require_ours,
     sqlite_file,
 )
 from btcbot.store.migrate import MIGRATIONS
@@ -73,8 +75,9 @@ def check_state(config: AppConfig, now_ms: int) -> StateFindings:
                 passed("lock", "free (no database yet)", critical=True),
             ]
         )
-    engine = make_engine(db_url(common))
+    engine = make_engine(db_url(common), read_only=True)
     try:
+        require_ours(engine, db_url(common), db_setting(common))
         return _inspect(engine, config, where, now_ms)
     except (SQLAlchemyError, StoreError) as exc:
         return _unreadable(where, exc)
@@ -85,7 +88,8 @@ def check_state(config: AppConfig, now_ms: int) -> StateFindings:
 def _unreadable(where: str, exc: Exception) -> StateFindings:
     cause = getattr(exc, "orig", None) or exc  # the driver's error says what went wrong
     lines = str(cause).strip().splitlines() or [""]
-    detail = f"cannot read {where}: {type(cause).__name__}: {lines[0]}"
+    kind = "" if isinstance(cause, StoreError) else f"{type(cause).__name__}: "
+    detail = f"cannot read {where}: {kind}{lines[0]}"
     return StateFindings(
         [failed("database", detail), skipped("lock", "not checked: database unreadable")]
     )

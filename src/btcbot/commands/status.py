@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Annotated, Any
@@ -18,7 +19,7 @@ from typing import Annotated, Any
 import typer
 from sqlalchemy import Engine, func, select
 
-from btcbot.commands.common import EnvFile, existing_store, load_common, now_ms
+from btcbot.commands.common import EnvFile, inspected_store, load_common, now_ms
 from btcbot.commands.lock import api_key_setting, current_lock
 from btcbot.config import CommonSettings
 from btcbot.domain.money import format_decimal, to_decimal
@@ -40,6 +41,7 @@ from btcbot.store import (
     current_revision,
     peek_role,
 )
+from btcbot.store.run_settings import RunSettingsRepository
 from btcbot.store.schema import fills
 
 Json = Annotated[bool, typer.Option("--json", help="One JSON document on stdout.")]
@@ -76,11 +78,12 @@ def status_command(
 ) -> None:
     """Show the bot's state and health from the state database (read-only).
 
-    Database role and schema, kill switch, freeze, degrade override, reconciliation
-    failures, lock holder, recent cycles, live orders, fills and a health verdict.
+    Database role and schema, the settings the running (or last) instance started with, kill
+    switch, freeze, degrade override, reconciliation failures, lock holder, recent cycles,
+    live orders, fills and a health verdict.
     """
     common = load_common(env_file)
-    with existing_store(common) as engine:
+    with inspected_store(common) as engine:
         view = read_status(engine, common, cycles, now_ms(), api_key=api_key_setting(env_file))
     if as_json:
         typer.echo(json.dumps(view, indent=2))
@@ -89,10 +92,12 @@ def status_command(
 
 
 def read_status(
-    engine: Engine, common: CommonSettings, limit: int, now: int, *, api_key: str | None = None
+    engine: Engine, shell: CommonSettings, limit: int, now: int, *, api_key: str | None = None
 ) -> dict[str, Any]:
-    identity, holder = current_lock(engine, common, api_key, now)
+    identity, holder = current_lock(engine, shell, api_key, now)
     with engine.connect() as conn:
+        recorded = RunSettingsRepository(conn).get(shell.account_key)
+        common = run_common(shell, recorded)
         op = OpState(conn).get(common.account_key)
         recent = CycleRepository(conn).latest(max(limit, 1))
         live = Counter(s.status.value for s in OrderRepository(conn).live_orders())
@@ -106,6 +111,7 @@ def read_status(
             "schema": current_revision(engine),
         },
         "account": common.account_key,
+        "run_settings": _run_settings(recorded),
         "health": health.to_dict(),
         "trips": [trip.to_dict() for trip in _trips(common, op, now)],
         "kill_switch": _kill_switch(common, op),
@@ -139,6 +145,44 @@ def _trips(common: CommonSettings, op: OpStatus, now: int) -> list[Trip]:
             now_ms=now,
         )
     )
+
+
+# knobs the report reads, from the settings the running (or last) instance started with
+_RECORDED: dict[str, tuple[str, Callable[[str], object]]] = {
+    "kill_switch": ("KILL_SWITCH", lambda text: text == "true"),
+    "safe_mode": ("SAFE_MODE", lambda text: text == "true"),
+    "cycle_seconds": ("CYCLE_SECONDS", float),
+    "reconcile_failure_threshold": ("RECONCILE_FAILURE_THRESHOLD", int),
+    "max_market_data_age_ms": ("MAX_MARKET_DATA_AGE_MS", int),
+}
+
+
+def run_common(shell: CommonSettings, recorded: dict[str, Any] | None) -> CommonSettings:
+    """The shell's common settings with the knobs the report reads replaced by the values the
+    instance started with (the shell's own settings may differ from the running bot's)."""
+    if recorded is None:
+        return shell
+    settings = recorded.get("settings", {})
+    update = {
+        field: parse(settings[name])
+        for field, (name, parse) in _RECORDED.items()
+        if isinstance(settings.get(name), str)
+    }
+    return shell.model_copy(update=update)
+
+
+def _run_settings(recorded: dict[str, Any] | None) -> dict[str, Any] | None:
+    if recorded is None:
+        return None
+    return {
+        "started": when(recorded.get("started_ms")),
+        "pid": recorded.get("pid"),
+        "stage": recorded.get("stage"),
+        "armed": recorded.get("armed"),
+        "not_armed": recorded.get("not_armed", []),
+        "settings": recorded.get("settings", {}),
+        "changed": recorded.get("changed", []),
+    }
 
 
 def _location(common: CommonSettings) -> str:
@@ -295,6 +339,8 @@ _HEALTH_COLORS = {
 def print_status(view: dict[str, Any]) -> None:
     db = view["database"]
     typer.echo(f"state database: {db['location']} (role {db['role']}, schema {db['schema']})")
+    for line in _run_settings_lines(view["run_settings"]):
+        typer.echo(line)
     health = view["health"]
     typer.secho(
         f"health: {health['status'].upper()}", fg=_HEALTH_COLORS[health["status"]], bold=True
@@ -311,6 +357,22 @@ def print_status(view: dict[str, Any]) -> None:
     counts = ", ".join(f"{status} {n}" for status, n in live.items()) or "none"
     typer.echo(f"live orders: {sum(live.values())} ({counts})")
     typer.echo(f"fills: {view['fills']}")
+
+
+def _run_settings_lines(run: dict[str, Any] | None) -> list[str]:
+    if run is None:
+        return [
+            "run settings: none recorded (no run has started on this database); the switches "
+            "below show this shell's settings"
+        ]
+    mode = "LIVE (armed)" if run["armed"] else f"DRY RUN (not armed: {', '.join(run['not_armed'])})"
+    settings = run["settings"]
+    changed = " ".join(f"{name}={settings[name]}" for name in run["changed"] if name in settings)
+    return [
+        f"run settings: as started by pid {run['pid']} at {run['started']}: stage "
+        f"{run['stage']}, {mode}",
+        "  changed from defaults: " + (changed or "none"),
+    ]
 
 
 def _switch_lines(view: dict[str, Any]) -> list[str]:

@@ -8,7 +8,14 @@ from typing import Annotated
 
 import typer
 
-from btcbot.commands.common import EnvFile, existing_store, fail, load_common, now_ms
+from btcbot.commands.common import (
+    EnvFile,
+    fail,
+    inspected_store,
+    load_common,
+    now_ms,
+    operator_store,
+)
 from btcbot.risk.modes import Mode
 from btcbot.store import OpState, OpStatus, unit_of_work
 
@@ -34,7 +41,7 @@ def _when(ms: int | None) -> str:
 
 def _status(env_file: EnvFile) -> OpStatus:
     common = load_common(env_file)
-    with existing_store(common) as engine, unit_of_work(engine) as conn:
+    with inspected_store(common) as engine, engine.connect() as conn:
         return OpState(conn).get(common.account_key)
 
 
@@ -67,7 +74,7 @@ def kill_switch_on(
 ) -> None:
     """Trip the runtime kill switch: the bot stops opening risk at its next cycle."""
     common = load_common(env_file)
-    with existing_store(common) as engine, unit_of_work(engine) as conn:
+    with operator_store(common) as engine, unit_of_work(engine) as conn:
         OpState(conn).set_kill_switch(
             common.account_key, active=True, source="operator", reason=reason, now_ms=now_ms()
         )
@@ -83,7 +90,7 @@ def kill_switch_off(
     common = load_common(env_file)
     if not yes:
         typer.confirm("Release the runtime kill switch and allow new risk again?", abort=True)
-    with existing_store(common) as engine, unit_of_work(engine) as conn:
+    with operator_store(common) as engine, unit_of_work(engine) as conn:
         state = OpState(conn)
         state.set_kill_switch(
             common.account_key, active=False, source="operator", reason="released", now_ms=now_ms()
@@ -115,7 +122,7 @@ def freeze_clear(
     common = load_common(env_file)
     if not yes:
         typer.confirm("Have you resolved the unknown orders on the exchange?", abort=True)
-    with existing_store(common) as engine, unit_of_work(engine) as conn:
+    with operator_store(common) as engine, unit_of_work(engine) as conn:
         OpState(conn).clear_freeze(common.account_key, now_ms=now_ms())
     typer.echo("freeze cleared")
 
@@ -138,7 +145,7 @@ def degrade_status(env_file: EnvFile = None) -> None:
 def degrade_clear(env_file: EnvFile = None) -> None:
     """Remove a manual degrade override."""
     common = load_common(env_file)
-    with existing_store(common) as engine, unit_of_work(engine) as conn:
+    with operator_store(common) as engine, unit_of_work(engine) as conn:
         OpState(conn).set_degrade_override(
             common.account_key, mode=None, reason=None, until_ms=None, now_ms=now_ms()
         )
@@ -158,7 +165,7 @@ def degrade_override(
         fail("--reason must say why the mode is forced")
     now = now_ms()
     until = now + minutes * 60_000
-    with existing_store(common) as engine, unit_of_work(engine) as conn:
+    with operator_store(common) as engine, unit_of_work(engine) as conn:
         OpState(conn).set_degrade_override(
             common.account_key, mode=mode.value, reason=reason, until_ms=until, now_ms=now
         )

@@ -59,29 +59,64 @@ def _parse_balances(text: str) -> dict[str, Decimal]:
 def _decimal(text: str, context: str) -> Decimal:
     try:
         value = Decimal(text)
-    except InvalidOperation as exc:
-        raise ValueError(f"bad amount in {context!r}") from exc
+    except InvalidOperation:
+        raise ValueError(f"bad amount in {context!r}: write a number >= 0") from None
     if not value.is_finite() or value < 0:
-        raise ValueError(f"bad amount in {context!r}")
+        raise ValueError(f"bad amount in {context!r}: write a number >= 0")
     return value
 
 
+ACCOUNTS_FORMAT = (
+    'a JSON list like [{"api_key": "k1", "api_secret": "<base64>", "balances": {"TRY": "1000"}}]'
+)
+
+
 def load_accounts_file(path: Path) -> list[Account]:
-    """Read ``[{"api_key":…, "api_secret":…, "balances":{"TRY":"1000"}}, …]``."""
-    raw: Any = json.loads(path.read_text("utf-8"))
+    """Read ``[{"api_key":…, "api_secret":…, "balances":{"TRY":"1000"}}, …]``; any mistake is
+    a ``ValueError`` naming the file, the account and the field."""
+    raw = read_json_file(path, ACCOUNTS_FORMAT)
     if not isinstance(raw, list):
-        raise ValueError(f"{path}: expected a JSON list of accounts")
-    return [_account_from_json(item, path) for item in raw]
+        raise ValueError(f"{path}: expected {ACCOUNTS_FORMAT}")
+    return [_account_from_json(item, f"{path}: account {n}") for n, item in enumerate(raw, 1)]
 
 
-def _account_from_json(item: Any, path: Path) -> Account:
+def read_json_file(path: Path, expected: str) -> Any:
+    """The JSON document in ``path``; unreadable, non-UTF-8 or malformed files are a
+    ``ValueError`` naming the file (and line) and what it should hold."""
+    try:
+        text = path.read_text("utf-8")
+    except UnicodeDecodeError:
+        raise ValueError(f"{path}: not UTF-8 text: expected {expected}") from None
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot read it ({exc.strerror})") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(
+            f"{path}:{exc.lineno}: not valid JSON ({exc.msg}): expected {expected}"
+        ) from None
+
+
+def _account_from_json(item: Any, where: str) -> Account:
     if not isinstance(item, dict):
-        raise ValueError(f"{path}: each account must be an object")
+        raise ValueError(f"{where}: expected an object with api_key, api_secret and balances")
+    missing = [name for name in ("api_key", "api_secret") if not isinstance(item.get(name), str)]
+    if missing:
+        raise ValueError(
+            f"{where}: {' and '.join(missing)} missing or not a string: every account needs "
+            "api_key and api_secret (base64 text)"
+        )
+    balances_raw = item.get("balances", {})
+    if not isinstance(balances_raw, dict):
+        raise ValueError(f'{where}: balances must be an object, e.g. {{"TRY": "1000"}}')
     balances = {
-        str(asset).upper(): _decimal(str(amount), f"{path}:{asset}")
-        for asset, amount in dict(item.get("balances", {})).items()
+        str(asset).upper(): _decimal(str(amount), f"{where}: balances.{asset}")
+        for asset, amount in balances_raw.items()
     }
-    return Account(str(item["api_key"]), str(item["api_secret"]), balances)
+    try:
+        return Account(item["api_key"], item["api_secret"], balances)
+    except ValueError as exc:
+        raise ValueError(f"{where}: {exc}") from None
 
 
 class Wallet:

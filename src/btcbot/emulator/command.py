@@ -1,18 +1,30 @@
-"""``btcbot emulator``: run the BTCTurk emulator on loopback until SIGINT/SIGTERM."""
+"""``btcbot emulator``: run the BTCTurk emulator on loopback until SIGINT/SIGTERM.
+
+Every input mistake (an accounts or faults file that is missing, not JSON or lacks a field; a
+price series that is not a CSV of prices; a port already in use) ends with one ``error:`` line
+naming the option and the fix, and exit code 2.
+"""
 
 import asyncio
-import json
 import signal
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
-from btcbot.emulator.accounts import Account, load_accounts_file, parse_account_spec
+from btcbot.emulator.accounts import (
+    Account,
+    load_accounts_file,
+    parse_account_spec,
+    read_json_file,
+)
 from btcbot.emulator.config import EmulatorConfig
 from btcbot.emulator.demo_account import DEMO_API_KEY
 from btcbot.emulator.faults import FaultConfig, parse_fault_args
 from btcbot.emulator.server import Emulator, is_loopback
+
+T = TypeVar("T")
 
 
 def emulator_command(
@@ -65,29 +77,36 @@ def emulator_command(
 ) -> None:
     """Run a BTCTurk-compatible exchange on loopback (no network, no real keys)."""
     if not is_loopback(host) and not allow_non_loopback:
-        typer.echo(f"refusing to bind {host}: pass --allow-non-loopback to expose the emulator")
-        raise typer.Exit(code=2)
-    try:
-        config = EmulatorConfig(
-            host=host,
-            port=port,
-            seed=seed,
-            tick_seconds=tick_seconds,
-            accounts=_accounts(accounts_file, account or []),
-            price_series=price_series,
-            series_symbol=series_symbol,
-            series_rows_per_step=series_rows_per_step,
-            series_start_row=series_start_row,
-            history_days=history_days,
-            faults=_faults(faults_file, fault or []),
-            rate_limit_scale=rate_limit_scale or None,
-            allow_non_loopback=allow_non_loopback,
-        )
-        emulator = Emulator(config)
-    except (ValueError, OSError) as exc:
-        typer.echo(f"emulator: {exc}")
-        raise typer.Exit(code=2) from exc
+        _refuse(f"refusing to bind {host}: pass --allow-non-loopback to expose the emulator")
+    config = EmulatorConfig(
+        host=host,
+        port=port,
+        seed=seed,
+        tick_seconds=tick_seconds,
+        accounts=_checked("--accounts-file/--account", _accounts, accounts_file, account or []),
+        price_series=price_series,
+        series_symbol=series_symbol,
+        series_rows_per_step=series_rows_per_step,
+        series_start_row=series_start_row,
+        history_days=history_days,
+        faults=_checked("--faults-file/--fault", _faults, faults_file, fault or []),
+        rate_limit_scale=rate_limit_scale or None,
+        allow_non_loopback=allow_non_loopback,
+    )
+    emulator = _checked("--price-series", Emulator, config)
     asyncio.run(_serve(emulator))
+
+
+def _refuse(message: str) -> NoReturn:
+    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    raise typer.Exit(code=2)
+
+
+def _checked(option: str, build: Callable[..., T], *args: Any) -> T:
+    try:
+        return build(*args)
+    except (ValueError, ArithmeticError, OSError) as exc:
+        _refuse(f"{option}: {exc}")
 
 
 def _accounts(path: Path | None, specs: list[str]) -> tuple[Account, ...]:
@@ -98,9 +117,9 @@ def _accounts(path: Path | None, specs: list[str]) -> tuple[Account, ...]:
 def _faults(path: Path | None, items: list[str]) -> dict[str, Any]:
     settings: dict[str, Any] = {}
     if path is not None:
-        loaded = json.loads(path.read_text("utf-8"))
+        loaded = read_json_file(path, 'a JSON object such as {"latency_ms": 200}')
         if not isinstance(loaded, dict):
-            raise ValueError(f"{path}: expected a JSON object of fault settings")
+            raise ValueError(f'{path}: expected a JSON object such as {{"latency_ms": 200}}')
         settings.update(loaded)
     settings.update(parse_fault_args(items))
     FaultConfig().updated(settings)  # validate names and values before starting
@@ -112,7 +131,16 @@ async def _serve(emulator: Emulator) -> None:
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
-    await emulator.start()
+    try:
+        await emulator.start()
+    except OSError as exc:
+        await emulator.stop()
+        config = emulator.config
+        _refuse(
+            f"--port {config.port}: cannot listen on {config.host}:{config.port} "
+            f"({exc.strerror or exc}): stop what uses the port, or choose another --port "
+            "(0 picks a free one)"
+        )
     try:
         _announce(emulator)
         await stop.wait()

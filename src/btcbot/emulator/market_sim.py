@@ -14,7 +14,7 @@ import csv
 import random
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from itertools import pairwise
 from pathlib import Path
 
@@ -49,20 +49,24 @@ class PriceSeries:
     the candle history puts the rows before the start row that far apart."""
 
     def __init__(self, path: Path, rows_per_step: int = 1, start_row: int = 0) -> None:
-        with path.open(newline="", encoding="utf-8") as handle:
-            reader = csv.DictReader(handle)
-            names = list(reader.fieldnames or [])
-            column, time_column = _close_column(names), _time_column(names)
-            rows = [row for row in reader if row.get(column)]
         try:
-            self.closes = [Decimal(row[column]) for row in rows]
-        except InvalidOperation:
-            raise ValueError(f"{path}: a Close value is not a number") from None
+            with path.open(newline="", encoding="utf-8") as handle:
+                reader = csv.DictReader(handle)
+                names = list(reader.fieldnames or [])
+                column, time_column = _close_column(names), _time_column(names)
+                rows = [(reader.line_num, row) for row in reader if row.get(column)]
+        except UnicodeDecodeError:
+            raise ValueError(f"{path}: not UTF-8 text: expected a CSV with a Close column") from (
+                None
+            )
+        except csv.Error as exc:
+            raise ValueError(f"{path}: not a CSV file ({exc})") from None
+        except OSError as exc:
+            raise ValueError(f"{path}: cannot read it ({exc.strerror})") from None
+        self.closes = [_price(path, line, row[column]) for line, row in rows]
         if not self.closes:
             raise ValueError(f"{path}: no prices")
-        if any(not close.is_finite() or close <= 0 for close in self.closes):
-            raise ValueError(f"{path}: every Close must be a positive number")
-        times = [row.get(time_column, "") for row in rows[:500]] if time_column else []
+        times = [row.get(time_column, "") for _, row in rows[:500]] if time_column else []
         self.step_minutes = _step_minutes(times)
         self.rows_per_step = max(1, rows_per_step)
         self.position = min(max(0, start_row), len(self.closes) - 1)
@@ -110,6 +114,16 @@ def _epoch_seconds(text: str) -> int | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return int(moment.timestamp())
+
+
+def _price(path: Path, line: int, text: str | None) -> Decimal:
+    try:
+        price = Decimal(text or "")
+    except ArithmeticError:
+        raise ValueError(f"{path}:{line}: the Close value is not a number") from None
+    if not price.is_finite() or price <= 0:
+        raise ValueError(f"{path}:{line}: the Close value must be a price > 0")
+    return price
 
 
 def _close_column(names: list[str]) -> str:

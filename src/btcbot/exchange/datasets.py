@@ -237,22 +237,34 @@ def _rows(path: Path) -> Iterator[_Row]:
         raise DatasetError(f"{source}: cannot open: {exc.strerror}") from None
     with handle:
         table = csv.reader(handle)
-        header = next(table, None)
-        if header is None:
-            raise DatasetError(f"{source}: empty file (a header row is required)")
-        reader = _Reader(source, header)
-        previous: _Row | None = None
-        for line, cells in enumerate(table, start=2):
-            if not cells:
-                continue
-            row = reader.row(line, cells)
-            if previous is not None and row.open_ms <= previous.open_ms:
-                raise DatasetError(
-                    f"{source}:{line}: timestamp {row.open_ms} ms is not after line "
-                    f"{previous.line} ({previous.open_ms} ms): rows must be strictly increasing"
-                )
-            previous = row
-            yield row
+        try:
+            yield from _table_rows(source, table)
+        except UnicodeDecodeError:
+            raise DatasetError(
+                f"{source}:{table.line_num + 1}: not UTF-8 text: is it a CSV of candles "
+                "(ts,open,high,low,close,volume)?"
+            ) from None
+        except csv.Error as exc:
+            raise DatasetError(f"{source}:{table.line_num}: not a CSV of candles ({exc})") from None
+
+
+def _table_rows(source: str, table: Iterator[list[str]]) -> Iterator[_Row]:
+    header = next(table, None)
+    if header is None:
+        raise DatasetError(f"{source}: empty file (a header row is required)")
+    reader = _Reader(source, header)
+    previous: _Row | None = None
+    for line, cells in enumerate(table, start=2):
+        if not cells:
+            continue
+        row = reader.row(line, cells)
+        if previous is not None and row.open_ms <= previous.open_ms:
+            raise DatasetError(
+                f"{source}:{line}: timestamp {row.open_ms} ms is not after line "
+                f"{previous.line} ({previous.open_ms} ms): rows must be strictly increasing"
+            )
+        previous = row
+        yield row
 
 
 def _infer_interval(source: str, rows: Sequence[_Row]) -> int:

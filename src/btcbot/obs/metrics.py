@@ -529,6 +529,15 @@ class Metrics:
         return MetricsServer(_app(make_wsgi_app(self.registry), health), host, port)
 
 
+def check_listen(host: str, port: int) -> None:
+    """Raise ``OSError`` when the exporter could not listen on ``host:port`` now (the port is
+    in use, the address is not this host's); the caller says which setting to change."""
+    family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+        probe.bind((host, port))
+
+
 class MetricsServer:
     """A running exporter; :meth:`stop` (or leaving the ``with`` block) shuts it down."""
 

@@ -27,6 +27,7 @@ from btcbot.btcturk.ws_client import BtcturkWsClient
 from btcbot.btcturk.ws_config import WsClientConfig
 from btcbot.config import AppConfig
 from btcbot.config.exchange import ExchangeSettings
+from btcbot.config.listing import check_listed
 from btcbot.exchange.paper import PaperExchange
 from btcbot.exchange.port import ExchangePort, MarketDataPort
 from btcbot.exchange.read_budget import UNLIMITED
@@ -38,6 +39,7 @@ from btcbot.runtime.adaptation import ParamsAdapter
 from btcbot.runtime.cycle import CycleRunner, CycleSettings
 from btcbot.runtime.ledger_guard import LedgerGuard
 from btcbot.runtime.loop import StopSignal
+from btcbot.runtime.run_settings import record_run_settings
 from btcbot.runtime.startup import StartupWait, wait_for_exchange
 from btcbot.runtime.writer_lock import LockHeartbeat, lock_identity
 from btcbot.store import (
@@ -125,6 +127,11 @@ async def open_runtime(
         feed = await _start_feed(stack, config, credentials)
         port: ExchangePort = live_port
         wait, waiting_since = _startup_wait(config), time.monotonic()
+        listed = await wait_for_exchange(
+            live_port.exchange_rules, wait=wait, stop=stop, started=waiting_since
+        )
+        check_listed(config, listed.keys())  # a pair the exchange does not list: exit 2
+        record_run_settings(engine, config, clock_ms())  # what `btcbot status` shows
         if dry_run:
             shared = SharedBooksMarket(live_port, books)
             port = await wait_for_exchange(
