@@ -18,17 +18,16 @@ from btcbot.btcturk.orderbook_sync import OrderBookSync
 from btcbot.btcturk.ws_client import BtcturkWsClient
 from btcbot.btcturk.ws_config import WsClientConfig
 from btcbot.domain import Fill, OrderMethod, Side, Symbol
+from btcbot.emulator import EmulatorConfig, running_emulator
 from tests.helpers import eventually
-
-emulator = pytest.importorskip("btcbot.emulator")
 
 BTCTRY = Symbol("BTC", "TRY")
 
 
 @pytest.fixture
 async def emu() -> AsyncIterator[Any]:
-    config = emulator.EmulatorConfig(seed=7, port=0, tick_seconds=0.0, rate_limit_scale=None)
-    async with emulator.running_emulator(config) as running:
+    config = EmulatorConfig(seed=7, port=0, tick_seconds=0.0, rate_limit_scale=None)
+    async with running_emulator(config) as running:
         yield running
 
 

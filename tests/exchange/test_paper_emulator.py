@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from btcbot.btcturk.errors import BusinessReject
+from btcbot.btcturk.exchange import BtcturkExchange
 from btcbot.btcturk.rest_client import BtcturkRestClient
 from btcbot.config import ExchangeSettings
 from btcbot.domain import (
@@ -69,8 +70,7 @@ class Armed:
 
 
 def live_market(client: BtcturkRestClient) -> MarketDataPort:
-    live = pytest.importorskip("btcbot.btcturk.exchange")
-    market: MarketDataPort = live.BtcturkExchange(client, Armed)
+    market: MarketDataPort = BtcturkExchange(client, Armed)
     return market
 
 

@@ -93,8 +93,14 @@ def test_reacquire_by_the_same_instance_refreshes(engine: Engine, clock: FakeClo
 
 
 def test_accounts_are_independent(engine: Engine, clock: FakeClock) -> None:
-    lock(engine, clock, "first").acquire(ACCOUNT, TTL)
-    lock(engine, clock, "second").acquire("other", TTL)
+    first = lock(engine, clock, "first")
+    first.acquire(ACCOUNT, TTL)
+    assert lock(engine, clock, "second").acquire("other", TTL).instance_id == "second"
+    holders = {key: first.status(key) for key in (ACCOUNT, "other")}
+    assert {key: h.instance_id for key, h in holders.items() if h} == {
+        ACCOUNT: "first",
+        "other": "second",
+    }
 
 
 def test_force_release_returns_the_removed_holder(engine: Engine, clock: FakeClock) -> None:
