@@ -165,6 +165,8 @@ class LazyGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except Exception as exc:
+            if type(exc).__module__.startswith("typer"):
+                raise  # the command line's own exits and usage errors
             from btcbot.commands.boundary import exit_for
 
             exit_for(exc)  # a known bad-input error: one line, exit 2 (or 1)

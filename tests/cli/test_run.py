@@ -129,3 +129,28 @@ def test_sigterm_ends_a_start_up_that_waits_for_the_exchange(tmp_path: Path) -> 
             proc.communicate()
     assert proc.returncode == 0, err
     assert "stopped cleanly after 0 cycle(s) (stopped by SIGTERM)" in out
+
+
+def test_run_refuses_pairs_the_exchange_does_not_list(tmp_path: Path) -> None:
+    with threaded_emulator() as emu:
+        env = {
+            **emulator_env(emu),
+            "STATE_DB_PATH": str(tmp_path / "s.db"),
+            "SYMBOLS": "BTC_TRY,BTC_TRT,FOO_TRY",
+        }
+        result = cli("run", env=env)
+        seven = cli(
+            "run",
+            "--stage",
+            "7",
+            env={**env, "SYMBOLS": "BTC_TRY", "STAGE7_UNIVERSE_WHITELIST": "ETH_TRY,ETHH_TRY"},
+        )
+        assert emu.faults.counters.mutating_total == 0
+    assert result.code == 2, result.output
+    assert "SYMBOLS: BTC_TRT is not listed on the exchange (did you mean BTC_TRY" in result.stderr
+    assert "SYMBOLS: FOO_TRY is not listed on the exchange" in result.stderr
+    assert "Traceback" not in result.output
+    assert "cycle " not in result.stdout
+    assert seven.code == 2, seven.output
+    assert "STAGE7_UNIVERSE_WHITELIST: ETHH_TRY is not listed" in seven.stderr
+    assert "did you mean ETH_TRY" in seven.stderr

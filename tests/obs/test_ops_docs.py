@@ -100,9 +100,11 @@ def all_references() -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
 
 
 def subcommands(command: Any) -> dict[str, Any] | None:
-    """A group's subcommands (typer's vendored click: duck-typed), None for a leaf."""
-    commands = getattr(command, "commands", None)
-    return commands if isinstance(commands, dict) else None
+    """A group's subcommands (typer's vendored click: duck-typed; ``btcbot.cli`` loads them
+    lazily, so through ``list_commands``/``get_command``), None for a leaf."""
+    if not hasattr(command, "list_commands"):
+        return None
+    return {name: command.get_command(None, name) for name in command.list_commands(None)}
 
 
 def resolve(words: tuple[str, ...]) -> tuple[Any, tuple[str, ...]]:

@@ -106,14 +106,19 @@ def test_cash_is_consumed_across_intents():
     assert len(approved) == 1 and codes == [("BLOCK", "RISK_BLOCK_CASH_RESERVE_TARGET")]
 
 
-def test_per_order_cap_shrinks_and_zero_is_off():
+def test_per_order_cap_shrinks_none_is_off_and_zero_allows_nothing():
     limits = RiskLimits(max_notional_per_order=d(50))
     approved, codes = run([buy(qty="0.1")], limits=limits)
     assert approved[0].notional == d(50) and codes == [("CAP", "RISK_CAP_MAX_NOTIONAL_PER_ORDER")]
-    approved, codes = run([buy(qty="0.1")])
+    approved, codes = run([buy(qty="0.1")])  # unset: no per-order cap
     assert approved[0].notional == d(100) and codes == []
     _, codes = run([buy(qty="0.1")], limits=RiskLimits(max_notional_per_order=d(5)))
     assert codes == [("BLOCK", "RISK_BLOCK_MAX_NOTIONAL_PER_ORDER")]
+    approved, codes = run(
+        [buy(qty="0.1"), sell(qty="0.1")], limits=RiskLimits(max_notional_per_order=d(0))
+    )
+    assert approved == []
+    assert codes == [("BLOCK", "RISK_BLOCK_MAX_NOTIONAL_PER_ORDER")] * 2
 
 
 def test_position_cap_counts_position_and_open_buys():

@@ -66,6 +66,7 @@ class BtcbotSettings(BaseSettings):
         env_file_encoding="utf-8",
         populate_by_name=True,
         hide_input_in_errors=True,  # a bad value may be a secret
+        allow_inf_nan=False,  # CYCLE_SECONDS=inf or a cap of NaN is a mistake, not a value
     )
 
     REFUSED: ClassVar[Mapping[str, str]] = {}

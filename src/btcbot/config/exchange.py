@@ -25,6 +25,7 @@ class ExchangeSettings(BaseSettings):
         extra="ignore",
         case_sensitive=False,
         hide_input_in_errors=True,  # a bad value may be a secret
+        allow_inf_nan=False,  # CYCLE_SECONDS=inf or a cap of NaN is a mistake, not a value
     )
 
     base_url: HttpUrl = Field(

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 from pydantic_settings import BaseSettings
 
-from btcbot.config.base import BtcbotSettings
+from btcbot.config.base import BtcbotSettings, env_names
 from btcbot.config.common import CommonSettings
 from btcbot.config.envfile import check_env_file, read_env_file
 from btcbot.config.errors import ConfigError
@@ -94,23 +94,31 @@ def build(model: type[T], env_file: Path | None) -> T:
     try:
         return model(_env_file=env_file)
     except ValidationError as exc:
-        raise ConfigError(describe(model, exc)) from None
+        raise ConfigError(describe(model, exc, read_environment(env_file))) from None
 
 
-def describe(model: type[BaseSettings], exc: ValidationError) -> str:
+def describe(
+    model: type[BaseSettings], exc: ValidationError, environ: Mapping[str, str] | None = None
+) -> str:
+    """One line per problem, each naming the variable as the operator set it (an alias is
+    named with its canonical name), never its value."""
     problems = []
     for error in exc.errors(include_input=False, include_url=False):
         message = str(error["msg"]).removeprefix("Value error, ")
         loc = error["loc"]
         # a model-level check names its variables itself
-        problems.append(f"{_env_name(model, str(loc[0]))}: {message}" if loc else message)
+        problems.append(f"{_env_name(model, str(loc[0]), environ)}: {message}" if loc else message)
     return "; ".join(problems)
 
 
-def _env_name(model: type[BaseSettings], key: str) -> str:
+def _env_name(model: type[BaseSettings], key: str, environ: Mapping[str, str] | None) -> str:
     prefix = str(model.model_config.get("env_prefix") or "")
     if issubclass(model, BtcbotSettings) and key in model.model_fields:
-        return model.env_name(key)
+        names = env_names(key, model.model_fields[key])
+        used = [name for name in names if environ is not None and name in environ]
+        if used and used[0] != names[0]:
+            return f"{used[0]} (alias of {names[0]})"
+        return names[0]
     return (key if key.upper().startswith(prefix.upper()) else prefix + key).upper()
 
 

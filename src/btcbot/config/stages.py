@@ -26,6 +26,7 @@ from btcbot.config.knobs import (
     ReplacingLifecycleKnobs,
     RiskLimitKnobs,
 )
+from btcbot.config.validators import Currency
 from btcbot.domain.money import to_decimal
 from btcbot.kernel.params import (
     DEFAULT_WARN_CODES,
@@ -277,8 +278,8 @@ class Stage7Settings(RiskLimitKnobs, ReplacingLifecycleKnobs, ProtectiveStopKnob
     stage7_universe_size: int = Field(
         20, ge=0, description="Default 20: symbols kept after ranking."
     )
-    stage7_universe_quote_ccy: str = Field(
-        "TRY", min_length=1, description="Default TRY: only pairs quoted in it are candidates."
+    stage7_universe_quote_ccy: Currency = Field(
+        "TRY", description="Default TRY: only pairs quoted in it are candidates."
     )
     stage7_universe_whitelist: Pairs = Field(
         (), description="Default empty: when set, only these pairs (CSV) are candidates."

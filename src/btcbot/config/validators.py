@@ -61,6 +61,13 @@ def host(value: str) -> str:
     return text
 
 
+def currency(value: str) -> str:
+    text = value.strip().upper()
+    if not (2 <= len(text) <= 10 and text.isascii() and text.isalnum()):
+        raise ValueError("not a currency code: write one such as TRY or USDT")
+    return text
+
+
 def _url(schemes: tuple[str, ...]) -> AfterValidator:
     def check(value: str) -> str:
         text = value.strip()
@@ -76,6 +83,7 @@ def _url(schemes: tuple[str, ...]) -> AfterValidator:
     return AfterValidator(check)
 
 
+Currency = Annotated[str, AfterValidator(currency)]
 DatabaseUrl = Annotated[SecretStr | None, AfterValidator(database_url)]
 Host = Annotated[str, AfterValidator(host)]
 HttpUrl = Annotated[str, _url(("http", "https"))]

@@ -68,11 +68,12 @@ from btcbot.store.state import (
 )
 
 
-def open_store(url: str, role: DbRole, *, setting: str = "STATE_DB_PATH") -> Engine:
+def open_store(url: str, role: DbRole, *, setting: str | None = None) -> Engine:
     """Engine for a run's own database at ``url``: created when missing; another program's
     database or another role is refused *before* anything is written (SQLite is vetted through
     a read-only connection); then migrated to head and stamped with ``role``."""
     path = sqlite_path(url)
+    setting = setting or ("STATE_DB_PATH" if path is not None else "STATE_DB_URL")
     with driver_errors(url, setting):
         if path is not None and check_writable_location(path, setting) is FileKind.SQLITE:
             _vet(make_engine(url, read_only=True), url, role, setting)

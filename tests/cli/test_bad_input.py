@@ -1,0 +1,538 @@
+"""Bad input through the real command line: one ``error:`` line naming the setting or file and
+the fix, exit code 2, no traceback, nothing created or changed.
+
+Table-driven over every setting (each field of every settings model, canonical name and
+aliases, fed a value of the wrong type and, where it has a lower bound, one below it) and
+every file btcbot reads (settings files, the secret file, the emulator's accounts, faults and
+price-series files, backtest CSVs, state databases).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sqlite3
+import typing
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from annotated_types import Ge, Gt
+from pydantic.fields import FieldInfo
+from pydantic_settings import BaseSettings
+
+from btcbot.config import (
+    CommonSettings,
+    ExchangeSettings,
+    Stage3Settings,
+    Stage4Settings,
+    Stage7Settings,
+)
+from btcbot.config.base import BtcbotSettings, env_names
+from btcbot.store import DbRole, open_store
+from tests.cli.runner import Result, cli
+from tests.helpers import free_port, isolate_settings
+
+MODELS: tuple[tuple[type[BaseSettings], int], ...] = (
+    (CommonSettings, 3),
+    (ExchangeSettings, 3),
+    (Stage3Settings, 3),
+    (Stage4Settings, 4),
+    (Stage7Settings, 7),
+)
+
+# Settings whose type alone does not say what a wrong value is ({tmp}: the test's directory).
+WRONG: dict[str, str] = {
+    "LIVE_TRADING_ACK": "yes",
+    "ACCOUNT_KEY": "x" * 65,
+    "STATE_DB_PATH": "{tmp}/no-such-directory/state.db",
+    "STATE_DB_URL": "not a url",
+    "SYMBOLS": "DOGE",
+    "METRICS_HOST": "999.1.1.1",
+    "BTCTURK_BASE_URL": "not a url",
+    "BTCTURK_GRAPH_URL": "graph-api.btcturk.com",
+    "BTCTURK_WS_URL": "http://127.0.0.1:1/",
+    "BTCTURK_API_KEY": "public key with spaces",
+    "BTCTURK_API_SECRET": "not base64!",
+    "BTCTURK_API_SECRET_FILE": "{tmp}/no-such-secret",
+    "STAGE7_UNIVERSE_QUOTE_CCY": "T RY",
+    "STAGE7_UNIVERSE_WHITELIST": "FOO",
+    "STAGE7_UNIVERSE_BLACKLIST": "BTC_TRY,FOO",
+    "STAGE7_SCORE_WEIGHTS": "{not json",
+    "PORTFOLIO_TARGETS": "BTC_TRY",
+}
+WRONG_BY_TYPE: dict[object, str] = {
+    bool: "maybe",
+    int: "many",
+    float: "soon",
+    Decimal: "lots",
+}
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str  # the variable set
+    value: str | None  # None: no wrong value known (the test says so)
+    stage: int
+
+    def __str__(self) -> str:
+        return f"{self.name}={self.value}"
+
+
+def _wrong(canonical: str, field: FieldInfo) -> list[str | None]:
+    annotation = field.annotation
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    base = args[0] if typing.get_origin(annotation) is not typing.Literal and args else annotation
+    if canonical in WRONG:
+        values: list[str | None] = [WRONG[canonical]]
+    elif typing.get_origin(annotation) is typing.Literal:
+        values = ["bogus"]
+    else:
+        values = [WRONG_BY_TYPE.get(base)]
+    if any(isinstance(m, (Ge, Gt)) for m in field.metadata) and base is not bool:
+        values.append("-1")
+    return values
+
+
+def _cases() -> list[Case]:
+    seen: set[tuple[str, str | None]] = set()
+    cases = []
+    for model, stage in MODELS:
+        names_by_field = _names_by_field(model)
+        for field_name, field in model.model_fields.items():
+            names = names_by_field[field_name]
+            for name in names:
+                for value in _wrong(names[0], field):
+                    if (name, value) in seen:
+                        continue  # a shared knob (e.g. MAX_ORDERS_PER_CYCLE) once is enough
+                    seen.add((name, value))
+                    cases.append(Case(name, value, stage))
+    return cases
+
+
+def _names_by_field(model: type[BaseSettings]) -> dict[str, tuple[str, ...]]:
+    prefix = str(model.model_config.get("env_prefix") or "").upper()
+    return {
+        name: env_names(name, field)
+        if issubclass(model, BtcbotSettings)
+        else (prefix + name.upper(),)
+        for name, field in model.model_fields.items()
+    }
+
+
+SETTING_CASES = _cases()
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    isolate_settings(tmp_path, monkeypatch)
+
+
+def assert_refused(result: Result, *culprits: str) -> None:
+    """Exit 2, every culprit named, one clear message, no traceback."""
+    assert result.code == 2, result.output
+    assert "Traceback" not in result.output
+    for culprit in culprits:
+        assert culprit in result.output, (culprit, result.output)
+
+
+def offline(tmp_path: Path) -> dict[str, str]:
+    """Settings that would start a dry run against an exchange that refuses connections."""
+    return {
+        "STATE_DB_PATH": str(tmp_path / "state.db"),
+        "BTCTURK_BASE_URL": f"http://127.0.0.1:{free_port()}",
+        "BTCTURK_REST_MAX_RETRIES": "0",
+    }
+
+
+def test_the_table_covers_every_setting() -> None:
+    covered = {case.name for case in SETTING_CASES}
+    for model, _ in MODELS:
+        for names in _names_by_field(model).values():
+            assert set(names) <= covered
+    missing = [str(case) for case in SETTING_CASES if case.value is None]
+    assert not missing, f"no wrong value known for {missing}: add one to WRONG"
+
+
+@pytest.mark.parametrize("case", SETTING_CASES, ids=str)
+def test_every_setting_with_a_wrong_value_is_refused_at_start(case: Case, tmp_path: Path) -> None:
+    assert case.value is not None, f"add a wrong value for {case.name} to WRONG"
+    value = case.value.replace("{tmp}", str(tmp_path))
+    result = cli("run", "--stage", str(case.stage), env={**offline(tmp_path), case.name: value})
+    assert_refused(result, case.name)
+    assert "error: " in result.stderr
+    assert not (tmp_path / "state.db").exists(), "refused before anything was created"
+
+
+COMMANDS: tuple[tuple[str, ...], ...] = (
+    ("run",),
+    ("run", "--stage", "7"),
+    ("doctor",),
+    ("preflight",),
+    ("canary", "once"),
+    ("status",),
+    ("orders",),
+    ("kill-switch", "status"),
+    ("kill-switch", "on"),
+    ("kill-switch", "off", "--yes"),
+    ("freeze", "status"),
+    ("freeze", "clear", "--yes"),
+    ("degrade", "status"),
+    ("degrade", "clear"),
+    ("degrade", "override", "--mode", "OBSERVE_ONLY", "--reason", "test"),
+    ("lock", "status"),
+    ("lock", "release", "--yes"),
+    ("ledger", "status"),
+    ("ledger", "rebase", "--yes"),
+    ("demo", "--cycles", "1"),
+)
+
+
+@pytest.fixture
+def state_db(tmp_path: Path) -> Path:
+    db = tmp_path / "state.db"
+    open_store(f"sqlite:///{db}", DbRole.DRY_RUN).dispose()
+    return db
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+@pytest.mark.parametrize(
+    ("name", "value"), [("DRY_RUN", "maybe"), ("LOG_LEVEL", "LOUD"), ("STATE_DB_URL", "nope")]
+)
+def test_every_command_refuses_a_bad_setting(
+    args: tuple[str, ...], name: str, value: str, state_db: Path, tmp_path: Path
+) -> None:
+    before = state_db.read_bytes()
+    env = {**offline(tmp_path), "STATE_DB_PATH": str(state_db), name: value}
+    result = cli(*args, env=env)
+    assert_refused(result, name)
+    assert state_db.read_bytes() == before
+
+
+@pytest.mark.parametrize("args", [("version",), ("reasons", "notional_cap")], ids=" ".join)
+def test_commands_that_read_no_settings_ignore_a_bad_log_level(args: tuple[str, ...]) -> None:
+    result = cli(*args, env={"LOG_LEVEL": "LOUD", "DRY_RUN": "maybe"})
+    assert result.code == 0, result.output
+
+
+def test_a_bad_log_level_option_is_a_usage_error() -> None:
+    result = cli("--log-level", "LOUD", "status")
+    assert result.code == 2
+    assert "--log-level" in result.output
+
+
+# --- files ------------------------------------------------------------------------------------
+
+Setup = Callable[[Path], tuple[tuple[str, ...], dict[str, str]]]
+BINARY = b"\x89PNG\r\n\x1a\n\x00\xff\xfe" + bytes(range(256))
+
+
+def _write(path: Path, content: str | bytes) -> Path:
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content)
+    return path
+
+
+def _env_file(content: str | bytes) -> Setup:
+    def setup(tmp: Path) -> tuple[tuple[str, ...], dict[str, str]]:
+        _write(tmp / "bot.env", content)
+        return ("run", "--env-file", str(tmp / "bot.env")), offline(tmp)
+
+    return setup
+
+
+def _dotenv(content: str | bytes) -> Setup:
+    def setup(tmp: Path) -> tuple[tuple[str, ...], dict[str, str]]:
+        _write(tmp / ".env", content)
+        return ("status",), {"STATE_DB_PATH": str(tmp / "state.db")}
+
+    return setup
+
+
+def _secret_file(content: str | bytes | None) -> Setup:
+    def setup(tmp: Path) -> tuple[tuple[str, ...], dict[str, str]]:
+        if content is not None:
+            _write(tmp / "secret", content)
+        env = {"BTCTURK_API_KEY": "public-key", "BTCTURK_API_SECRET_FILE": str(tmp / "secret")}
+        return ("run",), {**offline(tmp), **env}
+
+    return setup
+
+
+def _emulator_file(option: str, content: str | bytes | None) -> Setup:
+    def setup(tmp: Path) -> tuple[tuple[str, ...], dict[str, str]]:
+        path = tmp / "input.file"
+        if content is not None:
+            _write(path, content)
+        return ("emulator", "--port", "0", option, str(path)), {}
+
+    return setup
+
+
+def _candles(content: str | bytes | None) -> Setup:
+    def setup(tmp: Path) -> tuple[tuple[str, ...], dict[str, str]]:
+        path = tmp / "BTC_TRY.csv"
+        if content is not None:
+            _write(path, content)
+        return ("backtest", "--data", str(path), "--out", str(tmp / "bt.db")), {}
+
+    return setup
+
+
+def _truncated_state_db(path: Path) -> None:
+    open_store(f"sqlite:///{path}", DbRole.DRY_RUN).dispose()
+    data = path.read_bytes()
+    path.write_bytes(data[: 2 * 4096])
+
+
+def _foreign_sqlite(path: Path) -> None:
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, jpeg BLOB)")
+
+
+def _state_db(args: tuple[str, ...], make: Callable[[Path], object]) -> Setup:
+    def setup(tmp: Path) -> tuple[tuple[str, ...], dict[str, str]]:
+        path = tmp / "state.db"
+        make(path)
+        return args, {**offline(tmp), "STATE_DB_PATH": str(path)}
+
+    return setup
+
+
+def _state_db_in(args: tuple[str, ...], directory: Callable[[Path], Path]) -> Setup:
+    def setup(tmp: Path) -> tuple[tuple[str, ...], dict[str, str]]:
+        return args, {**offline(tmp), "STATE_DB_PATH": str(directory(tmp) / "state.db")}
+
+    return setup
+
+
+def read_only_directory(tmp: Path) -> Path:
+    """A directory this process cannot create files in (root ignores permission bits, but
+    not sysfs)."""
+    if os.geteuid() == 0:
+        return Path("/sys")
+    directory = tmp / "read-only"
+    directory.mkdir()
+    directory.chmod(0o555)
+    return directory
+
+
+ACCOUNT = '{"api_key": "k1", "api_secret": "c2VjcmV0", "balances": {"TRY": "100"}}'
+FILES: dict[str, tuple[Setup, tuple[str, ...]]] = {
+    # settings files
+    "env-file binary": (_env_file(BINARY), ("settings file", "bot.env", "not UTF-8")),
+    "env-file NUL bytes": (_env_file("DRY_RUN=true\x00\n"), ("bot.env", "NUL bytes")),
+    "env-file syntax": (_env_file("TTL_SECONDS=4\nKILL_SWITCH false\n"), ("bot.env:2",)),
+    "env-file key only": (_env_file("KILL_SWITCH\n"), ("bot.env:1", "KILL_SWITCH has no '='")),
+    "env-file unterminated quote": (_env_file("A=1\nSYMBOLS='BTC_TRY\n"), ("bot.env:2",)),
+    "env-file missing": (
+        lambda tmp: (("run", "--env-file", str(tmp / "nope.env")), offline(tmp)),
+        ("--env-file", "nope.env"),
+    ),
+    "env-file directory": (
+        lambda tmp: (("run", "--env-file", str(tmp)), offline(tmp)),
+        ("is a directory",),
+    ),
+    ".env binary": (_dotenv(BINARY), (".env", "not UTF-8")),
+    ".env syntax": (_dotenv("DRY_RUN=true\nSAFE_MODE false\n"), (".env:2",)),
+    # the API secret file
+    "secret file missing": (_secret_file(None), ("BTCTURK_API_SECRET_FILE", "cannot read")),
+    "secret file binary": (_secret_file(BINARY), ("BTCTURK_API_SECRET_FILE", "not text")),
+    "secret file empty": (_secret_file("\n"), ("BTCTURK_API_SECRET_FILE", "is empty")),
+    "secret file not base64": (_secret_file("s3cr3t!\n"), ("BTCTURK_API_SECRET_FILE", "base64")),
+    # emulator inputs
+    "accounts missing field": (
+        _emulator_file("--accounts-file", '[{"api_key": "k1"}]'),
+        ("--accounts-file", "input.file: account 1", "api_secret"),
+    ),
+    "accounts malformed": (
+        _emulator_file("--accounts-file", '[{"api_key": '),
+        ("input.file:1: not valid JSON", "api_key"),
+    ),
+    "accounts not a list": (
+        _emulator_file("--accounts-file", ACCOUNT),
+        ("input.file", "expected a JSON list"),
+    ),
+    "accounts bad secret": (
+        _emulator_file("--accounts-file", '[{"api_key": "k1", "api_secret": "!!"}]'),
+        ("account 1", "not base64"),
+    ),
+    "accounts bad balance": (
+        _emulator_file(
+            "--accounts-file", '[{"api_key": "k", "api_secret": "c2VjcmV0", "balances": 5}]'
+        ),
+        ("account 1", "balances must be an object"),
+    ),
+    "accounts bad amount": (
+        _emulator_file("--accounts-file", f"[{ACCOUNT.replace('100', 'lots')}]"),
+        ("account 1", "balances.TRY"),
+    ),
+    "accounts binary": (_emulator_file("--accounts-file", BINARY), ("input.file", "UTF-8")),
+    "accounts missing": (_emulator_file("--accounts-file", None), ("input.file", "cannot read")),
+    "faults malformed": (_emulator_file("--faults-file", "{"), ("input.file:1", "not valid JSON")),
+    "faults not an object": (_emulator_file("--faults-file", "[]"), ("--faults-file", "object")),
+    "faults unknown": (
+        _emulator_file("--faults-file", '{"latency": 5}'),
+        ("--faults-file", "unknown fault 'latency'"),
+    ),
+    "faults binary": (_emulator_file("--faults-file", BINARY), ("input.file", "UTF-8")),
+    "series binary": (_emulator_file("--price-series", BINARY), ("--price-series", "UTF-8")),
+    "series no close": (
+        _emulator_file("--price-series", "time,price\n1,2\n"),
+        ("--price-series", "no Close column"),
+    ),
+    "series bad price": (
+        _emulator_file("--price-series", "Open_Time,Close\n1,100\n2,abc\n"),
+        ("input.file:3", "not a number"),
+    ),
+    "series missing": (_emulator_file("--price-series", None), ("input.file", "cannot read")),
+    # backtest candles
+    "candles binary": (_candles(BINARY), ("BTC_TRY.csv", "not UTF-8")),
+    "candles NUL": (_candles("ts,open\n\x00\x00\n"), ("BTC_TRY.csv",)),
+    "candles garbage": (_candles("hello world\nthis is not, a csv\n"), ("BTC_TRY.csv:1", "header")),
+    "candles empty": (_candles(""), ("BTC_TRY.csv", "empty file")),
+    "candles missing": (_candles(None), ("BTC_TRY.csv", "no such file")),
+    # state databases
+    "run: random bytes": (
+        _state_db(("run",), lambda p: p.write_bytes(os.urandom(8192))),
+        ("STATE_DB_PATH", "not a SQLite database"),
+    ),
+    "run: truncated": (
+        _state_db(("run",), _truncated_state_db),
+        ("STATE_DB_PATH", "malformed"),
+    ),
+    "run: another program's SQLite": (
+        _state_db(("run",), _foreign_sqlite),
+        ("STATE_DB_PATH", "another program's tables (photos)"),
+    ),
+    "run: a directory": (
+        _state_db(("run",), lambda p: p.mkdir()),
+        ("STATE_DB_PATH", "is a directory"),
+    ),
+    "run: missing directory": (
+        _state_db_in(("run",), lambda tmp: tmp / "nope" / "deeper"),
+        ("STATE_DB_PATH", "does not exist"),
+    ),
+    "run: parent is a file": (
+        _state_db_in(("run",), lambda tmp: _write(tmp / "plain", "x")),
+        ("STATE_DB_PATH", "is not a directory"),
+    ),
+    "run: read-only directory": (
+        _state_db_in(("run",), read_only_directory),
+        ("STATE_DB_PATH",),
+    ),
+    "status: random bytes": (
+        _state_db(("status",), lambda p: p.write_bytes(os.urandom(8192))),
+        ("STATE_DB_PATH", "not a SQLite database"),
+    ),
+    "status: truncated": (
+        _state_db(("status",), _truncated_state_db),
+        ("STATE_DB_PATH", "malformed"),
+    ),
+    "status: empty file": (
+        _state_db(("status",), lambda p: p.touch()),
+        ("STATE_DB_PATH", "empty file"),
+    ),
+    "status: another program's SQLite": (
+        _state_db(("status",), _foreign_sqlite),
+        ("STATE_DB_PATH", "no btcbot state"),
+    ),
+    "status: a directory": (
+        _state_db(("status",), lambda p: p.mkdir()),
+        ("STATE_DB_PATH", "is a directory"),
+    ),
+    "parity: random bytes": (
+        lambda tmp: (
+            ("parity", str(_write(tmp / "a.db", os.urandom(4096))), str(tmp / "a.db")),
+            {},
+        ),
+        ("a.db", "not a SQLite database"),
+    ),
+}
+
+
+@pytest.mark.parametrize(("setup", "culprits"), FILES.values(), ids=FILES.keys())
+def test_every_file_btcbot_reads_is_refused_when_bad(
+    setup: Setup, culprits: tuple[str, ...], tmp_path: Path
+) -> None:
+    args, env = setup(tmp_path)
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    result = cli(*args, env=env)
+    assert_refused(result, *culprits)
+    assert result.stderr.count("error: ") == 1, result.stderr
+    after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert after.keys() - before.keys() <= sqlite_side_files(before), "a file was created"
+    assert {p: after[p] for p in before} == before, "a refused input changed a file"
+
+
+def sqlite_side_files(files: dict[Path, bytes]) -> set[Path]:
+    """The ``-wal``/``-shm`` files SQLite itself keeps beside a WAL-mode database while even a
+    read-only connection reads it (the database file stays untouched)."""
+    wal = [p for p, data in files.items() if data[:16] == b"SQLite format 3\x00" and data[18] == 2]
+    return {p.with_name(p.name + suffix) for p in wal for suffix in ("-wal", "-shm")}
+
+
+@pytest.mark.parametrize("command", ["doctor", "preflight"])
+@pytest.mark.parametrize("where", ["variable", "file"])
+def test_doctor_and_preflight_fail_a_secret_that_is_not_base64(
+    command: str, where: str, tmp_path: Path
+) -> None:
+    env = {**offline(tmp_path), "BTCTURK_API_KEY": "public-key"}
+    if where == "file":
+        env["BTCTURK_API_SECRET_FILE"] = str(_write(tmp_path / "secret", "s3cr3t!\n"))
+    else:
+        env["BTCTURK_API_SECRET"] = "s3cr3t!"
+    result = cli(command, "--json", env=env)
+    assert result.code == 2, result.output
+    assert "Traceback" not in result.output
+    config = next(c for c in json.loads(result.stdout)["checks"] if c["name"] == "config")
+    assert config["verdict"] == "FAIL"
+    assert "not base64" in config["detail"]
+    assert "s3cr3t" not in result.output
+
+
+# --- ports ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def taken_port() -> Iterator[int]:
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        yield int(holder.getsockname()[1])
+
+
+def test_a_metrics_port_in_use_is_refused_before_anything_starts(
+    taken_port: int, tmp_path: Path
+) -> None:
+    env = {**offline(tmp_path), "METRICS_PORT": str(taken_port)}
+    result = cli("run", env=env)
+    assert_refused(result, f"METRICS_PORT={taken_port}", "in use")
+    assert not (tmp_path / "state.db").exists()
+
+
+def test_an_emulator_port_in_use_is_refused(taken_port: int) -> None:
+    result = cli("emulator", "--port", str(taken_port), "--tick-seconds", "0")
+    assert_refused(result, f"--port {taken_port}", "in use", "choose another --port")
+
+
+def test_a_secret_that_is_not_base64_is_refused_before_the_live_banner(tmp_path: Path) -> None:
+    env = {
+        **offline(tmp_path),
+        "DRY_RUN": "false",
+        "KILL_SWITCH": "false",
+        "SAFE_MODE": "false",
+        "LIVE_TRADING": "true",
+        "LIVE_TRADING_ACK": "I_UNDERSTAND",
+        "BTCTURK_API_KEY": "public-key",
+        "BTCTURK_API_SECRET": "s3cr3t-not-base64",
+    }
+    result = cli("run", env=env)
+    assert_refused(result, "BTCTURK_API_SECRET", "not base64")
+    assert "LIVE" not in result.stdout
+    assert "s3cr3t-not-base64" not in result.output
