@@ -9,13 +9,25 @@ import typer
 from btcbot.domain.reasons import REASONS, explain
 
 
+def markdown_table() -> str:
+    """The registry as the README's table (``btcbot reasons --markdown``)."""
+    rows = [f"| `{code}` | {meaning.replace('|', '/')} |" for code, meaning in REASONS.items()]
+    return "\n".join(["| code | meaning |", "|---|---|", *rows]) + "\n"
+
+
 def reasons_command(
     codes: Annotated[
         list[str] | None,
         typer.Argument(help="Codes to explain (default: all), e.g. notional_cap degrade_level_2."),
     ] = None,
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="The whole list as a Markdown table.")
+    ] = False,
 ) -> None:
     """Explain reason codes (cycle lines, decisions, blocked intents), one line each."""
+    if markdown:
+        typer.echo(markdown_table(), nl=False)
+        return
     if not codes:
         width = max(len(code) for code in REASONS)
         for code, meaning in REASONS.items():

@@ -1,0 +1,147 @@
+"""Every reason code the planning code can emit has a line in the registry
+(``btcbot.domain.reasons``), and the README's list is the registry's.
+
+The codes are found by reading the source (AST), in the places the planning code hands a code
+on: the 4th argument of ``DecisionLog.add``, ``_Blocked(...)`` and ``Anomaly(...)``, a
+``reasons.append(...)``, an ``exclusions`` entry, a ``reason=`` keyword, a string returned by a
+function declared to return one, a ``code``/``reason`` variable, the ``Violation`` enum. An
+f-string code (``f"degrade_level_{n}"``) counts as its family (``degrade_level_*``).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+from btcbot.commands.reasons import markdown_table
+from btcbot.domain.reasons import REASONS, explain
+from tests.helpers import REPO_ROOT
+
+SRC = REPO_ROOT / "src" / "btcbot"
+SCANNED = [
+    *sorted((SRC / "strategy").glob("*.py")),
+    *sorted((SRC / "risk").glob("*.py")),
+    *sorted((SRC / "kernel").glob("*.py")),
+    SRC / "domain" / "rules.py",
+]
+CARRIERS = {"_Blocked", "Anomaly"}  # the code is the first argument
+FIFTH = {"Intent", "_shrink"}  # the code is the fifth argument
+COLLECTIONS = {"reasons", "exclusions"}  # whatever goes in is a code (or holds one)
+VARIABLES = {"code", "reason"}
+
+
+def _codes(node: ast.AST) -> Iterator[str]:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        yield node.value
+    elif isinstance(node, ast.IfExp):
+        yield from _codes(node.body)
+        yield from _codes(node.orelse)
+    elif isinstance(node, ast.JoinedStr) and node.values:
+        head = node.values[0]
+        if isinstance(head, ast.Constant) and isinstance(head.value, str):
+            yield f"{head.value}*"
+
+
+def _returns_str(function: ast.FunctionDef) -> bool:
+    return function.returns is not None and "str" in ast.unparse(function.returns)
+
+
+def _call_carriers(node: ast.Call) -> Iterator[ast.AST]:
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    receiver = getattr(getattr(func, "value", None), "id", "")
+    if isinstance(func, ast.Call) and getattr(func.func, "id", "") == "type":
+        name = "Intent"  # type(intent)(...) rebuilds an intent
+    if name == "add" and len(node.args) >= 4:
+        yield node.args[3]
+    if name in CARRIERS and node.args:
+        yield node.args[0]
+    if name in FIFTH and len(node.args) >= 5:
+        yield node.args[4]
+    if receiver in COLLECTIONS:
+        for arg in node.args:
+            if isinstance(arg, ast.GeneratorExp):
+                arg = arg.elt
+            yield from arg.elts if isinstance(arg, ast.Tuple) else [arg]
+    yield from (k.value for k in node.keywords if k.arg == "reason")
+
+
+def scan(path: Path) -> Iterator[tuple[str, int]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        found: list[ast.AST] = []
+        if isinstance(node, ast.Call):
+            found.extend(_call_carriers(node))
+        elif isinstance(node, ast.FunctionDef) and _returns_str(node):
+            found.extend(r.value for r in ast.walk(node) if isinstance(r, ast.Return) and r.value)
+        elif isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id in VARIABLES for t in node.targets
+        ):
+            found.append(node.value)
+        elif isinstance(node, ast.ClassDef) and node.name == "Violation":
+            found.extend(a.value for a in node.body if isinstance(a, ast.Assign))
+        for candidate in found:
+            for code in _codes(candidate):
+                yield code, getattr(candidate, "lineno", 0)
+
+
+def emitted() -> dict[str, str]:
+    codes: dict[str, str] = {}
+    for path in SCANNED:
+        for code, line in scan(path):
+            codes.setdefault(code, f"{path.relative_to(REPO_ROOT)}:{line}")
+    return codes
+
+
+def test_every_emitted_reason_code_is_explained() -> None:
+    codes = emitted()
+    # the scan itself works: it finds codes of every kind of carrier
+    for known in (
+        "take_profit",  # reason= of an intent
+        "notional_cap",  # _Blocked
+        "RISK_CAP_POSITION",  # DecisionLog.add
+        "SPREAD_SPIKE",  # Anomaly
+        "fee_burn",  # reasons.append
+        "blacklisted",  # exclusions
+        "ttl_expired",  # returned
+        "degrade_level_*",  # f-string family
+        "FAILED_MIN_TOTAL_AMOUNT",  # Violation
+    ):
+        assert known in codes, known
+    missing = {
+        code: where
+        for code, where in codes.items()
+        if explain(code.rstrip("*") + ("*" if code.endswith("*") else "")) is None
+        and REASONS.get(code) is None
+    }
+    assert not missing, f"add a line to btcbot.domain.reasons for: {missing}"
+
+
+def test_every_registered_code_is_still_emitted() -> None:
+    stale = sorted(set(REASONS) - set(emitted()))
+    assert not stale, f"registered but emitted nowhere (remove or fix the scan): {stale}"
+
+
+def test_the_readme_lists_the_registry() -> None:
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    begin, end = "<!-- reasons:begin -->\n", "<!-- reasons:end -->"
+    assert begin in readme and end in readme
+    listed = readme.split(begin, 1)[1].split(end, 1)[0]
+    assert listed == markdown_table(), "regenerate: btcbot reasons --markdown"
+
+
+def test_the_scan_finds_a_new_code_in_each_kind_of_place(tmp_path: Path) -> None:
+    module = tmp_path / "planner.py"
+    module.write_text(
+        "def plan(log, s, intents):\n"
+        "    log.add(s, LAYER, ACTION, 'code_a', 'detail')\n"
+        "    raise _Blocked('code_b')\n"
+        "    reasons.append('code_c')\n"
+        "    exclusions.append((s, 'code_d'))\n"
+        "    Intent(s, side, price, qty, 'code_e')\n"
+        "    log.add(s, LAYER, ACTION, f'code_f_{n}')\n"
+        "def why(order) -> str | None:\n"
+        "    return 'code_g' if order else None\n"
+    )
+    assert {code for code, _ in scan(module)} == {f"code_{x}" for x in "abcdeg"} | {"code_f_*"}
