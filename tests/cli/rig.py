@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import AbstractAsyncContextManager, contextmanager
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import typer
+from typer.testing import CliRunner
 
 from btcbot.emulator import Account, Emulator, EmulatorConfig, running_emulator
+from btcbot.obs.logging import reset_logging
+from tests.cli.runner import Result
 from tests.helpers import free_port, isolate_settings
 
 # A distinctive secret (base64 of "planted-secret-3f9c1e-do-not-print"): it must never appear
@@ -84,6 +88,16 @@ def armed_env(db: Path, key: str = PLANTED_KEY, secret: str = PLANTED_SECRET) ->
         "BTCTURK_API_KEY": key,
         "BTCTURK_API_SECRET": secret,
     }
+
+
+def invoke(app: typer.Typer, args: list[str], env: Mapping[str, str]) -> Result:
+    """Run a command in-process through ``app`` (``tests.cli.runner.cli`` also scrubs the
+    caller's settings: prefer it)."""
+    try:
+        result = CliRunner().invoke(app, args, env=dict(env), catch_exceptions=False)
+    finally:
+        reset_logging()  # the command bound its log handler to the runner's closed stderr
+    return Result(result.exit_code, result.stdout, result.stderr)
 
 
 def isolate(monkeypatch: pytest.MonkeyPatch, workdir: Path) -> None:

@@ -50,6 +50,7 @@ WRONG: dict[str, str] = {
     "ACCOUNT_KEY": "x" * 65,
     "STATE_DB_PATH": "{tmp}/no-such-directory/state.db",
     "STATE_DB_URL": "not a url",
+    "LOCK_DIR": "{tmp}/a-file/locks",
     "SYMBOLS": "DOGE",
     "METRICS_HOST": "999.1.1.1",
     "BTCTURK_BASE_URL": "not a url",
@@ -161,6 +162,7 @@ def test_the_table_covers_every_setting() -> None:
 def test_every_setting_with_a_wrong_value_is_refused_at_start(case: Case, tmp_path: Path) -> None:
     assert case.value is not None, f"add a wrong value for {case.name} to WRONG"
     value = case.value.replace("{tmp}", str(tmp_path))
+    (tmp_path / "a-file").write_text("not a directory")
     result = cli("run", "--stage", str(case.stage), env={**offline(tmp_path), case.name: value})
     assert_refused(result, case.name)
     assert "error: " in result.stderr

@@ -28,7 +28,7 @@ from btcbot.store import (
     sqlite_url,
 )
 from tests.cli.rig import PLANTED_KEY, armed_env, emulator_env, invoke, threaded_emulator
-from tests.cli.runner import Result, run_cli
+from tests.cli.runner import Result, cli
 
 SCRUB = ("BTCTURK_", "STATE_DB", "DRY_RUN", "KILL_SWITCH", "SAFE_MODE", "LIVE_TRADING", "LOCK_DIR")
 
@@ -114,13 +114,13 @@ def test_kill_9_then_an_immediate_restart_takes_over_at_once_and_trades(
         crashed.kill()  # SIGKILL: no clean-up, the lock row stays with a fresh heartbeat
         crashed.wait(10)
     # A look at the lock right after the crash: the dead process is called dead, not live.
-    status = run_cli("lock", "status", cwd=tmp_path, env=env)
+    status = cli("lock", "status", cwd=tmp_path, env=env)
     assert status.code == 0, status.output
     assert f"pid {crashed.pid}" in status.stdout and "[DEAD]" in status.stdout, status.stdout
-    overview = run_cli("status", cwd=tmp_path, env=env)
+    overview = cli("status", cwd=tmp_path, env=env)
     assert "[DEAD]" in overview.stdout and "is dead" in overview.stdout, overview.stdout
     submits_before = emu.faults.counters.mutating["submit"]
-    restarted = run_cli(
+    restarted = cli(
         "run", "--stage", "3", "--cycles", "8", "--cycle-seconds", "0.3", cwd=tmp_path, env=env
     )
     assert restarted.code == 0, restarted.output

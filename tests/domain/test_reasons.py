@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from btcbot.commands.reasons import markdown_table
-from btcbot.domain.reasons import REASONS, explain
+from btcbot.domain.reasons import REASONS
 from tests.helpers import REPO_ROOT
 
 SRC = REPO_ROOT / "src" / "btcbot"
@@ -24,19 +24,26 @@ SCANNED = [
     *sorted((SRC / "risk").glob("*.py")),
     *sorted((SRC / "kernel").glob("*.py")),
     SRC / "domain" / "rules.py",
+    SRC / "config" / "gates.py",
 ]
 CARRIERS = {"_Blocked", "Anomaly"}  # the code is the first argument
 FIFTH = {"Intent", "_shrink"}  # the code is the fifth argument
-COLLECTIONS = {"reasons", "exclusions"}  # whatever goes in is a code (or holds one)
+COLLECTIONS = {"reasons", "exclusions", "problems"}  # what goes in is a code (or holds one)
+ENUMS = {"Violation", "BlockReason"}  # their values are codes
 VARIABLES = {"code", "reason"}
 
 
-def _codes(node: ast.AST) -> Iterator[str]:
+def _codes(node: ast.AST, constants: dict[str, str]) -> Iterator[str]:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         yield node.value
+    elif isinstance(node, ast.Name) and node.id in constants:
+        yield constants[node.id]  # a module constant such as RATE_STALE = "quote_rate_stale"
+    elif isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "get":
+        if len(node.args) == 2:
+            yield from _codes(node.args[1], constants)  # problems.get(key, "default_code")
     elif isinstance(node, ast.IfExp):
-        yield from _codes(node.body)
-        yield from _codes(node.orelse)
+        yield from _codes(node.body, constants)
+        yield from _codes(node.orelse, constants)
     elif isinstance(node, ast.JoinedStr) and node.values:
         head = node.values[0]
         if isinstance(head, ast.Constant) and isinstance(head.value, str):
@@ -67,22 +74,41 @@ def _call_carriers(node: ast.Call) -> Iterator[ast.AST]:
     yield from (k.value for k in node.keywords if k.arg == "reason")
 
 
+def _module_constants(tree: ast.Module) -> dict[str, str]:
+    return {
+        target.id: node.value.value
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str)
+        for target in node.targets
+        if isinstance(target, ast.Name) and target.id.isupper()
+    }
+
+
 def scan(path: Path) -> Iterator[tuple[str, int]]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
+    constants = _module_constants(tree)
     for node in ast.walk(tree):
         found: list[ast.AST] = []
         if isinstance(node, ast.Call):
             found.extend(_call_carriers(node))
         elif isinstance(node, ast.FunctionDef) and _returns_str(node):
-            found.extend(r.value for r in ast.walk(node) if isinstance(r, ast.Return) and r.value)
+            found.extend(  # literal codes only: an f-string returned is a message
+                r.value
+                for r in ast.walk(node)
+                if isinstance(r, ast.Return) and isinstance(r.value, (ast.Constant, ast.IfExp))
+            )
         elif isinstance(node, ast.Assign) and any(
-            isinstance(t, ast.Name) and t.id in VARIABLES for t in node.targets
+            (isinstance(t, ast.Name) and t.id in VARIABLES)
+            or (isinstance(t, ast.Subscript) and getattr(t.value, "id", "") in COLLECTIONS)
+            for t in node.targets
         ):
             found.append(node.value)
-        elif isinstance(node, ast.ClassDef) and node.name == "Violation":
+        elif isinstance(node, ast.ClassDef) and node.name in ENUMS:
             found.extend(a.value for a in node.body if isinstance(a, ast.Assign))
         for candidate in found:
-            for code in _codes(candidate):
+            for code in _codes(candidate, constants):
                 yield code, getattr(candidate, "lineno", 0)
 
 
@@ -107,14 +133,12 @@ def test_every_emitted_reason_code_is_explained() -> None:
         "ttl_expired",  # returned
         "degrade_level_*",  # f-string family
         "FAILED_MIN_TOTAL_AMOUNT",  # Violation
+        "ACK_MISSING",  # BlockReason
+        "quote_rate_stale",  # a module constant
+        "quote_rate_unavailable",  # the default of a .get
     ):
         assert known in codes, known
-    missing = {
-        code: where
-        for code, where in codes.items()
-        if explain(code.rstrip("*") + ("*" if code.endswith("*") else "")) is None
-        and REASONS.get(code) is None
-    }
+    missing = {code: where for code, where in codes.items() if code not in REASONS}
     assert not missing, f"add a line to btcbot.domain.reasons for: {missing}"
 
 
@@ -141,7 +165,10 @@ def test_the_scan_finds_a_new_code_in_each_kind_of_place(tmp_path: Path) -> None
         "    exclusions.append((s, 'code_d'))\n"
         "    Intent(s, side, price, qty, 'code_e')\n"
         "    log.add(s, LAYER, ACTION, f'code_f_{n}')\n"
+        "    problems[s] = CODE_H\n"
+        "    raise _Blocked(problems.get(s, 'code_i'))\n"
+        "CODE_H = 'code_h'\n"
         "def why(order) -> str | None:\n"
         "    return 'code_g' if order else None\n"
     )
-    assert {code for code, _ in scan(module)} == {f"code_{x}" for x in "abcdeg"} | {"code_f_*"}
+    assert {code for code, _ in scan(module)} == {f"code_{x}" for x in "abcdeghi"} | {"code_f_*"}

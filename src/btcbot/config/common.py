@@ -10,7 +10,7 @@ from pydantic import AliasChoices, BeforeValidator, Field, model_validator
 from pydantic_settings import NoDecode
 
 from btcbot.config.base import BtcbotSettings, parse_symbols
-from btcbot.config.validators import DatabaseUrl, Host, LogLevel
+from btcbot.config.validators import DatabaseUrl, Directory, Host, LogLevel
 from btcbot.domain import Symbol
 
 ACK_PHRASE = "I_UNDERSTAND"
@@ -153,7 +153,7 @@ class CommonSettings(BtcbotSettings):
         description="Default 30: how often a background thread refreshes the lock heartbeat, "
         "whatever the cycle is doing; at most half the TTL.",
     )
-    lock_dir: Path | None = Field(
+    lock_dir: Directory = Field(
         None,
         description="Default unset: $XDG_RUNTIME_DIR/btcbot when XDG_RUNTIME_DIR is set, else "
         "/tmp/btcbot-locks. Local directory of the per-host OS lock files, one per exchange "

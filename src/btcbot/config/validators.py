@@ -11,6 +11,7 @@ import binascii
 import importlib.util
 import ipaddress
 import re
+from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
@@ -68,6 +69,18 @@ def currency(value: str) -> str:
     return text
 
 
+def directory(value: Path | None) -> Path | None:
+    """A directory that exists or can be created: no part of the path is a regular file."""
+    if value is None:
+        return None
+    for part in (value, *value.parents):
+        if part.exists():
+            if not part.is_dir():
+                raise ValueError(f"{part} is not a directory: name a directory")
+            break
+    return value
+
+
 def _url(schemes: tuple[str, ...]) -> AfterValidator:
     def check(value: str) -> str:
         text = value.strip()
@@ -84,6 +97,7 @@ def _url(schemes: tuple[str, ...]) -> AfterValidator:
 
 
 Currency = Annotated[str, AfterValidator(currency)]
+Directory = Annotated[Path | None, AfterValidator(directory)]
 DatabaseUrl = Annotated[SecretStr | None, AfterValidator(database_url)]
 Host = Annotated[str, AfterValidator(host)]
 HttpUrl = Annotated[str, _url(("http", "https"))]

@@ -75,6 +75,15 @@ _REASONS: dict[str, str] = {
     "protective_stop_off": "cancel our stop: PROTECTIVE_STOP_BPS is not set",
     "protective_stop_pending": "a stop of ours (or its cancel) is not settled yet: nothing new "
     "on this symbol's stop until it is",
+    # --- live-arming gates ("not armed: ..." in the banner, doctor and preflight) -------------
+    "DRY_RUN": "not armed: DRY_RUN=true, fills are simulated and nothing reaches the exchange",
+    "KILL_SWITCH": "not armed for new risk: KILL_SWITCH=true (cancels are still sent)",
+    "RUNTIME_KILL_SWITCH": "not armed for new risk: the kill switch stored in the state "
+    "database is on (btcbot kill-switch status, then kill-switch off)",
+    "SAFE_MODE": "not armed: SAFE_MODE=true, observe only (no exchange write at all)",
+    "NOT_ARMED": "not armed: LIVE_TRADING=false",
+    "ACK_MISSING": "not armed: LIVE_TRADING_ACK is not I_UNDERSTAND",
+    "NO_CREDENTIALS": "not armed: BTCTURK_API_KEY and BTCTURK_API_SECRET are not both set",
     # --- global gates and modes -----------------------------------------------------------------
     "kill_switch": "new risk blocked: a kill switch is on (btcbot kill-switch status)",
     "safe_mode": "every exchange write blocked: SAFE_MODE=true",
