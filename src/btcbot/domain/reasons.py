@@ -121,6 +121,15 @@ _REASONS: dict[str, str] = {
     "spread_spike": "mode worsened: a selected symbol's spread spiked",
     "high_volatility_warn": "warning: volatility above the high-volatility threshold",
     "cooldown_hold": "the worse mode is held until its cooldown ends",
+    # --- parameter adaptation (profile 7; why a parameter version changed) --------------------
+    "reject_spike": "adaptation: a cycle of the window had a reject spike, the order offset "
+    "widens",
+    "throttled": "adaptation: a cycle of the window was throttled, fewer orders per cycle",
+    "high_drawdown": "adaptation: drawdown reached half the rollback limit, the turnover cap "
+    "shrinks by 20 %",
+    "healthy_window": "adaptation: nothing to correct in the window, the turnover cap grows "
+    "by 10 %",
+    "rollback": "adaptation: drawdown past the rollback limit, back to the last checkpoint",
     # --- risk policy (per cycle) ------------------------------------------------------------
     "RISK_DROP_MAX_ORDERS_PER_CYCLE": "dropped: more intents than MAX_ORDERS_PER_CYCLE",
     "RISK_BLOCK_MAX_OPEN_ORDERS": "blocked: the symbol already has MAX_OPEN_ORDERS_PER_SYMBOL "
