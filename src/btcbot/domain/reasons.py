@@ -122,8 +122,7 @@ _REASONS: dict[str, str] = {
     "high_volatility_warn": "warning: volatility above the high-volatility threshold",
     "cooldown_hold": "the worse mode is held until its cooldown ends",
     # --- parameter adaptation (profile 7; why a parameter version changed) --------------------
-    "reject_spike": "adaptation: a cycle of the window had a reject spike, the order offset "
-    "widens",
+    "reject_spike": "adaptation: a cycle of the window had a reject spike, the order offset widens",
     "throttled": "adaptation: a cycle of the window was throttled, fewer orders per cycle",
     "high_drawdown": "adaptation: drawdown reached half the rollback limit, the turnover cap "
     "shrinks by 20 %",
