@@ -16,6 +16,7 @@ import sqlite3
 import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -66,6 +67,7 @@ WRONG: dict[str, str] = {
     "PORTFOLIO_TARGETS": "BTC_TRY",
 }
 WRONG_BY_TYPE: dict[object, str] = {
+    date: "the 3rd of May",
     bool: "maybe",
     int: "many",
     float: "soon",
