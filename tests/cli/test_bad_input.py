@@ -65,6 +65,7 @@ WRONG: dict[str, str] = {
     "STAGE7_UNIVERSE_BLACKLIST": "BTC_TRY,FOO",
     "STAGE7_SCORE_WEIGHTS": "{not json",
     "PORTFOLIO_TARGETS": "BTC_TRY",
+    "DEGRADE_WARN_CODES_CSV": "NOT_AN_ANOMALY",
 }
 WRONG_BY_TYPE: dict[object, str] = {
     date: "the 3rd of May",

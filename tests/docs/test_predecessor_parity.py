@@ -4,6 +4,7 @@ knob of the predecessor's behaviour document."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 import typer
@@ -47,14 +48,18 @@ def known_settings() -> set[str]:
     return names
 
 
-def command_paths(group: typer.Typer, prefix: tuple[str, ...] = ()) -> set[tuple[str, ...]]:
-    paths = set()
-    for command in group.registered_commands:
-        name = command.name or (command.callback.__name__ if command.callback else "")
-        paths.add((*prefix, name))
-    for sub in group.registered_groups:
-        if sub.name and sub.typer_instance is not None:
-            paths |= command_paths(sub.typer_instance, (*prefix, sub.name))
+def command_paths(group: typer.Typer) -> set[tuple[str, ...]]:
+    """Every command path of the CLI (``btcbot.cli`` loads commands lazily: walk the click
+    group through ``list_commands``/``get_command``)."""
+    return _paths(typer.main.get_command(group), ())
+
+
+def _paths(command: Any, prefix: tuple[str, ...]) -> set[tuple[str, ...]]:
+    if not hasattr(command, "list_commands"):
+        return {prefix}
+    paths = {prefix} if prefix else set()
+    for name in command.list_commands(None):
+        paths |= _paths(command.get_command(None, name), (*prefix, name))
     return paths
 
 

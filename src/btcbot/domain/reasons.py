@@ -46,6 +46,9 @@ _REASONS: dict[str, str] = {
     "rebalance_sell": "sell toward the portfolio target weight",
     "universe_frozen": "universe kept as it was: the exchange is degraded, the mode is not "
     "NORMAL or the universe's data is stale",
+    "observe_only": "why the universe is frozen: the mode is OBSERVE_ONLY (or a kill switch, "
+    "SAFE_MODE or an unknown order forces it)",
+    "mode_degraded": "why the universe is frozen: the mode is REDUCE_RISK_ONLY",
     "universe_probation": "not yet in the universe: a newcomer ranks in for "
     "STAGE7_UNIVERSE_GOVERNANCE_PROBATION_CYCLES cycles first",
     "universe_cooldown": "not back in the universe yet: it left less than "
