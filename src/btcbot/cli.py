@@ -106,7 +106,8 @@ COMMANDS: dict[str, LazyCommand] = {
     ),
     "data": LazyCommand(
         "btcbot.commands.data:data_app",
-        "Candle datasets: import CSV files into Parquet datasets, validate files.",
+        "Market data: import CSV files into Parquet datasets, validate files, download candles "
+        "from BTCTurk, record its WebSocket.",
     ),
     "secrets": LazyCommand(
         "btcbot.commands.secrets:secrets_app", "The BTCTurk API key: age and a signed probe."
