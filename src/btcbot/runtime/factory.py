@@ -34,7 +34,7 @@ from btcbot.exchange.read_budget import UNLIMITED
 from btcbot.exchange.reports import ExchangeOrder
 from btcbot.execution import OmsSettings, OrderManager, store_backed_arming
 from btcbot.kernel.params import Profile7Params, ProfileParams
-from btcbot.marketdata import MarketDataService, RestBooks, SharedBooksMarket
+from btcbot.marketdata import MarketDataService, RestBooks, SharedBooksMarket, conversion_pairs
 from btcbot.runtime.adaptation import ParamsAdapter
 from btcbot.runtime.cycle import CycleRunner, CycleSettings
 from btcbot.runtime.ledger_guard import LedgerGuard
@@ -162,8 +162,12 @@ async def open_runtime(
             rest_fallback=common.ws_market_data_rest_fallback,
         )
 
+        # the books that turn a USDT (or other non-TRY) quote into TRY for the caps, too
+        conversions = conversion_pairs(common.symbols, "TRY", listed.keys())
+        streamed = tuple(dict.fromkeys((*common.symbols, *conversions)))
+
         async def start_trading_state() -> None:
-            await market.start(common.symbols, WS_READY_TIMEOUT_SECONDS)
+            await market.start(streamed, WS_READY_TIMEOUT_SECONDS)
             await oms.startup(common.symbols)  # raises ReconciliationFailed: do not trade
 
         await wait_for_exchange(start_trading_state, wait=wait, stop=stop, started=waiting_since)
