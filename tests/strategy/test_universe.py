@@ -9,7 +9,18 @@ from btcbot.domain import Symbol
 from btcbot.kernel.params import UniverseParams
 from btcbot.strategy.market import MarketView
 from btcbot.strategy.universe import select_universe, volatility
-from tests.kernel.factories import BTC, ETH, SOL, candles, d, market, rules_for, snapshot, ticker
+from tests.kernel.factories import (
+    BTC,
+    ETH,
+    SOL,
+    book,
+    candles,
+    d,
+    market,
+    rules_for,
+    snapshot,
+    ticker,
+)
 
 USDT = Symbol("BTC", "USDT")
 AVAX = Symbol("AVAX", "TRY")
@@ -165,3 +176,32 @@ def test_memoised_volatility_column_equals_the_direct_normalisation():
             assert got == _normalised(list(column), invert=True)
             assert [str(v) for v in got] == [str(v) for v in _normalised(column, invert=True)]
     assert _normalised_volatilities.cache_info().maxsize is not None
+
+
+USDT_TRY = Symbol("USDT", "TRY")
+ETH_USDT = Symbol("ETH", "USDT")
+USDT_PRICES = {USDT: (d(1000), d(1001)), ETH_USDT: (d(100), d(101))}
+
+
+def select_usdt(min_volume_try: str, conversion: dict[Symbol, object]):
+    fields = market(USDT_PRICES)
+    fields["tickers"] = {
+        USDT: ticker(USDT, d(1000), d(1001), volume="1"),  # ~1,000 USDT a day, ~40,000 TRY
+        ETH_USDT: ticker(ETH_USDT, d(100), d(101), volume="1"),  # ~100 USDT, ~4,000 TRY
+    }
+    fields["data_age_ms"] = {**fields["data_age_ms"], USDT_TRY: 1_000}
+    snap = snapshot(**fields, conversion_books=conversion)
+    params = UniverseParams(quote="USDT", min_quote_volume=d(min_volume_try))
+    return select_universe(snap, MarketView.of(snap, 15_000), params)
+
+
+def test_min_quote_volume_is_a_try_amount_on_a_usdt_universe():
+    chosen = select_usdt("10000", {USDT_TRY: book(USDT_TRY, "39", "41")})
+    assert chosen.selected == (USDT,), "1,000 USDT is 40,000 TRY: above the 10,000 TRY floor"
+    assert (ETH_USDT, "volume_below_min") in chosen.exclusions  # 100 USDT is 4,000 TRY
+
+
+def test_a_usdt_universe_without_a_try_rate_is_excluded_not_compared_in_usdt():
+    chosen = select_usdt("10000", {})
+    assert chosen.selected == ()
+    assert {reason for _, reason in chosen.exclusions} == {"quote_rate_unavailable"}

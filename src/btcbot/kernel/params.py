@@ -270,7 +270,8 @@ class UniverseParams:
     blacklist: tuple[str, ...] = ()
     """STAGE7_UNIVERSE_BLACKLIST: never these pairs."""
     min_quote_volume: Decimal = Decimal(0)
-    """STAGE7_MIN_QUOTE_VOLUME_TRY=0: 24 h volume in quote currency."""
+    """STAGE7_MIN_QUOTE_VOLUME_TRY=0: minimum 24 h quote volume, valued in TRY (a USDT universe
+    converts through the fresh USDT_TRY rate; without one its pairs are excluded)."""
     max_spread_bps: Decimal = Decimal(1_000_000)
     """STAGE7_MAX_SPREAD_BPS=1000000 (off)."""
     vol_lookback: int = 20

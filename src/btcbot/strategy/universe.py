@@ -208,9 +208,14 @@ def select_universe(
             exclusions.append((symbol, "missing_volume"))
             continue
         volume = ticker.quote_volume
-        if volume < min_volume:
-            exclusions.append((symbol, "volume_below_min"))
-            continue
+        if min_volume > 0:  # STAGE7_MIN_QUOTE_VOLUME_TRY is a TRY amount on every quote
+            rate = market.rate(quote_ccy)
+            if rate is None:
+                exclusions.append((symbol, market.rate_problem(quote_ccy)))
+                continue
+            if volume * rate < min_volume:
+                exclusions.append((symbol, "volume_below_min"))
+                continue
         eligible.append(symbol)
         volumes.append(volume)
         spreads.append(quote.spread_bps)
