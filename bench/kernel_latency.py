@@ -26,6 +26,8 @@ import time
 from dataclasses import replace
 from decimal import Decimal
 
+from btcbot.decision.params import Profile3Params, Profile4Params, Profile7Params, ProfileParams
+from btcbot.decision.snapshot import OpenOrder, Snapshot
 from btcbot.domain import (
     Balance,
     BookLevel,
@@ -38,9 +40,8 @@ from btcbot.domain import (
     SymbolRules,
     Ticker,
 )
+from btcbot.kernel.builtin import builtin_profile
 from btcbot.kernel.kernel import PlanningKernel
-from btcbot.kernel.params import Profile3Params, Profile4Params, Profile7Params, ProfileParams
-from btcbot.kernel.snapshot import OpenOrder, Snapshot
 
 NOW = 1_700_000_000_000
 BASES = "BTC ETH SOL AVAX XRP ADA DOGE DOT LINK LTC TRX ATOM NEAR APT ARB OP FET SHIB PEPE UNI"
@@ -128,7 +129,7 @@ def measure(
         if new_candles:
             snap = replace(snap, candles=_new_candles(base, i))
         start = clock()
-        plan = kernel.plan(snap, params)
+        plan = kernel.plan(snap, builtin_profile(params))
         elapsed = clock() - start
         if i >= WARM_UP:
             samples.append(elapsed / 1000)

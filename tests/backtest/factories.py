@@ -13,14 +13,14 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
-from btcbot.domain import Symbol
-from btcbot.exchange.datasets import ReplayDataset, Series, series_from_bars, write_series
-from btcbot.kernel.params import (
+from btcbot.decision.params import (
     Profile3Params,
     Profile4Params,
     Profile7Params,
     ProfileParams,
 )
+from btcbot.domain import Symbol
+from btcbot.exchange.datasets import ReplayDataset, Series, series_from_bars, write_series
 
 D = Decimal
 BTC_TRY = Symbol("BTC", "TRY")

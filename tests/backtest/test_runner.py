@@ -16,9 +16,9 @@ from btcbot.backtest import (
     run_backtest,
 )
 from btcbot.backtest.parity import nonzero
+from btcbot.decision.params import Profile3Params, ProfileParams, ProtectiveStopParams
 from btcbot.domain import Symbol
 from btcbot.exchange.datasets import ReplayDataset
-from btcbot.kernel.params import Profile3Params, ProfileParams, ProtectiveStopParams
 from btcbot.runtime.report import CycleReport
 from btcbot.store import DbRole, make_engine, open_store, peek_role, sqlite_url
 from tests.backtest.factories import (

@@ -15,8 +15,8 @@ from btcbot.config import (
     load_config,
 )
 from btcbot.config.base import env_names
+from btcbot.decision.params import Profile3Params, Profile4Params, Profile7Params
 from btcbot.domain import Symbol
-from btcbot.kernel.params import Profile3Params, Profile4Params, Profile7Params
 
 
 def test_defaults_are_safe_and_match_the_kernel_defaults() -> None:

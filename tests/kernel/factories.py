@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from btcbot.decision.snapshot import OpenOrder, Snapshot
 from btcbot.domain import (
     Balance,
     BookLevel,
@@ -18,7 +19,6 @@ from btcbot.domain import (
     SymbolRules,
     Ticker,
 )
-from btcbot.kernel.snapshot import OpenOrder, Snapshot
 
 NOW = 1_700_000_000_000
 BTC = Symbol("BTC", "TRY")

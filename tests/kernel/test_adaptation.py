@@ -3,8 +3,8 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+from btcbot.decision.params import PortfolioParams, Profile7Params, RiskLimits
 from btcbot.kernel.adaptation import CycleMetrics, adapt
-from btcbot.kernel.params import PortfolioParams, Profile7Params, RiskLimits
 
 BASE = Profile7Params()
 CALM = [CycleMetrics()] * 5

@@ -5,9 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from btcbot.domain import Side, Symbol
-from btcbot.kernel.client_ids import client_order_id, cycle_tag
-from btcbot.kernel.params import (
+from btcbot.decision.modes import Mode
+from btcbot.decision.params import (
     LifecycleParams,
     Profile3Params,
     Profile4Params,
@@ -15,10 +14,11 @@ from btcbot.kernel.params import (
     ProfitAwareParams,
     RiskLimits,
 )
-from btcbot.kernel.plan import Plan
-from btcbot.kernel.snapshot import Snapshot
-from btcbot.risk.modes import Mode
-from btcbot.risk.state import RiskState
+from btcbot.decision.plan import Plan
+from btcbot.decision.risk_state import RiskState
+from btcbot.decision.snapshot import Snapshot
+from btcbot.domain import Side, Symbol
+from btcbot.kernel.client_ids import client_order_id, cycle_tag
 
 
 def test_predecessor_defaults():

@@ -32,6 +32,21 @@ from pathlib import Path
 
 import pytest
 
+from btcbot.decision.market import MarketView, Quote
+from btcbot.decision.modes import Mode
+from btcbot.decision.params import (
+    LifecycleParams,
+    PortfolioParams,
+    Profile3Params,
+    Profile4Params,
+    Profile7Params,
+    ProfileParams,
+    RiskLimits,
+    UniverseParams,
+)
+from btcbot.decision.plan import Plan
+from btcbot.decision.risk_state import RiskState
+from btcbot.decision.snapshot import OpenOrder, Snapshot
 from btcbot.domain import (
     Balance,
     BookLevel,
@@ -45,22 +60,8 @@ from btcbot.domain import (
     Ticker,
 )
 from btcbot.domain.money import format_decimal
+from btcbot.kernel.builtin import builtin_profile
 from btcbot.kernel.kernel import PlanningKernel
-from btcbot.kernel.params import (
-    LifecycleParams,
-    PortfolioParams,
-    Profile3Params,
-    Profile4Params,
-    Profile7Params,
-    ProfileParams,
-    RiskLimits,
-    UniverseParams,
-)
-from btcbot.kernel.plan import Plan
-from btcbot.kernel.snapshot import OpenOrder, Snapshot
-from btcbot.risk.modes import Mode
-from btcbot.risk.state import RiskState
-from btcbot.strategy.market import MarketView, Quote
 from btcbot.strategy.universe import select_universe
 
 NOW = 1_700_000_000_000
@@ -346,7 +347,7 @@ def corpus_fingerprints() -> list[tuple[str, str]]:
             snap = replace(
                 bench, cycle_id=f"c{cycle}", now_ms=NOW + cycle * 10_000, risk_state=state
             )
-            plan = kernel.plan(snap, params)
+            plan = kernel.plan(snap, builtin_profile(params))
             out.append((f"bench-p{params.stage}-c{cycle}", plan.fingerprint()))
             state = plan.next_risk_state
         if isinstance(params, Profile7Params):
@@ -356,7 +357,7 @@ def corpus_fingerprints() -> list[tuple[str, str]]:
         snap = random_snapshot(rng, index)
         symbols = sorted({*snap.books, *snap.tickers, *snap.rules})
         params = random_params(rng, symbols)
-        plan = kernel.plan(snap, params)
+        plan = kernel.plan(snap, builtin_profile(params))
         out.append((f"rand-{index}-p{params.stage}", plan.fingerprint()))
         for age in (0, 600_000):
             echo = _echo(snap, plan, age)
@@ -367,10 +368,10 @@ def corpus_fingerprints() -> list[tuple[str, str]]:
                     ("d", Profile4Params()),
                 )
                 for label, p in cases:
-                    fp = kernel.plan(echo, p).fingerprint()
+                    fp = kernel.plan(echo, builtin_profile(p)).fingerprint()
                     out.append((f"rand-{index}-e{age // 600_000}{label}-p{p.stage}", fp))
         for default in (Profile3Params(), Profile4Params(), Profile7Params()):
-            fp = kernel.plan(snap, default).fingerprint()
+            fp = kernel.plan(snap, builtin_profile(default)).fingerprint()
             out.append((f"rand-{index}-d-p{default.stage}", fp))
         if isinstance(params, Profile7Params):
             out.append((f"rand-{index}-scores", _scores_digest(snap, params)))
@@ -387,7 +388,7 @@ def corpus_fingerprints() -> list[tuple[str, str]]:
                 now_ms=snap.now_ms + cycle * rng.choice([1_000, 60_000, 900_000]),
                 risk_state=state,
             )
-            plan = kernel.plan(step, params)
+            plan = kernel.plan(step, builtin_profile(params))
             out.append((f"chain-{chain}-p{params.stage}-c{cycle}", plan.fingerprint()))
             state = plan.next_risk_state
     return out

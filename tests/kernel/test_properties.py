@@ -7,11 +7,12 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from btcbot.decision.modes import Mode
+from btcbot.decision.params import Profile3Params, Profile4Params, Profile7Params, RiskLimits
+from btcbot.decision.risk_state import RiskState
 from btcbot.domain import OrderStatus, Side, Symbol
+from btcbot.kernel.builtin import builtin_profile
 from btcbot.kernel.kernel import PlanningKernel
-from btcbot.kernel.params import Profile3Params, Profile4Params, Profile7Params, RiskLimits
-from btcbot.risk.modes import Mode
-from btcbot.risk.state import RiskState
 from tests.kernel.factories import (
     NOW,
     balance,
@@ -103,7 +104,7 @@ def notional(submit):
 @settings(max_examples=300, deadline=None)
 @given(snapshots(), params)
 def test_plan_respects_limits_modes_and_rules(snap, p):
-    plan = KERNEL.plan(snap, p)
+    plan = KERNEL.plan(snap, builtin_profile(p))
     lim = p.limits
     buys = [s for s in plan.submits if s.request.side is Side.BUY]
     assert len(plan.submits) <= lim.max_orders_per_cycle
@@ -137,7 +138,7 @@ def test_plan_respects_limits_modes_and_rules(snap, p):
         assert plan.cancels == ()
     cancellable = {o.client_order_id for o in snap.open_orders if o.cancellable}
     assert {c.client_order_id for c in plan.cancels} <= cancellable
-    assert KERNEL.plan(snap, p).fingerprint() == plan.fingerprint()
+    assert KERNEL.plan(snap, builtin_profile(p)).fingerprint() == plan.fingerprint()
 
 
 def test_random_snapshots_do_produce_submits():
@@ -150,7 +151,7 @@ def test_random_snapshots_do_produce_submits():
     @settings(max_examples=1_000, deadline=None, database=None, derandomize=True)
     @given(snapshots(), params)
     def plan(snap, p):
-        seen.update((p.stage, s.request.side) for s in KERNEL.plan(snap, p).submits)
+        seen.update((p.stage, s.request.side) for s in KERNEL.plan(snap, builtin_profile(p)).submits)
 
     plan()
     assert {stage for stage, _ in seen} == {3, 4, 7}
@@ -161,6 +162,6 @@ def test_random_snapshots_do_produce_submits():
 @given(snapshots())
 def test_sells_never_exceed_free_inventory(snap):
     for p in (Profile3Params(), Profile7Params()):
-        for s in KERNEL.plan(snap, p).submits:
+        for s in KERNEL.plan(snap, builtin_profile(p)).submits:
             if s.request.side is Side.SELL:
                 assert s.request.quantity <= snap.free(s.request.symbol.base)

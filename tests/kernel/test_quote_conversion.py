@@ -8,9 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from btcbot.domain import OrderStatus, Side, Symbol
-from btcbot.kernel.kernel import PlanningKernel
-from btcbot.kernel.params import (
+from btcbot.decision.account import AccountView
+from btcbot.decision.market import MarketView
+from btcbot.decision.params import (
     Profile3Params,
     Profile4Params,
     Profile7Params,
@@ -18,11 +18,12 @@ from btcbot.kernel.params import (
     RiskLimits,
     UniverseParams,
 )
-from btcbot.kernel.plan import Plan
-from btcbot.kernel.snapshot import Snapshot
-from btcbot.risk.state import RiskState
-from btcbot.strategy.account import AccountView
-from btcbot.strategy.market import MarketView
+from btcbot.decision.plan import Plan
+from btcbot.decision.risk_state import RiskState
+from btcbot.decision.snapshot import Snapshot
+from btcbot.domain import OrderStatus, Side, Symbol
+from btcbot.kernel.builtin import builtin_profile
+from btcbot.kernel.kernel import PlanningKernel
 from tests.kernel.factories import NOW, balance, book, d, open_order, position, rules_for, ticker
 
 BTC_USDT = Symbol("BTC", "USDT")
@@ -67,7 +68,7 @@ def codes(plan: Plan) -> set[str]:
 
 @pytest.mark.parametrize("params", [Profile3Params(), Profile4Params()])
 def test_entry_budget_is_spent_in_try_not_in_usdt(params: ProfileParams) -> None:
-    plan = KERNEL.plan(usdt_snapshot(), params)
+    plan = KERNEL.plan(usdt_snapshot(), builtin_profile(params))
     values = try_value(plan)
     assert len(values) == 1 and plan.submits[0].request.side is Side.BUY
     assert d(90) < values[0] <= d(100), values  # 100 TRY, not 100 USDT (= 4000 TRY)
@@ -75,18 +76,18 @@ def test_entry_budget_is_spent_in_try_not_in_usdt(params: ProfileParams) -> None
 
 def test_per_order_cap_and_cycle_cap_hold_in_try() -> None:
     limits = RiskLimits(max_notional_per_order=d(60))
-    plan = KERNEL.plan(usdt_snapshot(), replace(Profile3Params(), limits=limits))
+    plan = KERNEL.plan(usdt_snapshot(), builtin_profile(replace(Profile3Params(), limits=limits)))
     assert [v <= d(60) for v in try_value(plan)] == [True]
     assert "RISK_CAP_MAX_NOTIONAL_PER_ORDER" in codes(plan)
     tight = RiskLimits(notional_cap_per_cycle=d(50))
-    blocked = KERNEL.plan(usdt_snapshot(), replace(Profile3Params(), limits=tight))
+    blocked = KERNEL.plan(usdt_snapshot(), builtin_profile(replace(Profile3Params(), limits=tight)))
     assert blocked.submits == () and "notional_cap" in codes(blocked)
 
 
 def test_position_cap_counts_open_usdt_exposure_in_try() -> None:
     limits = RiskLimits(max_position_per_symbol=d(250), max_open_orders_per_symbol=2)
     snap = usdt_snapshot(open_orders=(open_order(BTC_USDT, price="50000", qty="0.0001"),))
-    capped = KERNEL.plan(snap, replace(Profile3Params(), limits=limits))
+    capped = KERNEL.plan(snap, builtin_profile(replace(Profile3Params(), limits=limits)))
     # the open buy of 0.0001 BTC is 5 USDT = 200 TRY of the 250 TRY cap: at most 50 TRY more
     assert [v <= d(50) for v in try_value(capped)] == [True]
     assert "RISK_CAP_POSITION" in codes(capped)
@@ -94,17 +95,21 @@ def test_position_cap_counts_open_usdt_exposure_in_try() -> None:
 
 def test_min_order_notional_is_compared_in_try() -> None:
     limits = RiskLimits(min_order_notional=d(150))  # the 100 TRY entry is below it
-    plan = KERNEL.plan(usdt_snapshot(), replace(Profile3Params(), limits=limits))
+    plan = KERNEL.plan(usdt_snapshot(), builtin_profile(replace(Profile3Params(), limits=limits)))
     assert plan.submits == () and "min_notional" in codes(plan)
 
 
 def test_cash_reserve_is_a_try_amount_on_the_usdt_balance() -> None:
     poor = {"TRY": balance("TRY", "100000"), "USDT": balance("USDT", "10")}  # 400 TRY
     limits = RiskLimits(cash_target=d(350))  # leaves 50 TRY of USDT to spend
-    plan = KERNEL.plan(usdt_snapshot(balances=poor), replace(Profile3Params(), limits=limits))
+    plan = KERNEL.plan(
+        usdt_snapshot(balances=poor), builtin_profile(replace(Profile3Params(), limits=limits))
+    )
     assert [v <= d(50) for v in try_value(plan)] == [True]
     broke = {"TRY": balance("TRY", "100000"), "USDT": balance("USDT", "5")}  # 200 TRY
-    none = KERNEL.plan(usdt_snapshot(balances=broke), replace(Profile3Params(), limits=limits))
+    none = KERNEL.plan(
+        usdt_snapshot(balances=broke), builtin_profile(replace(Profile3Params(), limits=limits))
+    )
     assert none.submits == () and "no_investable_cash" in codes(none)
 
 
@@ -122,7 +127,7 @@ def test_no_fresh_rate_means_no_new_risk_but_cancels_go_on(
 ) -> None:
     stale_order = open_order(BTC_USDT, price="50000", created_ms=NOW - 200_000)
     snap = usdt_snapshot(open_orders=(stale_order,), **kwargs)  # type: ignore[arg-type]
-    plan = KERNEL.plan(snap, params)
+    plan = KERNEL.plan(snap, builtin_profile(params))
     assert plan.submits == ()
     assert code in codes(plan)
     assert [c.client_order_id for c in plan.cancels] == ["old-1"]
@@ -131,7 +136,7 @@ def test_no_fresh_rate_means_no_new_risk_but_cancels_go_on(
 def test_take_profit_on_a_pair_without_rate_is_held_too() -> None:
     held = {BTC_USDT: position(BTC_USDT, "0.001", "40000")}
     snap = usdt_snapshot(with_rate=False, positions=held, balances={"BTC": balance("BTC", "0.001")})
-    plan = KERNEL.plan(snap, Profile3Params())
+    plan = KERNEL.plan(snap, builtin_profile(Profile3Params()))
     assert plan.submits == () and "quote_rate_unavailable" in codes(plan)
     sold = KERNEL.plan(
         replace(
@@ -139,7 +144,7 @@ def test_take_profit_on_a_pair_without_rate_is_held_too() -> None:
             conversion_books={USDT_TRY: book(USDT_TRY, "39", "41")},
             data_age_ms={BTC_USDT: 1_000, USDT_TRY: 1_000},
         ),
-        Profile3Params(),
+        builtin_profile(Profile3Params()),
     )
     assert [s.request.side for s in sold.submits] == [Side.SELL]
 
@@ -156,10 +161,12 @@ def test_equity_and_fees_are_valued_in_try() -> None:
     market = MarketView.of(snap, 15_000)
     marks = market.marks_by_base("TRY")
     assert marks["USDT"] == RATE and marks["BTC"] == d("50005") * RATE
-    plan = KERNEL.plan(snap, Profile4Params())
+    plan = KERNEL.plan(snap, builtin_profile(Profile4Params()))
     state = plan.next_risk_state
     assert state.peak_equity == d(1000) + 10 * RATE + d("0.001") * d("50005") * RATE
-    fresh_day = KERNEL.plan(replace(snap, risk_state=RiskState()), Profile4Params())
+    fresh_day = KERNEL.plan(
+        replace(snap, risk_state=RiskState()), builtin_profile(Profile4Params())
+    )
     assert fresh_day.next_risk_state.day_start_fees == 2 * RATE  # USDT fees in TRY
 
 
@@ -180,8 +187,8 @@ def test_profile7_targets_and_turnover_are_in_try() -> None:
         limits=RiskLimits(notional_cap_per_cycle=d(120), max_position_per_symbol=d(8000)),
         universe=UniverseParams(quote="USDT", size=1),
     )
-    plan = KERNEL.plan(usdt_snapshot(), params)
+    plan = KERNEL.plan(usdt_snapshot(), builtin_profile(params))
     values = try_value(plan)
     assert values and all(v <= d(120) for v in values), values
-    stale = KERNEL.plan(usdt_snapshot(rate_age_ms=60_000), params)
+    stale = KERNEL.plan(usdt_snapshot(rate_age_ms=60_000), builtin_profile(params))
     assert stale.submits == () and "quote_rate_stale" in codes(stale)

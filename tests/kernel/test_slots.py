@@ -8,11 +8,11 @@ from decimal import Decimal
 
 import pytest
 
+from btcbot.decision.intents import Intent
+from btcbot.decision.market import Quote
+from btcbot.decision.plan import Action, Decision, Layer
+from btcbot.decision.slots import slot_setter
 from btcbot.domain import Side, Symbol
-from btcbot.kernel.plan import Action, Decision, Layer
-from btcbot.kernel.slots import slot_setter
-from btcbot.strategy.intents import Intent
-from btcbot.strategy.market import Quote
 
 BTC = Symbol("BTC", "TRY")
 

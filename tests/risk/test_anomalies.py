@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from btcbot.kernel.params import AnomalyParams
+from btcbot.decision.market import MarketView
+from btcbot.decision.params import AnomalyParams
 from btcbot.risk.anomalies import Readings, Severity, advance_cursor_stall, detect, warn_count
-from btcbot.strategy.market import MarketView
 from tests.kernel.factories import BTC, ETH, SOL, d, market, snapshot
 
 P = AnomalyParams()

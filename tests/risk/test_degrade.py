@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from btcbot.kernel.params import DegradeParams
+from btcbot.decision.modes import Mode
+from btcbot.decision.params import DegradeParams
+from btcbot.decision.risk_state import RiskState
 from btcbot.risk.anomalies import Anomaly, Severity
 from btcbot.risk.degrade import LEVEL_MODES, decide_degrade
-from btcbot.risk.modes import Mode
-from btcbot.risk.state import RiskState
 from tests.kernel.factories import NOW
 
 P = DegradeParams()

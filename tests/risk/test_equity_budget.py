@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from btcbot.kernel.params import RiskBudgetParams
+from btcbot.decision.modes import Mode
+from btcbot.decision.params import RiskBudgetParams
+from btcbot.decision.risk_state import RiskState
 from btcbot.risk.budget import BudgetInputs, decide_budget
 from btcbot.risk.equity import DAY_MS, read_equity, value_balances
-from btcbot.risk.modes import Mode
-from btcbot.risk.state import RiskState
 from tests.kernel.factories import BTC, NOW, balance, d, position
 
 P = RiskBudgetParams()

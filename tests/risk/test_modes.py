@@ -1,4 +1,4 @@
-from btcbot.risk.modes import Mode, combine_modes
+from btcbot.decision.modes import Mode, combine_modes
 
 
 def test_worse_mode_wins():

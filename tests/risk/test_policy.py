@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from btcbot.decision.intents import Intent
+from btcbot.decision.params import RiskLimits
+from btcbot.decision.plan import DecisionLog
 from btcbot.domain import Side
-from btcbot.kernel.params import RiskLimits
-from btcbot.kernel.plan import DecisionLog
 from btcbot.risk.policy import PolicyContext, evaluate
-from btcbot.strategy.intents import Intent
 from tests.kernel.factories import BTC, ETH, NOW, d, rules_for
 
 RULES = {BTC: rules_for(BTC), ETH: rules_for(ETH)}

@@ -7,7 +7,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from btcbot.btcturk.ratelimit import RateLimitTally
-from btcbot.kernel.params import AdaptationParams, Profile7Params
+from btcbot.decision.params import AdaptationParams, Profile7Params
+from btcbot.kernel.builtin import builtin_profile
+from btcbot.kernel.profile import Profile
 from btcbot.runtime.adaptation import ParamsAdapter
 from btcbot.runtime.report import CycleReport
 from btcbot.store import DbRole, ParamsRepository, open_store, unit_of_work
@@ -17,6 +19,15 @@ WINDOW = 5
 
 def params() -> Profile7Params:
     return Profile7Params(adaptation=AdaptationParams(every_cycles=WINDOW, min_window=WINDOW))
+
+
+def typed(profile: Profile) -> Profile7Params:
+    """The settings-level parameters an adapted profile was built from."""
+    adaptation = profile.adaptation
+    assert adaptation is not None
+    built: Profile7Params = adaptation.params  # type: ignore[attr-defined]
+    assert profile.params_version == built.params_version
+    return built
 
 
 def report(n: int, *, rejected: int = 0, equity: str = "10000") -> CycleReport:
@@ -33,20 +44,21 @@ def report(n: int, *, rejected: int = 0, equity: str = "10000") -> CycleReport:
 
 
 def run_window(adapter: ParamsAdapter, current: Profile7Params, **kw: object) -> Profile7Params:
+    profile = builtin_profile(current)
     for n in range(WINDOW):
-        current = adapter.after_cycle(report(n, **kw), current, now_ms=n)  # type: ignore[arg-type]
-    return current
+        profile = adapter.after_cycle(report(n, **kw), profile, now_ms=n)  # type: ignore[arg-type]
+    return typed(profile)
 
 
 def test_reject_spike_changes_params_and_a_restart_keeps_them(tmp_path: Path) -> None:
     engine = open_store(f"sqlite:///{tmp_path / 's.db'}", DbRole.DRY_RUN)
     adapter = ParamsAdapter(engine)
-    start = adapter.start(params(), now_ms=0)
+    start = typed(adapter.start(builtin_profile(params()), now_ms=0))
     assert start == params()
     adapted = run_window(adapter, start, rejected=5)
     assert adapted.params_version == 1
     assert adapted.portfolio.order_offset_bps == start.portfolio.order_offset_bps + 1
-    restored = ParamsAdapter(engine).start(params(), now_ms=100)
+    restored = typed(ParamsAdapter(engine).start(builtin_profile(params()), now_ms=100))
     assert restored == adapted
     with unit_of_work(engine) as conn:
         latest = ParamsRepository(conn).latest(7)
@@ -57,14 +69,15 @@ def test_reject_spike_changes_params_and_a_restart_keeps_them(tmp_path: Path) ->
 def test_a_healthy_window_becomes_the_checkpoint_and_drawdown_rolls_back(tmp_path: Path) -> None:
     engine = open_store(f"sqlite:///{tmp_path / 's.db'}", DbRole.DRY_RUN)
     adapter = ParamsAdapter(engine)
-    base = adapter.start(params(), now_ms=0)
+    base = typed(adapter.start(builtin_profile(params()), now_ms=0))
     grown = run_window(adapter, base)  # healthy: turnover cap x 1.1
     assert grown.limits.notional_cap_per_cycle > base.limits.notional_cap_per_cycle
     spiked = run_window(adapter, grown, rejected=5)
     assert spiked.portfolio.order_offset_bps > grown.portfolio.order_offset_bps
-    crashed = adapter.after_cycle(report(0, equity="10000"), spiked, now_ms=1)
+    profile = adapter.after_cycle(report(0, equity="10000"), builtin_profile(spiked), now_ms=1)
     for n in range(1, WINDOW):
-        crashed = adapter.after_cycle(report(n, equity="7000"), crashed, now_ms=n)
+        profile = adapter.after_cycle(report(n, equity="7000"), profile, now_ms=n)
+    crashed = typed(profile)
     assert crashed.params_version == spiked.params_version + 1
     assert replace(crashed, params_version=0) == replace(base, params_version=0)
 
@@ -72,12 +85,13 @@ def test_a_healthy_window_becomes_the_checkpoint_and_drawdown_rolls_back(tmp_pat
 def test_cycles_held_back_by_rate_limits_mean_one_order_per_cycle_fewer(tmp_path: Path) -> None:
     engine = open_store(f"sqlite:///{tmp_path / 's.db'}", DbRole.DRY_RUN)
     adapter = ParamsAdapter(engine)
-    start = adapter.start(params(), now_ms=0)
+    start = typed(adapter.start(builtin_profile(params()), now_ms=0))
     throttled = RateLimitTally(waited_s=(("orderbook", 2.5),), waits=(("orderbook", 1),))
-    current = start
+    profile = builtin_profile(start)
     for n in range(WINDOW):
         tally = throttled if n == 2 else RateLimitTally()
-        current = adapter.after_cycle(replace(report(n), rate_limits=tally), current, now_ms=n)
+        profile = adapter.after_cycle(replace(report(n), rate_limits=tally), profile, now_ms=n)
+    current = typed(profile)
     assert current.limits.max_orders_per_cycle == start.limits.max_orders_per_cycle - 1
     with unit_of_work(engine) as conn:
         latest = ParamsRepository(conn).latest(7)
@@ -87,6 +101,6 @@ def test_cycles_held_back_by_rate_limits_mean_one_order_per_cycle_fewer(tmp_path
 def test_a_window_without_waits_does_not_reduce_orders(tmp_path: Path) -> None:
     engine = open_store(f"sqlite:///{tmp_path / 's.db'}", DbRole.DRY_RUN)
     adapter = ParamsAdapter(engine)
-    start = adapter.start(params(), now_ms=0)
+    start = typed(adapter.start(builtin_profile(params()), now_ms=0))
     after = run_window(adapter, start)
     assert after.limits.max_orders_per_cycle == start.limits.max_orders_per_cycle

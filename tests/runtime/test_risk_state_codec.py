@@ -1,8 +1,8 @@
 from decimal import Decimal
 
+from btcbot.decision.modes import Mode
+from btcbot.decision.risk_state import RiskState
 from btcbot.domain import Symbol
-from btcbot.risk.modes import Mode
-from btcbot.risk.state import RiskState
 from btcbot.runtime.risk_state_codec import decode_risk_state, encode_risk_state
 from btcbot.store.types import dumps_json, loads_json
 

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from btcbot.decision.intents import Intent
+from btcbot.decision.market import MarketView
+from btcbot.decision.params import LifecycleParams
+from btcbot.decision.plan import DecisionLog
 from btcbot.domain import OrderStatus, Side
-from btcbot.kernel.params import LifecycleParams
-from btcbot.kernel.plan import DecisionLog
-from btcbot.strategy.intents import Intent
 from btcbot.strategy.lifecycle import find_stale, is_duplicate, match_open_orders, stale_reason
-from btcbot.strategy.market import MarketView
 from tests.kernel.factories import BTC, ETH, NOW, d, market, open_order, snapshot
 
 P4 = LifecycleParams(drift_bps=d(25))

@@ -4,11 +4,11 @@ from decimal import Decimal
 
 import pytest
 
+from btcbot.decision.account import AccountView
+from btcbot.decision.market import MarketView
+from btcbot.decision.params import PortfolioParams, RiskLimits
+from btcbot.decision.plan import DecisionLog
 from btcbot.domain import Side
-from btcbot.kernel.params import PortfolioParams, RiskLimits
-from btcbot.kernel.plan import DecisionLog
-from btcbot.strategy.account import AccountView
-from btcbot.strategy.market import MarketView
 from btcbot.strategy.order_builder import build_intents
 from btcbot.strategy.portfolio import Rebalance, rebalance, target_weights
 from tests.kernel.factories import BTC, ETH, SOL, balance, d, market, open_order, snapshot

@@ -3,11 +3,11 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+from btcbot.decision.account import AccountView
+from btcbot.decision.market import MarketView
+from btcbot.decision.params import ProfitAwareParams
+from btcbot.decision.plan import DecisionLog
 from btcbot.domain import Side
-from btcbot.kernel.params import ProfitAwareParams
-from btcbot.kernel.plan import DecisionLog
-from btcbot.strategy.account import AccountView
-from btcbot.strategy.market import MarketView
 from btcbot.strategy.profit_aware import profit_aware_intents
 from tests.kernel.factories import BTC, ETH, SOL, balance, d, market, position, snapshot
 

@@ -5,9 +5,9 @@ from decimal import Decimal
 
 import pytest
 
+from btcbot.decision.market import MarketView
+from btcbot.decision.params import UniverseParams
 from btcbot.domain import Symbol
-from btcbot.kernel.params import UniverseParams
-from btcbot.strategy.market import MarketView
 from btcbot.strategy.universe import select_universe, volatility
 from tests.kernel.factories import (
     BTC,

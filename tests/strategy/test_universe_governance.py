@@ -3,8 +3,8 @@ cooldown after leaving, at most 4 changes a day, frozen while degraded."""
 
 from __future__ import annotations
 
+from btcbot.decision.params import UniverseParams
 from btcbot.domain import Symbol
-from btcbot.kernel.params import UniverseParams
 from btcbot.strategy.universe import DAY_MS, GovernanceState, govern
 from tests.kernel.factories import BTC, ETH, NOW, SOL
 

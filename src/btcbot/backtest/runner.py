@@ -28,15 +28,18 @@ from sqlalchemy import Engine
 from btcbot.accounting import value_holdings
 from btcbot.backtest.canonical import canonical, digest
 from btcbot.backtest.data import dataset_digest
+from btcbot.backtest.lookahead import ReplayFrames, check_no_lookahead, replay_frames
 from btcbot.backtest.records import read_run, write_manifest
 from btcbot.backtest.report import BacktestSummary, summarize
 from btcbot.backtest.rules import venue_rules
+from btcbot.decision.params import ProfileParams
 from btcbot.domain import Symbol, SymbolRules
 from btcbot.exchange.datasets import ReplayDataset
 from btcbot.exchange.recorded_depth import RecordedDepth
 from btcbot.exchange.replay import DepthModel, ReplayExchange
 from btcbot.execution import OmsSettings, OrderManager
-from btcbot.kernel.params import ProfileParams
+from btcbot.kernel.builtin import builtin_profile
+from btcbot.kernel.profile import Profile
 from btcbot.marketdata import MarketDataService
 from btcbot.runtime.cycle import CycleRunner, CycleSettings
 from btcbot.runtime.ledger_guard import LedgerGuard
@@ -90,6 +93,7 @@ class _Inputs:
     end_ms: int | None
     account_key: str
     depth: DepthModel | None
+    profile: Profile
     recorded: RecordedDepth | None = None
 
 
@@ -120,6 +124,7 @@ async def run_backtest(
     depth: DepthModel | None = None,
     recorded: RecordedDepth | None = None,
     overwrite: bool = False,
+    profile: Profile | None = None,
 ) -> BacktestResult:
     """Replay ``dataset`` through the cycle runner into a new database at ``out_db``.
 
@@ -128,10 +133,15 @@ async def run_backtest(
     at most ``max_cycles`` of them. Candles before ``start_ms`` still feed the 24 h tickers.
     ``recorded`` order books, when given, are the replay's books wherever one was recorded
     (:class:`~btcbot.exchange.recorded_depth.RecordedDepth`).
-    Raises :class:`BacktestSetupError` (bad inputs, existing ``out_db``) or
+    ``profile`` is what plans (default: the built-in profile of ``params``); ``params`` are
+    the settings' (the kernel configuration ``profile`` runs in).
+
+    Raises :class:`BacktestSetupError` (bad inputs, existing ``out_db``, a strategy's candles
+    that do not fit the dataset), :class:`~btcbot.backtest.lookahead.LookaheadDetected` or
     :class:`~btcbot.backtest.rules.UnknownSymbolRules` before touching ``out_db``.
     """
     _check_inputs(stage, params, step_bars, max_cycles)
+    profile = profile or builtin_profile(params)
     first_close = min(one.bars[0].close_ms for one in dataset.series.values())
     begin = first_close if start_ms is None else max(start_ms, first_close)
     if end_ms is not None and end_ms < begin:
@@ -149,10 +159,12 @@ async def run_backtest(
         end_ms=end_ms,
         account_key=account_key,
         depth=depth,
+        profile=profile,
         recorded=recorded,
     )
+    frames = _frames(dataset, profile)
     _fresh(out_db, overwrite)
-    rig = _build(inputs, out_db)
+    rig = _build(inputs, out_db, frames)
     try:
         return await _run(rig, inputs, out_db, max_cycles, on_report)
     finally:
@@ -222,7 +234,7 @@ def _advance(replay: ReplayExchange, bars: int) -> bool:
     return all(replay.step() for _ in range(bars))
 
 
-def _build(inputs: _Inputs, out_db: Path) -> _Rig:
+def _build(inputs: _Inputs, out_db: Path, frames: ReplayFrames | None) -> _Rig:
     """The live wiring (``runtime.factory.open_runtime``) with the replay's seams."""
     replay = ReplayExchange(
         inputs.dataset,
@@ -252,9 +264,10 @@ def _build(inputs: _Inputs, out_db: Path) -> _Rig:
         market=MarketDataService(
             mode="rest", rest=replay, monotonic=lambda: replay.now_ms() / 1000
         ),
-        params=inputs.params,
+        profile=inputs.profile,
+        frames=frames.at if frames is not None else None,
         settings=CycleSettings(
-            stage=inputs.params.stage,
+            stage=inputs.profile.stage,
             mode=ExecutionMode.REPLAY,
             account_key=account,
             symbols=inputs.traded,
@@ -265,6 +278,25 @@ def _build(inputs: _Inputs, out_db: Path) -> _Rig:
         ledger=LedgerGuard(engine, account, oms_settings.reconcile_failure_threshold),
     )
     return _Rig(replay, runner, oms, engine)
+
+
+def _frames(dataset: ReplayDataset, profile: Profile) -> ReplayFrames | None:
+    """The strategy's candles and indicators over the whole dataset, checked for lookahead;
+    None when it declares no candles."""
+    needs = profile.requirements
+    if not needs.candles:
+        return None
+    wanted = needs.timeframe_ms
+    for symbol, series in sorted(dataset.series.items()):
+        if wanted is not None and series.interval_ms != wanted:
+            raise BacktestSetupError(
+                f"{profile.name} declares {needs.timeframe} candles but the dataset's "
+                f"{symbol.normalized} candles are {series.interval_ms // 60_000} min apart: "
+                "use a dataset of that interval"
+            )
+    frames = replay_frames(dataset, profile.indicators)
+    check_no_lookahead(frames, profile.indicators)
+    return frames
 
 
 def _manifest(inputs: _Inputs, replay: ReplayExchange) -> dict[str, Any]:
@@ -283,6 +315,7 @@ def _manifest(inputs: _Inputs, replay: ReplayExchange) -> dict[str, Any]:
         "version": MANIFEST_VERSION,
         "stage": inputs.params.stage,
         "params_digest": digest(inputs.params),
+        "strategy": {"name": inputs.profile.name, "params": canonical(inputs.profile.params)},
         "symbols": canonical(inputs.traded),
         "dataset": {"digest": dataset_digest(dataset), "series": series},
         "seed": inputs.seed,

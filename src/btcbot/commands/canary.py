@@ -35,6 +35,7 @@ from btcbot.commands.run import banner, load_or_exit, run_config
 from btcbot.config import AppConfig
 from btcbot.domain import Symbol, SymbolError, SymbolRules
 from btcbot.domain.money import format_decimal
+from btcbot.kernel.builtin import builtin_profile
 from btcbot.store import FillRepository
 from btcbot.store.schema import orders
 
@@ -105,7 +106,7 @@ def check_min_notional(config: AppConfig, symbol: Symbol, rules: SymbolRules | N
     """Refuse when no order within the cap can meet the symbol's minimum order value."""
     if rules is None:
         fail(f"{symbol.normalized} is not listed on the exchange: choose another --symbol")
-    budget, why = per_order_budget(config.params)
+    budget, why = per_order_budget(builtin_profile(config.params))
     floor = config.params.limits.min_order_notional
     needed = max(rules.min_exchange_value, floor)
     if budget < needed:

@@ -20,7 +20,8 @@ from btcbot.commands.checks import CheckResult, Verdict, failed, passed, skipped
 from btcbot.config import AppConfig
 from btcbot.domain import Symbol, SymbolRules
 from btcbot.domain.money import format_decimal
-from btcbot.kernel.params import Profile7Params, ProfileParams
+from btcbot.kernel.builtin import builtin_profile
+from btcbot.kernel.profile import Profile
 from btcbot.marketdata import conversion_pair, conversion_pairs
 from btcbot.runtime.factory import ws_config
 
@@ -82,7 +83,7 @@ async def _rules(
         listed = {rules.symbol: rules for rules in await rest.exchange_info()}
     except BtcturkError as exc:
         return [failed("rules", f"exchangeinfo could not be read: {exc}")], {}
-    budget, why = per_order_budget(config.params)
+    budget, why = per_order_budget(builtin_profile(config.params))
     floor = config.params.limits.min_order_notional
     rates = await _quote_rates(rest, config.common.symbols, listed)
     checks = [
@@ -113,14 +114,13 @@ async def _quote_rates(
     return rates
 
 
-def per_order_budget(params: ProfileParams) -> tuple[Decimal, str]:
+def per_order_budget(profile: Profile) -> tuple[Decimal, str]:
     """The largest order the profile may place, and which knobs make it so."""
-    limits = params.limits
+    limits = profile.limits
     caps = {"NOTIONAL_CAP_TRY_PER_CYCLE": limits.notional_cap_per_cycle}
     if limits.max_notional_per_order is not None:
         caps["MAX_NOTIONAL_PER_ORDER_TRY"] = limits.max_notional_per_order
-    if not isinstance(params, Profile7Params):
-        caps["ENTRY_NOTIONAL_TRY"] = params.strategy.entry_budget
+    caps.update(profile.size_caps)
     budget = min(caps.values())
     why = ", ".join(f"{name} {format_decimal(value)}" for name, value in caps.items())
     return budget, f"min of {why}"

@@ -22,11 +22,11 @@ from sqlalchemy import Engine, func, select
 from btcbot.commands.common import EnvFile, inspected_store, load_common, now_ms
 from btcbot.commands.lock import api_key_setting, current_lock
 from btcbot.config import CommonSettings
+from btcbot.decision.risk_state import RiskState
 from btcbot.domain.money import format_decimal, to_decimal
 from btcbot.domain.trips import Trip, trips_in_force
 from btcbot.obs.health import Check, HealthInputs, HealthReport, HealthStatus, assess_health
 from btcbot.risk.rejects import cooling_symbols
-from btcbot.risk.state import RiskState
 from btcbot.runtime.risk_state_codec import decode_risk_state
 from btcbot.store import (
     CycleRecord,

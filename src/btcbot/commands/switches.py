@@ -16,7 +16,7 @@ from btcbot.commands.common import (
     now_ms,
     operator_store,
 )
-from btcbot.risk.modes import Mode
+from btcbot.decision.modes import Mode
 from btcbot.store import OpState, OpStatus, unit_of_work
 
 kill_switch_app = typer.Typer(

@@ -14,21 +14,21 @@ from pydantic import BeforeValidator, Field
 
 from btcbot.config.base import BtcbotSettings, empty_is_none
 from btcbot.config.common import CommonSettings
-from btcbot.domain.money import ZERO
-from btcbot.kernel.params import (
+from btcbot.decision.params import (
     LifecycleParams,
     ProfitAwareParams,
     ProtectiveStopParams,
     RejectCooldownParams,
     RiskLimits,
 )
+from btcbot.domain.money import ZERO
 
 D = Decimal
 OptionalLimit = Annotated[Decimal | None, BeforeValidator(empty_is_none)]
 
 
 class RiskLimitKnobs(BtcbotSettings):
-    """Per-cycle risk limits (:class:`btcbot.kernel.params.RiskLimits`)."""
+    """Per-cycle risk limits (:class:`btcbot.decision.params.RiskLimits`)."""
 
     max_orders_per_cycle: int = Field(
         2, ge=0, description="Default 2: new submits per cycle; later intents are dropped."

@@ -27,7 +27,7 @@ from btcbot.config.gates import ArmingDecision, check_gates, evaluate_arming
 from btcbot.config.limits import zero_limit_warnings
 from btcbot.config.names import Misspelling, environment_misspellings
 from btcbot.config.stages import STAGE_MODELS, StageSettings
-from btcbot.kernel.params import ProfileParams
+from btcbot.decision.params import ProfileParams
 
 T = TypeVar("T", bound=BaseSettings)
 

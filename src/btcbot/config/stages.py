@@ -27,8 +27,7 @@ from btcbot.config.knobs import (
     RiskLimitKnobs,
 )
 from btcbot.config.validators import Currency
-from btcbot.domain.money import to_decimal
-from btcbot.kernel.params import (
+from btcbot.decision.params import (
     DEFAULT_WARN_CODES,
     AdaptationParams,
     AnomalyParams,
@@ -41,6 +40,7 @@ from btcbot.kernel.params import (
     RiskBudgetParams,
     UniverseParams,
 )
+from btcbot.domain.money import to_decimal
 
 D = Decimal
 Pairs = Annotated[tuple[str, ...], NoDecode, BeforeValidator(parse_pairs)]

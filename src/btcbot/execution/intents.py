@@ -12,7 +12,7 @@ from btcbot.store import ExecutionMode, OrderRepository, StoredOrder
 
 
 class Intent(Protocol):
-    """A planned submit (``btcbot.kernel.plan.PlannedSubmit`` fits)."""
+    """A planned submit (``btcbot.decision.plan.PlannedSubmit`` fits)."""
 
     @property
     def request(self) -> OrderRequest: ...

@@ -20,12 +20,13 @@ the active params, the change records and the checkpoints; nothing here stores a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from btcbot.kernel.params import AdaptationParams, Profile7Params
+from btcbot.decision.params import AdaptationParams, Profile7Params
+from btcbot.domain.money import format_decimal, to_decimal
 
 N = TypeVar("N", int, Decimal)
 
@@ -141,3 +142,32 @@ def adapt(
         return AdaptationResult(current, ())
     versioned = replace(params, params_version=current.params_version + 1)
     return AdaptationResult(versioned, tuple(changes))
+
+
+def overlay_of(params: Profile7Params) -> dict[str, Any]:
+    """The adaptable values (and their version) as a JSON document: what the runtime stores
+    for every version."""
+    return {
+        "order_offset_bps": format_decimal(params.portfolio.order_offset_bps),
+        "max_orders_per_cycle": params.limits.max_orders_per_cycle,
+        "notional_cap_per_cycle": format_decimal(params.limits.notional_cap_per_cycle),
+        "min_quote_volume": format_decimal(params.universe.min_quote_volume),
+        "params_version": params.params_version,
+    }
+
+
+def apply_overlay(params: Profile7Params, overlay: Mapping[str, Any]) -> Profile7Params:
+    """``params`` with a stored overlay's values; everything else stays the settings'."""
+    return replace(
+        params,
+        portfolio=replace(
+            params.portfolio, order_offset_bps=to_decimal(overlay["order_offset_bps"])
+        ),
+        limits=replace(
+            params.limits,
+            max_orders_per_cycle=int(overlay["max_orders_per_cycle"]),
+            notional_cap_per_cycle=to_decimal(overlay["notional_cap_per_cycle"]),
+        ),
+        universe=replace(params.universe, min_quote_volume=to_decimal(overlay["min_quote_volume"])),
+        params_version=int(overlay["params_version"]),
+    )

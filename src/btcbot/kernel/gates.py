@@ -13,12 +13,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+from btcbot.decision.intents import Intent
+from btcbot.decision.modes import Mode, combine_modes
+from btcbot.decision.plan import Action, DecisionLog, Layer
+from btcbot.decision.snapshot import Snapshot
 from btcbot.domain import Side
 from btcbot.domain.money import ONE, ZERO
-from btcbot.kernel.plan import Action, DecisionLog, Layer
-from btcbot.kernel.snapshot import Snapshot
-from btcbot.risk.modes import Mode, combine_modes
-from btcbot.strategy.intents import Intent
 
 _L = Layer.MODE_GATE
 

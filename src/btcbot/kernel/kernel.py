@@ -1,10 +1,14 @@
-"""The PlanningKernel: snapshot + profile parameters -> plan, pure and deterministic.
+"""The PlanningKernel: snapshot + profile -> plan, pure and deterministic.
 
-Pipeline (one for every profile):
+Pipeline (one for every profile, built-in or an operator's strategy):
 
 1. price every symbol from its own book and every quote currency in TRY (a fresh rate from
    its conversion book, e.g. ``USDT_TRY``); derive cash/inventory net of our live orders;
-2. the profile's strategy proposes intents and its risk layer decides a mode;
+2. the profile decides intents: its universe rule picks the symbols, its risk layer decides a
+   mode (:mod:`btcbot.risk.layers`), its strategy turns a read-only view into intents
+   (:mod:`btcbot.strategy.api`; intents on a symbol outside the universe or still warming up
+   are dropped), the risk layer trims them, and symbols cooling down after 1123 rejects get
+   none;
 3. global switches (kill switch, safe mode, unknown-order freeze) can only make it worse;
 4. lifecycle: stale orders (TTL / drift) are cancelled; duplicates of live orders dropped;
    intents on a (symbol, side) whose order is being cancelled wait until the cancel is proven
@@ -23,106 +27,150 @@ Every intent that is dropped or shrunk leaves a decision with its reason code.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from btcbot.domain import OrderMethod, OrderRequest, Symbol
-from btcbot.domain.money import ZERO
-from btcbot.kernel import client_ids
-from btcbot.kernel.gates import forced_mode, gate_intents
-from btcbot.kernel.params import (
-    LifecycleParams,
-    Profile3Params,
-    Profile4Params,
-    ProfileParams,
-    RiskLimits,
-)
-from btcbot.kernel.plan import (
+from btcbot.decision.account import AccountView, orders_by_symbol
+from btcbot.decision.intents import Intent
+from btcbot.decision.market import MarketView
+from btcbot.decision.modes import Mode, combine_modes
+from btcbot.decision.params import LifecycleParams
+from btcbot.decision.plan import (
     Action,
     DecisionLog,
     Layer,
     Plan,
     PlannedCancel,
     PlannedSubmit,
+    PortfolioReport,
 )
-from btcbot.kernel.profiles import (
-    CycleInputs,
-    ProfileResult,
-    run_profile3,
-    run_profile4,
-    run_profile7,
-)
+from btcbot.decision.risk_state import RiskState
+from btcbot.decision.snapshot import OpenOrder, Snapshot
+from btcbot.domain import OrderMethod, OrderRequest, Symbol
+from btcbot.domain.money import ZERO
+from btcbot.kernel import client_ids
+from btcbot.kernel.gates import forced_mode, gate_intents
+from btcbot.kernel.profile import Profile
 from btcbot.kernel.protective_stops import plan_protective_stops
-from btcbot.kernel.snapshot import OpenOrder, Snapshot
-from btcbot.risk.modes import Mode, combine_modes
+from btcbot.risk.layers import RiskInputs, drop_cooling
 from btcbot.risk.policy import PolicyContext, evaluate
-from btcbot.strategy.account import AccountView, orders_by_symbol
-from btcbot.strategy.intents import Intent
 from btcbot.strategy.lifecycle import (
     StaleOrder,
     find_stale,
     match_open_orders,
     open_buys_to_reduce,
 )
-from btcbot.strategy.market import MarketView
+from btcbot.strategy.view import StrategyView
 
 
 @dataclass(frozen=True, slots=True)
-class _Common:
-    limits: RiskLimits
-    lifecycle: LifecycleParams
-    freeze_on_unknown: bool
+class _Decided:
+    """What the profile decided, before the kernel's own steps."""
 
-
-def _run_profile(inputs: CycleInputs, params: ProfileParams) -> ProfileResult:
-    if isinstance(params, Profile3Params):
-        return run_profile3(inputs, params)
-    if isinstance(params, Profile4Params):
-        return run_profile4(inputs, params)
-    return run_profile7(inputs, params)
+    mode: Mode
+    buy_multiplier: Decimal
+    risk_state: RiskState
+    intents: list[Intent]
+    portfolio: PortfolioReport | None
 
 
 class PlanningKernel:
-    """``plan(snapshot, params)`` is the whole decision; it keeps no state between calls."""
+    """``plan(snapshot, profile)`` is the whole decision; it keeps no state between calls."""
 
-    def plan(self, snapshot: Snapshot, params: ProfileParams) -> Plan:
-        common = _Common(params.limits, params.lifecycle, params.freeze_on_unknown_orders)
-        market = MarketView.of(snapshot, common.limits.max_data_age_ms)
-        account = AccountView.of(snapshot, common.limits.cash_reserve, market.rates)
+    def plan(self, snapshot: Snapshot, profile: Profile) -> Plan:
+        limits = profile.limits
+        market = MarketView.of(snapshot, limits.max_data_age_ms)
+        account = AccountView.of(snapshot, limits.cash_reserve, market.rates)
         log = DecisionLog()
-        result = _run_profile(CycleInputs(snapshot, market, account, log), params)
-        mode = combine_modes(result.mode, forced_mode(snapshot, common.freeze_on_unknown, log))
+        decided = _decide(snapshot, market, account, profile, log)
+        forced = forced_mode(snapshot, profile.freeze_on_unknown_orders, log)
+        mode = combine_modes(decided.mode, forced)
         stale = (
             []
             if snapshot.safe_mode
-            else find_stale(snapshot.open_orders, market, common.lifecycle, snapshot.now_ms)
+            else find_stale(snapshot.open_orders, market, profile.lifecycle, snapshot.now_ms)
         )
-        intents = _prepare(snapshot, market, result, stale, mode, common, log)
-        approved = evaluate(intents, _policy_context(snapshot, market, account), common.limits, log)
+        intents = _prepare(snapshot, market, decided, stale, mode, profile.lifecycle, log)
+        approved = evaluate(intents, _policy_context(snapshot, market, account), limits, log)
         submits = _requests(snapshot, approved, log)
         cancels = _cancels(snapshot, stale, mode, log)
-        stops = plan_protective_stops(snapshot, market, submits, mode, params.protective_stop, log)
+        stops = plan_protective_stops(snapshot, market, submits, mode, profile.protective_stop, log)
         return Plan(
             submits=stops.submits,
             cancels=(*cancels, *stops.cancels),
             decisions=log.freeze(),
             mode=mode,
-            next_risk_state=result.risk_state,
-            portfolio=result.portfolio,
+            next_risk_state=decided.risk_state,
+            portfolio=decided.portfolio,
         )
+
+
+def _decide(
+    snapshot: Snapshot,
+    market: MarketView,
+    account: AccountView,
+    profile: Profile,
+    log: DecisionLog,
+) -> _Decided:
+    """Universe -> risk layer's mode -> strategy's intents -> risk layer's trim -> cooldown."""
+    choice = profile.universe.choose(snapshot, market, log)
+    inputs = RiskInputs(snapshot, market, log, choice.symbols)
+    assessment = profile.risk.assess(inputs)
+    needs = profile.requirements
+    view = StrategyView(
+        snapshot=snapshot,
+        market=market,
+        account=account,
+        log=log,
+        symbols=choice.symbols,
+        params=profile.params,
+        indicators=profile.indicators if needs.candles else None,
+    )
+    intents = _admitted(list(profile.strategy.decide(view)), view, needs.warmup_bars, log)
+    intents = profile.risk.restrict(intents, inputs, assessment)
+    intents = drop_cooling(intents, snapshot, profile.reject_cooldown, log)
+    changes = {**choice.state_changes, **assessment.state_changes}
+    if profile.params_version is not None:
+        changes["params_version"] = profile.params_version
+    if view.remembered is not None:
+        changes["strategy_state"] = view.remembered
+    report = None
+    if view.targets is not None:
+        version = profile.params_version or 0
+        report = PortfolioReport(choice.symbols, choice.exclusions, view.targets, version)
+    state = replace(snapshot.risk_state, **changes)
+    return _Decided(assessment.mode, assessment.buy_multiplier, state, intents, report)
+
+
+def _admitted(
+    intents: list[Intent], view: StrategyView, warmup_bars: int, log: DecisionLog
+) -> list[Intent]:
+    """A strategy trades only its universe, and a symbol only once it has warmed up."""
+    universe = frozenset(view.symbols)
+    kept = []
+    for intent in intents:
+        symbol = intent.symbol
+        if symbol not in universe:
+            log.add(symbol, Layer.KERNEL, Action.SKIP, "outside_universe", intent.reason)
+        elif warmup_bars and view.bars(symbol) < warmup_bars:
+            detail = f"{view.bars(symbol)}/{warmup_bars} bars: {intent.reason}"
+            log.add(symbol, Layer.KERNEL, Action.SKIP, "strategy_warmup", detail)
+        else:
+            kept.append(intent)
+    return kept
 
 
 def _prepare(
     snapshot: Snapshot,
     market: MarketView,
-    result: ProfileResult,
+    decided: _Decided,
     stale: Sequence[StaleOrder],
     mode: Mode,
-    common: _Common,
+    lifecycle: LifecycleParams,
     log: DecisionLog,
 ) -> list[Intent]:
     fresh = []
-    for intent in result.intents:
+    for intent in decided.intents:
         quote = market.quotes.get(intent.symbol)
         if quote is None or not quote.fresh:
             log.add(intent.symbol, Layer.KERNEL, Action.SKIP, "stale_market_data", intent.reason)
@@ -133,8 +181,8 @@ def _prepare(
             fresh.append(intent)
     stale_ids = frozenset(s.order.client_order_id for s in stale)
     live = orders_by_symbol(snapshot.open_orders)
-    matched = match_open_orders(fresh, live, stale_ids, common.lifecycle, log)
-    return gate_intents(matched, mode, result.buy_multiplier, log)
+    matched = match_open_orders(fresh, live, stale_ids, lifecycle, log)
+    return gate_intents(matched, mode, decided.buy_multiplier, log)
 
 
 def _policy_context(snapshot: Snapshot, market: MarketView, account: AccountView) -> PolicyContext:

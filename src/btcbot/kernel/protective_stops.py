@@ -37,14 +37,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from btcbot.decision.market import MarketView, by_symbol
+from btcbot.decision.modes import Mode
+from btcbot.decision.params import ProtectiveStopParams
+from btcbot.decision.plan import Action, DecisionLog, Layer, PlannedCancel, PlannedSubmit
+from btcbot.decision.snapshot import OpenOrder, Snapshot
 from btcbot.domain import OrderMethod, OrderRequest, Position, Side, Symbol
 from btcbot.domain.money import BPS, ONE, ZERO, quantize_down
 from btcbot.kernel import client_ids
-from btcbot.kernel.params import ProtectiveStopParams
-from btcbot.kernel.plan import Action, DecisionLog, Layer, PlannedCancel, PlannedSubmit
-from btcbot.kernel.snapshot import OpenOrder, Snapshot
-from btcbot.risk.modes import Mode
-from btcbot.strategy.market import MarketView, by_symbol
 
 _L = Layer.PROTECTIVE_STOP
 REASON = "protective_stop"

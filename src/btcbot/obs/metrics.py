@@ -54,9 +54,9 @@ from btcbot.btcturk.errors import (
     ServerError,
     TransportFailure,
 )
+from btcbot.decision.modes import Mode
 from btcbot.obs.health import HealthReport, HealthStatus
 from btcbot.risk.anomalies import ANOMALY_CODES
-from btcbot.risk.modes import Mode
 
 __all__ = [
     "MAX_LABEL_VALUES",

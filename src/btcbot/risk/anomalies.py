@@ -28,10 +28,10 @@ from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
 
+from btcbot.decision.market import MarketView, by_symbol
+from btcbot.decision.params import AnomalyParams
 from btcbot.domain import Symbol
 from btcbot.domain.money import BPS, ZERO
-from btcbot.kernel.params import AnomalyParams
-from btcbot.strategy.market import MarketView, by_symbol
 
 ANOMALY_CODES = (
     "STALE_MARKET_DATA",

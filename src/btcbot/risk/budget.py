@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from btcbot.kernel.params import RiskBudgetParams
+from btcbot.decision.modes import Mode, combine_modes
+from btcbot.decision.params import RiskBudgetParams
+from btcbot.decision.risk_state import RiskState
 from btcbot.risk.equity import EquityReading
-from btcbot.risk.modes import Mode, combine_modes
-from btcbot.risk.state import RiskState
 
 
 @dataclass(frozen=True, slots=True)

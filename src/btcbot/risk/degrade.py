@@ -7,7 +7,7 @@
 * after the cooldown the level steps down by one once enough consecutive calm cycles were seen
   (8 from level 1, 4 from higher), and the warning window restarts.
 
-Level policy (the predecessor's table, :class:`~btcbot.kernel.params.LevelPolicy`):
+Level policy (the predecessor's table, :class:`~btcbot.decision.params.LevelPolicy`):
 
 =====  ================  ==========  ===========  ========
 level  mode              BUY size    buy universe cooldown
@@ -29,10 +29,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from btcbot.kernel.params import DegradeParams
+from btcbot.decision.modes import Mode
+from btcbot.decision.params import DegradeParams
+from btcbot.decision.risk_state import RiskState
 from btcbot.risk.anomalies import Anomaly, Severity, warn_count
-from btcbot.risk.modes import Mode
-from btcbot.risk.state import RiskState
 
 LEVEL_MODES = (Mode.NORMAL, Mode.REDUCE_RISK_ONLY, Mode.REDUCE_RISK_ONLY, Mode.OBSERVE_ONLY)
 

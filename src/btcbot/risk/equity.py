@@ -14,9 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from btcbot.decision.risk_state import RiskState
 from btcbot.domain import Balance, Position, Symbol
 from btcbot.domain.money import BPS, ZERO
-from btcbot.risk.state import RiskState
 
 DAY_MS = 86_400_000
 

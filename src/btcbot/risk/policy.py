@@ -33,11 +33,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from btcbot.decision.intents import Intent
+from btcbot.decision.params import RiskLimits
+from btcbot.decision.plan import Action, DecisionLog, Layer
 from btcbot.domain import Side, Symbol, SymbolRules
 from btcbot.domain.money import ZERO
-from btcbot.kernel.params import RiskLimits
-from btcbot.kernel.plan import Action, DecisionLog, Layer
-from btcbot.strategy.intents import Intent
 
 _L = Layer.RISK_POLICY
 
@@ -49,7 +49,7 @@ class PolicyContext:
     last_submit_ms: Mapping[tuple[Symbol, Side], int]
     open_counts: Mapping[Symbol, int]
     investable: Mapping[str, Decimal]
-    """Per quote currency, in TRY (see :class:`~btcbot.strategy.account.AccountView`)."""
+    """Per quote currency, in TRY (see :class:`~btcbot.decision.account.AccountView`)."""
     exposure_quantity: Mapping[Symbol, Decimal]
     """Position plus remaining quantity of live buys, per symbol."""
     mids: Mapping[Symbol, Decimal]

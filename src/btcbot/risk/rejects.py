@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from btcbot.decision.params import RejectCooldownParams
+from btcbot.decision.risk_state import RiskState
 from btcbot.domain import Symbol
-from btcbot.kernel.params import RejectCooldownParams
-from btcbot.risk.state import RiskState
 
 REJECT_REASON = "FAILED_ORDER_WITH_OPEN_ORDERS"
 

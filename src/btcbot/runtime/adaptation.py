@@ -1,12 +1,14 @@
-"""Profile 7's bounded parameter adaptation, run by the runtime between cycles.
+"""Bounded parameter adaptation (profile 7's), run by the runtime between cycles.
 
 The kernel's :func:`~btcbot.kernel.adaptation.adapt` is pure; this module gives it a window of
 cycle metrics, persists every parameter version (append-only, with checkpoints) and applies
 the active version at start-up, so a restart keeps what was learned and an operator can read
 the history in ``params_versions``.
 
-Only the adaptable fields are stored (the "overlay"): order offset, orders per cycle, turnover
-cap per cycle and minimum quote volume. Everything else always comes from the settings.
+Only the adaptable fields are stored (the "overlay", :func:`btcbot.kernel.adaptation.overlay_of`):
+order offset, orders per cycle, turnover cap per cycle and minimum quote volume. Everything
+else always comes from the settings. Which profile adapts, and how, the profile says
+(``Profile.adaptation``); this module only runs it.
 Checkpoints: the settings' own values are the first checkpoint; a version that goes through a
 full evaluation window needing no change becomes a checkpoint; a drawdown beyond the rollback
 level returns to the last checkpoint.
@@ -19,47 +21,23 @@ client's rate limiter held back in that cycle (waits for the budget plus HTTP 42
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 import structlog
 from sqlalchemy import Engine
 
-from btcbot.domain.money import BPS, ZERO, format_decimal, to_decimal
-from btcbot.kernel.adaptation import CycleMetrics, adapt
-from btcbot.kernel.params import Profile7Params
+from btcbot.domain.money import BPS, ZERO
+from btcbot.kernel.adaptation import CycleMetrics
+from btcbot.kernel.profile import Adaptation, Profile
 from btcbot.runtime.report import CycleReport
 from btcbot.store import ParamsRepository, unit_of_work
 
 log = structlog.get_logger(__name__)
 PROFILE = 7
-
-
-def overlay_of(params: Profile7Params) -> dict[str, Any]:
-    return {
-        "order_offset_bps": format_decimal(params.portfolio.order_offset_bps),
-        "max_orders_per_cycle": params.limits.max_orders_per_cycle,
-        "notional_cap_per_cycle": format_decimal(params.limits.notional_cap_per_cycle),
-        "min_quote_volume": format_decimal(params.universe.min_quote_volume),
-        "params_version": params.params_version,
-    }
-
-
-def apply_overlay(params: Profile7Params, overlay: dict[str, Any]) -> Profile7Params:
-    return replace(
-        params,
-        portfolio=replace(
-            params.portfolio, order_offset_bps=to_decimal(overlay["order_offset_bps"])
-        ),
-        limits=replace(
-            params.limits,
-            max_orders_per_cycle=int(overlay["max_orders_per_cycle"]),
-            notional_cap_per_cycle=to_decimal(overlay["notional_cap_per_cycle"]),
-        ),
-        universe=replace(params.universe, min_quote_volume=to_decimal(overlay["min_quote_volume"])),
-        params_version=int(overlay["params_version"]),
-    )
+"""The key versions are stored under (the adaptive built-in's settings profile)."""
 
 
 @dataclass
@@ -67,57 +45,55 @@ class ParamsAdapter:
     engine: Engine
     _window: deque[CycleMetrics] = field(default_factory=deque)
     _peak: Decimal | None = None
-    _checkpoint: Profile7Params | None = None
+    _checkpoint: Mapping[str, Any] | None = None
 
-    def start(self, params: Profile7Params, now_ms: int) -> Profile7Params:
-        """The active parameters: the latest stored version, or the settings' values stored
+    def start(self, profile: Profile, now_ms: int) -> Profile:
+        """The active profile: the latest stored version, or the settings' values stored
         as the first checkpoint."""
+        adapts = _adaptation(profile)
         with unit_of_work(self.engine) as conn:
             repo = ParamsRepository(conn)
             latest = repo.latest(PROFILE)
             checkpoint = repo.latest(PROFILE, checkpoint_only=True)
             if latest is None:
-                repo.append(
-                    PROFILE, overlay_of(params), reason="settings", checkpoint=True, now_ms=now_ms
-                )
-                self._checkpoint = params
-                return params
-        active = apply_overlay(params, latest.params)
-        self._checkpoint = apply_overlay(params, checkpoint.params) if checkpoint else None
+                overlay = adapts.overlay()
+                repo.append(PROFILE, overlay, reason="settings", checkpoint=True, now_ms=now_ms)
+                self._checkpoint = overlay
+                return profile
+        active = adapts.restored(latest.params)
+        self._checkpoint = checkpoint.params if checkpoint else None
         log.info("adaptation_params_restored", version=active.params_version)
         return active
 
-    def after_cycle(
-        self, report: CycleReport, params: Profile7Params, now_ms: int
-    ) -> Profile7Params:
+    def after_cycle(self, report: CycleReport, profile: Profile, now_ms: int) -> Profile:
         """Record the cycle; every ``every_cycles`` cycles evaluate and maybe change params."""
+        adapts = _adaptation(profile)
         self._window.append(self._metrics(report))
-        if len(self._window) < params.adaptation.every_cycles:
-            return params
+        if len(self._window) < adapts.every_cycles:
+            return profile
         window, self._window = tuple(self._window), deque()
-        result = adapt(window, params, self._checkpoint)
+        result = adapts.adapt(window, self._checkpoint)
         with unit_of_work(self.engine) as conn:
             repo = ParamsRepository(conn)
             if not result.changes:
+                overlay = adapts.overlay()
                 repo.append(
-                    PROFILE,
-                    overlay_of(params),
-                    reason="healthy window",
-                    checkpoint=True,
-                    now_ms=now_ms,
+                    PROFILE, overlay, reason="healthy window", checkpoint=True, now_ms=now_ms
                 )
-                self._checkpoint = params
-                return params
+                self._checkpoint = overlay
+                return profile
             reason = (
                 "rollback"
                 if result.rolled_back
-                else "; ".join(f"{c.field} {c.old}->{c.new} ({c.reason})" for c in result.changes)
+                else "; ".join(f"{f} {old}->{new} ({why})" for f, old, new, why in result.changes)
             )
-            repo.append(PROFILE, overlay_of(result.params), reason=reason, now_ms=now_ms)
+            repo.append(
+                PROFILE, _adaptation(result.profile).overlay(), reason=reason, now_ms=now_ms
+            )
         log.warning(
-            "adaptation_params_changed", version=result.params.params_version, reason=reason
+            "adaptation_params_changed", version=result.profile.params_version, reason=reason
         )
-        return result.params
+        return result.profile
 
     def _metrics(self, report: CycleReport) -> CycleMetrics:
         drawdown = ZERO
@@ -131,3 +107,9 @@ class ParamsAdapter:
             missing_marks=len(report.stale_symbols),
             drawdown_bps=drawdown,
         )
+
+
+def _adaptation(profile: Profile) -> Adaptation:
+    if profile.adaptation is None:
+        raise ValueError(f"profile {profile.name} does not adapt its parameters")
+    return profile.adaptation

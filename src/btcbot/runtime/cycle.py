@@ -30,17 +30,18 @@ from sqlalchemy import Engine
 from btcbot.accounting import Valuation, rate, unrealized_pnl, value_holdings
 from btcbot.btcturk.errors import BtcturkError
 from btcbot.btcturk.ratelimit import RateLimitTally
+from btcbot.decision.frames import Frame
+from btcbot.decision.modes import Mode
+from btcbot.decision.plan import Action, Plan
+from btcbot.decision.snapshot import Snapshot
 from btcbot.domain import Balance, Candle, Symbol, SymbolRules, Ticker
 from btcbot.domain.money import to_decimal
 from btcbot.exchange.port import ExchangePort
 from btcbot.execution import OrderManager, ReconcileReport, SubmitResult, persist_intents
 from btcbot.execution.outcomes import CancelResult
 from btcbot.kernel.kernel import PlanningKernel
-from btcbot.kernel.params import Profile7Params, ProfileParams
-from btcbot.kernel.plan import Action, Plan
-from btcbot.kernel.snapshot import Snapshot
+from btcbot.kernel.profile import Profile
 from btcbot.marketdata import MarketDataService, MarketSnapshot, conversion_pairs
-from btcbot.risk.modes import Mode
 from btcbot.risk.rejects import cooling_symbols, record_rejects
 from btcbot.runtime.adaptation import ParamsAdapter
 from btcbot.runtime.candles import CandleCache
@@ -86,12 +87,14 @@ class CycleRunner:
     port: ExchangePort
     oms: OrderManager
     market: MarketDataService
-    params: ProfileParams
+    profile: Profile
     settings: CycleSettings
     clock_ms: Callable[[], int]
     heartbeat: Callable[[], None] = lambda: None
     ledger: LedgerGuard | None = None
-    adapter: ParamsAdapter | None = None  # profile 7's bounded parameter adaptation
+    adapter: ParamsAdapter | None = None  # set when the profile adapts its parameters
+    frames: Callable[[int], Mapping[Symbol, Frame]] | None = None
+    """A replay's precomputed candle/indicator frames as of a time (None: from candles)."""
     rate_limits: Callable[[], RateLimitTally] = RateLimitTally  # the limiter's take_tally
     kernel: PlanningKernel = field(default_factory=PlanningKernel)
     _rules: Mapping[Symbol, SymbolRules] = field(default_factory=dict)
@@ -137,12 +140,12 @@ class CycleRunner:
             exchange_error_streak=prior_errors,
             **await self._readings(market, tickers, reconcile, state, started),
         )
-        plan = self.kernel.plan(snapshot, self.params)
+        plan = self.kernel.plan(snapshot, self.profile)
         self._persist(cycle_id, started, plan, snapshot)
         report = await self._act(cycle_id, started, plan, snapshot, market, state, reconcile)
         self._record_rejects(plan, report, started)
-        if self.adapter is not None and isinstance(self.params, Profile7Params):
-            self.params = self.adapter.after_cycle(report, self.params, started)
+        if self.adapter is not None:
+            self.profile = self.adapter.after_cycle(report, self.profile, started)
         return report
 
     async def _refuse_unknown_state(
@@ -253,7 +256,7 @@ class CycleRunner:
             coid, _, reason = line.partition(": ")
             if coid in by_id:
                 rejected.append((by_id[coid], reason))
-        state = record_rejects(plan.next_risk_state, rejected, now_ms, self.params.reject_cooldown)
+        state = record_rejects(plan.next_risk_state, rejected, now_ms, self.profile.reject_cooldown)
         if state == plan.next_risk_state:
             return
         with unit_of_work(self.engine) as conn:
@@ -290,38 +293,20 @@ class CycleRunner:
         tickers: Mapping[Symbol, Ticker],
         reconcile: ReconcileReport,
     ) -> tuple[Symbol, ...]:
-        """Books to fetch: the configured symbols, plus for profile 7 its candidate universe
-        (the most traded pairs in the universe quote, as many as the universe may hold) and
-        every asset it already holds, so nothing it may decide on is missing."""
-        wanted = dict.fromkeys(self.settings.symbols)
-        universe = getattr(self.params, "universe", None)
-        if universe is None:
-            return tuple(wanted)
-        candidates = sorted(
-            (
-                t
-                for s, t in tickers.items()
-                if s.quote == universe.quote and s in rules and rules[s].is_trading
-            ),
-            key=lambda t: (-t.quote_volume, t.symbol),
-        )
-        wanted.update(dict.fromkeys(t.symbol for t in candidates[: universe.size]))
-        for asset, balance in reconcile.balances.items():
-            held = Symbol(asset, universe.quote) if asset != universe.quote else None
-            if held is not None and balance.total > 0 and held in rules:
-                wanted[held] = None
-        return tuple(wanted)
+        """Books to fetch: what the profile's universe rule asks for (the configured symbols;
+        a ranked universe adds its candidates and every asset it holds)."""
+        return self.profile.book_symbols(self.settings.symbols, rules, tickers, reconcile.balances)
 
     async def _recent_candles(
         self, market: MarketSnapshot, now_ms: int
     ) -> Mapping[Symbol, tuple[Candle, ...]]:
-        """Profile 7 ranks its universe by candle volatility; the others need no candles."""
-        universe = getattr(self.params, "universe", None)
-        if universe is None:
+        """The recent closed candles the profile's strategy asks for (none: no fetch)."""
+        count = self.profile.requirements.bars_to_fetch
+        if not count:
             return {}
         if self._candles is None:
             self._candles = CandleCache(self.port)
-        return await self._candles.get(market.books, universe.vol_lookback + 1, now_ms)
+        return await self._candles.get(market.books, count, now_ms)
 
     async def _current_rules(self) -> Mapping[Symbol, SymbolRules]:
         now = self.clock_ms()
@@ -354,6 +339,7 @@ class CycleRunner:
             conversion_books={s: view.book for s, view in books if s in conversion},
             tickers=tickers,
             candles=candles,
+            frames=self.frames(now_ms) if self.frames is not None else {},
             rules=rules,
             balances=reconcile.balances,
             positions=state.ledger.positions,

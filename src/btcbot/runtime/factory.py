@@ -33,7 +33,8 @@ from btcbot.exchange.port import ExchangePort, MarketDataPort
 from btcbot.exchange.read_budget import UNLIMITED
 from btcbot.exchange.reports import ExchangeOrder
 from btcbot.execution import OmsSettings, OrderManager, store_backed_arming
-from btcbot.kernel.params import Profile7Params, ProfileParams
+from btcbot.kernel.builtin import builtin_profile
+from btcbot.kernel.profile import Profile
 from btcbot.marketdata import MarketDataService, RestBooks, SharedBooksMarket, conversion_pairs
 from btcbot.runtime.adaptation import ParamsAdapter
 from btcbot.runtime.cycle import CycleRunner, CycleSettings
@@ -95,14 +96,20 @@ async def open_runtime(
     *,
     clock_ms: Callable[[], int] = wall_clock_ms,
     stop: StopSignal | None = None,
+    profile: Profile | None = None,
 ) -> AsyncIterator[Runtime]:
     """Everything one ``btcbot run`` needs, live or dry-run, decided by the settings.
+
+    ``profile`` is what plans (default: the built-in profile of the settings' stage); the
+    symbols are those its strategy declares, else the ``SYMBOLS`` setting.
 
     ``stop`` (SIGTERM/SIGINT, or the lock heartbeat finding the lock lost) ends a start-up
     that is waiting for the exchange with :class:`~btcbot.runtime.startup.StartupStopped`.
     """
     common = config.common
     stop = stop or StopSignal()
+    profile = profile or builtin_profile(config.params)
+    symbols = profile.requirements.symbols or common.symbols
     dry_run = not config.arming.armed
     execution = ExecutionMode.DRY_RUN if dry_run else ExecutionMode.LIVE
     async with AsyncExitStack() as stack:
@@ -163,26 +170,26 @@ async def open_runtime(
         )
 
         # the books that turn a USDT (or other non-TRY) quote into TRY for the caps, too
-        conversions = conversion_pairs(common.symbols, "TRY", listed.keys())
-        streamed = tuple(dict.fromkeys((*common.symbols, *conversions)))
+        conversions = conversion_pairs(symbols, "TRY", listed.keys())
+        streamed = tuple(dict.fromkeys((*symbols, *conversions)))
 
         async def start_trading_state() -> None:
             await market.start(streamed, WS_READY_TIMEOUT_SECONDS)
-            await oms.startup(common.symbols)  # raises ReconciliationFailed: do not trade
+            await oms.startup(symbols)  # raises ReconciliationFailed: do not trade
 
         await wait_for_exchange(start_trading_state, wait=wait, stop=stop, started=waiting_since)
-        params, adapter = _adaptation(engine, config, clock_ms())
+        profile, adapter = _adaptation(engine, profile, clock_ms())
         runner = CycleRunner(
             engine=engine,
             port=port,
             oms=oms,
             market=market,
-            params=params,
+            profile=profile,
             settings=CycleSettings(
-                stage=config.params.stage,
+                stage=profile.stage,
                 mode=execution,
                 account_key=common.account_key,
-                symbols=common.symbols,
+                symbols=symbols,
                 kill_switch=common.kill_switch,
                 safe_mode=common.safe_mode,
                 reconcile_failure_threshold=common.reconcile_failure_threshold,
@@ -251,13 +258,13 @@ def _clock_offset(rest: BtcturkRestClient) -> Callable[[], Awaitable[int | None]
 
 
 def _adaptation(
-    engine: Engine, config: AppConfig, now_ms: int
-) -> tuple[ProfileParams, ParamsAdapter | None]:
-    params = config.params
-    if not isinstance(params, Profile7Params) or not params.adaptation.enabled:
-        return params, None
+    engine: Engine, profile: Profile, now_ms: int
+) -> tuple[Profile, ParamsAdapter | None]:
+    """The profile's active parameters and their adapter, when it adapts them."""
+    if profile.adaptation is None:
+        return profile, None
     adapter = ParamsAdapter(engine)
-    return adapter.start(params, now_ms), adapter
+    return adapter.start(profile, now_ms), adapter
 
 
 def _open_engine(config: AppConfig, role: DbRole) -> Engine:

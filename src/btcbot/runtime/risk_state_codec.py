@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from btcbot.decision.modes import Mode
+from btcbot.decision.risk_state import RiskState
 from btcbot.domain import Symbol
 from btcbot.domain.money import format_decimal, to_decimal
-from btcbot.risk.modes import Mode
-from btcbot.risk.state import RiskState
 
 _DECIMALS = ("peak_equity", "day_start_equity", "day_start_fees", "fees_today")
 _INTS = (
@@ -56,6 +56,8 @@ def encode_risk_state(state: RiskState) -> dict[str, Any]:
     }
     document["universe"] = [symbol.normalized for symbol in state.universe]
     document["universe_changes"] = [list(change) for change in state.universe_changes]
+    if state.strategy_state is not None:
+        document["strategy_state"] = dict(sorted(state.strategy_state.items()))
     return document
 
 
@@ -89,4 +91,7 @@ def decode_risk_state(document: Mapping[str, Any] | None) -> RiskState:
     fields["universe"] = tuple(Symbol.parse(s) for s in document.get("universe") or ())
     changes = document.get("universe_changes") or ()
     fields["universe_changes"] = tuple((int(at), int(n)) for at, n in changes)
+    kept = document.get("strategy_state")
+    if kept is not None:
+        fields["strategy_state"] = {str(k): str(v) for k, v in kept.items()}
     return RiskState(**fields)

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, func, select
 
 from btcbot.accounting import LedgerState, build_ledger
+from btcbot.decision.risk_state import RiskState
+from btcbot.decision.snapshot import OpenOrder
 from btcbot.domain import OrderStatus, Side, Symbol
 from btcbot.domain.money import ZERO
-from btcbot.kernel.snapshot import OpenOrder
-from btcbot.risk.state import RiskState
 from btcbot.runtime.risk_state_codec import decode_risk_state
 from btcbot.store import (
     ExecutionMode,

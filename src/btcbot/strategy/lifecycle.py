@@ -24,13 +24,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from btcbot.decision.intents import Intent
+from btcbot.decision.market import MarketView
+from btcbot.decision.params import LifecycleParams
+from btcbot.decision.plan import Action, DecisionLog, Layer
+from btcbot.decision.snapshot import OpenOrder
 from btcbot.domain import OrderStatus, Side, Symbol
 from btcbot.domain.money import BPS, ZERO
-from btcbot.kernel.params import LifecycleParams
-from btcbot.kernel.plan import Action, DecisionLog, Layer
-from btcbot.kernel.snapshot import OpenOrder
-from btcbot.strategy.intents import Intent
-from btcbot.strategy.market import MarketView
 
 _L = Layer.LIFECYCLE
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
+from btcbot.decision.account import AccountView
+from btcbot.decision.intents import Intent
+from btcbot.decision.market import MarketView
+from btcbot.decision.params import PortfolioParams, RiskLimits
+from btcbot.decision.plan import Action, DecisionLog, Layer
 from btcbot.domain import Side, Symbol, SymbolRules
 from btcbot.domain.money import BPS, ONE, ZERO
-from btcbot.kernel.params import PortfolioParams, RiskLimits
-from btcbot.kernel.plan import Action, DecisionLog, Layer
-from btcbot.strategy.account import AccountView
-from btcbot.strategy.intents import Intent
-from btcbot.strategy.market import MarketView
 from btcbot.strategy.portfolio import Rebalance
 
 _L = Layer.ORDER_BUILDER

@@ -17,11 +17,11 @@ from functools import lru_cache
 from math import fsum, sqrt
 from operator import attrgetter, mul, truediv
 
+from btcbot.decision.market import MarketView, by_symbol
+from btcbot.decision.params import UniverseParams
+from btcbot.decision.snapshot import Snapshot
 from btcbot.domain import Candle, Symbol
 from btcbot.domain.money import ONE, ZERO
-from btcbot.kernel.params import UniverseParams
-from btcbot.kernel.snapshot import Snapshot
-from btcbot.strategy.market import MarketView, by_symbol
 
 MISSING = Decimal(-1)
 _CLOSE = attrgetter("close")

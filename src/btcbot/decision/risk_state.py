@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from types import MappingProxyType
 
+from btcbot.decision.modes import Mode
 from btcbot.domain import Symbol
 from btcbot.domain.money import ZERO
-from btcbot.risk.modes import Mode
 
 _NO_MIDS: Mapping[Symbol, Decimal] = MappingProxyType({})
 _NO_INTS: Mapping[Symbol, int] = MappingProxyType({})
@@ -71,11 +71,17 @@ class RiskState:
     """Profile 7: symbols that left the universe may not rejoin before then."""
     universe_changes: tuple[tuple[int, int], ...] = ()
     """Profile 7: (time, additions + removals) of universe changes within the last day."""
+    strategy_state: Mapping[str, str] | None = None
+    """What a strategy asked to remember for its next decision (``StrategyView.remember``);
+    None for strategies that keep nothing (left out of plan fingerprints while unset)."""
 
     def __post_init__(self) -> None:
         for name in _MAPPINGS:
             value = getattr(self, name)
             if not isinstance(value, MappingProxyType):
                 object.__setattr__(self, name, MappingProxyType(dict(value)))
+        kept = self.strategy_state
+        if kept is not None and not isinstance(kept, MappingProxyType):
+            object.__setattr__(self, "strategy_state", MappingProxyType(dict(kept)))
         if not 0 <= self.degrade_level <= 3:
             raise ValueError(f"degrade_level must be 0..3, got {self.degrade_level}")

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from types import MappingProxyType
 
+from btcbot.decision.market import by_symbol
+from btcbot.decision.snapshot import OpenOrder, Snapshot
 from btcbot.domain import Side, Symbol
 from btcbot.domain.money import ONE, ZERO
-from btcbot.kernel.snapshot import OpenOrder, Snapshot
-from btcbot.strategy.market import by_symbol
 
 
 @dataclass(frozen=True, slots=True)

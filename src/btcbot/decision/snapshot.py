@@ -13,6 +13,9 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
+from btcbot.decision.frames import Frame
+from btcbot.decision.modes import Mode
+from btcbot.decision.risk_state import RiskState
 from btcbot.domain import (
     Balance,
     Candle,
@@ -25,8 +28,6 @@ from btcbot.domain import (
     Ticker,
 )
 from btcbot.domain.money import ZERO
-from btcbot.risk.modes import Mode
-from btcbot.risk.state import RiskState
 
 _CANCELLABLE = frozenset({OrderStatus.OPEN, OrderStatus.PARTIALLY_FILLED})
 # Funds of these are already locked by the exchange, so ``Balance.free`` excludes them.
@@ -86,6 +87,7 @@ _MAPPINGS = (
     "positions",
     "last_submit_ms",
     "data_age_ms",
+    "frames",
 )
 
 
@@ -102,6 +104,10 @@ class Snapshot:
     for a ``BTC_USDT`` pair); never traded because of being here. Ages in ``data_age_ms``."""
     tickers: Mapping[Symbol, Ticker] = field(default_factory=dict)
     candles: Mapping[Symbol, tuple[Candle, ...]] = field(default_factory=dict)
+    """Recent closed candles of the symbols whose strategy or universe needs them."""
+    frames: Mapping[Symbol, Frame] = field(default_factory=dict)
+    """A replay's candle and indicator columns computed up front, with the rows this cycle may
+    see; a symbol without one gets its frame from ``candles`` (live)."""
     rules: Mapping[Symbol, SymbolRules] = field(default_factory=dict)
     balances: Mapping[str, Balance] = field(default_factory=dict)
     positions: Mapping[Symbol, Position] = field(default_factory=dict)

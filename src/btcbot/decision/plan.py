@@ -13,11 +13,11 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from btcbot.decision.modes import Mode
+from btcbot.decision.risk_state import RiskState
+from btcbot.decision.slots import slot_setter
 from btcbot.domain import OrderRequest, Symbol
 from btcbot.domain.money import format_decimal
-from btcbot.kernel.slots import slot_setter
-from btcbot.risk.modes import Mode
-from btcbot.risk.state import RiskState
 
 
 class Layer(StrEnum):
@@ -65,7 +65,7 @@ class Decision:
         reason_code: str,
         detail: str = "",
     ) -> None:
-        # Hot (a decision per symbol per cycle): see btcbot.kernel.slots.
+        # Hot (a decision per symbol per cycle): see btcbot.decision.slots.
         _set_symbol(self, symbol)
         _set_layer(self, layer)
         _set_action(self, action)
@@ -149,7 +149,7 @@ def _canonical(value: Any) -> Any:
 
 # Fields added after fingerprints were first stored: left out while unset, so a plan that does
 # not use them keeps the fingerprint it always had (stored cycles stay comparable).
-_OMITTED_WHEN_UNSET = frozenset({"stop_price"})
+_OMITTED_WHEN_UNSET = frozenset({"stop_price", "strategy_state"})
 
 
 class DecisionLog:

@@ -1,0 +1,153 @@
+"""Candle and indicator columns of one symbol, with a cursor a decision cannot read past.
+
+A :class:`Frame` holds columns of equal length, oldest row first: the candle columns
+(:data:`CANDLE_COLUMNS`) and a strategy's indicator columns. ``end`` is how many rows a
+decision may see: the candles closed by the cycle's time. In live trading a frame is built
+from the candles fetched for the cycle (``end`` is all of them); in a replay a strategy's
+indicators may be computed once over the whole dataset, and each cycle sees the same columns
+with ``end`` moved on.
+
+:class:`Series` is the read-only view a strategy gets of one column: ``series[-1]`` is the
+current (last closed) bar, ``series[-2]`` the one before; ``len(series)`` counts visible rows
+only; iterating stops at the current bar; a slice is clipped to it. Reading a row at or beyond
+``end`` raises :class:`LookaheadError`, naming the symbol, the column and the bars. (A
+strategy can still compute an indicator that peeks at later rows of its input: the replay's
+truncation check, :mod:`btcbot.backtest.lookahead`, catches that and names the column.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, overload
+
+from btcbot.domain import Candle, Symbol
+
+CANDLE_COLUMNS = ("open_time_s", "open", "high", "low", "close", "volume")
+"""Every frame has these: the candle's open time (epoch seconds, UTC) and its OHLCV values."""
+
+
+class LookaheadError(LookupError):
+    """A decision read a row it could not have seen at the time (a later candle)."""
+
+
+class Series(Sequence[Any]):
+    """One column up to the current bar (see the module docstring)."""
+
+    __slots__ = ("_end", "_name", "_symbol", "_values")
+
+    def __init__(self, symbol: Symbol, name: str, values: Sequence[Any], end: int) -> None:
+        self._symbol = symbol
+        self._name = name
+        self._values = values
+        self._end = end
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    def __len__(self) -> int:
+        return self._end
+
+    @overload
+    def __getitem__(self, index: int) -> Any: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Any]: ...
+
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return self._values[slice(*index.indices(self._end))]
+        row = index + self._end if index < 0 else index
+        if row < 0:
+            raise IndexError(f"{self._where()}: row {index} is before the first bar")
+        if row >= self._end:
+            raise LookaheadError(
+                f"lookahead: {self._where()} row {row} read at bar {self._end - 1}: "
+                "that bar had not closed yet"
+            )
+        return self._values[row]
+
+    def __iter__(self) -> Iterator[Any]:
+        values = self._values
+        for row in range(self._end):
+            yield values[row]
+
+    @property
+    def last(self) -> Any:
+        """The current bar's value (``series[-1]``); None before the first bar."""
+        return self._values[self._end - 1] if self._end else None
+
+    def _where(self) -> str:
+        return f"{self._symbol.normalized} column {self._name!r}"
+
+    def __repr__(self) -> str:
+        return f"Series({self._where()}, {self._end} rows)"
+
+
+def candle_columns(candles: Sequence[Candle]) -> dict[str, tuple[Any, ...]]:
+    """The candle columns of ``candles`` (oldest first)."""
+    return {
+        "open_time_s": tuple(c.open_time_s for c in candles),
+        "open": tuple(c.open for c in candles),
+        "high": tuple(c.high for c in candles),
+        "low": tuple(c.low for c in candles),
+        "close": tuple(c.close for c in candles),
+        "volume": tuple(c.volume for c in candles),
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Equal-length columns of one symbol, and how many rows a decision sees."""
+
+    symbol: Symbol
+    columns: Mapping[str, Sequence[Any]]
+    end: int
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.columns, MappingProxyType):
+            object.__setattr__(self, "columns", MappingProxyType(dict(self.columns)))
+        missing = [name for name in CANDLE_COLUMNS if name not in self.columns]
+        if missing:
+            raise ValueError(f"frame of {self.symbol} lacks candle column(s) {missing}")
+        rows = self.rows
+        for name, column in self.columns.items():
+            if len(column) != rows:
+                raise ValueError(
+                    f"column {name!r} of {self.symbol} has {len(column)} rows, the candles "
+                    f"{rows}: an indicator must give one value per candle (None where unknown)"
+                )
+        if not 0 <= self.end <= rows:
+            raise ValueError(f"frame end {self.end} outside 0..{rows}")
+
+    @classmethod
+    def of_candles(cls, symbol: Symbol, candles: Sequence[Candle]) -> Frame:
+        """All of ``candles`` visible (a live cycle's fetched window)."""
+        return cls(symbol, candle_columns(candles), len(candles))
+
+    @property
+    def rows(self) -> int:
+        return len(self.columns["open_time_s"])
+
+    def with_columns(self, extra: Mapping[str, Sequence[Any]]) -> Frame:
+        """This frame plus ``extra`` columns (indicators); a candle column cannot be replaced."""
+        clash = sorted(set(extra) & set(CANDLE_COLUMNS))
+        if clash:
+            raise ValueError(f"indicator name(s) {clash} clash with the candle columns")
+        return Frame(self.symbol, {**self.columns, **extra}, self.end)
+
+    def at(self, end: int) -> Frame:
+        """The same columns with ``end`` rows visible."""
+        return Frame(self.symbol, self.columns, end)
+
+    def series(self, name: str) -> Series:
+        column = self.columns.get(name)
+        if column is None:
+            known = ", ".join(sorted(self.columns))
+            raise KeyError(f"{self.symbol.normalized} has no column {name!r} (it has {known})")
+        return Series(self.symbol, name, column, self.end)
+
+
+__all__ = ["CANDLE_COLUMNS", "Frame", "LookaheadError", "Series", "candle_columns"]
