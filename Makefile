@@ -18,8 +18,8 @@ demo: setup
 	$(BIN)/btcbot demo
 
 lint: setup
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench examples
+	$(BIN)/ruff format --check src tests bench examples
 	$(BIN)/lint-imports --no-cache
 
 typecheck: setup

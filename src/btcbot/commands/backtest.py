@@ -26,14 +26,17 @@ from btcbot.backtest import (
     open_dataset,
     run_backtest,
 )
+from btcbot.backtest.lookahead import LookaheadDetected
 from btcbot.backtest.schedule import planned_cycles
 from btcbot.commands.common import EXIT_CONFIG, EXIT_RUNTIME, EnvFile, fail
 from btcbot.commands.logs import configure_logs
 from btcbot.commands.progress import ProgressBar, wanted
-from btcbot.commands.run import Stage, load_or_exit
+from btcbot.commands.strategies import ParamOption, StageOption, StrategyOption, select_profile
+from btcbot.decision.frames import LookaheadError
 from btcbot.domain.money import MoneyError, to_decimal
 from btcbot.exchange.datasets import DatasetError, ReplayDataset, parse_timestamp_ms
 from btcbot.exchange.recorded_depth import RecordedDepth
+from btcbot.kernel.profile import Profile
 from btcbot.marketdata.recorded_books import load_recorded_depth
 from btcbot.marketdata.recording_files import RecordingError
 from btcbot.runtime.report import CycleReport
@@ -51,7 +54,9 @@ def backtest_command(
         ),
     ],
     out: Annotated[Path, typer.Option("--out", help="New SQLite database to write the run into.")],
-    stage: Stage = 3,
+    stage: StageOption = None,
+    strategy: StrategyOption = None,
+    param: ParamOption = None,
     symbol: Annotated[
         str | None,
         typer.Option(
@@ -102,9 +107,11 @@ def backtest_command(
     ] = False,
     env_file: EnvFile = None,
 ) -> None:
-    """Backtest a stage profile over historical candles through the live cycle runner.
+    """Backtest a stage profile or a strategy over historical candles through the live cycle
+    runner.
 
-    Knobs come from the environment / --env-file as for 'btcbot run'; pairs are the dataset's.
+    Knobs come from the environment / --env-file as for 'btcbot run'; pairs are the dataset's
+    (or those the strategy declares).
 
     Nothing reaches an exchange: the live gates (DRY_RUN, KILL_SWITCH, SAFE_MODE) do not apply.
 
@@ -113,14 +120,15 @@ def backtest_command(
     if out.exists() and not overwrite:
         fail(f"--out {out} already exists: a backtest writes a fresh database (or --overwrite)")
     start_ms, end_ms = _time(start, "--start"), _time(end, "--end")
-    config = load_or_exit(stage, env_file)
+    selection = select_profile(stage, strategy, param, env_file)
+    config, profile = selection.config, selection.profile
     configure_logs("WARNING")  # a backtest logs every order transition at INFO
-    dataset = _dataset(data, symbol, start_ms)
+    dataset = _dataset(data, symbol, start_ms, _warmup_ms(profile))
     balances = {"TRY": _decimal(balance_try, "--balance-try")}
     spread = _decimal(spread_bps, "--spread-bps")
     recorded = _recorded(books)
     typer.secho(
-        f"BACKTEST (replay, no exchange contacted): stage {stage}, "
+        f"BACKTEST (replay, no exchange contacted): {selection.label}, "
         f"{','.join(s.normalized for s in dataset.symbols)}, seed {seed}, out {out}",
         bold=True,
     )
@@ -134,8 +142,10 @@ def backtest_command(
             result = asyncio.run(
                 run_backtest(
                     dataset,
-                    stage=stage,
+                    stage=config.params.stage,
                     params=config.params,
+                    profile=profile,
+                    symbols=profile.requirements.symbols or None,
                     out_db=out,
                     starting_balances=balances,
                     seed=seed,
@@ -149,8 +159,10 @@ def backtest_command(
                     overwrite=overwrite,
                 )
             )
-    except (BacktestSetupError, UnknownSymbolRules) as exc:
+    except (BacktestSetupError, UnknownSymbolRules, LookaheadDetected) as exc:
         fail(str(exc), EXIT_CONFIG)
+    except LookaheadError as exc:
+        fail(f"{profile.name}: {exc}", EXIT_CONFIG)
     _print_result(result)
 
 
@@ -193,10 +205,13 @@ def _decimal(text: str, option: str) -> Decimal:
     return value
 
 
-def _dataset(path: Path, symbol: str | None, start_ms: int | None) -> ReplayDataset:
-    """Candles from a day before ``start_ms`` (the 24 h tickers' window) on; those after
-    ``--end`` are kept too: the last cycle's orders trade during its step."""
-    warmup = None if start_ms is None else start_ms - DAY_MS
+def _dataset(
+    path: Path, symbol: str | None, start_ms: int | None, lead_ms: int = DAY_MS
+) -> ReplayDataset:
+    """Candles from ``lead_ms`` before ``start_ms`` on (at least a day: the 24 h tickers'
+    window; more for a strategy's warm-up); those after ``--end`` are kept too: the last
+    cycle's orders trade during its step."""
+    warmup = None if start_ms is None else start_ms - max(lead_ms, DAY_MS)
     try:
         return open_dataset(path, symbol=symbol, warmup_from_ms=warmup)
     except DatasetError as exc:
@@ -210,6 +225,13 @@ def _recorded(path: Path | None) -> RecordedDepth | None:
         return load_recorded_depth(path)
     except RecordingError as exc:
         fail(f"--books: {exc}")
+
+
+def _warmup_ms(profile: Profile) -> int:
+    """How far before ``--start`` the strategy's warm-up candles reach."""
+    needs = profile.requirements
+    bars = max(needs.warmup_bars, needs.bars_to_fetch)
+    return (bars + 1) * (needs.timeframe_ms or 0)
 
 
 # --- output --------------------------------------------------------------------------------

@@ -19,9 +19,17 @@ from btcbot.commands.common import (
     fail,
 )
 from btcbot.commands.logs import configure_logs
+from btcbot.commands.strategies import (
+    ParamOption,
+    Selection,
+    StageOption,
+    StrategyOption,
+    select_profile,
+)
 from btcbot.config import AppConfig, ConfigError, load_config
 from btcbot.domain.trips import TripKind, resolution
 from btcbot.execution import ReconciliationFailed
+from btcbot.kernel.profile import Profile
 from btcbot.marketdata import MarketDataUnavailable
 from btcbot.obs.metrics import Metrics, check_listen
 from btcbot.runtime.factory import Runtime, open_runtime, wall_clock_ms
@@ -47,23 +55,23 @@ Stage = Annotated[
 ]
 
 
-def banner(config: AppConfig) -> str:
+def banner(config: AppConfig, selection: Selection | None = None) -> str:
     """The effective side effects, said plainly before anything happens."""
     exchange = config.exchange.base_url
+    what = selection.label if selection is not None else f"stage {config.params.stage}"
+    symbols = _symbols(config, selection)
     if config.arming.armed:
-        return (
-            f"LIVE: armed, real orders will be sent to {exchange} "
-            f"(stage {config.params.stage}, symbols {_symbols(config)})"
-        )
+        return f"LIVE: armed, real orders will be sent to {exchange} ({what}, symbols {symbols})"
     reasons = ", ".join(config.arming.reasons)
     return (
         f"DRY RUN: paper fills on live market data from {exchange}; no order reaches the "
-        f"exchange (stage {config.params.stage}, symbols {_symbols(config)}; not armed: {reasons})"
+        f"exchange ({what}, symbols {symbols}; not armed: {reasons})"
     )
 
 
-def _symbols(config: AppConfig) -> str:
-    return ",".join(symbol.normalized for symbol in config.common.symbols)
+def _symbols(config: AppConfig, selection: Selection | None) -> str:
+    declared = selection.profile.requirements.symbols if selection is not None else ()
+    return ",".join(symbol.normalized for symbol in declared or config.common.symbols)
 
 
 def load_or_exit(stage: int, env_file: EnvFile) -> AppConfig:
@@ -87,7 +95,13 @@ def print_report(report: CycleReport) -> None:
         typer.secho(f"  rejected {rejection}", fg=typer.colors.YELLOW)
 
 
-async def run_config(config: AppConfig, *, cycles: int | None, cycle_seconds: float) -> int:
+async def run_config(
+    config: AppConfig,
+    *,
+    cycles: int | None,
+    cycle_seconds: float,
+    profile: Profile | None = None,
+) -> int:
     """Open the runtime and run the cycles; map known refusals to exit codes.
 
     Exit 2: settings or safety refusals a restart cannot fix (including another live writer
@@ -97,7 +111,9 @@ async def run_config(config: AppConfig, *, cycles: int | None, cycle_seconds: fl
     """
     with stop_on_signals() as stop:
         try:
-            done = await _run(config, stop, cycles=cycles, cycle_seconds=cycle_seconds)
+            done = await _run(
+                config, stop, cycles=cycles, cycle_seconds=cycle_seconds, profile=profile
+            )
         except StartupStopped:
             done = 0
         except LockLost as exc:
@@ -140,9 +156,14 @@ async def run_config(config: AppConfig, *, cycles: int | None, cycle_seconds: fl
 
 
 async def _run(
-    config: AppConfig, stop: StopSignal, *, cycles: int | None, cycle_seconds: float
+    config: AppConfig,
+    stop: StopSignal,
+    *,
+    cycles: int | None,
+    cycle_seconds: float,
+    profile: Profile | None,
 ) -> int:
-    async with open_runtime(config, stop=stop) as runtime:
+    async with open_runtime(config, stop=stop, profile=profile) as runtime:
         with _observed(runtime, config, cycle_seconds) as report:
             return await run_cycles(
                 runtime.runner,
@@ -208,7 +229,9 @@ def metrics_port_message(config: AppConfig, exc: OSError) -> str:
 
 
 def run_command(
-    stage: Stage = 3,
+    stage: StageOption = None,
+    strategy: StrategyOption = None,
+    param: ParamOption = None,
     once: Annotated[bool, typer.Option("--once", help="Run one cycle and exit (default).")] = False,
     loop: Annotated[bool, typer.Option("--loop", help="Run cycles until SIGTERM/SIGINT.")] = False,
     cycles: Annotated[
@@ -225,15 +248,16 @@ def run_command(
     """Run the trading agent. Dry-run (paper fills) unless all five live gates are set."""
     if once and (loop or cycles is not None):
         fail("--once cannot be combined with --loop or --cycles")
-    config = load_or_exit(stage, env_file)
+    selection = select_profile(stage, strategy, param, env_file)
+    config = selection.config
     configure_logs(config.common.log_level, config_secrets(config))
     for warning in config.warnings:
         typer.secho(f"warning: {warning}", fg=typer.colors.YELLOW, err=True)
     check_metrics_port(config)
-    typer.secho(banner(config), bold=True)
+    typer.secho(banner(config, selection), bold=True)
     count = None if loop and cycles is None else (cycles or 1)
     pause = config.common.cycle_seconds if cycle_seconds is None else cycle_seconds
-    asyncio.run(run_config(config, cycles=count, cycle_seconds=pause))
+    asyncio.run(run_config(config, cycles=count, cycle_seconds=pause, profile=selection.profile))
 
 
 __all__ = ["EXIT_CONFIG", "banner", "run_command", "run_config"]

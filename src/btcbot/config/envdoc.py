@@ -20,6 +20,7 @@ from btcbot.config.base import BtcbotSettings, env_names
 from btcbot.config.common import CommonSettings
 from btcbot.config.exchange import ExchangeSettings
 from btcbot.config.stages import Stage3Settings, Stage4Settings, Stage7Settings
+from btcbot.config.strategy import StrategySettings
 from btcbot.domain import Symbol
 
 HEADER = """\
@@ -40,6 +41,7 @@ SECTIONS: tuple[tuple[str, type[BaseSettings]], ...] = (
     ("Profile 3 (--stage 3)", Stage3Settings),
     ("Profile 4 (--stage 4)", Stage4Settings),
     ("Profile 7 (--stage 7)", Stage7Settings),
+    ("Operator strategy (--strategy FILE.py:Class)", StrategySettings),
 )
 
 

@@ -19,6 +19,11 @@ _REASONS: dict[str, str] = {
     "spread_too_wide": "no entry: the spread is wider than the entry limit",
     "no_investable_cash": "no entry: no cash above the TRY cash reserve",
     "no_market_data": "no book for this symbol this cycle",
+    # --- kernel: any strategy (built-in or --strategy) -----------------------------------------
+    "outside_universe": "dropped: the strategy asked to trade a symbol outside its universe",
+    "strategy_warmup": "dropped: the symbol has fewer closed candles than the strategy's "
+    "warm-up (warmup_bars)",
+    "non_positive_intent": "not placed: the strategy's intent had no positive price or size",
     "stale_market_data": "the book is older than the freshness limit: no new risk on it",
     "quote_rate_unavailable": "no new risk: the pair's quote currency has no book converting it "
     "to TRY (e.g. USDT_TRY), so its TRY caps cannot be checked",

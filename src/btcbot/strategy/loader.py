@@ -1,0 +1,113 @@
+"""Load an operator's strategy from ``path/to/file.py:ClassName``.
+
+The file is imported as a module of its own (the operator's code runs here, once), the class
+is instantiated without arguments and checked against :class:`~btcbot.strategy.api.Strategy`.
+Anything that goes wrong is a :class:`StrategyLoadError` whose message names the file, the
+class and what to fix; the CLI turns it into exit 2 without a traceback.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import inspect
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from types import ModuleType
+
+from btcbot.strategy.api import Strategy
+
+_MEMBERS = ("parameters", "requirements", "indicators", "decide")
+
+
+class StrategyLoadError(ValueError):
+    """The strategy could not be loaded: the message says what to fix."""
+
+
+def load_strategy(spec: str) -> Strategy:
+    """The strategy ``spec`` (``path/to/file.py:ClassName``) names, instantiated."""
+    path, cls_name = _split(spec)
+    module = _import(path)
+    cls = getattr(module, cls_name, None)
+    if not inspect.isclass(cls):
+        found = sorted(
+            name
+            for name, value in vars(module).items()
+            if inspect.isclass(value) and value.__module__ == module.__name__
+        )
+        listed = ", ".join(found) or "none"
+        raise StrategyLoadError(
+            f"{path} has no class {cls_name!r} (classes defined there: {listed})"
+        )
+    try:
+        instance = cls()
+    except Exception as exc:  # noqa: BLE001 -- the operator's constructor: reported, not raised
+        raise StrategyLoadError(f"{spec}: {cls_name}() failed: {_describe(exc)}") from None
+    return _checked(instance, spec)
+
+
+def _split(spec: str) -> tuple[Path, str]:
+    file_part, sep, cls_name = spec.rpartition(":")
+    if not sep or not file_part or not cls_name.isidentifier():
+        raise StrategyLoadError(
+            f"--strategy {spec!r}: write path/to/file.py:ClassName (or a built-in name)"
+        )
+    path = Path(file_part)
+    if path.suffix != ".py":
+        raise StrategyLoadError(f"--strategy {spec!r}: {path} is not a .py file")
+    if not path.is_file():
+        raise StrategyLoadError(f"--strategy {spec!r}: {path} does not exist")
+    return path, cls_name
+
+
+def _import(path: Path) -> ModuleType:
+    resolved = path.resolve()
+    digest = hashlib.sha256(str(resolved).encode()).hexdigest()[:12]
+    name = f"btcbot_strategy_{resolved.stem}_{digest}"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, resolved)
+    if spec is None or spec.loader is None:
+        raise StrategyLoadError(f"{path} cannot be imported as a Python module")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses and typing look the module up while it runs
+    try:
+        spec.loader.exec_module(module)
+    except SyntaxError as exc:
+        del sys.modules[name]
+        raise StrategyLoadError(f"{path}, line {exc.lineno}: syntax error: {exc.msg}") from None
+    except Exception as exc:  # noqa: BLE001 -- the operator's module body: reported, not raised
+        del sys.modules[name]
+        raise StrategyLoadError(f"{path} failed to import: {_describe(exc)}") from None
+    return module
+
+
+def _checked(instance: object, spec: str) -> Strategy:
+    missing = [m for m in _MEMBERS if not hasattr(instance, m)]
+    if missing or not isinstance(instance, Strategy):
+        raise StrategyLoadError(
+            f"{spec} does not implement the strategy protocol: missing "
+            f"{', '.join(missing)} (subclass btcbot.strategy.api.BaseStrategy and write "
+            "decide(view); see the strategy API reference in the README)"
+        )
+    for method in ("requirements", "indicators", "decide"):
+        if not callable(getattr(instance, method)):
+            raise StrategyLoadError(f"{spec}: {method} must be a method")
+    declared = instance.parameters
+    if not isinstance(declared, Mapping):
+        raise StrategyLoadError(f"{spec}: parameters must be a dict of name -> IntParam, ...")
+    for name, param in declared.items():
+        if not (hasattr(param, "validate") and hasattr(param, "default")):
+            raise StrategyLoadError(
+                f"{spec}: parameter {name!r} is {param!r}: declare it as IntParam, "
+                "DecimalParam, FloatParam or ChoiceParam"
+            )
+    return instance
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
+
+
+__all__ = ["StrategyLoadError", "load_strategy"]
