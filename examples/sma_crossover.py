@@ -2,7 +2,9 @@
 
 Buy ``notional_try`` worth when the fast SMA crosses above the slow one (and we are flat);
 sell the whole position when it crosses below. Everything after these intents (risk limits,
-modes, lifecycle, quantization, protective stops, the live gates) is btcbot's.
+modes, lifecycle, quantization, protective stops, the live gates) is btcbot's. The per-cycle
+notional cap (``NOTIONAL_CAP_TRY_PER_CYCLE``, 1000 TRY by default) bounds sells too, so the
+default entry is half of it: the exit fits unless the position's value has doubled.
 
     .venv/bin/btcbot backtest --strategy examples/sma_crossover.py:SmaCrossover ...
 
@@ -36,7 +38,7 @@ class SmaCrossover(BaseStrategy):
         "fast": IntParam(10, low=2, high=200, help="fast SMA length, in candles"),
         "slow": IntParam(50, low=3, high=1000, help="slow SMA length, in candles"),
         "notional_try": DecimalParam(
-            Decimal(1000), Decimal(10), Decimal(1_000_000), help="TRY spent per entry"
+            Decimal(500), Decimal(10), Decimal(1_000_000), help="TRY spent per entry"
         ),
     }
 

@@ -71,8 +71,9 @@ class Selection:
         values = ",".join(f"{k}={v}" for k, v in profile.params.items())
         if self.by_stage:
             return f"stage {profile.stage}"
+        shown = f" [{values}]" if values else ""
         return (
-            f"strategy {profile.name} [{values}] (risk layer {profile.risk.name}, "
+            f"strategy {profile.name}{shown} (risk layer {profile.risk.name}, "
             f"stage {profile.stage} knobs)"
         )
 

@@ -1,0 +1,192 @@
+"""``--strategy`` / ``--param`` through the real CLI (in-process): an operator's strategy file
+backtests and dry-runs against the emulator; every bad input is one line and exit 2."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from btcbot.cli import app
+from btcbot.emulator import Emulator
+from btcbot.store import DbRole, open_store, unit_of_work
+from btcbot.store.schema import decisions, orders
+from tests.backtest.factories import write_wave
+from tests.cli.rig import emulator_env, invoke, isolate, paper_env, threaded_emulator
+from tests.cli.runner import Result
+from tests.helpers import REPO_ROOT
+
+SMA = f"{REPO_ROOT / 'examples' / 'sma_crossover.py'}:SmaCrossover"
+FINGERPRINT = re.compile(r"fingerprint\s+([0-9a-f]{64})")
+
+BUY_ONCE = '''
+from decimal import Decimal
+
+from btcbot.strategy.api import BaseStrategy, DecimalParam, Requirements
+
+
+class BuyOnce(BaseStrategy):
+    """Books only: buys a TRY notional of BTC_TRY while flat."""
+
+    parameters = {"notional_try": DecimalParam(Decimal(200), Decimal(10), Decimal(1000))}
+
+    def requirements(self, params):
+        return Requirements(symbols=("BTC_TRY",))
+
+    def decide(self, view):
+        for symbol in view.symbols:
+            if view.position(symbol) == 0:
+                intent = view.buy(
+                    symbol, notional_try=view.params["notional_try"], reason="buy_once"
+                )
+                if intent is not None:
+                    yield intent
+
+
+class NotAStrategy:
+    pass
+'''
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    isolate(monkeypatch, tmp_path)
+    return tmp_path
+
+
+def btcbot(*args: str, env: dict[str, str] | None = None) -> Result:
+    return invoke(app, list(args), env or {})
+
+
+def backtest(data: Path, out: Path, *extra: str, env: dict[str, str] | None = None) -> Result:
+    args = ("backtest", "--data", str(data), "--out", str(out), "--no-progress", *extra)
+    return btcbot(*args, env=env)
+
+
+def test_the_sma_example_backtests_with_parameters_and_repeats_exactly(workdir: Path) -> None:
+    data = write_wave(workdir / "BTC_TRY.csv", 120)
+    args = ("--strategy", SMA, "--param", "fast=3", "--param", "slow=8")
+    first = backtest(data, workdir / "a.db", *args)
+    assert first.code == 0, first.output
+    assert "strategy " in first.stdout and "[fast=3,slow=8,notional_try=500]" in first.stdout
+    assert "risk layer none, stage 3 knobs" in first.stdout
+    fills = re.search(r"fills \(buy / sell\)\s+(\d+) \((\d+) / (\d+)\)", first.stdout)
+    assert fills is not None and int(fills.group(2)) > 0 and int(fills.group(3)) > 0
+    again = backtest(
+        data, workdir / "b.db", "--strategy", SMA, env={"STRATEGY_PARAMS": "fast=3,slow=8"}
+    )
+    assert again.code == 0, again.output
+    first_fp, again_fp = FINGERPRINT.search(first.stdout), FINGERPRINT.search(again.stdout)
+    assert first_fp is not None and again_fp is not None
+    assert first_fp.group(1) == again_fp.group(1)  # STRATEGY_PARAMS = the same --param values
+    other = backtest(data, workdir / "c.db", *args, "--param", "notional_try=300")
+    other_fp = FINGERPRINT.search(other.stdout)
+    assert other_fp is not None and other_fp.group(1) != first_fp.group(1)
+
+
+def test_a_builtin_strategy_by_name_is_the_stage_profile(workdir: Path) -> None:
+    data = write_wave(workdir / "BTC_TRY.csv", 48)
+    by_stage = backtest(data, workdir / "s.db", "--stage", "3")
+    by_name = backtest(data, workdir / "n.db", "--strategy", "profit-aware")
+    assert by_stage.code == by_name.code == 0, by_name.output
+    stage_fp, name_fp = FINGERPRINT.search(by_stage.stdout), FINGERPRINT.search(by_name.stdout)
+    assert stage_fp is not None and name_fp is not None
+    assert stage_fp.group(1) == name_fp.group(1)
+    degrade = backtest(
+        data, workdir / "d.db", "--strategy", "profit-aware", env={"STRATEGY_RISK_LAYER": "budget"}
+    )
+    assert degrade.code == 2 and "profit-aware runs with none or degrade" in degrade.stderr
+
+
+@pytest.mark.parametrize(
+    ("strategy", "extra", "message"),
+    [
+        (SMA, ("--stage", "3"), "--stage and --strategy are exclusive"),
+        ("nope.py:X", (), "nope.py does not exist"),
+        ("examples", (), "write path/to/file.py:ClassName"),
+        ("{file}:Missing", (), "has no class 'Missing' (classes defined there: BuyOnce, "),
+        ("{file}:NotAStrategy", (), "does not implement the strategy protocol: missing "),
+        ("{broken}:X", (), "line 2: syntax error"),
+        (SMA, ("--param", "fast=500"), "parameter fast: 500 is outside 2..200"),
+        (SMA, ("--param", "fast=60"), "parameter fast: 60 must be shorter than slow (50)"),
+        (SMA, ("--param", "speed=3"), "unknown parameter(s) speed: this strategy declares"),
+        (SMA, ("--param", "fast"), "--param 'fast': write name=value"),
+        (SMA, ("--param", "notional_try=lots"), "notional_try: 'lots' is not a decimal"),
+    ],
+)
+def test_bad_strategy_input_is_one_line_and_exit_2(
+    workdir: Path, strategy: str, extra: tuple[str, ...], message: str
+) -> None:
+    data = write_wave(workdir / "BTC_TRY.csv", 24)
+    (workdir / "mine.py").write_text(BUY_ONCE)
+    (workdir / "broken.py").write_text("x = 1\ndef (:\n")
+    spec = strategy.format(file=workdir / "mine.py", broken=workdir / "broken.py")
+    result = backtest(data, workdir / "x.db", "--strategy", spec, *extra)
+    assert result.code == 2, result.output
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+    assert not (workdir / "x.db").exists()
+
+
+def test_a_bad_settings_value_for_the_strategy_is_refused(workdir: Path) -> None:
+    data = write_wave(workdir / "BTC_TRY.csv", 24)
+    bad = backtest(data, workdir / "x.db", "--strategy", SMA, env={"STRATEGY_PARAMS": "fast=1"})
+    assert bad.code == 2 and "parameter fast: 1 is outside 2..200" in bad.stderr
+    layer = backtest(data, workdir / "y.db", "--strategy", SMA, env={"STRATEGY_RISK_LAYER": "x"})
+    assert layer.code == 2 and "STRATEGY_RISK_LAYER" in layer.stderr
+
+
+def test_a_strategy_reading_ahead_stops_the_backtest_naming_the_column(workdir: Path) -> None:
+    data = write_wave(workdir / "BTC_TRY.csv", 24)
+    (workdir / "ahead.py").write_text(
+        "from btcbot.strategy.api import BaseStrategy, DataKind, Requirements\n\n"
+        "class Ahead(BaseStrategy):\n"
+        "    def requirements(self, params):\n"
+        "        return Requirements(data={DataKind.BOOKS, DataKind.CANDLES})\n\n"
+        "    def indicators(self, frame, params):\n"
+        "        close = frame.columns['close']\n"
+        "        return {'tomorrow': [*close[1:], None]}\n\n"
+        "    def decide(self, view):\n"
+        "        return ()\n"
+    )
+    result = backtest(data, workdir / "x.db", "--strategy", f"{workdir / 'ahead.py'}:Ahead")
+    assert result.code == 2, result.output
+    assert "lookahead" in result.stderr and "'tomorrow'" in result.stderr
+
+
+@pytest.fixture
+def emu(workdir: Path) -> Iterator[Emulator]:
+    with threaded_emulator() as emulator:
+        yield emulator
+
+
+def test_run_dry_runs_an_operators_strategy_against_the_emulator(
+    emu: Emulator, workdir: Path
+) -> None:
+    (workdir / "mine.py").write_text(BUY_ONCE)
+    db = workdir / "state.db"
+    env = {**emulator_env(emu), **paper_env(db), "SYMBOLS": "ETH_TRY"}
+    spec = f"{workdir / 'mine.py'}:BuyOnce"
+    result = btcbot(
+        "run", "--strategy", spec, "--param", "notional_try=300", "--cycles", "2",
+        "--cycle-seconds", "0", env=env,
+    )  # fmt: skip
+    assert result.code == 0, result.output
+    assert result.stdout.startswith("DRY RUN")
+    assert "strategy " in result.stdout and "BuyOnce [notional_try=300]" in result.stdout
+    assert "symbols BTC_TRY" in result.stdout  # the strategy's own symbols, not SYMBOLS
+    assert result.stdout.count("cycle ") >= 2
+    engine = open_store(f"sqlite:///{db}", DbRole.DRY_RUN)
+    try:
+        with unit_of_work(engine) as conn:
+            placed = conn.execute(select(orders.c.symbol, orders.c.side)).all()
+            why = conn.execute(
+                select(decisions.c.reason_code).where(decisions.c.action == "SUBMIT")
+            ).all()
+    finally:
+        engine.dispose()
+    assert [tuple(row) for row in placed] == [("BTC_TRY", "buy")]  # once: then it holds
+    assert [row.reason_code for row in why] == ["buy_once"]
