@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import pytest
 
 from btcbot.decision.params import Profile3Params, Profile4Params, Profile7Params
-from btcbot.kernel.builtin import builtin_profile
-from btcbot.strategy.api import Requirements, Strategy
+from btcbot.kernel.builtin import builtin_profile, strategy_profile
+from btcbot.kernel.kernel import PlanningKernel
+from btcbot.runtime.risk_state_codec import decode_risk_state, encode_risk_state
+from btcbot.strategy.api import Intent, Requirements, Strategy, StrategyView
 from btcbot.strategy.builtin import Portfolio, ProfitAware
 from btcbot.strategy.parameters import (
     ChoiceParam,
@@ -20,6 +23,7 @@ from btcbot.strategy.parameters import (
     parse_assignments,
     resolve_parameters,
 )
+from tests.kernel.factories import snapshot
 
 D = Decimal
 
@@ -121,3 +125,33 @@ def test_assignments_parse_from_options_and_settings() -> None:
     for bad in ("fast", "=3", "fast="):
         with pytest.raises(ParameterError, match=f"--param '{bad}': write name=value"):
             parse_assignments([bad], "--param")
+
+
+class Counting:
+    """Remembers how many decisions it made (its own small persisted state)."""
+
+    parameters: dict[str, IntParam] = {}  # noqa: RUF012 -- a test double
+
+    def requirements(self, params: object) -> Requirements:
+        return Requirements()
+
+    def indicators(self, frame: object, params: object) -> dict[str, list[object]]:
+        return {}
+
+    def decide(self, view: StrategyView) -> list[Intent]:
+        seen = int(view.state.get("decisions", "0"))
+        view.remember(decisions=str(seen + 1))
+        return []
+
+
+def test_a_strategys_remembered_state_carries_to_its_next_decision_and_restart() -> None:
+    profile = strategy_profile(Counting(), "counting", {}, Profile3Params())
+    assert isinstance(profile.strategy, Strategy)
+    kernel, state = PlanningKernel(), None
+    for _ in range(3):
+        snap = snapshot() if state is None else snapshot(risk_state=state)
+        state = decode_risk_state(encode_risk_state(kernel.plan(snap, profile).next_risk_state))
+    assert state is not None and dict(state.strategy_state or {}) == {"decisions": "3"}
+    plain = kernel.plan(snapshot(), builtin_profile(Profile3Params()))
+    assert plain.next_risk_state.strategy_state is None  # built-ins keep nothing
+    assert "strategy_state" not in json.dumps(plain.to_canonical())

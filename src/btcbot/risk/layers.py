@@ -65,6 +65,8 @@ class Assessment:
 
 class RiskLayer(Protocol):
     name: str
+    degrade_levels: bool
+    """Whether the mode comes from degrade levels (the cycle line and status show the level)."""
 
     def assess(self, inputs: RiskInputs) -> Assessment: ...
 
@@ -78,6 +80,7 @@ class GatesOnly:
     """No risk layer of its own: NORMAL (the kernel's global gates still apply)."""
 
     name = "none"
+    degrade_levels = False
 
     def assess(self, inputs: RiskInputs) -> Assessment:
         return Assessment(Mode.NORMAL, ONE, {"mode": Mode.NORMAL, "mode_reasons": ()})
@@ -115,6 +118,7 @@ class DegradeLevels:
     degrade: DegradeParams
     stops: LossStopParams
     name = "degrade"
+    degrade_levels = True
 
     def assess(self, inputs: RiskInputs) -> Assessment:
         snap, prev, log = inputs.snapshot, inputs.snapshot.risk_state, inputs.log
@@ -207,6 +211,7 @@ class RiskBudget:
 
     params: RiskBudgetParams
     name = "budget"
+    degrade_levels = False
 
     def assess(self, inputs: RiskInputs) -> Assessment:
         snap, prev = inputs.snapshot, inputs.snapshot.risk_state

@@ -434,7 +434,9 @@ class CycleRunner:
             kill_switch=snapshot.kill_switch,
             rejections=tuple(rejections),
             anomalies=plan.next_risk_state.anomalies,
-            degrade_level=plan.next_risk_state.degrade_level if self.settings.stage == 4 else None,
+            degrade_level=(
+                plan.next_risk_state.degrade_level if self.profile.risk.degrade_levels else None
+            ),
             cooling_symbols=tuple(
                 sorted(s.normalized for s in cooling_symbols(snapshot.risk_state, started))
             ),
