@@ -21,6 +21,7 @@ from tests.helpers import REPO_ROOT
 SRC = REPO_ROOT / "src" / "btcbot"
 SCANNED = [
     *sorted((SRC / "strategy").glob("*.py")),
+    *sorted((SRC / "decision").glob("*.py")),
     *sorted((SRC / "execution").glob("*.py")),
     *sorted((SRC / "risk").glob("*.py")),
     *sorted((SRC / "kernel").glob("*.py")),

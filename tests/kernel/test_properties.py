@@ -151,7 +151,9 @@ def test_random_snapshots_do_produce_submits():
     @settings(max_examples=1_000, deadline=None, database=None, derandomize=True)
     @given(snapshots(), params)
     def plan(snap, p):
-        seen.update((p.stage, s.request.side) for s in KERNEL.plan(snap, builtin_profile(p)).submits)
+        seen.update(
+            (p.stage, s.request.side) for s in KERNEL.plan(snap, builtin_profile(p)).submits
+        )
 
     plan()
     assert {stage for stage, _ in seen} == {3, 4, 7}
