@@ -94,7 +94,7 @@ COMMANDS: dict[str, LazyCommand] = {
     ),
     "backtest": LazyCommand(
         "btcbot.commands.backtest:backtest_command",
-        "Backtest a stage profile over historical candles through the live cycle runner.",
+        "Backtest a stage profile or a strategy on historical candles via the live cycle runner.",
     ),
     "parity": LazyCommand(
         "btcbot.commands.backtest:parity_command",

@@ -107,8 +107,7 @@ def backtest_command(
     ] = False,
     env_file: EnvFile = None,
 ) -> None:
-    """Backtest a stage profile or a strategy over historical candles through the live cycle
-    runner.
+    """Backtest a stage profile or a strategy on historical candles via the live cycle runner.
 
     Knobs come from the environment / --env-file as for 'btcbot run'; pairs are the dataset's
     (or those the strategy declares).
