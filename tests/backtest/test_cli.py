@@ -40,6 +40,19 @@ def test_backtest_prints_progress_summary_and_fingerprint(workdir: Path) -> None
     assert invoke("parity", str(workdir / "a.db"), str(workdir / "b.db")).code == 0
 
 
+def test_the_database_engine_gives_the_fast_engines_fingerprint(workdir: Path) -> None:
+    data = write_wave(workdir / "BTC_TRY.csv", 48)
+    fast = backtest(data, workdir / "fast.db", "--progress-every", "0")
+    db = backtest(data, workdir / "db.db", "--progress-every", "0", "--engine", "db")
+    assert fast.code == 0 and db.code == 0, fast.output + db.output
+    assert "engine fast" in fast.stdout and "engine db" in db.stdout
+    assert fingerprint(fast) == fingerprint(db)
+    assert invoke("parity", str(workdir / "fast.db"), str(workdir / "db.db")).code == 0
+    refused = backtest(data, workdir / "x.db", "--engine", "turbo")
+    assert refused.code == 2 and "turbo" in refused.output
+    assert not (workdir / "x.db").exists()
+
+
 def test_window_and_stage_options(workdir: Path) -> None:
     data = write_wave(workdir / "BTC_TRY.csv", 72)
     result = backtest(

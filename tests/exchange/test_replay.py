@@ -243,3 +243,53 @@ async def test_recent_candles_never_look_ahead() -> None:
     assert all(c.open_time_s * 1000 + HOUR_MS <= exchange.now_ms() for c in after)
     assert after[-1].open_time_s > before[-1].open_time_s
     assert len(after) <= 5
+
+
+async def test_through_a_gap_the_clock_keeps_its_pace_and_the_book_grows_old() -> None:
+    """Missing candles (an exchange maintenance) are no reason to stop time: the clock steps
+    one interval at a time through them, and the book keeps the close time of the last candle
+    seen, so its age says the data is stale."""
+    prices = [100, 101, 102, 103, 104, 105]
+    rows = [
+        (T0 + i * HOUR_MS, D(p), D(p + 1), D(p - 1), D(p), D(1))
+        for i, p in enumerate(prices)
+        if i not in (2, 3)  # two candles missing: the next close comes 3 h after the last
+    ]
+    ex = replay(ReplayDataset.of(series_from_bars(BTC_TRY, HOUR_MS, rows)))
+    seen: list[tuple[int, int, Decimal]] = []
+    while True:
+        book = await ex.order_book(BTC_TRY)
+        bar = ex.current_bar(BTC_TRY)
+        assert bar is not None
+        seen.append((ex.now_ms() - T0, book.timestamp_ms - T0, bar.candle.close))
+        if not ex.step():
+            break
+    h = HOUR_MS
+    assert seen == [
+        (1 * h, 1 * h, D(100)),
+        (2 * h, 2 * h, D(101)),
+        (3 * h, 2 * h, D(101)),  # in the gap: the last candle's book, one hour old
+        (4 * h, 2 * h, D(101)),  # two hours old
+        (5 * h, 5 * h, D(104)),  # fresh again
+        (6 * h, 6 * h, D(105)),
+    ]
+
+
+async def test_a_gap_longer_than_a_day_leaves_an_empty_24h_ticker() -> None:
+    """Nothing traded in the last 24 h: zero volume, the last price as high, low and
+    average (the clock keeps going through the gap)."""
+    rows = [
+        (T0 + i * HOUR_MS, D(100 + i), D(110 + i), D(90 + i), D(100 + i), D(2))
+        for i in (0, 1, 40)  # 38 candles missing
+    ]
+    ex = replay(ReplayDataset.of(series_from_bars(BTC_TRY, HOUR_MS, rows)))
+    ex.advance_to(T0 + 2 * HOUR_MS)
+    ticker = (await ex.tickers())[BTC_TRY]
+    assert (ticker.volume, ticker.high, ticker.low) == (D(4), D(111), D(90))
+    ex.advance_to(T0 + 30 * HOUR_MS)  # 28 h after the last close
+    ticker = (await ex.tickers())[BTC_TRY]
+    assert (ticker.last, ticker.volume, ticker.high, ticker.low) == (D(101), 0, D(101), D(101))
+    assert ticker.average == D(101)
+    ex.advance_to(T0 + 41 * HOUR_MS)
+    ticker = (await ex.tickers())[BTC_TRY]
+    assert (ticker.last, ticker.volume, ticker.high, ticker.low) == (D(140), D(2), D(150), D(130))

@@ -10,7 +10,9 @@ from btcbot.accounting.balances import (
     LedgerMismatchError,
     check_balances,
     expected_holdings,
+    with_effect,
 )
+from btcbot.accounting.book import LedgerBook, LedgerView
 from btcbot.accounting.fills import DedupedFills, FillConflict, canonical_key, dedupe_fills
 from btcbot.accounting.ledger import LedgerState, Oversell, apply_fill, build_ledger
 from btcbot.accounting.performance import (
@@ -33,9 +35,11 @@ __all__ = [
     "DedupedFills",
     "DrawdownState",
     "FillConflict",
+    "LedgerBook",
     "LedgerMismatch",
     "LedgerMismatchError",
     "LedgerState",
+    "LedgerView",
     "Marks",
     "Oversell",
     "Valuation",
@@ -52,4 +56,5 @@ __all__ = [
     "track_equity",
     "unrealized_pnl",
     "value_holdings",
+    "with_effect",
 ]

@@ -68,10 +68,25 @@ def expected_holdings(
     """Baseline plus the effect of every fill (pass deduplicated fills)."""
     holdings: dict[str, Decimal] = dict(baseline or {})
     for fill in fills:
-        sign = 1 if fill.side is Side.BUY else -1
-        base, quote = fill.symbol.base, fill.symbol.quote
-        holdings[base] = holdings.get(base, ZERO) + sign * fill.quantity
-        holdings[quote] = holdings.get(quote, ZERO) - sign * fill.notional - fill.cost
+        add_effect(holdings, fill, 1)
+    return MappingProxyType(holdings)
+
+
+def add_effect(holdings: dict[str, Decimal], fill: Fill, times: int) -> None:
+    """Add ``times`` × the fill's effect on balances to ``holdings`` (-1 takes it back)."""
+    sign = 1 if fill.side is Side.BUY else -1
+    base, quote = fill.symbol.base, fill.symbol.quote
+    holdings[base] = holdings.get(base, ZERO) + times * sign * fill.quantity
+    holdings[quote] = holdings.get(quote, ZERO) - times * sign * fill.notional - times * fill.cost
+
+
+def with_effect(
+    baseline: Mapping[str, Decimal], effect: Mapping[str, Decimal]
+) -> Mapping[str, Decimal]:
+    """Expected holdings: ``baseline`` plus the summed effect of the booked fills."""
+    holdings = dict(baseline)
+    for asset, change in effect.items():
+        holdings[asset] = holdings.get(asset, ZERO) + change
     return MappingProxyType(holdings)
 
 

@@ -29,6 +29,7 @@ from btcbot.runtime.ledger_guard import baseline_key
 from btcbot.store import (
     FillRepository,
     RiskStateRepository,
+    StateStore,
     StoreError,
     check_schema,
     driver_errors,
@@ -53,10 +54,10 @@ def manifest_key(account_key: str) -> str:
 
 
 def write_manifest(
-    engine: Engine, account_key: str, document: Mapping[str, Any], now_ms: int
+    store: StateStore, account_key: str, document: Mapping[str, Any], now_ms: int
 ) -> None:
-    with unit_of_work(engine) as conn:
-        RiskStateRepository(conn).put(manifest_key(account_key), document, now_ms=now_ms)
+    with store.session() as session:
+        session.documents.put(manifest_key(account_key), document, now_ms=now_ms)
 
 
 @dataclass(frozen=True, slots=True)

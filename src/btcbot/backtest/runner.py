@@ -2,10 +2,13 @@
 
 Only the seams differ from ``btcbot run``: the exchange port is a
 :class:`~btcbot.exchange.replay.ReplayExchange`, the clock is the replay's simulated clock,
-market data is read from that port (``rest`` mode, ages measured on the simulated clock, so
-always 0), and orders are journaled in ``replay`` mode into a fresh database of role
-``replay``. The OMS start-up reconciliation, the ledger guard, the kernel, the persistence
-order and the act step are the live ones.
+market data is read from that port (``rest`` mode, ages measured on the simulated clock from
+the time each book's data was observed: 0 at a candle close, growing through a gap in the
+data), and orders are journaled in ``replay`` mode into a fresh database of role ``replay``.
+The OMS start-up reconciliation, the ledger guard, the kernel, the persistence order and the
+act step are the live ones. The store behind them is the engine's choice
+(:mod:`btcbot.backtest.storage`): in memory and written at the end (``fast``, the default) or
+the database itself (``db``); both give the same database.
 
 Each cycle: ``runner.run_once()``, then the replay clock moves ``step_bars`` candle closes on
 (resting orders trade against the candles on the way). After the last cycle one more
@@ -23,8 +26,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine
-
 from btcbot.accounting import value_holdings
 from btcbot.backtest.canonical import canonical, digest
 from btcbot.backtest.data import dataset_digest
@@ -32,6 +33,7 @@ from btcbot.backtest.lookahead import ReplayFrames, check_no_lookahead, replay_f
 from btcbot.backtest.records import read_run, write_manifest
 from btcbot.backtest.report import BacktestSummary, summarize
 from btcbot.backtest.rules import venue_rules
+from btcbot.backtest.storage import ENGINES, BacktestEngine, RunStorage, open_run_storage
 from btcbot.decision.params import ProfileParams
 from btcbot.domain import Symbol, SymbolRules
 from btcbot.exchange.datasets import ReplayDataset
@@ -51,7 +53,6 @@ from btcbot.store import (
     StoreError,
     driver_errors,
     make_engine,
-    open_store,
     peek_role,
     sqlite_url,
 )
@@ -102,7 +103,7 @@ class _Rig:
     replay: ReplayExchange
     runner: CycleRunner
     oms: OrderManager
-    engine: Engine
+    storage: RunStorage
 
 
 async def run_backtest(
@@ -125,6 +126,7 @@ async def run_backtest(
     recorded: RecordedDepth | None = None,
     overwrite: bool = False,
     profile: Profile | None = None,
+    engine: BacktestEngine = "fast",
 ) -> BacktestResult:
     """Replay ``dataset`` through the cycle runner into a new database at ``out_db``.
 
@@ -134,13 +136,14 @@ async def run_backtest(
     ``recorded`` order books, when given, are the replay's books wherever one was recorded
     (:class:`~btcbot.exchange.recorded_depth.RecordedDepth`).
     ``profile`` is what plans (default: the built-in profile of ``params``); ``params`` are
-    the settings' (the kernel configuration ``profile`` runs in).
+    the settings' (the kernel configuration ``profile`` runs in). ``engine`` picks where the
+    run's state lives while it runs (see :mod:`btcbot.backtest.storage`).
 
     Raises :class:`BacktestSetupError` (bad inputs, existing ``out_db``, a strategy's candles
     that do not fit the dataset), :class:`~btcbot.backtest.lookahead.LookaheadDetected` or
     :class:`~btcbot.backtest.rules.UnknownSymbolRules` before touching ``out_db``.
     """
-    _check_inputs(stage, params, step_bars, max_cycles)
+    _check_inputs(stage, params, step_bars, max_cycles, engine)
     profile = profile or builtin_profile(params)
     first_close = min(one.bars[0].close_ms for one in dataset.series.values())
     begin = first_close if start_ms is None else max(start_ms, first_close)
@@ -164,11 +167,11 @@ async def run_backtest(
     )
     frames = _frames(dataset, profile)
     _fresh(out_db, overwrite)
-    rig = _build(inputs, out_db, frames)
+    rig = _build(inputs, open_run_storage(engine, out_db), frames)
     try:
         return await _run(rig, inputs, out_db, max_cycles, on_report)
     finally:
-        rig.engine.dispose()
+        rig.storage.close()
 
 
 async def _run(
@@ -179,7 +182,8 @@ async def _run(
     on_report: Callable[[CycleReport], None] | None,
 ) -> BacktestResult:
     manifest = _manifest(inputs, rig.replay)
-    write_manifest(rig.engine, inputs.account_key, manifest, rig.replay.now_ms())
+    store = rig.storage.store
+    write_manifest(store, inputs.account_key, manifest, rig.replay.now_ms())
     await rig.oms.startup(inputs.traded)
     cycles, skipped, exhausted = await _loop(rig, inputs, max_cycles, on_report)
     await rig.oms.reconcile(inputs.traded)  # book the fills of the last step
@@ -194,7 +198,8 @@ async def _run(
         "final_marks": canonical(marks),
         "final_equity": canonical(final.total) if final.complete else None,
     }
-    write_manifest(rig.engine, inputs.account_key, manifest, rig.replay.now_ms())
+    write_manifest(store, inputs.account_key, manifest, rig.replay.now_ms())
+    rig.storage.finish()
     return BacktestResult(
         out_db=out_db,
         cycles=cycles,
@@ -204,7 +209,7 @@ async def _run(
         final_ms=rig.replay.now_ms(),
         venue_balances=balances,
         final_marks=marks,
-        summary=summarize(read_run(rig.engine, inputs.account_key)),
+        summary=summarize(read_run(rig.storage.engine, inputs.account_key)),
     )
 
 
@@ -234,7 +239,7 @@ def _advance(replay: ReplayExchange, bars: int) -> bool:
     return all(replay.step() for _ in range(bars))
 
 
-def _build(inputs: _Inputs, out_db: Path, frames: ReplayFrames | None) -> _Rig:
+def _build(inputs: _Inputs, storage: RunStorage, frames: ReplayFrames | None) -> _Rig:
     """The live wiring (``runtime.factory.open_runtime``) with the replay's seams."""
     replay = ReplayExchange(
         inputs.dataset,
@@ -246,11 +251,10 @@ def _build(inputs: _Inputs, out_db: Path, frames: ReplayFrames | None) -> _Rig:
         start_ms=inputs.begin_ms,
         recorded=inputs.recorded,
     )
-    out_db.parent.mkdir(parents=True, exist_ok=True)
-    engine = open_store(sqlite_url(out_db), DbRole.REPLAY, setting="--out")
+    store = storage.store
     account, oms_settings = inputs.account_key, OmsSettings()
     oms = OrderManager(
-        engine,
+        store,
         replay,
         mode=ExecutionMode.REPLAY,
         clock_ms=replay.now_ms,
@@ -258,11 +262,14 @@ def _build(inputs: _Inputs, out_db: Path, frames: ReplayFrames | None) -> _Rig:
         settings=oms_settings,
     )
     runner = CycleRunner(
-        engine=engine,
+        store=store,
         port=replay,
         oms=oms,
         market=MarketDataService(
-            mode="rest", rest=replay, monotonic=lambda: replay.now_ms() / 1000
+            mode="rest",
+            rest=replay,
+            monotonic=lambda: replay.now_ms() / 1000,
+            book_clock_ms=replay.now_ms,
         ),
         profile=inputs.profile,
         frames=frames.at if frames is not None else None,
@@ -275,9 +282,9 @@ def _build(inputs: _Inputs, out_db: Path, frames: ReplayFrames | None) -> _Rig:
             safe_mode=False,
         ),
         clock_ms=replay.now_ms,
-        ledger=LedgerGuard(engine, account, oms_settings.reconcile_failure_threshold),
+        ledger=LedgerGuard(store, account, oms_settings.reconcile_failure_threshold),
     )
-    return _Rig(replay, runner, oms, engine)
+    return _Rig(replay, runner, oms, storage)
 
 
 def _frames(dataset: ReplayDataset, profile: Profile) -> ReplayFrames | None:
@@ -364,8 +371,14 @@ def _traded(dataset: ReplayDataset, symbols: tuple[Symbol, ...] | None) -> tuple
 
 
 def _check_inputs(
-    stage: int, params: ProfileParams, step_bars: int, max_cycles: int | None
+    stage: int,
+    params: ProfileParams,
+    step_bars: int,
+    max_cycles: int | None,
+    engine: BacktestEngine,
 ) -> None:
+    if engine not in ENGINES:
+        raise BacktestSetupError(f"engine {engine!r}: use one of {', '.join(ENGINES)}")
     if params.stage != stage:
         raise BacktestSetupError(f"stage {stage} was asked for with profile {params.stage} params")
     if step_bars < 1:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from btcbot.exchange.datasets import ReplayDataset
+from btcbot.exchange.replay import timeline
 
 
 def planned_cycles(
@@ -16,9 +17,10 @@ def planned_cycles(
     max_cycles: int | None = None,
 ) -> int:
     """Cycles :func:`~btcbot.backtest.runner.run_backtest` runs with these options: one at the
-    first candle close at or after ``start_ms``, then one every ``step_bars`` closes (of any
-    symbol) while the clock is at or before ``end_ms`` and data remains."""
-    closes = sorted({bar.close_ms for one in dataset.series.values() for bar in one.bars})
+    first step of the replay clock at or after ``start_ms``, then one every ``step_bars`` steps
+    (candle closes of any symbol, and candle intervals through gaps in the data) while the
+    clock is at or before ``end_ms`` and data remains."""
+    closes = timeline(dataset)
     begin = closes[0] if start_ms is None else max(start_ms, closes[0])
     if end_ms is not None and end_ms < begin:
         return 0

@@ -11,6 +11,7 @@ import asyncio
 from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -42,6 +43,11 @@ from btcbot.marketdata.recording_files import RecordingError
 from btcbot.runtime.report import CycleReport
 
 DAY_MS = 86_400_000
+
+
+class ReplayEngine(StrEnum):
+    FAST = "fast"
+    DB = "db"
 
 
 def backtest_command(
@@ -105,6 +111,14 @@ def backtest_command(
     no_progress: Annotated[
         bool, typer.Option("--no-progress", help="No progress bar (shown on a terminal only).")
     ] = False,
+    engine: Annotated[
+        ReplayEngine,
+        typer.Option(
+            "--engine",
+            help="fast: state in memory, written to --out at the end; db: every write a "
+            "database transaction as in live trading (same results, for parity checks).",
+        ),
+    ] = ReplayEngine.FAST,
     env_file: EnvFile = None,
 ) -> None:
     """Backtest a stage profile or a strategy on historical candles via the live cycle runner.
@@ -128,7 +142,8 @@ def backtest_command(
     recorded = _recorded(books)
     typer.secho(
         f"BACKTEST (replay, no exchange contacted): {selection.label}, "
-        f"{','.join(s.normalized for s in dataset.symbols)}, seed {seed}, out {out}",
+        f"{','.join(s.normalized for s in dataset.symbols)}, seed {seed}, out {out}, "
+        f"engine {engine.value}",
         bold=True,
     )
     total = planned_cycles(
@@ -156,6 +171,7 @@ def backtest_command(
                     on_report=progress,
                     recorded=recorded,
                     overwrite=overwrite,
+                    engine=engine.value,
                 )
             )
     except (BacktestSetupError, UnknownSymbolRules, LookaheadDetected) as exc:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -116,8 +117,9 @@ class Plan:
     portfolio: PortfolioReport | None = None
 
     def fingerprint(self) -> str:
-        """SHA-256 hex of the canonical JSON form of the whole plan."""
-        text = json.dumps(_canonical(self), sort_keys=True, separators=(",", ":"))
+        """SHA-256 hex of the canonical JSON form of the whole plan (sorted keys: the
+        canonical form builds every object with its keys in order)."""
+        text = json.dumps(_canonical(self), separators=(",", ":"))
         return hashlib.sha256(text.encode()).hexdigest()
 
     def to_canonical(self) -> Any:
@@ -126,30 +128,74 @@ class Plan:
 
 
 def _canonical(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return format_decimal(value)
-    if isinstance(value, StrEnum):
-        return value.value
-    if isinstance(value, Symbol):
-        return value.normalized
-    if value is None or isinstance(value, (str, int, bool)):
-        return value
-    if isinstance(value, (tuple, list)):
-        return [_canonical(item) for item in value]
-    if hasattr(value, "items"):
-        return sorted(([_canonical(k), _canonical(v)] for k, v in value.items()), key=str)
-    if hasattr(value, "__dataclass_fields__"):
-        return {
-            name: _canonical(getattr(value, name))
-            for name in value.__dataclass_fields__
-            if not (name in _OMITTED_WHEN_UNSET and getattr(value, name) is None)
-        }
-    raise TypeError(f"cannot fingerprint {type(value).__name__}")
+    # Hot (a plan per cycle, fingerprinted): one converter per type, chosen once.
+    convert = _CONVERTERS.get(type(value))
+    if convert is None:
+        convert = _CONVERTERS[type(value)] = _converter(value)
+    return convert(value)
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _sequence(value: Any) -> Any:
+    return [_canonical(item) for item in value]
+
+
+def _mapping(value: Any) -> Any:
+    return sorted(([_canonical(k), _canonical(v)] for k, v in value.items()), key=str)
+
+
+def _fields(value: Any) -> Any:
+    names = _FIELD_NAMES.get(type(value))
+    if names is None:
+        names = _FIELD_NAMES[type(value)] = tuple(sorted(value.__dataclass_fields__))
+    return {
+        name: _canonical(field)
+        for name in names
+        if (field := getattr(value, name)) is not None or name not in _OMITTED_WHEN_UNSET
+    }
 
 
 # Fields added after fingerprints were first stored: left out while unset, so a plan that does
 # not use them keeps the fingerprint it always had (stored cycles stay comparable).
 _OMITTED_WHEN_UNSET = frozenset({"stop_price", "strategy_state"})
+
+
+def _refuse(value: Any) -> Any:
+    raise TypeError(f"cannot fingerprint {type(value).__name__}")
+
+
+def _converter(value: Any) -> Callable[[Any], Any]:
+    """How values of ``value``'s type are made canonical (the first rule that applies)."""
+    if isinstance(value, Decimal):
+        return format_decimal
+    if isinstance(value, StrEnum):
+        return _enum_value
+    if isinstance(value, Symbol):
+        return _symbol_name
+    if value is None or isinstance(value, (str, int, bool)):
+        return _identity
+    if isinstance(value, (tuple, list)):
+        return _sequence
+    if hasattr(value, "items"):
+        return _mapping
+    if hasattr(value, "__dataclass_fields__"):
+        return _fields
+    return _refuse
+
+
+def _enum_value(value: StrEnum) -> str:
+    return value.value
+
+
+def _symbol_name(value: Symbol) -> str:
+    return value.normalized
+
+
+_CONVERTERS: dict[type, Callable[[Any], Any]] = {}
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 class DecisionLog:

@@ -5,17 +5,24 @@ Time only moves when the caller says so (:meth:`ReplayExchange.step`,
 seeded by ``seed``, the symbol and the candle, so one dataset and one seed always give the same
 books, the same fills and the same balances.
 
+The clock's steps are every candle close of every series, and through a gap in the data (an
+exchange maintenance: missing candles) every candle interval as well: time goes on while no
+new data comes, exactly as for a live agent.
+
 What the port shows at time ``now``:
 
 * the *current* candle of a symbol is the last one that has CLOSED at or before ``now`` (the
   clock starts at the first close): the replay never looks ahead;
-* ``order_book`` is synthesised around that candle: best bid/ask from the dataset's ``bid``/
-  ``ask`` columns when present, else ``close`` ± half of ``spread_bps``; then
+* ``order_book`` is synthesised around that candle and stamped with the candle's close, the
+  moment its data was observed: at a close the book is fresh, through a gap it grows old (its
+  age reaches the risk layer, which blocks new risk on stale data); best bid/ask come from the
+  dataset's ``bid``/``ask`` columns when present, else ``close`` ± half of ``spread_bps``; then
   :attr:`DepthModel.levels` levels per side, ``level_step_bps`` apart, whose sizes are a share
   of the candle's volume split with seeded weights — unless ``recorded`` books
   (:class:`~btcbot.exchange.recorded_depth.RecordedDepth`) hold one for ``now``: the last book
-  received at or before ``now`` (never a later one), so marketable orders walk real recorded
-  depth and fill partially where it runs out;
+  received at or before ``now`` (never a later one, and only a recent one: it is taken as
+  seen now), so marketable orders walk real recorded depth and fill partially where it runs
+  out;
 * ``tickers`` come from the candles of the last 24 h (high, low, base volume, VWAP average);
 * ``exchange_rules`` are the given rules with the limit-price band moved to ``close ÷ 10 …
   close × 10``, as BTCTurk moves it with the price (API_CONTRACT §5.2), so a multi-year series
@@ -37,11 +44,13 @@ stop-limit that cannot fill there rests at its limit for the candles after.
 
 from __future__ import annotations
 
+import functools
 import random
 from bisect import bisect_right
+from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_UP, Context, Decimal, localcontext
 
 from btcbot.domain.fills import Fill
 from btcbot.domain.market import Balance, BookLevel, Candle, OrderBook, Ticker
@@ -89,10 +98,10 @@ def synthesize_book(
 ) -> OrderBook:
     """The deterministic synthetic book of ``bar`` (see the module docstring)."""
     best_bid, best_ask = _touch(bar, rules, spread_bps)
-    rng = random.Random(f"{seed}:{bar.candle.symbol}:{bar.open_ms}")
+    weights = _weights(f"{seed}:{bar.candle.symbol}:{bar.open_ms}", 2 * depth.levels)
     per_level = bar.candle.volume * depth.depth_fraction / depth.levels
-    bids = _side(rng, best_bid, -1, per_level, rules, depth)
-    asks = _side(rng, best_ask, 1, per_level, rules, depth)
+    bids = _side(weights[: depth.levels], best_bid, -1, per_level, rules, depth)
+    asks = _side(weights[depth.levels :], best_ask, 1, per_level, rules, depth)
     return OrderBook(bar.candle.symbol, bids, asks, at_ms)
 
 
@@ -138,7 +147,7 @@ def _touch(bar: Bar, rules: SymbolRules, spread_bps: Decimal) -> tuple[Decimal, 
 
 
 def _side(
-    rng: random.Random,
+    weights: Sequence[Decimal],
     best: Decimal,
     direction: int,
     per_level: Decimal,
@@ -147,21 +156,38 @@ def _side(
 ) -> tuple[BookLevel, ...]:
     """Levels moving away from ``best`` (``direction`` -1 for bids, +1 for asks)."""
     tick = step_for_scale(rules.price_scale)
+    size_step = step_for_scale(rules.numerator_scale)
+    rounding = ROUND_UP if direction > 0 else ROUND_DOWN
+    floor = depth.min_level_amount
     levels: list[BookLevel] = []
-    for index in range(depth.levels):
-        weight = Decimal(rng.randint(500, 1500)) / 1000
-        raw = best * (ONE + direction * index * depth.level_step_bps / BPS)
-        price = _legal(raw, direction, rules.price_scale)
-        if levels and (price - levels[-1].price) * direction <= ZERO:
-            price = levels[-1].price + direction * tick
-        amount = max(rules.quantize_quantity(per_level * weight), depth.min_level_amount)
+    previous: Decimal | None = None
+    factors = _level_factors(depth.levels, depth.level_step_bps, direction)
+    for factor, weight in zip(factors, weights, strict=True):
+        price = (best * factor).quantize(tick, rounding=rounding)
+        if previous is not None and (price - previous) * direction <= ZERO:
+            price = previous + direction * tick
+        amount = max((per_level * weight).quantize(size_step, rounding=ROUND_DOWN), floor)
         if price > ZERO and amount > ZERO:
             levels.append(BookLevel(price, amount))
+            previous = price
     return tuple(levels)
 
 
-def _legal(price: Decimal, direction: int, scale: int) -> Decimal:
-    return quantize_up(price, scale) if direction > 0 else quantize_down(price, scale)
+# A level's size is a seeded share of 0.500 .. 1.500 of the even split.
+_WEIGHTS = tuple(Decimal(n) / 1000 for n in range(500, 1501))
+
+
+def _weights(key: str, count: int) -> list[Decimal]:
+    """``count`` level weights drawn by a generator seeded with ``key`` (seed, symbol and
+    candle): the same key always gives the same book."""
+    rng = random.Random(key)
+    return [_WEIGHTS[rng.randint(500, 1500) - 500] for _ in range(count)]
+
+
+@functools.cache
+def _level_factors(levels: int, step_bps: Decimal, direction: int) -> tuple[Decimal, ...]:
+    """The price multiplier of each level (``1 ± index × step``)."""
+    return tuple(ONE + direction * index * step_bps / BPS for index in range(levels))
 
 
 class ReplayExchange:
@@ -195,10 +221,14 @@ class ReplayExchange:
         self._seed = seed
         self._cancel_latency_ms = cancel_latency_ms
         self._closes = {s: [bar.close_ms for bar in one.bars] for s, one in self._series.items()}
-        self._timeline = sorted({t for closes in self._closes.values() for t in closes})
+        self._timeline = timeline(dataset)
         self._now = self._timeline[0] if start_ms is None else start_ms
+        self._current: dict[Symbol, int] = {}  # index of the current bar (-1: none yet)
+        self._locate()
         self._books: dict[Symbol, tuple[int, OrderBook]] = {}
+        self._rules_at: dict[Symbol, tuple[int, SymbolRules]] = {}
         self._recorded = recorded
+        self._windows = {symbol: _DayWindow(one.bars) for symbol, one in self._series.items()}
         self._venue = SimulatedVenue(
             starting_balances,
             fill_model or FillModel(),
@@ -217,7 +247,8 @@ class ReplayExchange:
         return self._now >= self._timeline[-1]
 
     def step(self) -> bool:
-        """Advance to the next candle close of any symbol; False when the data is exhausted."""
+        """Advance to the next point of the timeline (a candle close of any symbol, or one
+        interval on through a gap); False when the data is exhausted."""
         index = bisect_right(self._timeline, self._now)
         if index >= len(self._timeline):
             return False
@@ -241,6 +272,7 @@ class ReplayExchange:
             )
         self._venue.apply_cancels(ts_ms)
         self._now = ts_ms
+        self._locate()
         return tuple(fills)
 
     def _trigger_stops(self, bar: Bar) -> list[Fill]:
@@ -257,11 +289,12 @@ class ReplayExchange:
 
     def current_bar(self, symbol: Symbol) -> Bar | None:
         """The last candle of ``symbol`` closed at or before now."""
-        closes = self._closes.get(symbol)
-        if closes is None:
-            return None
-        index = bisect_right(closes, self._now) - 1
+        index = self._current.get(symbol, -1)
         return self._series[symbol].bars[index] if index >= 0 else None
+
+    def _locate(self) -> None:
+        for symbol, closes in self._closes.items():
+            self._current[symbol] = bisect_right(closes, self._now) - 1
 
     def _closing(self, ts_ms: int) -> list[Bar]:
         bars: list[Bar] = []
@@ -277,6 +310,8 @@ class ReplayExchange:
 
     async def order_book(self, symbol: Symbol, limit: int = 25) -> OrderBook:
         book = self._book(symbol)
+        if len(book.bids) <= limit and len(book.asks) <= limit:
+            return book
         return replace(book, bids=book.bids[:limit], asks=book.asks[:limit])
 
     async def tickers(self) -> Mapping[Symbol, Ticker]:
@@ -288,11 +323,17 @@ class ReplayExchange:
         rules = self._rules.get(symbol)
         if bar is None or rules is None:
             return None
+        cached = self._rules_at.get(symbol)
+        if cached is not None and cached[0] == bar.open_ms:
+            return cached[1]
         close, scale = bar.candle.close, rules.price_scale
         low, high = quantize_up(close / TEN, scale), quantize_down(close * TEN, scale)
-        return replace(rules, min_limit_price=low, max_limit_price=high)
+        banded = replace(rules, min_limit_price=low, max_limit_price=high)
+        self._rules_at[symbol] = (bar.open_ms, banded)
+        return banded
 
     def _book(self, symbol: Symbol) -> OrderBook:
+        """The current candle's book, stamped with its close (when its data was seen)."""
         bar = self.current_bar(symbol)
         if bar is None:
             return OrderBook(symbol, (), (), self._now)
@@ -312,24 +353,26 @@ class ReplayExchange:
             )
             cached = (bar.open_ms, book)
             self._books[symbol] = cached
-        return replace(cached[1], timestamp_ms=self._now)
+        return cached[1]
 
     def _ticker(self, symbol: Symbol) -> Ticker | None:
         bar = self.current_bar(symbol)
         if bar is None:
             return None
-        window = self._window(symbol)
-        volume = sum((b.candle.volume for b in window), ZERO)
-        traded = sum((b.candle.close * b.candle.volume for b in window), ZERO)
+        first = bisect_right(self._closes[symbol], self._now - DAY_MS)
+        window = self._windows[symbol]
+        volume, traded = window.sums(first, self._current[symbol] + 1)
         book = self._book(symbol)
         close = bar.candle.close
+        # no candle in the last 24 h (a gap that long): nothing traded, the last price stands
+        high, low = window.extremes(first, self._current[symbol] + 1) or (close, close)
         return Ticker(
             symbol=symbol,
             last=close,
             bid=book.best_bid or close,
             ask=book.best_ask or close,
-            high=max(b.candle.high for b in window),
-            low=min(b.candle.low for b in window),
+            high=high,
+            low=low,
             volume=volume,
             average=traded / volume if volume > ZERO else close,
             timestamp_ms=self._now,
@@ -342,11 +385,6 @@ class ReplayExchange:
             return ()
         end = bisect_right(self._closes[symbol], self._now)
         return tuple(bar.candle for bar in series.bars[max(0, end - count) : end])
-
-    def _window(self, symbol: Symbol) -> Sequence[Bar]:
-        closes = self._closes[symbol]
-        first = bisect_right(closes, self._now - DAY_MS)
-        return self._series[symbol].bars[first : bisect_right(closes, self._now)]
 
     # ----------------------------------------------------------------------------- account
     async def balances(self) -> Mapping[str, Balance]:
@@ -371,7 +409,8 @@ class ReplayExchange:
     async def submit(self, request: OrderRequest) -> SubmitAck:
         """Validate like BTCTurk, trade against the synthetic book now, rest the remainder."""
         rules = self._rules_now(request.symbol)
-        return self._venue.submit(request, rules, self._book(request.symbol), self._now)
+        book = replace(self._book(request.symbol), timestamp_ms=self._now)
+        return self._venue.submit(request, rules, book, self._now)
 
     async def cancel(self, exchange_order_id: int) -> CancelAck:
         return self._venue.request_cancel(exchange_order_id, self._now, self._cancel_latency_ms)
@@ -379,3 +418,66 @@ class ReplayExchange:
     def all_fills(self) -> tuple[Fill, ...]:
         """Every fill so far, in execution order (reports, parity fingerprints)."""
         return self._venue.all_fills()
+
+
+def timeline(dataset: ReplayDataset) -> list[int]:
+    """The replay clock's steps: every close of every series, and every (smallest) candle
+    interval from the first close on, so the clock keeps its pace through gaps in the data."""
+    stamps = {bar.close_ms for one in dataset.series.values() for bar in one.bars}
+    interval = min(one.interval_ms for one in dataset.series.values())
+    stamps.update(range(min(stamps), max(stamps) + 1, interval))
+    return sorted(stamps)
+
+
+class _DayWindow:
+    """The 24 h ticker's figures over a window of bars that only moves forward in time.
+
+    Volumes come from running totals (two subtractions; exact: the totals carry every digit),
+    the high and low from monotonic queues (each bar enters and leaves once)."""
+
+    _EXACT = Context(prec=60)
+
+    def __init__(self, bars: Sequence[Bar]) -> None:
+        self._bars = bars
+        volume, traded = ZERO, ZERO
+        self._volume, self._traded = [ZERO], [ZERO]
+        with localcontext(self._EXACT):
+            for bar in bars:
+                volume += bar.candle.volume
+                traded += bar.candle.close * bar.candle.volume
+                self._volume.append(volume)
+                self._traded.append(traded)
+        self._first = self._last = 0
+        self._highs: deque[int] = deque()  # bar indexes, highs falling
+        self._lows: deque[int] = deque()  # bar indexes, lows rising
+
+    def sums(self, first: int, last: int) -> tuple[Decimal, Decimal]:
+        """Volume and close × volume of bars ``first`` .. ``last - 1``."""
+        return (
+            self._volume[last] - self._volume[first],
+            self._traded[last] - self._traded[first],
+        )
+
+    def extremes(self, first: int, last: int) -> tuple[Decimal, Decimal] | None:
+        """Highest high and lowest low of bars ``first`` .. ``last - 1`` (None: no bar)."""
+        if first < self._first or last < self._last:  # moved back: start over
+            self._first = self._last = first
+            self._highs.clear()
+            self._lows.clear()
+        bars, highs, lows = self._bars, self._highs, self._lows
+        for index in range(max(self._last, first), last):
+            candle = bars[index].candle
+            while highs and bars[highs[-1]].candle.high <= candle.high:
+                highs.pop()
+            highs.append(index)
+            while lows and bars[lows[-1]].candle.low >= candle.low:
+                lows.pop()
+            lows.append(index)
+        self._first, self._last = first, last
+        while highs and highs[0] < first:
+            highs.popleft()
+        while lows and lows[0] < first:
+            lows.popleft()
+        if not highs:
+            return None
+        return bars[highs[0]].candle.high, bars[lows[0]].candle.low

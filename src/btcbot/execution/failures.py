@@ -22,7 +22,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import structlog
-from sqlalchemy import Engine
 
 from btcbot.btcturk.errors import (
     BtcturkError,
@@ -32,7 +31,7 @@ from btcbot.btcturk.errors import (
     RetryableError,
 )
 from btcbot.domain.trips import TripKind, resolution
-from btcbot.store import OpState, unit_of_work
+from btcbot.store import StateStore
 
 log = structlog.get_logger(__name__)
 
@@ -60,18 +59,21 @@ def is_retryable(error: Exception) -> bool:
 class ReconcileFailures:
     def __init__(
         self,
-        engine: Engine,
+        store: StateStore,
         account_key: str,
         threshold: int,
         clock_ms: Callable[[], int],
         max_failing_ms: int | None = None,
     ) -> None:
-        self._engine = engine
+        self._store = store
         self._account_key = account_key
         self._threshold = threshold
         self._now = clock_ms
         self._max_failing_ms = max_failing_ms
         self._failing_since_ms: int | None = None
+        # True once this process wrote (or saw) a zero count: only this process counts
+        # failures (one trader per account), so a success needs no write until one fails.
+        self._known_clear = False
 
     def record(
         self, where: str, error: BtcturkError | PassTimedOut, *, started_ms: int | None = None
@@ -80,8 +82,8 @@ class ReconcileFailures:
         now = self._now()
         began = now if started_ms is None else min(started_ms, now)
         text = f"{where}: {type(error).__name__}: {error}"
-        with unit_of_work(self._engine) as conn:
-            state = OpState(conn)
+        with self._store.session() as session:
+            state = session.op_state
             count = state.record_reconcile_failure(
                 self._account_key, error=text, threshold=self._threshold, now_ms=now
             )
@@ -98,6 +100,7 @@ class ReconcileFailures:
                     reason=self._time_reason(failing_ms, count.failures, text),
                     now_ms=now,
                 )
+        self._known_clear = False
         tripped = count.tripped or timed_out
         log.warning(
             "reconcile_failed",
@@ -129,8 +132,11 @@ class ReconcileFailures:
 
     def reset(self) -> None:
         self._failing_since_ms = None
-        with unit_of_work(self._engine) as conn:
-            OpState(conn).reset_reconcile_failures(self._account_key, now_ms=self._now())
+        if self._known_clear:
+            return
+        with self._store.session() as session:
+            session.op_state.reset_reconcile_failures(self._account_key, now_ms=self._now())
+        self._known_clear = True
 
     def _past_time_bound(self, failing_ms: int) -> bool:
         return self._max_failing_ms is not None and failing_ms >= self._max_failing_ms

@@ -23,6 +23,7 @@ is wanted):
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -72,6 +73,7 @@ class FillSync:
         self._ctx = ctx
         self._cursor: dict[Symbol, int] = {}  # newest fill time seen per symbol
         self._pulled_ms: dict[Symbol, int] = {}  # when each symbol was last pulled
+        self._settled = _Settled()
 
     async def sync(self, symbols: Iterable[Symbol], *, thorough: bool = False) -> FillSyncReport:
         """Pull user trades since each symbol's cursor minus the overlap, when a pull is due
@@ -110,7 +112,12 @@ class FillSync:
         return overdue or self._ctx.budget.spare(ReadKind.FILLS)
 
     def ingest(self, fill: Fill, source: str) -> _Ingested:
-        """Store one fill and advance its order (shared by REST pulls and WS 423)."""
+        """Store one fill and advance its order (shared by REST pulls and WS 423).
+
+        A fill this process already stored and attributed (every pull re-reads an overlap)
+        is a duplicate known without asking the store."""
+        if self._settled.knows(fill):
+            return FillInsert.DUPLICATE, None
         journal = self._ctx.journal
         result = journal.record_fill(fill)
         owner = journal.owner(
@@ -128,6 +135,8 @@ class FillSync:
                 )
             return result, None
         self.catch_up(owner.client_order_id, fill.order_id, source)
+        if result is not FillInsert.CONFLICT:
+            self._settled.add(fill)
         return result, owner
 
     def catch_up(self, client_order_id: str, exchange_order_id: int, source: str) -> None:
@@ -160,3 +169,29 @@ class FillSync:
 
     def _live_symbols(self) -> set[Symbol]:
         return {stored.order.request.symbol for stored in self._ctx.journal.live()}
+
+
+class _Settled:
+    """Fills stored and booked to their order by this process, for a day of fill time: the
+    overlap of the next pulls (a fill of an unknown order is not settled — it may be ours as
+    soon as its order's id is known)."""
+
+    WINDOW_MS = 86_400_000
+
+    def __init__(self) -> None:
+        self._fills: dict[int, Fill] = {}
+        self._order: deque[tuple[int, int]] = deque()  # (timestamp, trade id), arrival order
+        self._newest = 0
+
+    def knows(self, fill: Fill) -> bool:
+        return self._fills.get(fill.trade_id) == fill
+
+    def add(self, fill: Fill) -> None:
+        if fill.trade_id in self._fills:
+            return
+        self._fills[fill.trade_id] = fill
+        self._order.append((fill.timestamp_ms, fill.trade_id))
+        self._newest = max(self._newest, fill.timestamp_ms)
+        horizon = self._newest - self.WINDOW_MS
+        while self._order and self._order[0][0] < horizon:
+            self._fills.pop(self._order.popleft()[1], None)

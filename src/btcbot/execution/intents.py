@@ -9,6 +9,7 @@ from sqlalchemy import Connection
 
 from btcbot.domain import OrderRequest
 from btcbot.store import ExecutionMode, OrderRepository, StoredOrder
+from btcbot.store.session import OrderStore
 
 
 class Intent(Protocol):
@@ -22,17 +23,18 @@ class Intent(Protocol):
 
 
 def persist_intents(
-    conn: Connection,
+    target: Connection | OrderStore,
     intents: Iterable[Intent | OrderRequest],
     mode: ExecutionMode | str,
     now_ms: int,
 ) -> list[StoredOrder]:
-    """Insert every intent as PENDING_SUBMIT on the caller's (cycle) connection.
+    """Insert every intent as PENDING_SUBMIT on the caller's (cycle) connection or session.
 
-    Call inside the cycle's ``unit_of_work`` so the decision and its intents commit together;
-    only after that commit may :meth:`OrderManager.submit` send them.
+    Call inside the cycle's ``unit_of_work`` / store session so the decision and its intents
+    commit together; only after that commit may :meth:`OrderManager.submit` send them (hand
+    the returned rows to ``OrderManager.journal.track``).
     """
-    repo = OrderRepository(conn)
+    repo = OrderRepository(target) if isinstance(target, Connection) else target
     run_mode = ExecutionMode(mode)
     stored: list[StoredOrder] = []
     for intent in intents:

@@ -2,16 +2,20 @@
 
 Typical use by the runtime (one cycle)::
 
-    with unit_of_work(engine) as conn:                       # the cycle's transaction
-        persist_intents(conn, plan.submits, mode, now_ms)    # PENDING_SUBMIT before any send
+    report = await oms.reconcile(symbols)                     # in-flight, open, cancels, fills
+    with store.session() as session:                          # the cycle's transaction
+        stored = persist_intents(session.orders, plan.submits, mode, now_ms)  # before any send
         ...                                                   # decisions, risk state
-    for planned in plan.submits:
-        await oms.submit(planned.request, planned.reason)    # each outcome in its own tx
+    oms.journal.track(stored)                                 # carried from now on
     for cancel in plan.cancels:
         await oms.cancel(cancel.client_order_id, cancel.reason)
-    report = await oms.reconcile(symbols)                     # in-flight, open, cancels, fills
+    for planned in plan.submits:
+        await oms.submit(planned.request, planned.reason)    # each outcome in its own tx
 
-At start-up :meth:`OrderManager.startup` must succeed before live trading begins.
+At start-up :meth:`OrderManager.startup` must succeed before live trading begins. The store is
+a :class:`~btcbot.store.StateStore` (an engine gets the SQL one); order state and the ledger of
+our fills are read from it once, here, and carried in memory from then on (``journal``,
+``book``).
 """
 
 from __future__ import annotations
@@ -20,11 +24,13 @@ from collections.abc import Callable, Iterable
 
 from sqlalchemy import Engine
 
+from btcbot.accounting import LedgerView
 from btcbot.btcturk.errors import BtcturkError
 from btcbot.domain import OrderRequest, Symbol
 from btcbot.exchange.events import PrivateEvidence
 from btcbot.exchange.port import ExchangePort
 from btcbot.exchange.read_budget import UNLIMITED, ReadBudget
+from btcbot.execution.booking import FillBook
 from btcbot.execution.cancels import Canceller, PendingCancelReport
 from btcbot.execution.context import OmsContext
 from btcbot.execution.errors import ReconciliationFailed
@@ -37,13 +43,13 @@ from btcbot.execution.reconcile import Reconciler, ReconcileReport
 from btcbot.execution.resolution import InFlightResolver, ResolveReport
 from btcbot.execution.settings import OmsSettings
 from btcbot.execution.submits import Submitter
-from btcbot.store import ExecutionMode, StoredOrder
+from btcbot.store import ExecutionMode, StateStore, StoredOrder, as_store
 
 
 class OrderManager:
     def __init__(
         self,
-        engine: Engine,
+        store: StateStore | Engine,
         port: ExchangePort,
         *,
         mode: ExecutionMode | str,
@@ -53,14 +59,15 @@ class OrderManager:
         budget: ReadBudget = UNLIMITED,
     ) -> None:
         config = settings or OmsSettings()
+        state = as_store(store)
         failures = ReconcileFailures(
-            engine,
+            state,
             account_key,
             config.reconcile_failure_threshold,
             clock_ms,
             max_failing_ms=config.reconcile_failure_max_ms,
         )
-        journal = Journal(engine, ExecutionMode(mode), clock_ms)
+        journal = Journal(state, ExecutionMode(mode), clock_ms)
         self._ctx = OmsContext(port, journal, failures, config, budget)
         self._fills = FillSync(self._ctx)
         self._submitter = Submitter(self._ctx, self._identified)
@@ -86,17 +93,20 @@ class OrderManager:
 
     async def resolve_in_flight(self) -> ResolveReport:
         """One look at every due IN_FLIGHT order (a failed query counts a reconcile failure)."""
+        self._ctx.journal.refresh()
         report = await self._resolver.resolve()
         self._count_errors("resolve_in_flight", report.errors)
         return report
 
     async def prove_pending_cancels(self) -> PendingCancelReport:
+        self._ctx.journal.refresh()
         report = await self._canceller.prove_pending()
         self._count_errors("prove_pending_cancels", report.errors)
         return report
 
     async def sync_fills(self, symbols: Iterable[Symbol]) -> FillSyncReport:
         """Pull user trades for ``symbols`` now (whatever is due)."""
+        self._ctx.journal.refresh()
         report = await self._fills.sync(symbols, thorough=True)
         self._count_errors("sync_fills", report.errors)
         return report
@@ -120,6 +130,7 @@ class OrderManager:
         Symbols without a live order of ours are swept as the rate budget allows, unless the
         pass is ``thorough`` (asked for, or after a gap in the private stream)."""
         thorough = thorough or self._events.gap_seen
+        self._ctx.journal.refresh()
         report = await self._reconciler.run(symbols, thorough=thorough)
         if report.ok:
             self._events.gap_seen = False
@@ -131,6 +142,7 @@ class OrderManager:
         Raises :class:`ReconciliationFailed` when the exchange could not be compared: live
         trading must not start.
         """
+        self._ctx.journal.refresh()
         report = await self._reconciler.run(symbols, startup=True)
         if not report.ok:
             raise ReconciliationFailed(report)
@@ -139,7 +151,23 @@ class OrderManager:
 
     def live_orders(self) -> list[StoredOrder]:
         """Every order of this mode not yet terminal (lost ones included), oldest first."""
+        self._ctx.journal.refresh()
         return self._ctx.journal.live()
+
+    @property
+    def journal(self) -> Journal:
+        """Order state as the OMS carries it (the cycle reads live orders, cooldowns and
+        recent activity here, and hands it the intents it persisted)."""
+        return self._ctx.journal
+
+    @property
+    def book(self) -> FillBook:
+        """Our fills booked, foreign ones apart."""
+        return self._ctx.journal.book
+
+    def ledger(self) -> LedgerView:
+        """Positions, PnL and the balance effect of our booked fills, now."""
+        return self._ctx.journal.book.ledger()
 
     # --- internals -------------------------------------------------------------------------
 

@@ -1,7 +1,10 @@
 """WS-first order books with REST fallback and freshness gates.
 
 * ``rest`` mode: books are read over REST through :class:`~btcbot.marketdata.rest_books.RestBooks`
-  (reused while young, refreshed as the order-book budget allows; age = time since the read).
+  (reused while young, refreshed as the order-book budget allows; age = time since the read;
+  or, with ``book_clock_ms``, time since the book's own ``timestamp_ms`` on that clock: a
+  replayed venue stamps each book with the moment its data was observed, so it ages through a
+  gap in the data).
 * ``ws`` mode: books come from the WebSocket order-book sync (431 snapshot + 432 diffs). A book
   is fresh while it is synced and the connection delivers frames; its age is the time since the
   last frame. When it is not fresh, ``rest_fallback`` fetches it over REST; without fallback the
@@ -81,6 +84,7 @@ class MarketDataService:
         rest_fallback: bool = False,
         depth: int = 25,
         monotonic: Callable[[], float] = time.monotonic,
+        book_clock_ms: Callable[[], int] | None = None,
     ) -> None:
         if mode == "ws" and feed is None:
             raise MarketDataUnavailable(
@@ -97,6 +101,7 @@ class MarketDataService:
         self._rest_fallback = rest_fallback
         self._depth = depth
         self._monotonic = monotonic
+        self._book_clock_ms = book_clock_ms
         self.rest_fallbacks = 0
 
     async def start(self, symbols: Iterable[Symbol], ready_timeout: float) -> None:
@@ -154,4 +159,6 @@ class MarketDataService:
         except BtcturkError as exc:
             log.warning("rest_book_unavailable", symbol=symbol.normalized, error=str(exc))
             return None, f"REST order book failed: {exc}"
+        if self._book_clock_ms is not None:
+            age_ms = max(0, self._book_clock_ms() - book.timestamp_ms)
         return BookView(book, age_ms, "rest"), None

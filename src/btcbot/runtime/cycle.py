@@ -8,11 +8,19 @@ Order of work and why:
 1. Reconcile first (open orders, in-flight resolution, pending cancels, fills, balances), so the
    plan sees the exchange's truth. A failed reconciliation is counted by the OMS (kill switch at
    the threshold) and this cycle makes no plan: deciding on unknown state is how money is lost.
-2. Gather: market data (WS-first, REST fallback, ages), rules (cached), state database reads.
+2. Gather: the cycle's state (one short store session: switches and the ledger baseline; order
+   state, cooldowns, positions and the risk state are carried in memory, see
+   :mod:`btcbot.runtime.state_view`), then market data (WS-first, REST fallback, ages) and
+   rules (cached).
 3. Plan with the pure kernel.
 4. Persist the decision, the risk state and every new order intent (PENDING_SUBMIT) in ONE
    transaction, before any order is sent.
-5. Act: cancels before submits; each outcome is persisted by the OMS as it happens.
+5. Act: cancels before submits; each outcome is persisted by the OMS as it happens, and the
+   cycle's outcome (equity, PnL, fills) completes its record. A plan with nothing to send is
+   recorded whole in the decision's transaction.
+
+Nothing a cycle does costs more after a year of trading than on day one: no read or write
+scans the orders, fills or cycles tables (``bench/cycle_cost.py`` measures it).
 """
 
 from __future__ import annotations
@@ -25,7 +33,6 @@ from types import MappingProxyType
 from typing import Any
 
 import structlog
-from sqlalchemy import Engine
 
 from btcbot.accounting import Valuation, rate, unrealized_pnl, value_holdings
 from btcbot.btcturk.errors import BtcturkError
@@ -35,7 +42,6 @@ from btcbot.decision.modes import Mode
 from btcbot.decision.plan import Action, Plan
 from btcbot.decision.snapshot import Snapshot
 from btcbot.domain import Balance, Candle, Symbol, SymbolRules, Ticker
-from btcbot.domain.money import to_decimal
 from btcbot.exchange.port import ExchangePort
 from btcbot.execution import OrderManager, ReconcileReport, SubmitResult, persist_intents
 from btcbot.execution.outcomes import CancelResult
@@ -43,24 +49,17 @@ from btcbot.kernel.kernel import PlanningKernel
 from btcbot.kernel.profile import Profile
 from btcbot.marketdata import MarketDataService, MarketSnapshot, conversion_pairs
 from btcbot.risk.rejects import cooling_symbols, record_rejects
+from btcbot.decision.risk_state import RiskState
 from btcbot.runtime.adaptation import ParamsAdapter
 from btcbot.runtime.candles import CandleCache
-from btcbot.runtime.foreign_activity import raise_alarms
+from btcbot.runtime.foreign_activity import ForeignAlarms
 from btcbot.runtime.held_back import log_held_back, read_trips
-from btcbot.runtime.ledger_guard import LedgerGuard, baseline_key
-from btcbot.runtime.readings import fills_cursor, pnl_divergence
+from btcbot.runtime.ledger_guard import LedgerGuard
+from btcbot.runtime.readings import pnl_divergence
 from btcbot.runtime.report import CycleReport, top_reasons
 from btcbot.runtime.risk_state_codec import encode_risk_state
-from btcbot.runtime.state_view import StateView, active_symbols, read_state
-from btcbot.store import (
-    CycleRecord,
-    CycleRepository,
-    DecisionRecord,
-    ExecutionMode,
-    OrderRepository,
-    RiskStateRepository,
-    unit_of_work,
-)
+from btcbot.runtime.state_view import StateView, read_state
+from btcbot.store import CycleRecord, DecisionRecord, ExecutionMode, StateStore
 
 log = structlog.get_logger(__name__)
 
@@ -83,7 +82,7 @@ class CycleSettings:
 
 @dataclass
 class CycleRunner:
-    engine: Engine
+    store: StateStore
     port: ExchangePort
     oms: OrderManager
     market: MarketDataService
@@ -102,6 +101,8 @@ class CycleRunner:
     _error_streak: int = 0
     _fills_seen: int | None = None
     _candles: CandleCache | None = None
+    _risk: RiskState | None = None  # carried from the last persisted plan (read once)
+    _alarms: ForeignAlarms | None = None
     _sequence: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     clock_offset: Callable[[], Awaitable[int | None]] | None = None
@@ -117,9 +118,11 @@ class CycleRunner:
         )
         self.heartbeat()
         reconcile = await self.oms.reconcile(self._order_symbols(started))
-        if reconcile.ok:
-            self._raise_foreign_alarms(reconcile, started)
-        reconcile, refused = await self._refuse_unknown_state(cycle_id, started, reconcile)
+        state = self._read_state()
+        foreign = reconcile.ok and self._raise_foreign_alarms(reconcile, state, started)
+        reconcile, state, refused = await self._refuse_unknown_state(
+            cycle_id, started, reconcile, state
+        )
         if refused is not None:
             return refused
         try:
@@ -127,54 +130,79 @@ class CycleRunner:
         except BtcturkError as exc:
             self._error_streak += 1
             log.error("cycle_gather_failed", cycle_id=cycle_id, error=str(exc))
-            return self._report(cycle_id, started, skipped=f"market data unavailable: {exc}")
+            return self._skip(cycle_id, started, skipped=f"market data unavailable: {exc}")
         # the errors before this cycle are the streak the detectors judge (EXCHANGE_DEGRADED)
         prior_errors, self._error_streak = self._error_streak, 0
         candles = await self._recent_candles(market, started)
-        state = self._read_state()
+        readings = await self._readings(market, tickers, reconcile, state, started)
         snapshot = self._snapshot(
-            cycle_id, started, market, rules, tickers, candles, reconcile, state, conversion
-        )
-        snapshot = replace(
-            snapshot,
-            exchange_error_streak=prior_errors,
-            **await self._readings(market, tickers, reconcile, state, started),
+            cycle_id,
+            started,
+            market,
+            rules,
+            tickers,
+            candles,
+            reconcile,
+            state,
+            conversion,
+            frozen=foreign,
+            error_streak=prior_errors,
+            readings=readings,
         )
         plan = self.kernel.plan(snapshot, self.profile)
-        self._persist(cycle_id, started, plan, snapshot)
-        report = await self._act(cycle_id, started, plan, snapshot, market, state, reconcile)
+        if plan.submits or plan.cancels:
+            self._persist(cycle_id, started, plan, snapshot)
+            report = await self._act(cycle_id, started, plan, snapshot, market, state, reconcile)
+            self._record_outcome(report)
+        else:  # nothing to send: the decision and its outcome land together
+            report = await self._act(cycle_id, started, plan, snapshot, market, state, reconcile)
+            self._persist(cycle_id, started, plan, snapshot, outcome=report)
         self._record_rejects(plan, report, started)
         if self.adapter is not None:
             self.profile = self.adapter.after_cycle(report, self.profile, started)
         return report
 
     async def _refuse_unknown_state(
-        self, cycle_id: str, started: int, reconcile: ReconcileReport
-    ) -> tuple[ReconcileReport, CycleReport | None]:
+        self, cycle_id: str, started: int, reconcile: ReconcileReport, state: StateView
+    ) -> tuple[ReconcileReport, StateView, CycleReport | None]:
         """No plan on state we cannot trust: a failed reconciliation, or a ledger that does
         not explain the exchange balances.
 
         A fill can land between the pass's user-trades read and its balance read (the
         balances then hold a trade the ledger has not booked yet). So a first mismatch is
         looked at again once: trades pulled now, balances read again, and only that second
-        comparison counts (the returned report carries the balances it used)."""
+        comparison counts (the returned report and state carry what it used). The first
+        mismatch of a streak also re-reads our fills in full before it is believed."""
         if not reconcile.ok:
             self._error_streak += 1
-            return reconcile, self._skipped(cycle_id, started, reconcile)
-        if self.ledger is None:
-            return reconcile, None
-        if self.ledger.check(reconcile.balances, started, count=False).ok:
-            return reconcile, None
+            return reconcile, state, self._skipped(cycle_id, started, reconcile)
+        guard = self.ledger
+        if guard is None:
+            return reconcile, state, None
+        foreign = self.oms.book.foreign_recorded_since
+        baseline = guard.in_force(reconcile.balances, state.ledger, state.baseline, started)
+        state = replace(state, baseline=baseline)
+        if guard.compare(reconcile.balances, state.ledger, baseline, foreign).ok:
+            return reconcile, state, None
         reconcile = await self._settled(reconcile)
-        check = self.ledger.check(reconcile.balances, started)
+        state = replace(self._read_state(), baseline=baseline)
+        check = guard.compare(reconcile.balances, state.ledger, baseline, foreign)
+        if not check.ok and guard.consecutive == 0:
+            ledger = self.oms.journal.reload_book()
+            if ledger != state.ledger:
+                log.warning("ledger_reloaded", carried=state.ledger.fills, stored=ledger.fills)
+                state = replace(state, ledger=ledger)
+            check = guard.compare(reconcile.balances, ledger, baseline, foreign)
+        guard.count(check, started)
         if check.ok:
-            return reconcile, None
-        return reconcile, self._report(
+            return reconcile, state, None
+        refused = self._skip(
             cycle_id,
             started,
-            skipped=self.ledger.explain(check),
-            kill_switch_tripped=self.ledger.consecutive >= self.ledger.threshold,
+            skipped=guard.explain(check),
+            kill_switch_tripped=guard.consecutive >= guard.threshold,
         )
+        return reconcile, state, refused
 
     async def _settled(self, reconcile: ReconcileReport) -> ReconcileReport:
         """``reconcile`` with balances read after pulling the trades made meanwhile."""
@@ -188,22 +216,29 @@ class CycleRunner:
             return reconcile
         return replace(reconcile, balances=MappingProxyType(dict(balances)))
 
-    def _raise_foreign_alarms(self, reconcile: ReconcileReport, now_ms: int) -> None:
+    def _raise_foreign_alarms(
+        self, reconcile: ReconcileReport, state: StateView, now_ms: int
+    ) -> bool:
         """Exchange orders and fills we did not place set the sticky unknown-order freeze
-        (before the ledger check, which such fills also upset); nothing of theirs is booked."""
-        with unit_of_work(self.engine) as conn:
-            raise_alarms(
-                conn,
-                self.settings.account_key,
-                reconcile.unknown_orders,
-                OrderRepository(conn).live_orders(self.settings.mode),
-                now_ms,
-            )
+        (before the ledger check, which such fills also upset); nothing of theirs is booked.
+        True when something foreign was found (the freeze holds from this cycle on)."""
+        if self._alarms is None:
+            self._alarms = ForeignAlarms(self.settings.account_key)
+        activity = self._alarms.raise_alarms(
+            self.store, self.oms.book, reconcile.unknown_orders, state.live, now_ms
+        )
+        return activity.found
 
     def _read_state(self) -> StateView:
-        """The store's view for the snapshot."""
-        with unit_of_work(self.engine) as conn:
-            return read_state(conn, self.settings.account_key, self.settings.mode)
+        """The one state read of the cycle, shared by the ledger guard and the kernel."""
+        with self.store.session() as session:
+            return read_state(
+                session,
+                self.settings.account_key,
+                self.oms.journal,
+                risk=self._risk,
+                guard=self.ledger,
+            )
 
     async def _readings(
         self,
@@ -215,25 +250,20 @@ class CycleRunner:
     ) -> dict[str, Any]:
         """What the anomaly detectors need that only the runtime can measure."""
         divergence = None
-        if self.ledger is not None:
-            with unit_of_work(self.engine) as conn:
-                stored = RiskStateRepository(conn).get(baseline_key(self.settings.account_key))
-            if stored is not None:
-                baseline = {asset: to_decimal(value) for asset, value in stored.items()}
-                marks = _marks(market, tickers)
-                divergence = pnl_divergence(
-                    reconcile.balances,
-                    baseline,
-                    state.ledger.positions,
-                    marks,
-                    self.settings.quote_currency,
-                )
+        if state.baseline is not None:
+            divergence = pnl_divergence(
+                reconcile.balances,
+                state.baseline.balances,
+                state.ledger.positions,
+                _marks(market, tickers),
+                self.settings.quote_currency,
+            )
         override = state.op.degrade_override_at(now_ms)
         live = self.settings.mode is ExecutionMode.LIVE
         return {
             "previous_cycle_ms": self._last_duration_ms,
             "clock_offset_ms": await self._clock_offset(),
-            "fills_cursor": fills_cursor(state.ledger.fills) if live else None,
+            "fills_cursor": dict(state.ledger.cursor) if live else None,
             "pnl_divergence": divergence,
             "mode_override": Mode(override) if override is not None else None,
         }
@@ -259,16 +289,18 @@ class CycleRunner:
         state = record_rejects(plan.next_risk_state, rejected, now_ms, self.profile.reject_cooldown)
         if state == plan.next_risk_state:
             return
-        with unit_of_work(self.engine) as conn:
-            RiskStateRepository(conn).put(
+        with self.store.session() as session:
+            session.documents.put(
                 self.settings.account_key, encode_risk_state(state), now_ms=now_ms
             )
+        self._risk = state
 
     # --- gather ------------------------------------------------------------------------------
 
     def _order_symbols(self, now_ms: int) -> tuple[Symbol, ...]:
-        with unit_of_work(self.engine) as conn:
-            active = active_symbols(conn, self.settings.mode, now_ms - ACTIVE_WINDOW_MS)
+        """The configured symbols, plus those with a live order or one changed lately (their
+        fills and open orders must be reconciled too)."""
+        active = self.oms.journal.touched_since(now_ms - ACTIVE_WINDOW_MS)
         return tuple(dict.fromkeys([*self.settings.symbols, *sorted(active)]))
 
     async def _gather(
@@ -329,8 +361,13 @@ class CycleRunner:
         reconcile: ReconcileReport,
         state: StateView,
         conversion: frozenset[Symbol],
+        *,
+        frozen: bool,
+        error_streak: int,
+        readings: Mapping[str, Any],
     ) -> Snapshot:
-        frozen = state.op.freeze_active or bool(reconcile.unknown_orders)
+        """``frozen``: foreign activity set the unknown-order freeze this cycle."""
+        frozen = frozen or state.op.freeze_active or bool(reconcile.unknown_orders)
         books = market.books.items()
         return Snapshot(
             cycle_id=cycle_id,
@@ -348,15 +385,31 @@ class CycleRunner:
             data_age_ms=market.ages_ms,
             risk_state=state.risk,
             unknown_order_count=state.unresolved + (1 if frozen else 0),
-            exchange_error_streak=self._error_streak,
+            exchange_error_streak=error_streak,
             kill_switch=self.settings.kill_switch or state.op.kill_switch,
             safe_mode=self.settings.safe_mode,
             quote_currency=self.settings.quote_currency,
+            **readings,
         )
 
     # --- persist and act ------------------------------------------------------------------
 
-    def _persist(self, cycle_id: str, now_ms: int, plan: Plan, snapshot: Snapshot) -> None:
+    def _persist(
+        self,
+        cycle_id: str,
+        now_ms: int,
+        plan: Plan,
+        snapshot: Snapshot,
+        *,
+        outcome: CycleReport | None = None,
+    ) -> None:
+        """The decision (intents, risk state, cycle record) in one transaction, committed
+        before anything is sent; with ``outcome`` the record is complete at once."""
+        completed = (
+            {"summary": {"kill_switch": snapshot.kill_switch, "safe_mode": snapshot.safe_mode}}
+            if outcome is None
+            else _outcome_fields(outcome)
+        )
         record = CycleRecord(
             cycle_id=cycle_id,
             stage=self.settings.stage,
@@ -366,7 +419,7 @@ class CycleRunner:
             submits=len(plan.submits),
             cancels=len(plan.cancels),
             plan_fingerprint=plan.fingerprint(),
-            summary={"kill_switch": snapshot.kill_switch, "safe_mode": snapshot.safe_mode},
+            **completed,
         )
         decisions = [
             DecisionRecord(
@@ -378,12 +431,13 @@ class CycleRunner:
             )
             for d in plan.decisions
         ]
-        with unit_of_work(self.engine) as conn:
-            persist_intents(conn, plan.submits, self.settings.mode, now_ms)
-            RiskStateRepository(conn).put(
-                self.settings.account_key, encode_risk_state(plan.next_risk_state), now_ms=now_ms
-            )
-            CycleRepository(conn).record(record, decisions)
+        risk = encode_risk_state(plan.next_risk_state)
+        with self.store.session() as session:
+            persisted = persist_intents(session.orders, plan.submits, self.settings.mode, now_ms)
+            session.documents.put(self.settings.account_key, risk, now_ms=now_ms)
+            session.cycles.record(record, decisions)
+        self.oms.journal.track(persisted)
+        self._risk = plan.next_risk_state
 
     async def _act(
         self,
@@ -409,11 +463,11 @@ class CycleRunner:
         equity, realized, unrealized = _valuation(
             reconcile.balances, market, snapshot.tickers, state, self.settings.quote_currency
         )
-        booked = len(state.ledger.fills)
+        booked = state.ledger.fills
         new_fills = booked - (booked if self._fills_seen is None else self._fills_seen)
         self._fills_seen = booked
         blocked = [d.reason_code for d in plan.decisions if d.action in (Action.BLOCK, Action.CAP)]
-        return self._report(
+        return self._new_report(
             cycle_id,
             started,
             risk_mode=plan.mode.value,
@@ -450,7 +504,7 @@ class CycleRunner:
             failures=reconcile.failures,
             kill_switch_tripped=reconcile.kill_switch_tripped,
         )
-        return self._report(
+        return self._skip(
             cycle_id,
             started,
             skipped=f"reconciliation failed ({reconcile.failures} in a row): {reconcile.error}",
@@ -459,11 +513,26 @@ class CycleRunner:
             kill_switch_tripped=reconcile.kill_switch_tripped,
         )
 
-    def _report(self, cycle_id: str, started: int, **values: object) -> CycleReport:
+    def _skip(self, cycle_id: str, started: int, **values: object) -> CycleReport:
+        """A cycle that made no plan, recorded whole."""
+        report = self._new_report(cycle_id, started, **values)
+        record = CycleRecord(
+            cycle_id=report.cycle_id,
+            stage=report.stage,
+            started_ms=report.started_ms,
+            mode=self.settings.mode,
+            **_outcome_fields(report),
+        )
+        with self.store.session() as session:
+            session.cycles.record(record)
+        return report
+
+    def _new_report(self, cycle_id: str, started: int, **values: object) -> CycleReport:
+        """The cycle's report, with what holds the agent back at its end (logged too)."""
         self._last_duration_ms = max(0, self.clock_ms() - started)
         now = self.clock_ms()
         trips = read_trips(
-            self.engine,
+            self.store,
             self.settings.account_key,
             settings_kill_switch=self.settings.kill_switch,
             settings_safe_mode=self.settings.safe_mode,
@@ -481,14 +550,23 @@ class CycleRunner:
             rate_limits=self.rate_limits(),
             **values,  # type: ignore[arg-type]
         )
-        self._record_outcome(report)
         log_held_back(report)
         return report
 
     def _record_outcome(self, report: CycleReport) -> None:
-        """Skipped cycles are recorded whole; planned ones (recorded before acting) are
-        completed with what their actions did."""
-        summary = {
+        """Complete a planned cycle (recorded before acting) with what its actions did."""
+        with self.store.session() as session:
+            session.cycles.finish(report.cycle_id, **_outcome_fields(report))
+
+
+def _outcome_fields(report: CycleReport) -> dict[str, Any]:
+    """What a cycle's outcome sets on its record (``CycleRepository.finish``)."""
+    return {
+        "ended_ms": report.started_ms + report.duration_ms,
+        "fills": report.fills,
+        "realized_pnl": report.realized_pnl,
+        "equity": report.equity,
+        "summary": {
             "skipped": report.skipped,
             "accepted": report.accepted,
             "rejected": report.rejected,
@@ -499,29 +577,8 @@ class CycleRunner:
             "reconcile_ok": report.reconcile_ok,
             "anomalies": list(report.anomalies),
             "degrade_level": report.degrade_level,
-        }
-        ended = report.started_ms + report.duration_ms
-        with unit_of_work(self.engine) as conn:
-            cycles = CycleRepository(conn)
-            if report.skipped is not None:
-                record = CycleRecord(
-                    cycle_id=report.cycle_id,
-                    stage=report.stage,
-                    started_ms=report.started_ms,
-                    mode=self.settings.mode,
-                    ended_ms=ended,
-                    summary=summary,
-                )
-                cycles.record(record)
-                return
-            cycles.finish(
-                report.cycle_id,
-                ended_ms=ended,
-                fills=report.fills,
-                realized_pnl=report.realized_pnl,
-                equity=report.equity,
-                summary=summary,
-            )
+        },
+    }
 
 
 def _marks(market: MarketSnapshot, tickers: Mapping[Symbol, Ticker]) -> dict[Symbol, Decimal]:

@@ -49,6 +49,7 @@ from btcbot.store import (
     FillRepository,
     OrderRepository,
     ProcessLock,
+    SqlStateStore,
     StoredOrder,
     database_url,
     open_store,
@@ -180,7 +181,7 @@ async def open_runtime(
         await wait_for_exchange(start_trading_state, wait=wait, stop=stop, started=waiting_since)
         profile, adapter = _adaptation(engine, profile, clock_ms())
         runner = CycleRunner(
-            engine=engine,
+            store=SqlStateStore(engine),
             port=port,
             oms=oms,
             market=market,

@@ -12,6 +12,10 @@ A foreign fill alarms once: the trade ids already reported are kept with the run
 so clearing the freeze is not undone by the same fill next cycle. A fill is not judged while
 one of our orders on its symbol and side still waits for its exchange id (it may be that
 order's fill, attributed as soon as the id is known).
+
+:class:`ForeignAlarms` carries that state between cycles: it reads the reported ids once and
+looks only at the fills the OMS's book saw become foreign since its last look (plus those it
+had to defer), so a cycle does not re-read every foreign fill ever stored.
 """
 
 from __future__ import annotations
@@ -20,12 +24,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import structlog
-from sqlalchemy import Connection
 
 from btcbot.domain import Fill
 from btcbot.domain.money import format_decimal
 from btcbot.exchange.reports import ExchangeOrder
-from btcbot.store import FillRepository, OpState, RiskStateRepository, StoredOrder
+from btcbot.execution.booking import FillBook
+from btcbot.store import StateStore, StoredOrder
 
 log = structlog.get_logger(__name__)
 
@@ -58,32 +62,58 @@ class ForeignActivity:
         return "; ".join(parts)
 
 
-def raise_alarms(
-    conn: Connection,
-    account_key: str,
-    unknown_orders: Sequence[ExchangeOrder],
-    live: Sequence[StoredOrder],
-    now_ms: int,
-) -> ForeignActivity:
-    """Find foreign fills not reported yet; freeze (sticky) when anything foreign was found."""
-    states = RiskStateRepository(conn)
-    document = states.get(alarm_key(account_key)) or {}
-    reported = set(document.get("reported", []))
-    waiting = {(o.order.request.symbol, o.order.request.side) for o in live if _unidentified(o)}
-    new = tuple(
-        fill
-        for fill in FillRepository(conn).foreign()
-        if str(fill.trade_id) not in reported and (fill.symbol, fill.side) not in waiting
-    )
-    activity = ForeignActivity(tuple(unknown_orders), new)
-    if not activity.found:
+class ForeignAlarms:
+    """Foreign activity of one account, alarmed once per fill (see the module docstring)."""
+
+    def __init__(self, account_key: str) -> None:
+        self.account_key = account_key
+        self._reported: set[str] | None = None  # read from the store at the first look
+        self._cursor = 0  # position in the book's log of fills that became foreign
+        self._pending: dict[int, Fill] = {}  # foreign, not reported yet, not judged yet
+
+    def raise_alarms(
+        self,
+        store: StateStore,
+        book: FillBook,
+        unknown_orders: Sequence[ExchangeOrder],
+        live: Sequence[StoredOrder],
+        now_ms: int,
+    ) -> ForeignActivity:
+        """Find foreign fills not reported yet; freeze (sticky) when anything foreign was
+        found (the freeze's reason names it)."""
+        new, self._cursor = book.foreign_since(self._cursor)
+        self._pending.update((fill.trade_id, fill) for fill in new)
+        if self._reported is None:
+            with store.session() as session:
+                document = session.documents.get(alarm_key(self.account_key)) or {}
+            self._reported = {str(trade_id) for trade_id in document.get("reported", [])}
+        fills = self._judge(book, self._reported, live)
+        activity = ForeignActivity(tuple(unknown_orders), fills)
+        if not activity.found:
+            return activity
+        with store.session() as session:
+            if fills:
+                self._reported.update(str(fill.trade_id) for fill in fills)
+                document = {"reported": sorted(self._reported)}
+                session.documents.put(alarm_key(self.account_key), document, now_ms=now_ms)
+                log.error(
+                    "foreign_fills", fills=[_fill_text(f) for f in fills], account=self.account_key
+                )
+            session.op_state.set_freeze(self.account_key, reason=activity.reason(), now_ms=now_ms)
         return activity
-    if new:
-        reported.update(str(fill.trade_id) for fill in new)
-        states.put(alarm_key(account_key), {"reported": sorted(reported)}, now_ms=now_ms)
-        log.error("foreign_fills", fills=[_fill_text(f) for f in new], account=account_key)
-    OpState(conn).set_freeze(account_key, reason=activity.reason(), now_ms=now_ms)
-    return activity
+
+    def _judge(
+        self, book: FillBook, reported: set[str], live: Sequence[StoredOrder]
+    ) -> tuple[Fill, ...]:
+        waiting = {(o.order.request.symbol, o.order.request.side) for o in live if _unidentified(o)}
+        found: list[Fill] = []
+        for trade_id, fill in list(self._pending.items()):
+            if not book.is_foreign(trade_id) or str(trade_id) in reported:
+                del self._pending[trade_id]  # became ours, or alarmed before
+            elif (fill.symbol, fill.side) not in waiting:
+                del self._pending[trade_id]
+                found.append(fill)
+        return tuple(sorted(found, key=lambda f: (f.timestamp_ms, f.trade_id)))
 
 
 def _unidentified(stored: StoredOrder) -> bool:
@@ -115,9 +145,9 @@ def _fill_text(fill: Fill) -> str:
 
 __all__ = [
     "ForeignActivity",
+    "ForeignAlarms",
     "alarm_key",
     "describe_foreign_fills",
     "describe_unknown_orders",
     "list_fills",
-    "raise_alarms",
 ]

@@ -10,18 +10,17 @@ cycle is logged here when there was any.
 from __future__ import annotations
 
 import structlog
-from sqlalchemy import Engine
 
 from btcbot.domain.trips import Trip, TripKind, ledger_mismatch, trips_in_force
 from btcbot.runtime.ledger_guard import LedgerGuard
 from btcbot.runtime.report import CycleReport, rate_limit_text
-from btcbot.store import OpState, unit_of_work
+from btcbot.store import StateStore
 
 log = structlog.get_logger(__name__)
 
 
 def read_trips(
-    engine: Engine,
+    store: StateStore,
     account_key: str,
     *,
     settings_kill_switch: bool,
@@ -30,8 +29,8 @@ def read_trips(
     ledger: LedgerGuard | None,
     now_ms: int,
 ) -> tuple[Trip, ...]:
-    with unit_of_work(engine) as conn:
-        op = OpState(conn).get(account_key)
+    with store.session() as session:
+        op = session.op_state.get(account_key)
     trips = trips_in_force(
         op,
         settings_kill_switch=settings_kill_switch,

@@ -10,23 +10,26 @@ Only fills of orders the agent placed are booked. A deposit, a withdrawal or ano
 trade on the account (a *foreign* fill, stored for the record) changes balances the ledger
 cannot explain: the message names the foreign fills seen since the baseline and the command
 that accepts the change, ``btcbot ledger rebase`` (the next check takes a new baseline).
+
+Nothing here re-reads fills: the check compares the baseline (read with the cycle's state, an
+operator may have cleared it) plus the balance effect the OMS's ledger book carries.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 import structlog
 from sqlalchemy import Engine
 
-from btcbot.accounting import BalanceCheck, check_balances, expected_holdings
+from btcbot.accounting import BalanceCheck, LedgerView, check_balances, with_effect
 from btcbot.domain import Balance, Fill
 from btcbot.domain.money import format_decimal, to_decimal
 from btcbot.domain.trips import TripKind, resolution
 from btcbot.runtime.foreign_activity import list_fills
-from btcbot.store import FillRepository, OpState, RiskStateRepository, unit_of_work
+from btcbot.store import StateSession, StateStore, as_store
 
 log = structlog.get_logger(__name__)
 
@@ -37,46 +40,75 @@ def baseline_key(account_key: str) -> str:
     return f"{account_key}:ledger-baseline"
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    """Balances before the booked fills, and when they were taken."""
+
+    balances: Mapping[str, Decimal]
+    taken_ms: int | None
+
+
 class LedgerGuard:
-    engine: Engine
-    account_key: str
-    threshold: int
-    tolerance: Decimal = DEFAULT_TOLERANCE
-    consecutive: int = field(default=0, init=False)
-    last_mismatch: str = field(default="", init=False)  # what the last failed check found
+    def __init__(
+        self,
+        store: StateStore | Engine,
+        account_key: str,
+        threshold: int,
+        tolerance: Decimal = DEFAULT_TOLERANCE,
+    ) -> None:
+        self.store = as_store(store)
+        self.account_key = account_key
+        self.threshold = threshold
+        self.tolerance = tolerance
+        self.consecutive = 0
+        self.last_mismatch = ""  # what the last failed check found
+        self._baseline: Baseline | None = None  # the last one read
 
-    def check(
-        self, balances: Mapping[str, Balance], now_ms: int, *, count: bool = True
+    def read_baseline(self, session: StateSession) -> Baseline | None:
+        """The stored baseline (None: the next check takes one). An operator may clear it at
+        any time (``btcbot ledger rebase``), so it is read every cycle: when it was written
+        first, the document itself only when that changed."""
+        key = baseline_key(self.account_key)
+        taken_ms = session.documents.updated_ms(key)
+        if taken_ms is None:
+            return None
+        if self._baseline is not None and self._baseline.taken_ms == taken_ms:
+            return self._baseline
+        document = session.documents.get(key)
+        if document is None:
+            return None
+        balances = {asset: to_decimal(value) for asset, value in document.items()}
+        self._baseline = Baseline(balances, taken_ms)
+        return self._baseline
+
+    def in_force(
+        self,
+        balances: Mapping[str, Balance],
+        ledger: LedgerView,
+        baseline: Baseline | None,
+        now_ms: int,
+    ) -> Baseline:
+        """``baseline``, or (none stored: the first check, or after ``btcbot ledger rebase``)
+        one taken now from ``balances`` minus the booked fills, and stored."""
+        return baseline if baseline is not None else self._take_baseline(balances, ledger, now_ms)
+
+    def compare(
+        self,
+        balances: Mapping[str, Balance],
+        ledger: LedgerView,
+        baseline: Baseline,
+        foreign_since: Callable[[int | None], Sequence[Fill]] = lambda _: (),
     ) -> BalanceCheck:
-        """Compare ``balances`` with baseline + our fills; ``count=False`` only looks (no
-        mismatch is counted or logged, the baseline is still taken on the first check)."""
-        with unit_of_work(self.engine) as conn:
-            fills = FillRepository(conn).ours()
-            states = RiskStateRepository(conn)
-            stored = states.get(baseline_key(self.account_key))
-            if stored is None:
-                baseline = _baseline(balances, expected_holdings(fills))
-                document = {a: format_decimal(v) for a, v in baseline.items()}
-                states.put(baseline_key(self.account_key), document, now_ms=now_ms)
-            else:
-                baseline = {asset: to_decimal(value) for asset, value in stored.items()}
-            result = check_balances(
-                expected_holdings(fills, baseline), balances.values(), self.tolerance
-            )
-            if not result.ok:
-                since = states.updated_ms(baseline_key(self.account_key))
-                foreign = FillRepository(conn).foreign(recorded_since_ms=since)
-                result = LedgerCheck(result.mismatches, tuple(foreign))
-            if count:
-                self._count(result, conn_state=OpState(conn), now_ms=now_ms)
-        return result
+        """Baseline + booked fills against ``balances`` (nothing counted or logged). A
+        mismatch names the foreign fills stored since the baseline was taken."""
+        expected = with_effect(baseline.balances, ledger.effect)
+        result = check_balances(expected, balances.values(), self.tolerance)
+        if result.ok:
+            return result
+        return LedgerCheck(result.mismatches, tuple(foreign_since(baseline.taken_ms)))
 
-    def explain(self, result: BalanceCheck) -> str:
-        """The mismatch, what may have caused it, and the command that accepts it."""
-        return explain(result)
-
-    def _count(self, result: BalanceCheck, *, conn_state: OpState, now_ms: int) -> None:
+    def count(self, result: BalanceCheck, now_ms: int) -> None:
+        """One more check: a mismatch streak at ``threshold`` trips the kill switch."""
         if result.ok:
             self.consecutive = 0
             return
@@ -90,20 +122,34 @@ class LedgerGuard:
             resolve=resolution(TripKind.LEDGER_MISMATCH),
         )
         if self.consecutive >= self.threshold:
-            conn_state.set_kill_switch(
-                self.account_key,
-                active=True,
-                source="ledger",
-                reason=f"{self.consecutive} consecutive ledger mismatches: {detail}; then "
-                "release the kill switch: btcbot kill-switch off",
-                now_ms=now_ms,
-            )
+            with self.store.session() as session:
+                session.op_state.set_kill_switch(
+                    self.account_key,
+                    active=True,
+                    source="ledger",
+                    reason=f"{self.consecutive} consecutive ledger mismatches: {detail}; then "
+                    "release the kill switch: btcbot kill-switch off",
+                    now_ms=now_ms,
+                )
             log.error(
                 "kill_switch_tripped",
                 source="ledger",
                 detail=detail,
                 resolve=resolution(TripKind.KILL_SWITCH_LEDGER),
             )
+
+    def explain(self, result: BalanceCheck) -> str:
+        """The mismatch, what may have caused it, and the command that accepts it."""
+        return explain(result)
+
+    def _take_baseline(
+        self, balances: Mapping[str, Balance], ledger: LedgerView, now_ms: int
+    ) -> Baseline:
+        baseline = _baseline(balances, ledger.effect)
+        document = {asset: format_decimal(value) for asset, value in baseline.items()}
+        with self.store.session() as session:
+            session.documents.put(baseline_key(self.account_key), document, now_ms=now_ms)
+        return Baseline(baseline, now_ms)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,28 +1,27 @@
-"""Reads of the state database that feed one snapshot (inside the cycle's transaction)."""
+"""The state one cycle decides on: read once, shared by the ledger guard and the kernel.
+
+What an operator may change while the agent runs (kill switch, freeze, degrade override, the
+ledger baseline) is read from the store in one short session per cycle — a few rows by key.
+Everything else is carried in memory by its owner and only copied here: order state and the
+cooldown input by the OMS journal, positions and the balance effect of our fills by its ledger
+book, the risk state by the cycle runner (which alone writes it). Nothing read per cycle grows
+with the number of orders, fills or cycles ever made.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, select
-
-from btcbot.accounting import LedgerState, build_ledger
+from btcbot.accounting import LedgerView
 from btcbot.decision.risk_state import RiskState
 from btcbot.decision.snapshot import OpenOrder
 from btcbot.domain import OrderStatus, Side, Symbol
 from btcbot.domain.money import ZERO
+from btcbot.execution.journal import Journal
+from btcbot.runtime.ledger_guard import Baseline, LedgerGuard
 from btcbot.runtime.risk_state_codec import decode_risk_state
-from btcbot.store import (
-    ExecutionMode,
-    FillRepository,
-    OpState,
-    OpStatus,
-    OrderRepository,
-    RiskStateRepository,
-    StoredOrder,
-)
-from btcbot.store.schema import orders
+from btcbot.store import OpStatus, StateSession, StoredOrder
 
 UNRESOLVED = frozenset({OrderStatus.PENDING_SUBMIT, OrderStatus.IN_FLIGHT})
 
@@ -31,9 +30,10 @@ UNRESOLVED = frozenset({OrderStatus.PENDING_SUBMIT, OrderStatus.IN_FLIGHT})
 class StateView:
     op: OpStatus
     risk: RiskState
-    ledger: LedgerState
+    ledger: LedgerView
     live: tuple[StoredOrder, ...]
     last_submit_ms: Mapping[tuple[Symbol, Side], int]
+    baseline: Baseline | None = None  # the ledger check's (None: not taken yet, or no check)
 
     @property
     def unresolved(self) -> int:
@@ -44,44 +44,26 @@ class StateView:
         return tuple(_open_order(stored) for stored in self.live)
 
 
-def read_state(conn: Connection, account_key: str, mode: ExecutionMode) -> StateView:
+def read_state(
+    session: StateSession,
+    account_key: str,
+    journal: Journal,
+    *,
+    risk: RiskState | None,
+    guard: LedgerGuard | None,
+) -> StateView:
+    """The cycle's state: switches and baseline from ``session``; the rest from memory
+    (``risk`` None: not carried yet, read it too)."""
+    if risk is None:
+        risk = decode_risk_state(session.documents.get(account_key))
     return StateView(
-        op=OpState(conn).get(account_key),
-        risk=decode_risk_state(RiskStateRepository(conn).get(account_key)),
-        ledger=build_ledger(FillRepository(conn).ours()),  # foreign fills are not ours
-        live=tuple(OrderRepository(conn).live_orders(mode)),
-        last_submit_ms=last_submits(conn, mode),
+        op=session.op_state.get(account_key),
+        risk=risk,
+        ledger=journal.book.ledger(),  # foreign fills are not ours
+        live=tuple(journal.live()),
+        last_submit_ms=journal.last_submits(),
+        baseline=None if guard is None else guard.read_baseline(session),
     )
-
-
-def last_submits(conn: Connection, mode: ExecutionMode) -> dict[tuple[Symbol, Side], int]:
-    """When the agent last decided to submit on each (symbol, side): the cooldown input.
-    Protective stops do not count: the cooldown paces strategy orders, not their cover."""
-    query = (
-        select(orders.c.symbol, orders.c.side, func.max(orders.c.created_ms))
-        .where(orders.c.mode == mode.value)
-        .where(orders.c.stop_price.is_(None))
-        .group_by(orders.c.symbol, orders.c.side)
-    )
-    return {
-        (Symbol.parse(symbol), Side(side)): int(created)
-        for symbol, side, created in conn.execute(query)
-    }
-
-
-def active_symbols(conn: Connection, mode: ExecutionMode, since_ms: int) -> set[Symbol]:
-    """Symbols with an order that is live or changed since ``since_ms``: their fills and
-    open orders must be reconciled even when they are not in the configured list."""
-    query = (
-        select(orders.c.symbol)
-        .where(orders.c.mode == mode.value)
-        .where(
-            (orders.c.updated_ms >= since_ms)
-            | orders.c.status.notin_([s.value for s in OrderStatus if s.is_terminal])
-        )
-        .distinct()
-    )
-    return {Symbol.parse(symbol) for (symbol,) in conn.execute(query)}
 
 
 def _open_order(stored: StoredOrder) -> OpenOrder:

@@ -8,6 +8,9 @@ Typical start-up::
     with unit_of_work(engine) as conn:  # one transaction per cycle
         OrderRepository(conn).insert_pending(request, mode=ExecutionMode.LIVE, now_ms=now)
         ...
+
+The runtime reaches the repositories through a :class:`StateStore` (``SqlStateStore`` over an
+engine, or ``MemoryStateStore`` for the fast replay, flushed into a database at the end).
 """
 
 from sqlalchemy import Engine
@@ -55,12 +58,15 @@ from btcbot.store.locks import (
     exchange_account_identity,
     wall_clock_ms,
 )
+from btcbot.store.memory import MemoryStateStore
 from btcbot.store.migrate import check_schema, current_revision, head_revision, upgrade_to_head
 from btcbot.store.orders import ExecutionMode, OrderEventRecord, OrderRepository, StoredOrder
 from btcbot.store.role import DbRole, peek_role, read_role, require_role, stamp_role
+from btcbot.store.session import SqlStateStore, StateSession, StateStore, as_store
 from btcbot.store.state import (
     OpState,
     OpStatus,
+    OpSwitches,
     ParamsRepository,
     ParamsVersion,
     ReconcileCount,
@@ -119,8 +125,10 @@ __all__ = [
     "LockIdentity",
     "LockLost",
     "LockUnavailable",
+    "MemoryStateStore",
     "OpState",
     "OpStatus",
+    "OpSwitches",
     "OrderEventRecord",
     "OrderNotFound",
     "OrderRepository",
@@ -130,9 +138,13 @@ __all__ = [
     "ReconcileCount",
     "RiskStateRepository",
     "SchemaVersionError",
+    "SqlStateStore",
+    "StateSession",
+    "StateStore",
     "StoreError",
     "StoredOrder",
     "account_fingerprint",
+    "as_store",
     "assess_holder",
     "check_schema",
     "check_writable_location",

@@ -46,8 +46,8 @@ class CycleRepository:
 
     def record(self, cycle: CycleRecord, decided: Iterable[DecisionRecord] = ()) -> None:
         """Insert the cycle and its decisions (call inside the cycle's unit of work)."""
-        self._conn.execute(cycles.insert().values(_cycle_values(cycle)))
-        rows = [_decision_values(cycle.cycle_id, d) for d in decided]
+        self._conn.execute(cycles.insert().values(cycle_row(cycle)))
+        rows = [decision_row(cycle.cycle_id, d) for d in decided]
         if rows:
             self._conn.execute(decisions.insert(), rows)
 
@@ -94,7 +94,7 @@ class CycleRepository:
         ]
 
 
-def _cycle_values(cycle: CycleRecord) -> dict[str, Any]:
+def cycle_row(cycle: CycleRecord) -> dict[str, Any]:
     return {
         "cycle_id": cycle.cycle_id,
         "stage": cycle.stage,
@@ -112,7 +112,7 @@ def _cycle_values(cycle: CycleRecord) -> dict[str, Any]:
     }
 
 
-def _decision_values(cycle_id: str, decision: DecisionRecord) -> dict[str, Any]:
+def decision_row(cycle_id: str, decision: DecisionRecord) -> dict[str, Any]:
     return {
         "cycle_id": cycle_id,
         "symbol": decision.symbol,

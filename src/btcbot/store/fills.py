@@ -11,14 +11,16 @@ soon as the id is known.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
 import structlog
-from sqlalchemy import ColumnElement, Connection, Row, and_, not_, or_, select
+from sqlalchemy import ColumnElement, Connection, Row, and_, func, not_, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from btcbot.domain import Fill, Side, Symbol
+from btcbot.domain.money import ZERO
 from btcbot.store.schema import fills, orders
 
 log = structlog.get_logger(__name__)
@@ -36,7 +38,7 @@ class FillRepository:
 
     def insert(self, fill: Fill, *, now_ms: int) -> FillInsert:
         """Insert unless the trade id is known; a differing duplicate is logged, not stored."""
-        values = _to_values(fill, now_ms)
+        values = fill_row(fill, now_ms)
         dialect = self._conn.dialect.name
         insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
         statement = (
@@ -75,6 +77,32 @@ class FillRepository:
         """Fills of orders the agent placed: what positions, PnL and the ledger book."""
         return self._select(_ours(), symbol, since_ms)
 
+    def quantity_of(self, order_id: int) -> Decimal:
+        """Sum of the stored fills of one exchange order (base quantity)."""
+        query = select(fills.c.quantity).where(fills.c.order_id == order_id)
+        return sum((row.quantity for row in self._conn.execute(query)), ZERO)
+
+    def latest_ms(self, symbol: Symbol) -> int | None:
+        """Time of the newest stored fill of ``symbol``."""
+        query = select(func.max(fills.c.timestamp_ms)).where(fills.c.symbol == symbol.normalized)
+        value = self._conn.execute(query).scalar()
+        return None if value is None else int(value)
+
+    def of_client(self, client_order_id: str) -> list[tuple[Fill, int]]:
+        """Stored fills carrying this client order id, with ``recorded_ms``, ledger order."""
+        query = select(fills).where(fills.c.client_order_id == client_order_id)
+        return _recorded(self._conn.execute(query))
+
+    def waiting_for_id(self) -> list[tuple[Fill, int]]:
+        """Our fills that are ours only through their client id (their order still waits for
+        its exchange id), with ``recorded_ms``, in ledger order."""
+        query = select(fills).where(not_(_by_exchange_id()), _by_waiting_client_id())
+        return _recorded(self._conn.execute(query))
+
+    def foreign_recorded(self) -> list[tuple[Fill, int]]:
+        """Foreign fills with the time each was stored (``recorded_ms``), in ledger order."""
+        return _recorded(self._conn.execute(select(fills).where(not_(_ours()))))
+
     def foreign(self, *, recorded_since_ms: int | None = None) -> list[Fill]:
         """Fills of orders the agent did not place, optionally only those stored since."""
         query = select(fills).where(not_(_ours()))
@@ -96,19 +124,30 @@ class FillRepository:
 
 
 def _ours() -> ColumnElement[bool]:
-    by_id = fills.c.order_id.in_(
+    return or_(_by_exchange_id(), _by_waiting_client_id())
+
+
+def _by_exchange_id() -> ColumnElement[bool]:
+    return fills.c.order_id.in_(
         select(orders.c.exchange_order_id).where(orders.c.exchange_order_id.is_not(None))
     )
+
+
+def _by_waiting_client_id() -> ColumnElement[bool]:
     waiting = select(orders.c.client_order_id).where(orders.c.exchange_order_id.is_(None))
-    by_client = and_(fills.c.client_order_id.is_not(None), fills.c.client_order_id.in_(waiting))
-    return or_(by_id, by_client)
+    return and_(fills.c.client_order_id.is_not(None), fills.c.client_order_id.in_(waiting))
+
+
+def _recorded(rows: Iterable[Row[Any]]) -> list[tuple[Fill, int]]:
+    found = [(_to_fill(row), int(row.recorded_ms)) for row in rows]
+    return sorted(found, key=lambda pair: (pair[0].timestamp_ms, pair[0].trade_id))
 
 
 def _ordered(found: Iterable[Fill]) -> list[Fill]:
     return sorted(found, key=lambda f: (f.timestamp_ms, f.trade_id))  # ids are text in SQL
 
 
-def _to_values(fill: Fill, now_ms: int) -> dict[str, Any]:
+def fill_row(fill: Fill, now_ms: int) -> dict[str, Any]:
     return {
         "trade_id": fill.trade_id,
         "order_id": fill.order_id,

@@ -9,12 +9,12 @@ reconciliation and operator actions that set a status the exchange proved,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Connection, Row, select
+from sqlalchemy import Connection, Row, func, select
 
 from btcbot.domain import (
     Order,
@@ -25,7 +25,6 @@ from btcbot.domain import (
     Side,
     Symbol,
 )
-from btcbot.domain.money import ZERO
 from btcbot.store.errors import OrderNotFound
 from btcbot.store.schema import order_events, orders
 
@@ -83,30 +82,10 @@ class OrderRepository:
         reason: str | None = None,
     ) -> StoredOrder:
         """Persist the intent (``PENDING_SUBMIT``) before the request is sent."""
-        self._conn.execute(
-            orders.insert().values(
-                client_order_id=request.client_order_id,
-                exchange_order_id=None,
-                symbol=request.symbol.normalized,
-                side=request.side.value,
-                method=request.method.value,
-                price=request.price,
-                quantity=request.quantity,
-                quote_amount=request.quote_amount,
-                stop_price=request.stop_price,
-                status=OrderStatus.PENDING_SUBMIT.value,
-                filled_quantity=ZERO,
-                reason=reason,
-                mode=mode.value,
-                created_ms=now_ms,
-                updated_ms=now_ms,
-                resolve_attempts=0,
-            )
-        )
-        self._append_event(
-            request.client_order_id, "INTENT", None, OrderStatus.PENDING_SUBMIT, now_ms, reason
-        )
-        return self.require(request.client_order_id)
+        stored = pending(request, mode=mode, now_ms=now_ms, reason=reason)
+        self._conn.execute(orders.insert().values(order_row(stored)))
+        self._conn.execute(order_events.insert().values(intent_event_row(stored)))
+        return stored
 
     def apply_event(
         self,
@@ -155,9 +134,15 @@ class OrderRepository:
     ) -> None:
         """One more resolution attempt failed or is due: count it and set the next try."""
         stored = self.require(client_order_id)
+        self.record_schedule(stored, next_resolve_ms=next_resolve_ms, error=error, now_ms=now_ms)
+
+    def record_schedule(
+        self, stored: StoredOrder, *, next_resolve_ms: int, error: str | None, now_ms: int
+    ) -> StoredOrder:
+        """:meth:`schedule_resolve` for a caller that holds the current row (no re-read)."""
         self._conn.execute(
             orders.update()
-            .where(orders.c.client_order_id == client_order_id)
+            .where(orders.c.client_order_id == stored.client_order_id)
             .values(
                 resolve_attempts=stored.resolve_attempts + 1,
                 next_resolve_ms=next_resolve_ms,
@@ -165,6 +150,7 @@ class OrderRepository:
                 updated_ms=now_ms,
             )
         )
+        return scheduled(stored, next_resolve_ms=next_resolve_ms, error=error, now_ms=now_ms)
 
     def get(self, client_order_id: str) -> StoredOrder | None:
         row = self._conn.execute(
@@ -202,6 +188,31 @@ class OrderRepository:
         )
         return [_to_stored(row) for row in self._conn.execute(query)]
 
+    def last_submits(self, mode: ExecutionMode) -> dict[tuple[Symbol, Side], int]:
+        """When an order was last created on each (symbol, side) in ``mode`` (a start-up read:
+        the runtime carries it from there). Protective stops do not count: the cooldown paces
+        strategy orders, not their cover."""
+        query = (
+            select(orders.c.symbol, orders.c.side, func.max(orders.c.created_ms))
+            .where(orders.c.mode == mode.value)
+            .where(orders.c.stop_price.is_(None))
+            .group_by(orders.c.symbol, orders.c.side)
+        )
+        return {
+            (Symbol.parse(symbol), Side(side)): int(created)
+            for symbol, side, created in self._conn.execute(query)
+        }
+
+    def touched_since(self, mode: ExecutionMode, since_ms: int) -> dict[Symbol, int]:
+        """Symbols with an order of ``mode`` changed at or after ``since_ms``, and when last."""
+        query = (
+            select(orders.c.symbol, func.max(orders.c.updated_ms))
+            .where(orders.c.mode == mode.value)
+            .where(orders.c.updated_ms >= since_ms)
+            .group_by(orders.c.symbol)
+        )
+        return {Symbol.parse(symbol): int(at) for symbol, at in self._conn.execute(query)}
+
     def events(self, client_order_id: str) -> list[OrderEventRecord]:
         rows = self._conn.execute(
             select(order_events)
@@ -213,6 +224,14 @@ class OrderRepository:
     def _write(
         self, stored: StoredOrder, order: Order, event: str, now_ms: int, detail: str | None
     ) -> StoredOrder:
+        self.record_change(stored, order, event, now_ms=now_ms, detail=detail)
+        return self.require(stored.client_order_id)
+
+    def record_change(
+        self, stored: StoredOrder, order: Order, event: str, *, now_ms: int, detail: str | None
+    ) -> StoredOrder:
+        """Write ``order`` (the new state of ``stored``) and its history row; the caller
+        decided the transition and holds the current row, so nothing is read back."""
         coid = stored.client_order_id
         self._conn.execute(
             orders.update()
@@ -235,7 +254,7 @@ class OrderRepository:
             exchange_order_id=order.exchange_order_id,
             filled_quantity=order.filled_quantity,
         )
-        return self.require(coid)
+        return changed(stored, order, now_ms)
 
     def _append_event(
         self,
@@ -249,18 +268,104 @@ class OrderRepository:
         exchange_order_id: int | None = None,
         filled_quantity: Decimal | None = None,
     ) -> None:
-        self._conn.execute(
-            order_events.insert().values(
-                client_order_id=coid,
-                event=event,
-                from_status=None if from_status is None else from_status.value,
-                to_status=to_status.value,
-                at_ms=at_ms,
-                exchange_order_id=exchange_order_id,
-                filled_quantity=filled_quantity,
-                detail=detail,
-            )
+        row = event_row(
+            coid,
+            event,
+            from_status,
+            to_status,
+            at_ms,
+            detail,
+            exchange_order_id=exchange_order_id,
+            filled_quantity=filled_quantity,
         )
+        self._conn.execute(order_events.insert().values(row))
+
+
+def order_row(stored: StoredOrder) -> dict[str, Any]:
+    """The ``orders`` row of ``stored``."""
+    order = stored.order
+    request = order.request
+    return {
+        "client_order_id": request.client_order_id,
+        "exchange_order_id": order.exchange_order_id,
+        "symbol": request.symbol.normalized,
+        "side": request.side.value,
+        "method": request.method.value,
+        "price": request.price,
+        "quantity": request.quantity,
+        "quote_amount": request.quote_amount,
+        "stop_price": request.stop_price,
+        "status": order.status.value,
+        "filled_quantity": order.filled_quantity,
+        "reason": order.reason,
+        "mode": stored.mode.value,
+        "created_ms": stored.created_ms,
+        "updated_ms": stored.updated_ms,
+        "resolve_attempts": stored.resolve_attempts,
+        "next_resolve_ms": stored.next_resolve_ms,
+        "last_error": stored.last_error,
+    }
+
+
+def intent_event_row(stored: StoredOrder) -> dict[str, Any]:
+    """The ``order_events`` row that records a new intent."""
+    return event_row(
+        stored.client_order_id,
+        "INTENT",
+        None,
+        OrderStatus.PENDING_SUBMIT,
+        stored.created_ms,
+        stored.order.reason,
+    )
+
+
+def event_row(
+    coid: str,
+    event: str,
+    from_status: OrderStatus | None,
+    to_status: OrderStatus,
+    at_ms: int,
+    detail: str | None,
+    *,
+    exchange_order_id: int | None = None,
+    filled_quantity: Decimal | None = None,
+) -> dict[str, Any]:
+    """One ``order_events`` row (the history of every change)."""
+    return {
+        "client_order_id": coid,
+        "event": event,
+        "from_status": None if from_status is None else from_status.value,
+        "to_status": to_status.value,
+        "at_ms": at_ms,
+        "exchange_order_id": exchange_order_id,
+        "filled_quantity": filled_quantity,
+        "detail": detail,
+    }
+
+
+def pending(
+    request: OrderRequest, *, mode: ExecutionMode, now_ms: int, reason: str | None
+) -> StoredOrder:
+    """The row :meth:`OrderRepository.insert_pending` writes."""
+    return StoredOrder(Order(request, reason=reason), mode, now_ms, now_ms)
+
+
+def changed(stored: StoredOrder, order: Order, now_ms: int) -> StoredOrder:
+    """The row after :meth:`OrderRepository.record_change` wrote ``order``."""
+    return replace(stored, order=order, updated_ms=now_ms)
+
+
+def scheduled(
+    stored: StoredOrder, *, next_resolve_ms: int, error: str | None, now_ms: int
+) -> StoredOrder:
+    """The row after :meth:`OrderRepository.record_schedule`."""
+    return replace(
+        stored,
+        resolve_attempts=stored.resolve_attempts + 1,
+        next_resolve_ms=next_resolve_ms,
+        last_error=error,
+        updated_ms=now_ms,
+    )
 
 
 def _to_stored(row: Row[Any]) -> StoredOrder:

@@ -93,6 +93,8 @@ fills = Table(
     Column("timestamp_ms", BigInteger, nullable=False),
     Column("recorded_ms", BigInteger, nullable=False),
     Index("ix_fills_symbol_time", "symbol", "timestamp_ms"),
+    Index("ix_fills_order", "order_id"),
+    Index("ix_fills_client_order", "client_order_id"),
 )
 
 cycles = Table(

@@ -6,8 +6,10 @@ keyed by account so several accounts can share one PostgreSQL database.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import Connection, Row, func, select
@@ -77,24 +79,32 @@ class OpStatus:
         return self.degrade_override_mode
 
 
+#: The columns of a new ``op_state`` row that a save does not set: nothing tripped.
+OP_DEFAULTS: Mapping[str, Any] = MappingProxyType(
+    {"kill_switch": False, "freeze_active": False, "reconcile_failures": 0}
+)
+
+
 @dataclass(frozen=True, slots=True)
 class ReconcileCount:
     failures: int
     tripped: bool  # this failure reached the threshold and set the kill switch
 
 
-class OpState:
+class OpSwitches(ABC):
     """Kill switch (with source/reason/since), unknown-order freeze, degrade override, and
-    the consecutive reconciliation failure counter that trips the kill switch."""
+    the consecutive reconciliation failure counter that trips the kill switch.
 
-    def __init__(self, connection: Connection) -> None:
-        self._conn = connection
+    The rules live here; a backend stores one row per account (:meth:`get`, :meth:`_save`).
+    """
 
-    def get(self, account_key: str) -> OpStatus:
-        row = self._conn.execute(
-            select(op_state).where(op_state.c.account_key == account_key)
-        ).first()
-        return OpStatus(account_key) if row is None else _to_status(row)
+    @abstractmethod
+    def get(self, account_key: str) -> OpStatus: ...
+
+    @abstractmethod
+    def _save(self, account_key: str, now_ms: int, **values: Any) -> None:
+        """Update these columns of the account's row (``updated_ms`` too), creating it with
+        nothing tripped when there is none."""
 
     def set_kill_switch(
         self, account_key: str, *, active: bool, source: str, reason: str, now_ms: int
@@ -157,21 +167,37 @@ class OpState:
         if self.get(account_key).reconcile_failures:
             self._save(account_key, now_ms, reconcile_failures=0)
 
+
+class OpState(OpSwitches):
+    """:class:`OpSwitches` in the ``op_state`` table, on one unit-of-work connection."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._conn = connection
+
+    def get(self, account_key: str) -> OpStatus:
+        row = self._conn.execute(
+            select(op_state).where(op_state.c.account_key == account_key)
+        ).first()
+        return OpStatus(account_key) if row is None else _to_status(row)
+
     def _save(self, account_key: str, now_ms: int, **values: Any) -> None:
         values["updated_ms"] = now_ms
         updated = self._conn.execute(
             op_state.update().where(op_state.c.account_key == account_key).values(values)
         )
         if updated.rowcount == 0:
-            defaults = {"kill_switch": False, "freeze_active": False, "reconcile_failures": 0}
             self._conn.execute(
-                op_state.insert().values({**defaults, **values, "account_key": account_key})
+                op_state.insert().values({**OP_DEFAULTS, **values, "account_key": account_key})
             )
 
 
 def _to_status(row: Row[Any]) -> OpStatus:
-    fields = {k: v for k, v in row._mapping.items() if k != "updated_ms"}
-    return OpStatus(**fields)
+    return op_status(dict(row._mapping))
+
+
+def op_status(row: Mapping[str, Any]) -> OpStatus:
+    """An ``op_state`` row (``updated_ms`` ignored) as :class:`OpStatus`."""
+    return OpStatus(**{k: v for k, v in row.items() if k != "updated_ms"})
 
 
 @dataclass(frozen=True, slots=True)

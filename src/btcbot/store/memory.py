@@ -1,0 +1,382 @@
+"""The state store in memory, written to a database in bulk at the end (the fast replay).
+
+:class:`MemoryStateStore` implements the same repositories as the SQL store (see
+:mod:`btcbot.store.session`) over dictionaries indexed the way the runtime reads them, so a
+replay runs the very journal, cycle runner and ledger guard that trade live without a
+database round trip per order event. :meth:`MemoryStateStore.flush` then inserts everything in
+the live schema, in one transaction and in the order it happened: the resulting database reads
+back exactly like one the SQL store wrote during the run (same rows, same ids).
+
+The semantics follow the SQL repositories: a client order id or an exchange order id used
+twice is refused (the database's unique keys), a fill is unique by trade id (a differing
+duplicate is logged and the stored one kept), *ours* and *foreign* fills are told apart by the
+orders at query time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import nullcontext
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any
+
+import structlog
+from sqlalchemy import Engine, Table
+
+from btcbot.domain import Fill, Order, OrderRequest, Side, Symbol
+from btcbot.domain.money import ZERO
+from btcbot.store.cycles import CycleRecord, DecisionRecord, cycle_row, decision_row
+from btcbot.store.engine import unit_of_work
+from btcbot.store.errors import StoreError
+from btcbot.store.fills import FillInsert, fill_row
+from btcbot.store.orders import (
+    ExecutionMode,
+    StoredOrder,
+    changed,
+    event_row,
+    intent_event_row,
+    order_row,
+    pending,
+    scheduled,
+)
+from btcbot.store.schema import cycles, decisions, fills, op_state, order_events, orders, risk_state
+from btcbot.store.state import OP_DEFAULTS, OpStatus, OpSwitches, op_status
+from btcbot.store.types import dumps_json, loads_json
+
+log = structlog.get_logger(__name__)
+
+#: Rows per INSERT statement when flushing (SQLite allows 32,766 bound values per statement).
+FLUSH_BATCH = 1_000
+
+
+def _ledger_order(fill: Fill) -> tuple[int, int]:
+    return (fill.timestamp_ms, fill.trade_id)
+
+
+class MemoryOrders:
+    """Orders and their history; live ones and exchange ids indexed."""
+
+    def __init__(self) -> None:
+        self._all: dict[str, StoredOrder] = {}
+        self._live: dict[str, StoredOrder] = {}
+        self._by_exchange: dict[int, str] = {}
+        self._events: list[dict[str, Any]] = []
+
+    def insert_pending(
+        self,
+        request: OrderRequest,
+        *,
+        mode: ExecutionMode,
+        now_ms: int,
+        reason: str | None = None,
+    ) -> StoredOrder:
+        coid = request.client_order_id
+        if coid in self._all:
+            raise StoreError(f"client_order_id {coid!r} is already stored")
+        stored = pending(request, mode=mode, now_ms=now_ms, reason=reason)
+        self._put(stored)
+        self._events.append(intent_event_row(stored))
+        return stored
+
+    def record_change(
+        self, stored: StoredOrder, order: Order, event: str, *, now_ms: int, detail: str | None
+    ) -> StoredOrder:
+        coid = stored.client_order_id
+        exchange_id = order.exchange_order_id
+        if exchange_id is not None:
+            holder = self._by_exchange.setdefault(exchange_id, coid)
+            if holder != coid:
+                raise StoreError(f"exchange order id {exchange_id} is already {holder!r}'s")
+        updated = changed(stored, order, now_ms)
+        self._put(updated)
+        self._events.append(
+            event_row(
+                coid,
+                event,
+                stored.status,
+                order.status,
+                now_ms,
+                detail,
+                exchange_order_id=exchange_id,
+                filled_quantity=order.filled_quantity,
+            )
+        )
+        return updated
+
+    def record_schedule(
+        self, stored: StoredOrder, *, next_resolve_ms: int, error: str | None, now_ms: int
+    ) -> StoredOrder:
+        updated = scheduled(stored, next_resolve_ms=next_resolve_ms, error=error, now_ms=now_ms)
+        self._put(updated)
+        return updated
+
+    def get(self, client_order_id: str) -> StoredOrder | None:
+        return self._all.get(client_order_id)
+
+    def by_exchange_id(self, exchange_order_id: int) -> StoredOrder | None:
+        coid = self._by_exchange.get(exchange_order_id)
+        return None if coid is None else self._all[coid]
+
+    def live_orders(self, mode: ExecutionMode | None = None) -> list[StoredOrder]:
+        found = [o for o in self._live.values() if mode is None or o.mode is mode]
+        return sorted(found, key=lambda o: (o.created_ms, o.client_order_id))
+
+    def last_submits(self, mode: ExecutionMode) -> dict[tuple[Symbol, Side], int]:
+        latest: dict[tuple[Symbol, Side], int] = {}
+        for stored in self._all.values():
+            if stored.mode is mode and stored.order.request.stop_price is None:
+                key = (stored.order.request.symbol, stored.order.request.side)
+                latest[key] = max(latest.get(key, stored.created_ms), stored.created_ms)
+        return latest
+
+    def touched_since(self, mode: ExecutionMode, since_ms: int) -> dict[Symbol, int]:
+        touched: dict[Symbol, int] = {}
+        for stored in self._all.values():
+            if stored.mode is mode and stored.updated_ms >= since_ms:
+                symbol = stored.order.request.symbol
+                touched[symbol] = max(touched.get(symbol, stored.updated_ms), stored.updated_ms)
+        return touched
+
+    def has_exchange_id(self, exchange_order_id: int) -> bool:
+        return exchange_order_id in self._by_exchange
+
+    def waiting_for_id(self, client_order_id: str) -> bool:
+        """True for an order of ours that has no exchange id yet."""
+        stored = self._all.get(client_order_id)
+        return stored is not None and stored.order.exchange_order_id is None
+
+    def rows(self) -> Iterator[dict[str, Any]]:
+        return (order_row(stored) for stored in self._all.values())
+
+    def event_rows(self) -> Sequence[dict[str, Any]]:
+        return self._events
+
+    def _put(self, stored: StoredOrder) -> None:
+        coid = stored.client_order_id
+        self._all[coid] = stored
+        if stored.status.is_live:
+            self._live[coid] = stored
+        else:
+            self._live.pop(coid, None)
+
+
+class MemoryFills:
+    """Fills unique by trade id, indexed by order, client id and symbol."""
+
+    def __init__(self, orders: MemoryOrders) -> None:
+        self._orders = orders
+        self._fills: dict[int, tuple[Fill, int]] = {}
+        self._quantity: dict[int, Decimal] = {}
+        self._latest: dict[Symbol, int] = {}
+        self._by_client: dict[str, list[Fill]] = {}  # fills carrying a client order id
+        self._by_symbol: dict[Symbol, list[Fill]] = {}
+
+    def insert(self, fill: Fill, *, now_ms: int) -> FillInsert:
+        known = self._fills.get(fill.trade_id)
+        if known is None:
+            self._fills[fill.trade_id] = (fill, now_ms)
+            self._quantity[fill.order_id] = self._quantity.get(fill.order_id, ZERO) + fill.quantity
+            latest = self._latest.get(fill.symbol)
+            if latest is None or fill.timestamp_ms > latest:
+                self._latest[fill.symbol] = fill.timestamp_ms
+            if fill.client_order_id is not None:
+                self._by_client.setdefault(fill.client_order_id, []).append(fill)
+            self._by_symbol.setdefault(fill.symbol, []).append(fill)
+            return FillInsert.INSERTED
+        if known[0] == fill:
+            return FillInsert.DUPLICATE
+        log.warning(
+            "fill_conflict", trade_id=str(fill.trade_id), stored=repr(known[0]), reported=repr(fill)
+        )
+        return FillInsert.CONFLICT
+
+    def quantity_of(self, order_id: int) -> Decimal:
+        return self._quantity.get(order_id, ZERO)
+
+    def latest_ms(self, symbol: Symbol) -> int | None:
+        return self._latest.get(symbol)
+
+    def ours(self, symbol: Symbol | None = None, since_ms: int | None = None) -> list[Fill]:
+        if symbol is None:
+            candidates: Iterable[Fill] = (fill for fill, _ in self._fills.values())
+        else:
+            candidates = self._by_symbol.get(symbol, ())
+        found = [
+            f
+            for f in candidates
+            if self._is_ours(f) and (since_ms is None or f.timestamp_ms >= since_ms)
+        ]
+        return sorted(found, key=_ledger_order)
+
+    def of_client(self, client_order_id: str) -> list[tuple[Fill, int]]:
+        found = [self._fills[f.trade_id] for f in self._by_client.get(client_order_id, ())]
+        return sorted(found, key=lambda pair: _ledger_order(pair[0]))
+
+    def waiting_for_id(self) -> list[tuple[Fill, int]]:
+        found = [
+            pair
+            for pair in self._fills.values()
+            if not self._orders.has_exchange_id(pair[0].order_id) and self._by_client_id(pair[0])
+        ]
+        return sorted(found, key=lambda pair: _ledger_order(pair[0]))
+
+    def foreign_recorded(self) -> list[tuple[Fill, int]]:
+        found = [pair for pair in self._fills.values() if not self._is_ours(pair[0])]
+        return sorted(found, key=lambda pair: _ledger_order(pair[0]))
+
+    def rows(self) -> Iterator[dict[str, Any]]:
+        return (fill_row(fill, recorded) for fill, recorded in self._fills.values())
+
+    def _is_ours(self, fill: Fill) -> bool:
+        return self._orders.has_exchange_id(fill.order_id) or self._by_client_id(fill)
+
+    def _by_client_id(self, fill: Fill) -> bool:
+        coid = fill.client_order_id
+        return coid is not None and self._orders.waiting_for_id(coid)
+
+
+class MemoryCycles:
+    """Cycle records in the order they were recorded, with their decisions."""
+
+    def __init__(self) -> None:
+        self._cycles: dict[str, CycleRecord] = {}
+        self._decisions: list[tuple[str, DecisionRecord]] = []
+
+    def record(self, cycle: CycleRecord, decided: Iterable[DecisionRecord] = ()) -> None:
+        if cycle.cycle_id in self._cycles:
+            raise StoreError(f"cycle {cycle.cycle_id!r} is already recorded")
+        self._cycles[cycle.cycle_id] = cycle
+        self._decisions.extend((cycle.cycle_id, decision) for decision in decided)
+
+    def finish(
+        self,
+        cycle_id: str,
+        *,
+        ended_ms: int,
+        fills: int,
+        realized_pnl: Decimal | None,
+        equity: Decimal | None,
+        summary: Mapping[str, Any],
+    ) -> None:
+        cycle = self._cycles.get(cycle_id)
+        if cycle is None:
+            return  # as an UPDATE of no row
+        self._cycles[cycle_id] = replace(
+            cycle,
+            ended_ms=ended_ms,
+            fills=fills,
+            realized_pnl=realized_pnl,
+            equity=equity,
+            summary=dict(summary),
+        )
+
+    def get(self, cycle_id: str) -> CycleRecord | None:
+        return self._cycles.get(cycle_id)
+
+    def rows(self) -> Iterator[dict[str, Any]]:
+        return (cycle_row(cycle) for cycle in self._cycles.values())
+
+    def decision_rows(self) -> Iterator[dict[str, Any]]:
+        return (decision_row(cycle_id, decision) for cycle_id, decision in self._decisions)
+
+
+class MemoryDocuments:
+    """JSON documents by key; a document is a value (not changed by the caller after put).
+
+    ``get`` answers what the database would: the document after a JSON round trip (computed
+    at the first read after a put), as a new dictionary."""
+
+    def __init__(self) -> None:
+        self._docs: dict[str, tuple[dict[str, Any], int]] = {}
+        self._read: dict[str, dict[str, Any]] = {}
+
+    def get(self, account_key: str) -> dict[str, Any] | None:
+        found = self._docs.get(account_key)
+        if found is None:
+            return None
+        read = self._read.get(account_key)
+        if read is None:
+            read = self._read[account_key] = dict(loads_json(dumps_json(found[0])))
+        return dict(read)
+
+    def updated_ms(self, account_key: str) -> int | None:
+        found = self._docs.get(account_key)
+        return None if found is None else found[1]
+
+    def put(self, account_key: str, state: Mapping[str, Any], *, now_ms: int) -> None:
+        self._docs[account_key] = (dict(state), now_ms)
+        self._read.pop(account_key, None)
+
+    def delete(self, account_key: str) -> bool:
+        self._read.pop(account_key, None)
+        return self._docs.pop(account_key, None) is not None
+
+    def rows(self) -> Iterator[dict[str, Any]]:
+        for key, (state, updated) in self._docs.items():
+            yield {"account_key": key, "state": dumps_json(state), "updated_ms": updated}
+
+
+class MemoryOpState(OpSwitches):
+    """:class:`~btcbot.store.state.OpSwitches` rows in a dictionary."""
+
+    def __init__(self) -> None:
+        self._rows: dict[str, dict[str, Any]] = {}
+
+    def get(self, account_key: str) -> OpStatus:
+        row = self._rows.get(account_key)
+        return OpStatus(account_key) if row is None else op_status(row)
+
+    def _save(self, account_key: str, now_ms: int, **values: Any) -> None:
+        row = self._rows.get(account_key)
+        if row is None:
+            row = self._rows[account_key] = {**OP_DEFAULTS, "account_key": account_key}
+        row.update(values, updated_ms=now_ms)
+
+    def rows(self) -> Iterator[dict[str, Any]]:
+        columns = [column.name for column in op_state.columns]
+        return ({name: row.get(name) for name in columns} for row in self._rows.values())
+
+
+class MemoryStateStore:
+    """Every repository in memory; :meth:`flush` writes them into a migrated database."""
+
+    def __init__(self) -> None:
+        self.orders = MemoryOrders()
+        self.fills = MemoryFills(self.orders)
+        self.cycles = MemoryCycles()
+        self.documents = MemoryDocuments()
+        self.op_state = MemoryOpState()
+        self._session = nullcontext(self)
+
+    def session(self) -> nullcontext[MemoryStateStore]:
+        """The repositories themselves (a session here is not a transaction)."""
+        return self._session
+
+    def flush(self, engine: Engine) -> None:
+        """Insert everything into ``engine``'s (empty, migrated) tables in one transaction,
+        parents before children, each table in the order its rows were made."""
+        tables: list[tuple[Table, Iterable[dict[str, Any]]]] = [
+            (orders, self.orders.rows()),
+            (order_events, self.orders.event_rows()),
+            (fills, self.fills.rows()),
+            (cycles, self.cycles.rows()),
+            (decisions, self.cycles.decision_rows()),
+            (risk_state, self.documents.rows()),
+            (op_state, self.op_state.rows()),
+        ]
+        with unit_of_work(engine) as connection:
+            for table, rows in tables:
+                for batch in _batches(rows, FLUSH_BATCH):
+                    connection.execute(table.insert(), batch)
+
+
+def _batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    batch: list[dict[str, Any]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
