@@ -40,6 +40,7 @@ from btcbot.btcturk.ratelimit import RateLimitTally
 from btcbot.decision.frames import Frame
 from btcbot.decision.modes import Mode
 from btcbot.decision.plan import Action, Plan
+from btcbot.decision.risk_state import RiskState
 from btcbot.decision.snapshot import Snapshot
 from btcbot.domain import Balance, Candle, Symbol, SymbolRules, Ticker
 from btcbot.exchange.port import ExchangePort
@@ -49,7 +50,6 @@ from btcbot.kernel.kernel import PlanningKernel
 from btcbot.kernel.profile import Profile
 from btcbot.marketdata import MarketDataService, MarketSnapshot, conversion_pairs
 from btcbot.risk.rejects import cooling_symbols, record_rejects
-from btcbot.decision.risk_state import RiskState
 from btcbot.runtime.adaptation import ParamsAdapter
 from btcbot.runtime.candles import CandleCache
 from btcbot.runtime.foreign_activity import ForeignAlarms
