@@ -45,6 +45,7 @@ from btcbot.domain import Symbol
 from btcbot.exchange.datasets import ReplayDataset, parse_timestamp_ms, series_from_bars
 from btcbot.exchange.replay import ReplayExchange
 from btcbot.execution import OrderManager
+from btcbot.kernel.builtin import builtin_profile
 from btcbot.marketdata import MarketDataService
 from btcbot.runtime.cycle import CycleRunner, CycleSettings
 from btcbot.runtime.ledger_guard import LedgerGuard
@@ -196,7 +197,7 @@ async def open_case(size: int, folder: Path, data: ReplayDataset) -> Case:
         port=replay,
         oms=oms,
         market=MarketDataService(mode="rest", rest=replay, book_clock_ms=replay.now_ms),
-        params=active_params(),
+        profile=builtin_profile(active_params()),
         settings=CycleSettings(
             stage=3,
             mode=ExecutionMode.REPLAY,

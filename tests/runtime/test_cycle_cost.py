@@ -17,6 +17,7 @@ from btcbot.backtest.rules import venue_rules
 from btcbot.domain import Fill, Order, OrderMethod, OrderRequest, OrderStatus, Side
 from btcbot.exchange.replay import ReplayExchange
 from btcbot.execution import OrderManager
+from btcbot.kernel.builtin import builtin_profile
 from btcbot.marketdata import MarketDataService
 from btcbot.runtime.cycle import CycleRunner, CycleSettings
 from btcbot.runtime.ledger_guard import LedgerGuard
@@ -78,7 +79,7 @@ def runner_on(engine: Engine) -> CycleRunner:
         port=replay,
         oms=oms,
         market=MarketDataService(mode="rest", rest=replay, book_clock_ms=replay.now_ms),
-        params=lively(3),
+        profile=builtin_profile(lively(3)),
         settings=CycleSettings(
             stage=3,
             mode=ExecutionMode.REPLAY,
