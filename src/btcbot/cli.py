@@ -75,6 +75,10 @@ COMMANDS: dict[str, LazyCommand] = {
         "btcbot.commands.switches:kill_switch_app",
         "The runtime kill switch: no new risk while on (cancels still allowed).",
     ),
+    "entries": LazyCommand(
+        "btcbot.commands.switches:entries_app",
+        "Stop new entries: no new buys while stopped (sells, stops and cancels go on).",
+    ),
     "freeze": LazyCommand(
         "btcbot.commands.switches:freeze_app",
         "The unknown-order freeze: no new risk while an order's fate is unknown.",

@@ -30,6 +30,9 @@ class Switches:
     degrade_override_until_ms: int | None = None
     reconcile_failures: int = 0
     last_reconcile_error: str | None = None
+    stop_entries: bool = False
+    stop_entries_reason: str | None = None
+    stop_entries_since_ms: int | None = None
 
     def degrade_override_at(self, now_ms: int) -> str | None:
         until = self.degrade_override_until_ms
@@ -130,3 +133,15 @@ def test_levels_and_the_dict_form() -> None:
     assert doc["kind"] == "ledger_mismatch" and doc["severity"] == "error"
     assert "btcbot ledger rebase" in doc["resolve"]
     assert doc["detail"] == "1 in a row (kill switch at 3): TRY: expected 100 got 90"
+
+
+def test_stopped_entries_are_a_trip_with_the_command_that_resumes_them() -> None:
+    found = trips_in_force(
+        Switches(stop_entries=True, stop_entries_reason="news", stop_entries_since_ms=NOW),
+        settings_kill_switch=False,
+        reconcile_threshold=3,
+        now_ms=NOW,
+    )
+    assert [trip.kind for trip in found] == [TripKind.STOP_ENTRIES]
+    assert found[0].detail == "news"
+    assert "btcbot entries resume" in found[0].resolution

@@ -1,4 +1,5 @@
-"""``btcbot ledger``: the balance baseline the ledger check compares against."""
+"""``btcbot ledger``: the balance baseline the ledger check compares against (through the
+operator services, :mod:`btcbot.operator`)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-from btcbot.commands.common import EnvFile, inspected_store, load_common, operator_store
-from btcbot.runtime.ledger_guard import baseline_key
-from btcbot.store import RiskStateRepository, unit_of_work
+from btcbot.commands.common import EnvFile, load_common
+from btcbot.commands.operator_access import cli_actor, reading, writing
+from btcbot.operator import Action
 
 ledger_app = typer.Typer(
     help="The ledger's balance baseline (baseline + fills must equal exchange balances).",
@@ -19,9 +20,8 @@ ledger_app = typer.Typer(
 @ledger_app.command("status")
 def ledger_status(env_file: EnvFile = None) -> None:
     """Show the stored baseline per asset."""
-    common = load_common(env_file)
-    with inspected_store(common) as engine, engine.connect() as conn:
-        baseline = RiskStateRepository(conn).get(baseline_key(common.account_key))
+    with reading(env_file) as services:
+        baseline = services.ledger().baseline
     if baseline is None:
         typer.echo("ledger baseline: none yet (taken from balances at the next cycle)")
         return
@@ -37,7 +37,7 @@ def ledger_rebase(
 ) -> None:
     """Accept a balance change the agent did not make (deposit, withdrawal, another client's
     trade on the account): the next cycle takes a new baseline from the exchange balances."""
-    common = load_common(env_file)
+    load_common(env_file)
     if not yes:
         typer.confirm(
             "Only after a deposit, a withdrawal or trades outside the agent that you have "
@@ -45,12 +45,5 @@ def ledger_rebase(
             "of orders the agent did not place stay out of its positions). Continue?",
             abort=True,
         )
-    with operator_store(common) as engine, unit_of_work(engine) as conn:
-        removed = RiskStateRepository(conn).delete(baseline_key(common.account_key))
-    typer.echo(
-        "ledger baseline cleared: the next cycle takes a new one"
-        if removed
-        else "no ledger baseline was stored"
-    )
-    typer.echo("if the kill switch tripped on the mismatch, release it: btcbot kill-switch off")
-    typer.echo("if foreign fills froze new risk, lift the freeze: btcbot freeze clear")
+    with writing(env_file) as services:
+        typer.echo(services.apply_now(Action.LEDGER_REBASE, {}, actor=cli_actor()).message)

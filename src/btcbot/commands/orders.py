@@ -6,13 +6,13 @@ import json
 from typing import Annotated, Any
 
 import typer
-from sqlalchemy import Connection, select
 
-from btcbot.commands.common import EnvFile, fail, inspected_store, load_common, now_ms
+from btcbot.commands.common import EnvFile, fail
+from btcbot.commands.operator_access import reading
 from btcbot.commands.status import Json, age, money, when
 from btcbot.domain import OrderStatus
+from btcbot.operator.views import OrderView
 from btcbot.store.orders import LIVE_STATUSES
-from btcbot.store.schema import orders
 
 
 def orders_command(
@@ -29,10 +29,8 @@ def orders_command(
 ) -> None:
     """List our orders from the state database (live ones by default), newest first."""
     wanted = _statuses(show_all, status)
-    common = load_common(env_file)
-    now = now_ms()
-    with inspected_store(common) as engine, engine.connect() as conn:
-        rows = list_orders(conn, wanted, limit, now)
+    with reading(env_file) as services:
+        rows = [_order(order) for order in services.orders(wanted, limit)]
     if as_json:
         typer.echo(json.dumps(rows, indent=2))
         return
@@ -48,30 +46,21 @@ def _statuses(show_all: bool, status: str | None) -> tuple[str, ...] | None:
     return None if show_all else LIVE_STATUSES
 
 
-def list_orders(
-    conn: Connection, statuses: tuple[str, ...] | None, limit: int, now: int
-) -> list[dict[str, Any]]:
-    query = select(orders).order_by(orders.c.created_ms.desc(), orders.c.client_order_id.desc())
-    if statuses is not None:
-        query = query.where(orders.c.status.in_(statuses))
-    return [_order(row, now) for row in conn.execute(query.limit(limit))]
-
-
-def _order(row: Any, now: int) -> dict[str, Any]:
+def _order(order: OrderView) -> dict[str, Any]:
     return {
-        "client_order_id": row.client_order_id,
-        "exchange_order_id": row.exchange_order_id,
-        "symbol": row.symbol,
-        "side": row.side,
-        "method": row.method,
-        "price": money(row.price),
-        "quantity": money(row.quantity),
-        "filled": money(row.filled_quantity),
-        "status": row.status,
-        "mode": row.mode,
-        "created": when(row.created_ms),
-        "age_s": max(now - row.created_ms, 0) // 1000,
-        "reason": row.reason or row.last_error,
+        "client_order_id": order.client_order_id,
+        "exchange_order_id": order.exchange_order_id,
+        "symbol": order.symbol,
+        "side": order.side,
+        "method": order.method,
+        "price": money(order.price),
+        "quantity": money(order.quantity),
+        "filled": money(order.filled),
+        "status": order.status,
+        "mode": order.mode,
+        "created": when(order.created_ms),
+        "age_s": order.age_s,
+        "reason": order.reason,
     }
 
 
@@ -93,4 +82,4 @@ def print_orders(rows: list[dict[str, Any]], what: str) -> None:
     typer.echo(f"{len(rows)} {what} order(s)")
 
 
-__all__ = ["list_orders", "orders_command"]
+__all__ = ["orders_command"]

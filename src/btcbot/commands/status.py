@@ -1,48 +1,35 @@
 """``btcbot status``: what the state database says about the bot, read-only.
 
 The database is opened as it is (never created, migrated or stamped); exit 0 when it could be
-read, 2 when it is missing or at another schema. The report ends with a health verdict
-(ok / degraded / failing) computed by :func:`btcbot.obs.health.assess_health` from what the
-database holds; its market data and WebSocket checks need a running process and are left
-out, and a ``process`` check (lock holder live, stale, dead or absent) is added.
+read, 2 when it is missing or at another schema. The answer comes from the operator services
+(:meth:`btcbot.operator.OperatorServices.status`); this module only prints it. The report
+ends with a health verdict (ok / degraded / failing).
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter
-from collections.abc import Callable
+from dataclasses import asdict
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
 import typer
-from sqlalchemy import Engine, func, select
 
-from btcbot.commands.common import EnvFile, inspected_store, load_common, now_ms
-from btcbot.commands.lock import api_key_setting, current_lock
-from btcbot.config import CommonSettings
-from btcbot.decision.risk_state import RiskState
+from btcbot.commands.common import EnvFile
+from btcbot.commands.operator_access import reading
 from btcbot.domain.money import format_decimal, to_decimal
-from btcbot.domain.trips import Trip, trips_in_force
-from btcbot.obs.health import Check, HealthInputs, HealthReport, HealthStatus, assess_health
-from btcbot.risk.rejects import cooling_symbols
-from btcbot.runtime.risk_state_codec import decode_risk_state
-from btcbot.store import (
-    CycleRecord,
-    CycleRepository,
-    HolderView,
-    Liveness,
-    LockIdentity,
-    OpState,
-    OpStatus,
-    OrderRepository,
-    RiskStateRepository,
-    current_revision,
-    peek_role,
+from btcbot.operator.views import (
+    CycleView,
+    DegradeOverrideView,
+    LockView,
+    RiskView,
+    RunSettingsView,
+    StatusView,
+    SwitchView,
+    TripView,
 )
-from btcbot.store.run_settings import RunSettingsRepository
-from btcbot.store.schema import fills
+from btcbot.store import Liveness
 
 Json = Annotated[bool, typer.Option("--json", help="One JSON document on stdout.")]
 
@@ -82,246 +69,126 @@ def status_command(
     switch, freeze, degrade override, reconciliation failures, lock holder, recent cycles,
     live orders, fills and a health verdict.
     """
-    common = load_common(env_file)
-    with inspected_store(common) as engine:
-        view = read_status(engine, common, cycles, now_ms(), api_key=api_key_setting(env_file))
+    with reading(env_file) as services:
+        view = status_document(services.status(cycles), cycles)
     if as_json:
         typer.echo(json.dumps(view, indent=2))
     else:
         print_status(view)
 
 
-def read_status(
-    engine: Engine, shell: CommonSettings, limit: int, now: int, *, api_key: str | None = None
-) -> dict[str, Any]:
-    identity, holder = current_lock(engine, shell, api_key, now)
-    with engine.connect() as conn:
-        recorded = RunSettingsRepository(conn).get(shell.account_key)
-        common = run_common(shell, recorded)
-        op = OpState(conn).get(common.account_key)
-        recent = CycleRepository(conn).latest(max(limit, 1))
-        live = Counter(s.status.value for s in OrderRepository(conn).live_orders())
-        risk = decode_risk_state(RiskStateRepository(conn).get(common.account_key))
-        fill_count = conn.execute(select(func.count()).select_from(fills)).scalar_one()
-    health = status_health(common, op, holder, recent, now)
+def status_document(status: StatusView, limit: int) -> dict[str, Any]:
+    """The status as ``btcbot status --json`` prints it (times as UTC text)."""
+    kill = status.kill_switch
     return {
-        "database": {
-            "location": _location(common),
-            "role": _role(engine),
-            "schema": current_revision(engine),
+        "database": asdict(status.database),
+        "account": status.account,
+        "run_settings": _run_settings(status.run_settings),
+        "health": {
+            "status": status.health.status,
+            "checks": [asdict(check) for check in status.health.checks],
         },
-        "account": common.account_key,
-        "run_settings": _run_settings(recorded),
-        "health": health.to_dict(),
-        "trips": [trip.to_dict() for trip in _trips(common, op, now)],
-        "kill_switch": _kill_switch(common, op),
-        "freeze": {
-            "active": op.freeze_active,
-            "reason": op.freeze_reason,
-            "since": when(op.freeze_since_ms) if op.freeze_active else None,
+        "trips": [_trip(trip) for trip in status.trips],
+        "kill_switch": {
+            "settings": kill.settings,
+            "runtime": kill.runtime,
+            "source": kill.source,
+            "reason": kill.reason,
+            "since": when(kill.since_ms) if kill.runtime else None,
         },
-        "degrade_override": _override(op, now),
-        "risk": _risk(risk, now),
-        "reconcile_failures": {
-            "consecutive": op.reconcile_failures,
-            "threshold": common.reconcile_failure_threshold,
-            "last_error": op.last_reconcile_error,
-        },
-        "lock": _lock(identity, holder, now),
-        "cycles": [_cycle(c) for c in recent[:limit]],
-        "live_orders": dict(sorted(live.items())),
-        "fills": int(fill_count),
+        "freeze": _switch(status.freeze),
+        "stop_entries": _switch(status.stop_entries),
+        "degrade_override": _override(status.degrade_override),
+        "risk": _risk(status.risk),
+        "reconcile_failures": asdict(status.reconcile_failures),
+        "lock": _lock(status.lock),
+        "cycles": [_cycle(c) for c in status.cycles[:limit]],
+        "live_orders": status.live_orders,
+        "fills": status.fills,
     }
 
 
-def _trips(common: CommonSettings, op: OpStatus, now: int) -> list[Trip]:
-    """What holds the bot back, each with the command that resolves it."""
-    return list(
-        trips_in_force(
-            op,
-            settings_kill_switch=common.kill_switch,
-            settings_safe_mode=common.safe_mode,
-            reconcile_threshold=common.reconcile_failure_threshold,
-            now_ms=now,
-        )
-    )
-
-
-# knobs the report reads, from the settings the running (or last) instance started with
-_RECORDED: dict[str, tuple[str, Callable[[str], object]]] = {
-    "kill_switch": ("KILL_SWITCH", lambda text: text == "true"),
-    "safe_mode": ("SAFE_MODE", lambda text: text == "true"),
-    "cycle_seconds": ("CYCLE_SECONDS", float),
-    "reconcile_failure_threshold": ("RECONCILE_FAILURE_THRESHOLD", int),
-    "max_market_data_age_ms": ("MAX_MARKET_DATA_AGE_MS", int),
-}
-
-
-def run_common(shell: CommonSettings, recorded: dict[str, Any] | None) -> CommonSettings:
-    """The shell's common settings with the knobs the report reads replaced by the values the
-    instance started with (the shell's own settings may differ from the running bot's)."""
-    if recorded is None:
-        return shell
-    settings = recorded.get("settings", {})
-    update = {
-        field: parse(settings[name])
-        for field, (name, parse) in _RECORDED.items()
-        if isinstance(settings.get(name), str)
+def _trip(trip: TripView) -> dict[str, Any]:
+    return {
+        "kind": trip.kind,
+        "severity": trip.severity,
+        "headline": trip.headline,
+        "detail": trip.detail,
+        "since": when(trip.since_ms) if trip.since_ms is not None else None,
+        "resolve": trip.resolve,
     }
-    return shell.model_copy(update=update)
 
 
-def _run_settings(recorded: dict[str, Any] | None) -> dict[str, Any] | None:
-    if recorded is None:
+def _run_settings(run: RunSettingsView | None) -> dict[str, Any] | None:
+    if run is None:
         return None
     return {
-        "started": when(recorded.get("started_ms")),
-        "pid": recorded.get("pid"),
-        "stage": recorded.get("stage"),
-        "armed": recorded.get("armed"),
-        "not_armed": recorded.get("not_armed", []),
-        "settings": recorded.get("settings", {}),
-        "changed": recorded.get("changed", []),
+        "started": when(run.started_ms),
+        "pid": run.pid,
+        "stage": run.stage,
+        "armed": run.armed,
+        "not_armed": list(run.not_armed),
+        "settings": run.settings,
+        "changed": list(run.changed),
     }
 
 
-def _location(common: CommonSettings) -> str:
-    return "STATE_DB_URL (value hidden)" if common.state_db_url else str(common.state_db_path)
-
-
-def _role(engine: Engine) -> str | None:
-    role = peek_role(engine)
-    return None if role is None else role.value
-
-
-def _kill_switch(common: CommonSettings, op: OpStatus) -> dict[str, Any]:
+def _switch(switch: SwitchView) -> dict[str, Any]:
     return {
-        "settings": common.kill_switch,
-        "runtime": op.kill_switch,
-        "source": op.kill_switch_source if op.kill_switch else None,
-        "reason": op.kill_switch_reason if op.kill_switch else None,
-        "since": when(op.kill_switch_since_ms) if op.kill_switch else None,
+        "active": switch.active,
+        "reason": switch.reason,
+        "since": when(switch.since_ms) if switch.active else None,
     }
 
 
-def _override(op: OpStatus, now: int) -> dict[str, Any] | None:
-    mode = op.degrade_override_at(now)
-    if mode is None:
+def _override(override: DegradeOverrideView | None) -> dict[str, Any] | None:
+    if override is None:
         return None
-    until = when(op.degrade_override_until_ms)
-    return {"mode": mode, "reason": op.degrade_override_reason, "until": until}
+    return {"mode": override.mode, "reason": override.reason, "until": when(override.until_ms)}
 
 
-def _risk(state: RiskState, now: int) -> dict[str, Any]:
-    """The risk layer's memory: mode, degrade level, last anomalies, cooldowns, universe."""
-    held = state.degrade_cooldown_until_ms
+def _risk(risk: RiskView) -> dict[str, Any]:
+    held = risk.degrade_held_until_ms
     return {
-        "mode": state.mode.value,
-        "reasons": list(state.mode_reasons),
-        "degrade_level": state.degrade_level,
-        "degrade_held_until": when(held) if state.degrade_level and held > now else None,
-        "anomalies": list(state.anomalies),
+        "mode": risk.mode,
+        "reasons": list(risk.reasons),
+        "degrade_level": risk.degrade_level,
+        "degrade_held_until": when(held) if held is not None else None,
+        "anomalies": list(risk.anomalies),
         "reject_cooldowns": {
-            symbol.normalized: when(until)
-            for symbol, until in sorted(cooling_symbols(state, now).items())
+            symbol: when(until) for symbol, until in risk.reject_cooldowns.items()
         },
-        "universe": [symbol.normalized for symbol in state.universe],
+        "universe": list(risk.universe),
     }
 
 
-def _lock(identity: LockIdentity, view: HolderView | None, now: int) -> dict[str, Any] | None:
-    if view is None:
+def _lock(lock: LockView | None) -> dict[str, Any] | None:
+    if lock is None:
         return None
-    holder = view.holder
     return {
-        "key": identity.key,
-        "instance": holder.instance_id,
-        "pid": holder.pid,
-        "host": holder.host,
-        "started": when(holder.started_ms),
-        "heartbeat_age_s": round(holder.age_ms(now) / 1000, 1),
-        "state": view.liveness.value,
-        "evidence": view.evidence,
-        "stale": view.liveness is not Liveness.LIVE,
+        "key": lock.key,
+        "instance": lock.instance,
+        "pid": lock.pid,
+        "host": lock.host,
+        "started": when(lock.started_ms),
+        "heartbeat_age_s": lock.heartbeat_age_s,
+        "state": lock.state,
+        "evidence": lock.evidence,
+        "stale": lock.stale,
     }
 
 
-def _cycle(cycle: CycleRecord) -> dict[str, Any]:
+def _cycle(cycle: CycleView) -> dict[str, Any]:
     return {
         "cycle_id": cycle.cycle_id,
         "time": when(cycle.started_ms),
         "stage": cycle.stage,
-        "mode": cycle.mode.value,
+        "mode": cycle.mode,
         "risk_mode": cycle.risk_mode,
         "submits": cycle.submits,
         "cancels": cycle.cancels,
         "equity": money(cycle.equity),
     }
-
-
-def status_health(
-    common: CommonSettings,
-    op: OpStatus,
-    holder: HolderView | None,
-    recent: list[CycleRecord],
-    now: int,
-) -> HealthReport:
-    """The health model over what the database knows; the process check replaces the loop
-    check when no bot holds the lock (a stopped bot is not a stuck one)."""
-    last = recent[0] if recent else None
-    inputs = HealthInputs(
-        now_ms=now,
-        started_ms=holder.holder.started_ms if holder else now,
-        cycle_seconds=common.cycle_seconds,
-        last_cycle_ms=None if last is None else (last.ended_ms or last.started_ms),
-        kill_switch_active=common.kill_switch or op.kill_switch,
-        kill_switch_source=op.kill_switch_source if op.kill_switch else "settings",
-        reconcile_failures=op.reconcile_failures,
-        reconcile_failure_threshold=common.reconcile_failure_threshold,
-        max_market_data_age_ms=common.max_market_data_age_ms,
-    )
-    running = holder is not None and holder.liveness is Liveness.LIVE
-    keep = {"kill_switch", "reconcile"} | ({"cycle"} if running else set())
-    checks = [c for c in assess_health(inputs).checks if c.name in keep]
-    checks += [_process(holder, now), *_switches(op, now)]
-    worst = max((c.status for c in checks), key=lambda s: s.severity)
-    return HealthReport(status=worst, checks=tuple(checks))
-
-
-def _process(view: HolderView | None, now: int) -> Check:
-    if view is None:
-        return Check("process", HealthStatus.OK, "no bot running (lock free)")
-    holder = view.holder
-    if view.liveness is Liveness.DEAD:
-        return Check(
-            "process",
-            HealthStatus.FAILING,
-            f"lock holder pid {holder.pid} on {holder.host} is dead ({view.evidence}): "
-            + (
-                "crashed; the next start takes the lock over"
-                if view.takeover_now
-                else "crashed; free the lock with `btcbot lock release`"
-            ),
-        )
-    if view.liveness is Liveness.STALE:
-        return Check(
-            "process",
-            HealthStatus.FAILING,
-            f"lock holder pid {holder.pid} on {holder.host} stopped heartbeating "
-            f"{holder.age_ms(now) / 1000:.0f}s ago: crashed or hung",
-        )
-    return Check("process", HealthStatus.OK, f"running: pid {holder.pid} on {holder.host}")
-
-
-def _switches(op: OpStatus, now: int) -> list[Check]:
-    checks = []
-    if op.freeze_active:
-        checks.append(Check("freeze", HealthStatus.DEGRADED, f"no new risk: {op.freeze_reason}"))
-    override = op.degrade_override_at(now)
-    if override is not None:
-        detail = f"{override} forced: {op.degrade_override_reason}"
-        checks.append(Check("degrade_override", HealthStatus.DEGRADED, detail))
-    return checks
 
 
 _SEVERITY_COLORS = {
@@ -443,4 +310,4 @@ def _print_cycles(cycles: list[dict[str, Any]]) -> None:
         )
 
 
-__all__ = ["age", "money", "read_status", "status_command", "status_health", "when"]
+__all__ = ["age", "money", "status_command", "status_document", "when"]

@@ -1,5 +1,9 @@
-"""Runtime switches stored in the state database: kill switch, unknown-order freeze, degrade
-override. The running bot reads them at the start of every cycle."""
+"""Runtime switches stored in the state database: kill switch, stop new entries, unknown-order
+freeze, degrade override. The running bot reads them at the start of every cycle.
+
+Reads and writes go through the operator services (:mod:`btcbot.operator`), which audit every
+write as ``cli:<user>``; the prompts here are the CLI's confirmation step.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +12,18 @@ from typing import Annotated
 
 import typer
 
-from btcbot.commands.common import (
-    EnvFile,
-    fail,
-    inspected_store,
-    load_common,
-    now_ms,
-    operator_store,
-)
+from btcbot.commands.common import EnvFile, load_common
+from btcbot.commands.operator_access import cli_actor, reading, writing
+from btcbot.operator import Action
+from btcbot.operator.views import StatusView
 from btcbot.decision.modes import Mode
-from btcbot.store import OpState, OpStatus, unit_of_work
 
 kill_switch_app = typer.Typer(
     help="The runtime kill switch: no new risk while on (cancels still allowed).",
+    no_args_is_help=True,
+)
+entries_app = typer.Typer(
+    help="Stop new entries: no new buys while stopped (sells, stops and cancels go on).",
     no_args_is_help=True,
 )
 freeze_app = typer.Typer(
@@ -39,24 +42,26 @@ def _when(ms: int | None) -> str:
     return datetime.fromtimestamp(ms / 1000, tz=UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
-def _status(env_file: EnvFile) -> OpStatus:
-    common = load_common(env_file)
-    with inspected_store(common) as engine, engine.connect() as conn:
-        return OpState(conn).get(common.account_key)
+def _status(env_file: EnvFile) -> StatusView:
+    with reading(env_file) as services:
+        return services.status(cycles=1)
 
 
-def _describe_kill_switch(status: OpStatus, settings_on: bool) -> str:
-    runtime = "ON" if status.kill_switch else "off"
+def _do(env_file: EnvFile, action: Action, **params: object) -> None:
+    with writing(env_file) as services:
+        typer.echo(services.apply_now(action, params, actor=cli_actor()).message)
+
+
+def _describe_kill_switch(status: StatusView, settings_on: bool) -> str:
+    kill = status.kill_switch
     lines = [
         f"settings KILL_SWITCH: {'ON' if settings_on else 'off'}",
-        f"runtime kill switch:  {runtime}",
+        f"runtime kill switch:  {'ON' if kill.runtime else 'off'}",
     ]
-    if status.kill_switch:
-        lines.append(
-            f"  source: {status.kill_switch_source}  since: {_when(status.kill_switch_since_ms)}"
-        )
-        lines.append(f"  reason: {status.kill_switch_reason}")
-    lines.append(f"consecutive reconciliation failures: {status.reconcile_failures}")
+    if kill.runtime:
+        lines.append(f"  source: {kill.source}  since: {_when(kill.since_ms)}")
+        lines.append(f"  reason: {kill.reason}")
+    lines.append(f"consecutive reconciliation failures: {status.reconcile_failures.consecutive}")
     return "\n".join(lines)
 
 
@@ -73,12 +78,7 @@ def kill_switch_on(
     env_file: EnvFile = None,
 ) -> None:
     """Trip the runtime kill switch: the bot stops opening risk at its next cycle."""
-    common = load_common(env_file)
-    with operator_store(common) as engine, unit_of_work(engine) as conn:
-        OpState(conn).set_kill_switch(
-            common.account_key, active=True, source="operator", reason=reason, now_ms=now_ms()
-        )
-    typer.echo(f"runtime kill switch ON for account {common.account_key!r}: {reason}")
+    _do(env_file, Action.KILL_SWITCH_ON, reason=reason)
 
 
 @kill_switch_app.command("off")
@@ -87,30 +87,51 @@ def kill_switch_off(
     env_file: EnvFile = None,
 ) -> None:
     """Release the runtime kill switch (the settings KILL_SWITCH still applies)."""
-    common = load_common(env_file)
+    load_common(env_file)
     if not yes:
         typer.confirm("Release the runtime kill switch and allow new risk again?", abort=True)
-    with operator_store(common) as engine, unit_of_work(engine) as conn:
-        state = OpState(conn)
-        state.set_kill_switch(
-            common.account_key, active=False, source="operator", reason="released", now_ms=now_ms()
-        )
-        state.reset_reconcile_failures(common.account_key, now_ms=now_ms())
-    typer.echo(f"runtime kill switch off for account {common.account_key!r}")
-    if common.kill_switch:
-        typer.echo("note: settings KILL_SWITCH=true still blocks new risk")
+    _do(env_file, Action.KILL_SWITCH_OFF)
+
+
+@entries_app.command("status")
+def entries_status(env_file: EnvFile = None) -> None:
+    """Show whether new entries are stopped and why."""
+    switch = _status(env_file).stop_entries
+    if not switch.active:
+        typer.echo("new entries: allowed")
+        return
+    typer.echo(f"new entries: STOPPED since {_when(switch.since_ms)}\n  reason: {switch.reason}")
+
+
+@entries_app.command("stop")
+def entries_stop(
+    reason: Annotated[str, typer.Option(help="Why (kept with the switch).")] = "operator",
+    env_file: EnvFile = None,
+) -> None:
+    """Stop new entries: no new buys from the next cycle; sells, stops and cancels go on."""
+    _do(env_file, Action.STOP_ENTRIES, reason=reason)
+
+
+@entries_app.command("resume")
+def entries_resume(
+    yes: Annotated[bool, typer.Option("--yes", help="Confirm without a prompt.")] = False,
+    env_file: EnvFile = None,
+) -> None:
+    """Allow new entries (buys) again."""
+    load_common(env_file)
+    if not yes:
+        typer.confirm("Allow new buys again?", abort=True)
+    _do(env_file, Action.RESUME_ENTRIES)
 
 
 @freeze_app.command("status")
 def freeze_status(env_file: EnvFile = None) -> None:
     """Show whether the unknown-order freeze is active and why."""
-    status = _status(env_file)
-    if not status.freeze_active:
+    freeze = _status(env_file).freeze
+    if not freeze.active:
         typer.echo("freeze: off")
         return
-    typer.echo(
-        f"freeze: ON since {_when(status.freeze_since_ms)}\n  reason: {status.freeze_reason}"
-    )
+    typer.echo(f"freeze: ON since {_when(freeze.since_ms)}\n  reason: {freeze.reason}")
 
 
 @freeze_app.command("clear")
@@ -119,37 +140,29 @@ def freeze_clear(
     env_file: EnvFile = None,
 ) -> None:
     """Clear the sticky freeze once you have checked the unknown orders yourself."""
-    common = load_common(env_file)
+    load_common(env_file)
     if not yes:
         typer.confirm("Have you resolved the unknown orders on the exchange?", abort=True)
-    with operator_store(common) as engine, unit_of_work(engine) as conn:
-        OpState(conn).clear_freeze(common.account_key, now_ms=now_ms())
-    typer.echo("freeze cleared")
+    _do(env_file, Action.FREEZE_CLEAR)
 
 
 @degrade_app.command("status")
 def degrade_status(env_file: EnvFile = None) -> None:
     """Show any manual degrade override."""
-    status = _status(env_file)
-    mode = status.degrade_override_at(now_ms())
-    if mode is None:
+    override = _status(env_file).degrade_override
+    if override is None:
         typer.echo("degrade override: none (the risk layer decides the mode)")
         return
     typer.echo(
-        f"degrade override: {mode} until {_when(status.degrade_override_until_ms)}\n"
-        f"  reason: {status.degrade_override_reason}"
+        f"degrade override: {override.mode} until {_when(override.until_ms)}\n"
+        f"  reason: {override.reason}"
     )
 
 
 @degrade_app.command("clear")
 def degrade_clear(env_file: EnvFile = None) -> None:
     """Remove a manual degrade override."""
-    common = load_common(env_file)
-    with operator_store(common) as engine, unit_of_work(engine) as conn:
-        OpState(conn).set_degrade_override(
-            common.account_key, mode=None, reason=None, until_ms=None, now_ms=now_ms()
-        )
-    typer.echo("degrade override cleared")
+    _do(env_file, Action.DEGRADE_CLEAR)
 
 
 @degrade_app.command("override")
@@ -160,13 +173,4 @@ def degrade_override(
     env_file: EnvFile = None,
 ) -> None:
     """Force a mode (the worse of this and the risk layer's mode applies)."""
-    common = load_common(env_file)
-    if not reason.strip():
-        fail("--reason must say why the mode is forced")
-    now = now_ms()
-    until = now + minutes * 60_000
-    with operator_store(common) as engine, unit_of_work(engine) as conn:
-        OpState(conn).set_degrade_override(
-            common.account_key, mode=mode.value, reason=reason, until_ms=until, now_ms=now
-        )
-    typer.echo(f"degrade override {mode.value} until {_when(until)}")
+    _do(env_file, Action.DEGRADE_OVERRIDE, mode=mode.value, reason=reason, minutes=minutes)

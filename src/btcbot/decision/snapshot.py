@@ -119,6 +119,8 @@ class Snapshot:
     exchange_error_streak: int = 0
     kill_switch: bool = False
     safe_mode: bool = False
+    stop_entries: bool = False
+    """An operator stopped new entries: every buy is dropped; sells, stops, cancels go on."""
     quote_currency: str = "TRY"
     """The currency every cap, budget, reserve and equity figure is named in."""
     # Readings the runtime measured for the anomaly detectors (None = not measured):

@@ -101,6 +101,8 @@ _REASONS: dict[str, str] = {
     "exchange (btcbot freeze status, then freeze clear)",
     "mode_observe_only": "blocked: the mode is OBSERVE_ONLY (nothing new is sent)",
     "mode_reduce_risk_only": "blocked: the mode is REDUCE_RISK_ONLY (sells and cancels only)",
+    "stop_entries": "buy blocked: an operator stopped new entries (sells, protective stops and "
+    "cancels go on; btcbot entries resume)",
     "degrade_buy_blocked": "buy blocked by the degrade level",
     "degrade_buy_shrink": "buy shrunk by the degrade level's size factor",
     "degrade_universe_cap": "buy blocked: the degrade level allows buys on fewer symbols "

@@ -31,6 +31,7 @@ class TripKind(StrEnum):
     SAFE_MODE_SETTINGS = "safe_mode_settings"
     UNKNOWN_ORDER_FREEZE = "unknown_order_freeze"
     DEGRADE_OVERRIDE = "degrade_override"
+    STOP_ENTRIES = "stop_entries"
     RECONCILE_FAILING = "reconcile_failing"
     LEDGER_MISMATCH = "ledger_mismatch"
     LOCK_LOST = "lock_lost"
@@ -90,6 +91,11 @@ _TRIPS: dict[TripKind, _Entry] = {
     TripKind.DEGRADE_OVERRIDE: _Entry(
         "DEGRADE OVERRIDE in force",
         "btcbot degrade clear (or let it expire)",
+        logging.WARNING,
+    ),
+    TripKind.STOP_ENTRIES: _Entry(
+        "NEW ENTRIES STOPPED (by an operator): no new buys; sells, stops and cancels go on",
+        "btcbot entries resume when new buys may be placed again",
         logging.WARNING,
     ),
     TripKind.RECONCILE_FAILING: _Entry(
@@ -190,6 +196,12 @@ class OpSwitches(Protocol):
     @property
     def degrade_override_until_ms(self) -> int | None: ...
     @property
+    def stop_entries(self) -> bool: ...
+    @property
+    def stop_entries_reason(self) -> str | None: ...
+    @property
+    def stop_entries_since_ms(self) -> int | None: ...
+    @property
     def reconcile_failures(self) -> int: ...
     @property
     def last_reconcile_error(self) -> str | None: ...
@@ -225,6 +237,8 @@ def trips_in_force(
         ends = f" until {_utc(until)}" if until is not None else ""
         detail = f"{mode}{ends}: {op.degrade_override_reason}"
         trips.append(Trip(TripKind.DEGRADE_OVERRIDE, detail))
+    if op.stop_entries:
+        trips.append(Trip(TripKind.STOP_ENTRIES, op.stop_entries_reason, op.stop_entries_since_ms))
     if op.reconcile_failures and not op.kill_switch:
         detail = (
             f"{op.reconcile_failures} in a row (kill switch at {reconcile_threshold}); "

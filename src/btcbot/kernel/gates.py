@@ -4,6 +4,8 @@
 * an operator's ``btcbot degrade override`` can make the mode worse, never better;
 * OBSERVE_ONLY drops every submit; REDUCE_RISK_ONLY drops buys; a degrade multiplier shrinks
   buys in NORMAL mode;
+* an operator's "stop new entries" drops every buy and nothing else: sells, protective stops
+  and cancels go on, and resting buys stay (cancel them with the operator's cancel-all);
 * cancels of our own stale orders stay allowed in every mode except safe mode, which freezes
   all writes (the operator is investigating).
 """
@@ -42,7 +44,12 @@ def forced_mode(snapshot: Snapshot, freeze_on_unknown: bool, log: DecisionLog) -
 
 
 def gate_intents(
-    intents: Sequence[Intent], mode: Mode, buy_multiplier: Decimal, log: DecisionLog
+    intents: Sequence[Intent],
+    mode: Mode,
+    buy_multiplier: Decimal,
+    log: DecisionLog,
+    *,
+    stop_entries: bool = False,
 ) -> list[Intent]:
     kept = []
     for intent in intents:
@@ -50,6 +57,9 @@ def gate_intents(
             log.add(intent.symbol, _L, Action.BLOCK, "mode_observe_only", intent.reason)
             continue
         if intent.side is Side.BUY:
+            if stop_entries:
+                log.add(intent.symbol, _L, Action.BLOCK, "stop_entries", intent.reason)
+                continue
             if mode is Mode.REDUCE_RISK_ONLY:
                 log.add(intent.symbol, _L, Action.BLOCK, "mode_reduce_risk_only", intent.reason)
                 continue

@@ -182,7 +182,9 @@ def _prepare(
     stale_ids = frozenset(s.order.client_order_id for s in stale)
     live = orders_by_symbol(snapshot.open_orders)
     matched = match_open_orders(fresh, live, stale_ids, lifecycle, log)
-    return gate_intents(matched, mode, decided.buy_multiplier, log)
+    return gate_intents(
+        matched, mode, decided.buy_multiplier, log, stop_entries=snapshot.stop_entries
+    )
 
 
 def _policy_context(snapshot: Snapshot, market: MarketView, account: AccountView) -> PolicyContext:

@@ -19,6 +19,8 @@
 
 from __future__ import annotations
 
+import collections
+import json
 import logging
 import re
 import sys
@@ -35,6 +37,7 @@ from structlog.typing import EventDict, Processor, WrappedLogger
 
 __all__ = [
     "REDACTED",
+    "RecentLogs",
     "Redactor",
     "bind_cycle",
     "configure_logging",
@@ -180,13 +183,7 @@ def configure_logging(
     if numeric is None:
         raise ValueError(f"unknown log level {level!r}: use DEBUG, INFO, WARNING, ERROR")
     redactor = Redactor(secrets)
-    shared: list[Processor] = [
-        structlog.contextvars.merge_contextvars,
-        structlog.stdlib.add_log_level,
-        structlog.stdlib.add_logger_name,
-        structlog.processors.TimeStamper(fmt="iso", utc=True),
-        structlog.processors.StackInfoRenderer(),
-    ]
+    shared = _shared_processors()
     out = sys.stderr if stream is None else stream
     renderer: Processor = (
         structlog.processors.JSONRenderer(sort_keys=True)
@@ -221,6 +218,16 @@ def configure_logging(
     )
     sys.excepthook = _log_uncaught
     threading.excepthook = _log_uncaught_in_thread
+
+
+def _shared_processors() -> list[Processor]:
+    return [
+        structlog.contextvars.merge_contextvars,
+        structlog.stdlib.add_log_level,
+        structlog.stdlib.add_logger_name,
+        structlog.processors.TimeStamper(fmt="iso", utc=True),
+        structlog.processors.StackInfoRenderer(),
+    ]
 
 
 def reset_logging() -> None:
@@ -284,3 +291,54 @@ def _log_uncaught_in_thread(args: threading.ExceptHookArgs) -> None:
         thread=thread,
         exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
     )
+
+
+class RecentLogs(logging.Handler):
+    """The last ``capacity`` log events of this process, secrets redacted, for the control
+    API: a bounded ring (memory does not grow with the run's length; nothing is stored).
+
+    Attach with :meth:`attach` after :func:`configure_logging` (it keeps working when logging
+    is configured again) and :meth:`detach` when done. Events are dicts as the JSON renderer
+    would write them (``timestamp``, ``level``, ``event``, ``logger`` and the event's fields).
+    """
+
+    def __init__(self, capacity: int = 500, secrets: Iterable[str] = ()) -> None:
+        super().__init__()
+        self.set_name("btcbot-recent")
+        self._events: collections.deque[dict[str, object]] = collections.deque(maxlen=capacity)
+        redactor = Redactor(secrets)
+        self.setFormatter(
+            structlog.stdlib.ProcessorFormatter(
+                foreign_pre_chain=_shared_processors(),
+                processors=[
+                    structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+                    structlog.processors.format_exc_info,
+                    redactor,
+                    _redacting(structlog.processors.JSONRenderer(sort_keys=True), redactor),
+                ],
+            )
+        )
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            event = json.loads(self.format(record))
+        except (TypeError, ValueError):  # an unrenderable record: keep its redacted text
+            event = {"event": "unrenderable_log_record", "level": record.levelname.lower()}
+        self._events.append(event)
+
+    def events(self, limit: int, min_level: int = logging.NOTSET) -> list[dict[str, object]]:
+        """Newest first, at ``min_level`` or above."""
+        found = []
+        for event in reversed(self._events):
+            level = logging.getLevelNamesMapping().get(str(event.get("level", "")).upper(), 0)
+            if level >= min_level:
+                found.append(event)
+                if len(found) >= limit:
+                    break
+        return found
+
+    def attach(self) -> None:
+        logging.getLogger().addHandler(self)
+
+    def detach(self) -> None:
+        logging.getLogger().removeHandler(self)

@@ -388,6 +388,7 @@ class CycleRunner:
             exchange_error_streak=error_streak,
             kill_switch=self.settings.kill_switch or state.op.kill_switch,
             safe_mode=self.settings.safe_mode,
+            stop_entries=state.op.stop_entries,
             quote_currency=self.settings.quote_currency,
             **readings,
         )

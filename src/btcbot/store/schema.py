@@ -20,6 +20,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 from btcbot.store.types import ExactDecimal, IntText
@@ -160,6 +161,9 @@ op_state = Table(
     Column("reconcile_failures", Integer, nullable=False),
     Column("last_reconcile_error", Text, nullable=True),
     Column("updated_ms", BigInteger, nullable=False),
+    Column("stop_entries", Boolean, nullable=False, server_default=false()),
+    Column("stop_entries_reason", Text, nullable=True),
+    Column("stop_entries_since_ms", BigInteger, nullable=True),
 )
 
 process_locks = Table(
@@ -185,6 +189,36 @@ params_versions = Table(
     Column("reason", Text, nullable=False),
     Column("created_ms", BigInteger, nullable=False),
     UniqueConstraint("profile", "version", name="uq_params_versions_profile_version"),
+)
+
+operator_audit = Table(
+    "operator_audit",
+    metadata,
+    Column("audit_id", Integer, primary_key=True, autoincrement=True),
+    Column("at_ms", BigInteger, nullable=False),
+    Column("account_key", String(64), nullable=False),
+    Column("actor", String(128), nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("outcome", String(32), nullable=False),
+    Column("detail", Text, nullable=True),
+    Index("ix_operator_audit_at", "at_ms"),
+)
+
+operator_requests = Table(
+    "operator_requests",
+    metadata,
+    Column("request_id", Integer, primary_key=True, autoincrement=True),
+    Column("account_key", String(64), nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("actor", String(128), nullable=False),
+    Column("params", Text, nullable=False),
+    Column("status", String(24), nullable=False),
+    Column("token_hash", String(64), nullable=True),
+    Column("created_ms", BigInteger, nullable=False),
+    Column("expires_ms", BigInteger, nullable=False),
+    Column("finished_ms", BigInteger, nullable=True),
+    Column("outcome", Text, nullable=True),
+    Index("ix_operator_requests_status", "status"),
 )
 
 meta = Table(

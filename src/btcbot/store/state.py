@@ -70,6 +70,10 @@ class OpStatus:
     degrade_override_until_ms: int | None = None
     reconcile_failures: int = 0
     last_reconcile_error: str | None = None
+    stop_entries: bool = False
+    """An operator stopped new entries: no new buy risk; sells, stops and cancels go on."""
+    stop_entries_reason: str | None = None
+    stop_entries_since_ms: int | None = None
 
     def degrade_override_at(self, now_ms: int) -> str | None:
         """The manual degrade mode if one is set and not yet expired."""
@@ -81,7 +85,7 @@ class OpStatus:
 
 #: The columns of a new ``op_state`` row that a save does not set: nothing tripped.
 OP_DEFAULTS: Mapping[str, Any] = MappingProxyType(
-    {"kill_switch": False, "freeze_active": False, "reconcile_failures": 0}
+    {"kill_switch": False, "freeze_active": False, "reconcile_failures": 0, "stop_entries": False}
 )
 
 
@@ -116,6 +120,18 @@ class OpSwitches(ABC):
             kill_switch_source=source,
             kill_switch_reason=reason,
             kill_switch_since_ms=now_ms,
+        )
+
+    def set_stop_entries(
+        self, account_key: str, *, active: bool, reason: str | None, now_ms: int
+    ) -> None:
+        """Stop (or allow again) new entries: buys that add risk."""
+        self._save(
+            account_key,
+            now_ms,
+            stop_entries=active,
+            stop_entries_reason=reason if active else None,
+            stop_entries_since_ms=now_ms if active else None,
         )
 
     def set_freeze(self, account_key: str, *, reason: str, now_ms: int) -> None:

@@ -1,0 +1,179 @@
+"""Operator writes to the state database, each audit-logged with who did it.
+
+Every write goes through :func:`apply` inside one transaction with its audit row, so a write
+is never without its record. None of them places an order: they switch the agent's gates
+(kill switch, stop new entries, freeze, degrade override) or its ledger baseline; the running
+agent reads them at the start of every cycle (and before every order it sends).
+
+Writes that let the agent take more risk, or accept a state it would otherwise refuse, are
+two-step on remote surfaces (:data:`NEEDS_CONFIRMATION`: a short-lived token must come back,
+see :mod:`btcbot.operator.confirm`); the CLI asks on the terminal instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Connection
+
+from btcbot.config import CommonSettings
+from btcbot.operator.errors import BadRequest
+from btcbot.decision.modes import Mode
+from btcbot.runtime.ledger_guard import baseline_key
+from btcbot.store import OpState, RiskStateRepository
+from btcbot.store.operator_log import AuditLog
+from btcbot.store.types import dumps_json
+
+
+class Action(StrEnum):
+    KILL_SWITCH_ON = "kill_switch_on"
+    KILL_SWITCH_OFF = "kill_switch_off"
+    STOP_ENTRIES = "stop_entries"
+    RESUME_ENTRIES = "resume_entries"
+    CANCEL_ALL = "cancel_all"
+    FREEZE_CLEAR = "freeze_clear"
+    DEGRADE_OVERRIDE = "degrade_override"
+    DEGRADE_CLEAR = "degrade_clear"
+    LEDGER_REBASE = "ledger_rebase"
+
+
+NEEDS_CONFIRMATION = frozenset(
+    {
+        Action.KILL_SWITCH_OFF,
+        Action.RESUME_ENTRIES,
+        Action.FREEZE_CLEAR,
+        Action.DEGRADE_CLEAR,
+        Action.LEDGER_REBASE,
+    }
+)
+
+MAX_REASON_CHARS = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    message: str
+
+
+def apply(
+    conn: Connection,
+    common: CommonSettings,
+    action: Action,
+    params: Mapping[str, Any],
+    *,
+    actor: str,
+    now_ms: int,
+) -> Applied:
+    """Perform ``action`` (not :attr:`Action.CANCEL_ALL`: that is the agent's) and audit it."""
+    account = common.account_key
+    state = OpState(conn)
+    if action is Action.KILL_SWITCH_ON:
+        reason = reason_text(params.get("reason"), default="operator")
+        state.set_kill_switch(account, active=True, source="operator", reason=reason, now_ms=now_ms)
+        message = f"runtime kill switch ON for account {account!r}: {reason}"
+    elif action is Action.KILL_SWITCH_OFF:
+        state.set_kill_switch(
+            account, active=False, source="operator", reason="released", now_ms=now_ms
+        )
+        state.reset_reconcile_failures(account, now_ms=now_ms)
+        message = f"runtime kill switch off for account {account!r}"
+        if common.kill_switch:
+            message += "\nnote: settings KILL_SWITCH=true still blocks new risk"
+    elif action is Action.STOP_ENTRIES:
+        reason = reason_text(params.get("reason"), default="operator")
+        state.set_stop_entries(account, active=True, reason=reason, now_ms=now_ms)
+        message = (
+            f"new entries stopped for account {account!r}: {reason} (no new buys; sells, "
+            "protective stops and cancels go on)"
+        )
+    elif action is Action.RESUME_ENTRIES:
+        state.set_stop_entries(account, active=False, reason=None, now_ms=now_ms)
+        message = f"new entries allowed again for account {account!r}"
+    elif action is Action.FREEZE_CLEAR:
+        state.clear_freeze(account, now_ms=now_ms)
+        message = "freeze cleared"
+    elif action is Action.DEGRADE_OVERRIDE:
+        mode, reason, minutes = degrade_params(params)
+        until = now_ms + minutes * 60_000
+        state.set_degrade_override(
+            account, mode=mode.value, reason=reason, until_ms=until, now_ms=now_ms
+        )
+        message = f"degrade override {mode.value} until {_utc(until)}"
+    elif action is Action.DEGRADE_CLEAR:
+        state.set_degrade_override(account, mode=None, reason=None, until_ms=None, now_ms=now_ms)
+        message = "degrade override cleared"
+    elif action is Action.LEDGER_REBASE:
+        removed = RiskStateRepository(conn).delete(baseline_key(account))
+        message = "\n".join(
+            (
+                "ledger baseline cleared: the next cycle takes a new one"
+                if removed
+                else "no ledger baseline was stored",
+                "if the kill switch tripped on the mismatch, release it: btcbot kill-switch off",
+                "if foreign fills froze new risk, lift the freeze: btcbot freeze clear",
+            )
+        )
+    else:
+        raise BadRequest(f"{action.value} is not a database write")
+    audit(conn, account, actor=actor, action=action, outcome="done", detail=params, now_ms=now_ms)
+    return Applied(message)
+
+
+def audit(
+    conn: Connection,
+    account_key: str,
+    *,
+    actor: str,
+    action: Action,
+    outcome: str,
+    detail: Mapping[str, Any] | str | None,
+    now_ms: int,
+) -> None:
+    text = detail if isinstance(detail, str) or detail is None else dumps_json(dict(detail))
+    AuditLog(conn).record(
+        account_key,
+        actor=actor,
+        action=action.value,
+        outcome=outcome,
+        detail=text if text not in ("{}", "") else None,
+        now_ms=now_ms,
+    )
+
+
+def reason_text(value: object, *, default: str | None = None) -> str:
+    """An operator's free-text reason: trimmed, bounded, required unless there is a default."""
+    text = value.strip() if isinstance(value, str) else ""
+    if not text:
+        if default is None:
+            raise BadRequest("reason: say why (it is kept with the switch)")
+        return default
+    if len(text) > MAX_REASON_CHARS:
+        raise BadRequest(f"reason: at most {MAX_REASON_CHARS} characters")
+    return text
+
+
+def degrade_params(params: Mapping[str, Any]) -> tuple[Mode, str, int]:
+    """``mode`` (a risk mode), ``reason`` (required) and ``minutes`` (>= 1, default 15)."""
+    raw = params.get("mode")
+    try:
+        mode = Mode(str(raw).strip().upper())
+    except ValueError:
+        choices = ", ".join(m.value for m in Mode)
+        raise BadRequest(f"mode {raw!r}: choose one of {choices}") from None
+    try:
+        reason = reason_text(params.get("reason"))
+    except BadRequest:
+        raise BadRequest("--reason must say why the mode is forced") from None
+    minutes = params.get("minutes", 15)
+    if not isinstance(minutes, int) or isinstance(minutes, bool) or minutes < 1:
+        raise BadRequest("minutes: a whole number of minutes, at least 1")
+    return mode, reason, minutes
+
+
+def _utc(ms: int) -> str:
+    from datetime import UTC, datetime
+
+    return datetime.fromtimestamp(ms / 1000, tz=UTC).strftime("%Y-%m-%d %H:%M:%S UTC")

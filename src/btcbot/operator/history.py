@@ -1,0 +1,141 @@
+"""What the bot did: orders, fills, cycles with their decisions, the equity series."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, and_, case, or_, select
+
+from btcbot.domain.money import ZERO
+from btcbot.domain.reasons import explain
+from btcbot.operator.status import cycle_view
+from btcbot.operator.views import (
+    CycleDetail,
+    CycleView,
+    DecisionView,
+    EquityPoint,
+    EquitySeries,
+    FillView,
+    OrderView,
+)
+from btcbot.store import CycleRepository
+from btcbot.store.schema import cycles, fills, orders
+
+
+def list_orders(
+    conn: Connection, statuses: Sequence[str] | None, limit: int, now: int
+) -> list[OrderView]:
+    """Our orders, newest first; ``statuses`` None means every order."""
+    query = select(orders).order_by(orders.c.created_ms.desc(), orders.c.client_order_id.desc())
+    if statuses is not None:
+        query = query.where(orders.c.status.in_(tuple(statuses)))
+    return [_order(row, now) for row in conn.execute(query.limit(limit))]
+
+
+def _order(row: Any, now: int) -> OrderView:
+    return OrderView(
+        client_order_id=row.client_order_id,
+        exchange_order_id=row.exchange_order_id,
+        symbol=row.symbol,
+        side=row.side,
+        method=row.method,
+        price=row.price,
+        stop_price=row.stop_price,
+        quantity=row.quantity,
+        filled=row.filled_quantity,
+        status=row.status,
+        mode=row.mode,
+        created_ms=row.created_ms,
+        updated_ms=row.updated_ms,
+        age_s=max(now - row.created_ms, 0) // 1000,
+        reason=row.reason or row.last_error,
+    )
+
+
+def _ours_column() -> Any:
+    """True for a fill of an order the agent placed (the ledger books only those)."""
+    by_id = fills.c.order_id.in_(
+        select(orders.c.exchange_order_id).where(orders.c.exchange_order_id.is_not(None))
+    )
+    by_client = and_(
+        fills.c.client_order_id.is_not(None),
+        fills.c.client_order_id.in_(select(orders.c.client_order_id)),
+    )
+    return case((or_(by_id, by_client), True), else_=False).label("ours")
+
+
+def list_fills(
+    conn: Connection, limit: int, *, since_ms: int | None = None, newest_first: bool = True
+) -> list[FillView]:
+    query = select(fills, _ours_column())
+    if since_ms is not None:
+        query = query.where(fills.c.timestamp_ms >= since_ms)
+    order = (fills.c.timestamp_ms.desc(),) if newest_first else (fills.c.timestamp_ms,)
+    rows = conn.execute(query.order_by(*order).limit(limit))
+    return [_fill(row) for row in rows]
+
+
+def _fill(row: Any) -> FillView:
+    return FillView(
+        trade_id=int(row.trade_id),
+        order_id=int(row.order_id),
+        client_order_id=row.client_order_id,
+        ours=bool(row.ours),
+        symbol=row.symbol,
+        side=row.side,
+        price=row.price,
+        quantity=row.quantity,
+        fee=row.fee,
+        tax=row.tax,
+        timestamp_ms=row.timestamp_ms,
+    )
+
+
+def list_cycles(conn: Connection, limit: int) -> list[CycleView]:
+    return [cycle_view(c) for c in CycleRepository(conn).latest(limit)]
+
+
+def cycle_detail(conn: Connection, cycle_id: str) -> CycleDetail | None:
+    repository = CycleRepository(conn)
+    record = repository.get(cycle_id)
+    if record is None:
+        return None
+    decisions = tuple(
+        DecisionView(
+            symbol=d.symbol,
+            layer=d.layer,
+            action=d.action,
+            reason_code=d.reason_code,
+            meaning=explain(d.reason_code),
+            detail=d.detail,
+        )
+        for d in repository.decisions(cycle_id)
+    )
+    return CycleDetail(cycle_view(record), decisions)
+
+
+def equity_series(conn: Connection, limit: int, fill_limit: int) -> EquitySeries:
+    """The last ``limit`` valued cycles, oldest first: equity, PnL since the first point, and
+    drawdown from the running peak; with our fills in that window for chart marks."""
+    query = (
+        select(cycles.c.started_ms, cycles.c.ended_ms, cycles.c.equity)
+        .where(cycles.c.equity.is_not(None))
+        .order_by(cycles.c.started_ms.desc())
+        .limit(limit)
+    )
+    rows = list(conn.execute(query))[::-1]
+    points: list[EquityPoint] = []
+    peak: Decimal | None = None
+    worst = ZERO
+    for row in rows:
+        equity: Decimal = row.equity
+        peak = equity if peak is None or equity > peak else peak
+        drawdown = (peak - equity) / peak if peak > 0 else ZERO
+        worst = max(worst, drawdown)
+        first = points[0].equity if points else equity
+        points.append(EquityPoint(row.ended_ms or row.started_ms, equity, equity - first, drawdown))
+    since = points[0].time_ms if points else None
+    marks = [f for f in list_fills(conn, fill_limit, since_ms=since, newest_first=False) if f.ours]
+    return EquitySeries(tuple(points), worst, tuple(marks))
