@@ -59,6 +59,10 @@ COMMANDS: dict[str, LazyCommand] = {
         "btcbot.commands.orders:orders_command",
         "List our orders from the state database (live ones by default), newest first.",
     ),
+    "serve": LazyCommand(
+        "btcbot.commands.serve:serve_command",
+        "Serve the control API and web dashboard over the state database (no trading).",
+    ),
     "doctor": LazyCommand(
         "btcbot.commands.doctor:doctor_command",
         "Check everything a run needs; read-only. Exit 0 unless a check FAILs (then 2).",

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import AsyncExitStack, asynccontextmanager, contextmanager
 from typing import Annotated
 
 import typer
 
 from btcbot.btcturk.errors import BtcturkError
+from btcbot.commands.api_hosting import ApiPlan, plan_api, serving, thread_safe_setter
 from btcbot.commands.common import (
     EXIT_CONFIG,
     EXIT_RUNTIME,
     EnvFile,
     config_secrets,
+    db_setting,
+    db_url,
     fail,
 )
 from btcbot.commands.logs import configure_logs
@@ -32,6 +35,7 @@ from btcbot.execution import ReconciliationFailed
 from btcbot.kernel.profile import Profile
 from btcbot.marketdata import MarketDataUnavailable
 from btcbot.obs.metrics import Metrics, check_listen
+from btcbot.operator import RequestExecutor
 from btcbot.runtime.factory import Runtime, open_runtime, wall_clock_ms
 from btcbot.runtime.loop import StopSignal, run_cycles, stop_on_signals
 from btcbot.runtime.report import CycleReport
@@ -45,6 +49,7 @@ from btcbot.store import (
     LockLost,
     LockUnavailable,
     SchemaVersionError,
+    open_for_inspection,
 )
 
 Stage = Annotated[
@@ -101,6 +106,7 @@ async def run_config(
     cycles: int | None,
     cycle_seconds: float,
     profile: Profile | None = None,
+    api: ApiPlan | None = None,
 ) -> int:
     """Open the runtime and run the cycles; map known refusals to exit codes.
 
@@ -112,7 +118,7 @@ async def run_config(
     with stop_on_signals() as stop:
         try:
             done = await _run(
-                config, stop, cycles=cycles, cycle_seconds=cycle_seconds, profile=profile
+                config, stop, cycles=cycles, cycle_seconds=cycle_seconds, profile=profile, api=api
             )
         except StartupStopped:
             done = 0
@@ -162,16 +168,56 @@ async def _run(
     cycles: int | None,
     cycle_seconds: float,
     profile: Profile | None,
+    api: ApiPlan | None = None,
 ) -> int:
     async with open_runtime(config, stop=stop, profile=profile) as runtime:
-        with _observed(runtime, config, cycle_seconds) as report:
-            return await run_cycles(
-                runtime.runner,
-                cycles=cycles,
-                cycle_seconds=cycle_seconds,
-                stop=stop,
-                on_report=report,
-            )
+        requests = RequestExecutor(  # operator requests (cancel all), between cycles
+            runtime.engine,
+            runtime.runner.oms,
+            config.common.account_key,
+            runtime.execution,
+            wall_clock_ms,
+        )
+        wake = asyncio.Event()
+        async with AsyncExitStack() as stack:
+            if api is not None:
+                await stack.enter_async_context(_agent_api(api, config, runtime, wake))
+            with _observed(runtime, config, cycle_seconds) as report:
+                return await run_cycles(
+                    runtime.runner,
+                    cycles=cycles,
+                    cycle_seconds=cycle_seconds,
+                    stop=stop,
+                    on_report=report,
+                    between=requests.run_pending,
+                    wake=wake,
+                )
+    raise AssertionError("unreachable")  # pragma: no cover - the block returns
+
+
+@asynccontextmanager
+async def _agent_api(
+    api: ApiPlan, config: AppConfig, runtime: Runtime, wake: asyncio.Event
+) -> AsyncIterator[None]:
+    """The control API served by the running bot: reads over the state database opened
+    read-only, writes through the run's own engine, cancel-all executed by this process."""
+    common = config.common
+    url = db_url(common)
+    reader = open_for_inspection(url, db_setting(common))
+    try:
+        async with serving(
+            api,
+            common,
+            reader=reader,
+            writer=runtime.engine,
+            api_key=config.exchange.api_key if config.has_credentials else None,
+            in_agent=True,
+            wake=thread_safe_setter(wake),
+            secrets=config_secrets(config),
+        ):
+            yield
+    finally:
+        reader.dispose()
 
 
 @contextmanager
@@ -254,10 +300,35 @@ def run_command(
     for warning in config.warnings:
         typer.secho(f"warning: {warning}", fg=typer.colors.YELLOW, err=True)
     check_metrics_port(config)
+    api = _api_plan(env_file)
     typer.secho(banner(config, selection), bold=True)
     count = None if loop and cycles is None else (cycles or 1)
     pause = config.common.cycle_seconds if cycle_seconds is None else cycle_seconds
-    asyncio.run(run_config(config, cycles=count, cycle_seconds=pause, profile=selection.profile))
+    asyncio.run(
+        run_config(config, cycles=count, cycle_seconds=pause, profile=selection.profile, api=api)
+    )
+
+
+def _api_plan(env_file: EnvFile) -> ApiPlan | None:
+    """With API_PORT set: the API's settings and tokens, checked before anything starts."""
+    from btcbot.config.api import ApiSettings
+    from btcbot.config.loader import build, env_path
+
+    try:
+        port = build(ApiSettings, env_path(env_file)).api_port
+    except ConfigError as exc:
+        fail(str(exc))
+    if port is None:
+        return None
+    plan = plan_api(env_file)
+    try:
+        check_listen(plan.host, plan.port)
+    except OSError as exc:
+        fail(
+            f"API_PORT={plan.port}: cannot serve the API on {plan.host}:{plan.port} "
+            f"({exc.strerror or exc}): stop what uses the port or choose another API_PORT"
+        )
+    return plan
 
 
 __all__ = ["EXIT_CONFIG", "banner", "run_command", "run_config"]

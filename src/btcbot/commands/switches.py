@@ -14,9 +14,9 @@ import typer
 
 from btcbot.commands.common import EnvFile, load_common
 from btcbot.commands.operator_access import cli_actor, reading, writing
+from btcbot.decision.modes import Mode
 from btcbot.operator import Action
 from btcbot.operator.views import StatusView
-from btcbot.decision.modes import Mode
 
 kill_switch_app = typer.Typer(
     help="The runtime kill switch: no new risk while on (cancels still allowed).",

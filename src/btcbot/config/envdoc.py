@@ -16,6 +16,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 from pydantic_settings import BaseSettings
 
+from btcbot.config.api import ApiSettings
 from btcbot.config.base import BtcbotSettings, env_names
 from btcbot.config.common import CommonSettings
 from btcbot.config.exchange import ExchangeSettings
@@ -38,6 +39,7 @@ HEADER = """\
 SECTIONS: tuple[tuple[str, type[BaseSettings]], ...] = (
     ("Common (every profile)", CommonSettings),
     ("Exchange transport (BTCTURK_*)", ExchangeSettings),
+    ("Control API and dashboard (btcbot run with API_PORT, btcbot serve)", ApiSettings),
     ("Profile 3 (--stage 3)", Stage3Settings),
     ("Profile 4 (--stage 4)", Stage4Settings),
     ("Profile 7 (--stage 7)", Stage7Settings),

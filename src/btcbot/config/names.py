@@ -15,6 +15,7 @@ from functools import cache
 
 from pydantic_settings import BaseSettings
 
+from btcbot.config.api import ApiSettings
 from btcbot.config.base import BtcbotSettings, env_names
 from btcbot.config.common import CommonSettings
 from btcbot.config.exchange import ExchangeSettings
@@ -22,7 +23,12 @@ from btcbot.config.stages import STAGE_MODELS
 
 SIMILARITY = 0.85
 
-MODELS: tuple[type[BaseSettings], ...] = (CommonSettings, ExchangeSettings, *STAGE_MODELS.values())
+MODELS: tuple[type[BaseSettings], ...] = (
+    CommonSettings,
+    ExchangeSettings,
+    ApiSettings,
+    *STAGE_MODELS.values(),
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,8 +20,8 @@ from typing import Any
 from sqlalchemy import Connection
 
 from btcbot.config import CommonSettings
-from btcbot.operator.errors import BadRequest
 from btcbot.decision.modes import Mode
+from btcbot.operator.errors import BadRequest
 from btcbot.runtime.ledger_guard import baseline_key
 from btcbot.store import OpState, RiskStateRepository
 from btcbot.store.operator_log import AuditLog

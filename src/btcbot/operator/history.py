@@ -136,6 +136,6 @@ def equity_series(conn: Connection, limit: int, fill_limit: int) -> EquitySeries
         worst = max(worst, drawdown)
         first = points[0].equity if points else equity
         points.append(EquityPoint(row.ended_ms or row.started_ms, equity, equity - first, drawdown))
-    since = points[0].time_ms if points else None
+    since = rows[0].started_ms if rows else None
     marks = [f for f in list_fills(conn, fill_limit, since_ms=since, newest_first=False) if f.ours]
     return EquitySeries(tuple(points), worst, tuple(marks))

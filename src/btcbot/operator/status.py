@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, func, select
 
 from btcbot.config import CommonSettings
+from btcbot.decision.risk_state import RiskState
 from btcbot.domain.trips import Trip, trips_in_force
 from btcbot.obs.health import Check, HealthInputs, HealthReport, HealthStatus, assess_health
 from btcbot.operator.views import (
@@ -33,7 +34,6 @@ from btcbot.operator.views import (
     TripView,
 )
 from btcbot.risk.rejects import cooling_symbols
-from btcbot.decision.risk_state import RiskState
 from btcbot.runtime.risk_state_codec import decode_risk_state
 from btcbot.runtime.writer_lock import lock_identity
 from btcbot.store import (

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 
 from btcbot.runtime.cycle import CycleRunner
@@ -57,21 +57,48 @@ async def run_cycles(
     cycle_seconds: float,
     stop: StopSignal,
     on_report: Callable[[CycleReport], None],
+    between: Callable[[], Awaitable[object]] | None = None,
+    wake: asyncio.Event | None = None,
 ) -> int:
-    """Run ``cycles`` cycles (None = until stopped); return how many ran."""
+    """Run ``cycles`` cycles (None = until stopped); return how many ran.
+
+    ``between`` (operator requests, such as a cancel of every open order) runs before each
+    cycle, never during one, and also while waiting for the next cycle whenever ``wake`` is
+    set."""
     done = 0
     while not stop.requested and (cycles is None or done < cycles):
+        if between is not None:
+            await between()
         report = await runner.run_once()
         done += 1
         on_report(report)
         if cycles is not None and done >= cycles:
             break
-        try:
-            async with asyncio.timeout(cycle_seconds):
-                await stop.event.wait()
-        except TimeoutError:
-            continue
+        await _pause(cycle_seconds, stop, between, wake)
     return done
+
+
+async def _pause(
+    seconds: float,
+    stop: StopSignal,
+    between: Callable[[], Awaitable[object]] | None,
+    wake: asyncio.Event | None,
+) -> None:
+    """Wait ``seconds`` or until stopped; run ``between`` each time ``wake`` is set."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
+    while not stop.requested and loop.time() < deadline:
+        waits = {asyncio.ensure_future(stop.event.wait())}
+        if wake is not None and between is not None:
+            waits.add(asyncio.ensure_future(wake.wait()))
+        _, pending = await asyncio.wait(
+            waits, timeout=max(deadline - loop.time(), 0), return_when=asyncio.FIRST_COMPLETED
+        )
+        for task in pending:
+            task.cancel()
+        if wake is not None and between is not None and wake.is_set():
+            wake.clear()
+            await between()
 
 
 @contextmanager

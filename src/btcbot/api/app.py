@@ -1,0 +1,220 @@
+"""The control API: the operator services over HTTP, with an OpenAPI document at
+``/openapi.json`` and the web dashboard (:mod:`btcbot.api.dashboard`) on the same app.
+
+Every path needs a valid token or dashboard session (:mod:`btcbot.api.auth`) except the login
+page and the vendored static assets. Reads are ``GET /api/...``; writes are
+``POST /api/actions/{action}`` and ``POST /api/confirm`` (the second step of a two-step write).
+Refusals: 400 bad input, 401 no valid credentials, 404 not found, 409 not allowed here or now
+(read-only surface, no running agent, an expired confirmation), 503 the state database did not
+answer. None of these routes can place an order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any
+
+from fastapi import Body, FastAPI, Query, Request, Response
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from btcbot import __version__
+from btcbot.api.auth import Authenticator, Caller, Unauthorized, log_refused
+from btcbot.domain import OrderStatus
+from btcbot.operator import Action, BadRequest, NotFound, OperatorServices, Refused
+from btcbot.operator.views import (
+    ActionResult,
+    AuditView,
+    CycleDetail,
+    CycleView,
+    EquitySeries,
+    FillView,
+    HealthView,
+    LedgerView,
+    LogEntry,
+    OrderView,
+    ReasonView,
+    ReportFile,
+    RequestView,
+    RunSettingsView,
+    StatusView,
+)
+from btcbot.store import StoreError
+from btcbot.store.orders import LIVE_STATUSES
+
+OPEN_PATHS = ("/login", "/static/")
+
+
+class ActionBody(BaseModel):
+    """Parameters of a write: ``reason`` (kill switch on, stop entries, degrade override),
+    ``mode`` and ``minutes`` (degrade override)."""
+
+    reason: str | None = Field(None, max_length=500)
+    mode: str | None = Field(None, description="NORMAL, REDUCE_RISK_ONLY or OBSERVE_ONLY")
+    minutes: int | None = Field(None, ge=1, le=10_080)
+
+
+class ConfirmBody(BaseModel):
+    token: str = Field(min_length=1, max_length=200)
+
+
+def create_app(services: OperatorServices, auth: Authenticator) -> FastAPI:
+    app = FastAPI(
+        title="btcbot control API",
+        version=__version__,
+        description="Read the bot's state and switch its gates. Bearer token required.",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.services = services
+    app.state.auth = auth
+    _guard(app, auth)
+    _errors(app)
+    _reads(app, services)
+    _writes(app, services)
+    from btcbot.api.dashboard import mount_dashboard
+
+    mount_dashboard(app, services, auth)
+    return app
+
+
+def _guard(app: FastAPI, auth: Authenticator) -> None:
+    @app.middleware("http")
+    async def authenticate(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        path = request.url.path
+        if path == "/login" or path.startswith("/static/"):
+            return await call_next(request)
+        try:
+            request.state.caller = auth.caller(request)
+        except Unauthorized as exc:
+            log_refused(request, exc.why)
+            if path.startswith("/api/") or path == "/openapi.json":
+                return JSONResponse(
+                    {"detail": "a valid API token is required (Authorization: Bearer ...)"},
+                    status_code=401,
+                    headers={"WWW-Authenticate": "Bearer"},
+                )
+            from btcbot.api.dashboard import login_page
+
+            return login_page(request, status_code=401)
+        return await call_next(request)
+
+
+def caller_of(request: Request) -> Caller:
+    caller: Caller = request.state.caller
+    return caller
+
+
+def _errors(app: FastAPI) -> None:
+    statuses: dict[type[Exception], int] = {
+        BadRequest: 400,
+        NotFound: 404,
+        Refused: 409,
+        StoreError: 503,
+    }
+    for kind, status in statuses.items():
+
+        def handler(request: Request, exc: Exception, status: int = status) -> JSONResponse:
+            return JSONResponse({"detail": str(exc)}, status_code=status)
+
+        app.add_exception_handler(kind, handler)
+
+
+Limit = Annotated[int, Query(ge=1, le=10_000)]
+
+
+def _reads(app: FastAPI, services: OperatorServices) -> None:
+    @app.get("/api/status", tags=["read"])
+    def status(cycles: Annotated[int, Query(ge=0, le=1000)] = 5) -> StatusView:
+        """Everything at a glance: armed or not, trips with their resolutions, switches, risk
+        mode with reasons, lock holder, last cycles and lag, health."""
+        return services.status(cycles)
+
+    @app.get("/api/health", tags=["read"])
+    def health() -> HealthView:
+        return services.status(1).health
+
+    @app.get("/api/orders", tags=["read"])
+    def orders(
+        status: Annotated[OrderStatus | None, Query()] = None,
+        all_orders: Annotated[bool, Query(alias="all")] = False,
+        limit: Limit = 50,
+    ) -> list[OrderView]:
+        """Our orders, newest first: live ones by default, ``all=true`` every one."""
+        wanted = (status.value,) if status else (None if all_orders else LIVE_STATUSES)
+        return services.orders(wanted, limit)
+
+    @app.get("/api/fills", tags=["read"])
+    def fills(limit: Limit = 100) -> list[FillView]:
+        return services.fills(limit)
+
+    @app.get("/api/ledger", tags=["read"])
+    def ledger() -> LedgerView:
+        """Balance baseline, the balances baseline + our fills explain, positions."""
+        return services.ledger()
+
+    @app.get("/api/equity", tags=["read"])
+    def equity(limit: Limit = 500) -> EquitySeries:
+        """Equity, PnL and drawdown per cycle, oldest first, with our fills."""
+        return services.equity(limit)
+
+    @app.get("/api/cycles", tags=["read"])
+    def cycles(limit: Limit = 20) -> list[CycleView]:
+        return services.cycles(limit)
+
+    @app.get("/api/cycles/{cycle_id}", tags=["read"])
+    def cycle(cycle_id: str) -> CycleDetail:
+        """One cycle with its decisions and what each reason code means."""
+        return services.cycle(cycle_id)
+
+    @app.get("/api/reasons", tags=["read"])
+    def reasons() -> list[ReasonView]:
+        return services.reasons()
+
+    @app.get("/api/settings", tags=["read"])
+    def settings() -> RunSettingsView | None:
+        """The settings the running (or last) instance started with, secrets as ***."""
+        return services.run_settings()
+
+    @app.get("/api/logs", tags=["read"])
+    def logs(limit: Limit = 200, level: str = "INFO") -> list[LogEntry]:
+        """This process's recent log events, newest first, secrets redacted."""
+        return services.recent_logs(limit, level)
+
+    @app.get("/api/audit", tags=["read"])
+    def audit(limit: Limit = 100) -> list[AuditView]:
+        """Operator writes, newest first, with who did them."""
+        return services.audit(limit)
+
+    @app.get("/api/requests", tags=["read"])
+    def requests(limit: Limit = 50) -> list[RequestView]:
+        return services.requests(limit)
+
+    @app.get("/api/requests/{request_id}", tags=["read"])
+    def request(request_id: int) -> RequestView:
+        """An operator request: a cancel-all's outcome, a confirmation's state."""
+        return services.request(request_id)
+
+    @app.get("/api/reports", tags=["read"])
+    def reports() -> list[ReportFile]:
+        """Backtest HTML reports in API_REPORTS_DIR (the pages are at /reports/{name})."""
+        return services.reports()
+
+
+def _writes(app: FastAPI, services: OperatorServices) -> None:
+    @app.post("/api/actions/{action}", tags=["write"])
+    def act(
+        action: Action, request: Request, body: Annotated[ActionBody | None, Body()] = None
+    ) -> ActionResult:
+        """Do a write: ``done``; ``confirm`` (send the token to /api/confirm before it
+        expires: kill switch off, resume entries, freeze clear, degrade clear, ledger
+        rebase); or ``queued`` (cancel all: the running bot sends the cancels)."""
+        params: dict[str, Any] = {} if body is None else body.model_dump(exclude_none=True)
+        return services.perform(action, params, actor=caller_of(request).actor)
+
+    @app.post("/api/confirm", tags=["write"])
+    def confirm(body: ConfirmBody, request: Request) -> ActionResult:
+        """The second step of a two-step write, by whoever asked for it."""
+        return services.confirm(body.token, actor=caller_of(request).actor)
