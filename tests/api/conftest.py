@@ -21,8 +21,8 @@ from btcbot.commands.run import _run
 from btcbot.config import load_config
 from btcbot.config.api import ApiSettings
 from btcbot.obs.logging import configure_logging, reset_logging
-from btcbot.runtime.loop import StopSignal, run_cycles
 from btcbot.runtime.factory import open_runtime
+from btcbot.runtime.loop import StopSignal, run_cycles
 from btcbot.store import OrderRepository, make_engine, sqlite_url
 from tests.cli.rig import emulator_env, isolate, paper_env, threaded_emulator
 from tests.cli.runner import cli

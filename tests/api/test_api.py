@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from btcbot.store import OpState, make_engine, sqlite_url
 from btcbot.store.schema import operator_audit
-from tests.api.conftest import OTHER_TOKEN, TOKEN, Agent, live_orders
+from tests.api.conftest import OTHER_TOKEN, Agent, live_orders
 from tests.helpers import eventually
 
 

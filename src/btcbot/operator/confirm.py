@@ -66,8 +66,9 @@ def request_confirmation(
 
 def confirm(
     conn: Connection, common: CommonSettings, token: str, *, actor: str, now_ms: int
-) -> tuple[Action, Applied]:
-    """Run the action a token stands for; :class:`Refused` when it cannot be used."""
+) -> tuple[Action, Applied] | Refused:
+    """Run the action a token stands for; :class:`Refused` (raised) when it cannot be used,
+    or returned when it expired: the expiry is recorded, so the caller commits, then raises."""
     requests = OperatorRequests(conn)
     found = requests.by_token(token_hash(token.strip()))
     if found is None or found.account_key != common.account_key:
@@ -94,7 +95,7 @@ def confirm(
             detail=None,
             now_ms=now_ms,
         )
-        raise Refused("the confirmation expired: ask for the action again")
+        return Refused("the confirmation expired: ask for the action again")
     applied = apply(conn, common, action, found.params, actor=actor, now_ms=now_ms)
     closed = requests.finish(
         found.request_id,

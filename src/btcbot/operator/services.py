@@ -215,7 +215,10 @@ class OperatorServices:
     def confirm(self, token: str, *, actor: str) -> ActionResult:
         writer = self._writer()
         with unit_of_work(writer) as conn:
-            action, applied = confirm(conn, self.common, token, actor=actor, now_ms=self.clock_ms())
+            outcome = confirm(conn, self.common, token, actor=actor, now_ms=self.clock_ms())
+        if isinstance(outcome, Refused):
+            raise outcome  # after the expiry was recorded
+        action, applied = outcome
         return ActionResult(action.value, "done", applied.message)
 
     def _queue_cancel_all(self, writer: Engine, actor: str, now: int) -> ActionResult:

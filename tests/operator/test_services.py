@@ -1,0 +1,92 @@
+"""The operator services over a real state database with no bot running (``btcbot serve``'s
+situation): database writes work and are audited, agent work is refused, confirmations
+expire and are single-use, a read-only surface refuses every write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, select
+
+from btcbot.config import CommonSettings
+from btcbot.operator import Action, BadRequest, OperatorServices, Refused
+from btcbot.store import DbRole, OpState, open_store, sqlite_url
+from btcbot.store.schema import operator_audit
+from tests.helpers import isolate_settings
+
+
+@pytest.fixture
+def engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Engine:
+    isolate_settings(tmp_path, monkeypatch)
+    store = open_store(sqlite_url(tmp_path / "state.db"), DbRole.DRY_RUN)
+    yield store
+    store.dispose()
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_800_000_000_000
+
+    def __call__(self) -> int:
+        return self.now
+
+
+def services(engine: Engine, clock: Clock, *, writable: bool = True) -> OperatorServices:
+    common = CommonSettings(state_db_path=Path("state.db"))
+    return OperatorServices(
+        common, reader=engine, writer=engine if writable else None, clock_ms=clock
+    )
+
+
+def audit(engine: Engine) -> list[tuple[str, str, str]]:
+    with engine.connect() as conn:
+        rows = conn.execute(select(operator_audit).order_by(operator_audit.c.audit_id))
+        return [(r.actor, r.action, r.outcome) for r in rows]
+
+
+def test_database_writes_work_without_a_bot_and_cancel_all_is_refused(engine: Engine) -> None:
+    ops = services(engine, Clock())
+    done = ops.perform(Action.KILL_SWITCH_ON, {"reason": "monitor"}, actor="api:alice")
+    assert done.outcome == "done"
+    with engine.connect() as conn:
+        assert OpState(conn).get("main").kill_switch
+    with pytest.raises(Refused, match="no running bot holds this account's lock"):
+        ops.perform(Action.CANCEL_ALL, {}, actor="api:alice")
+    assert audit(engine) == [
+        ("api:alice", "kill_switch_on", "done"),
+        ("api:alice", "cancel_all", "refused"),
+    ]
+    assert ops.status().trips[0].kind == "kill_switch_operator"
+    assert ops.audit()[0].outcome == "refused"
+
+
+def test_a_confirmation_expires_and_is_used_once(engine: Engine) -> None:
+    clock = Clock()
+    ops = services(engine, clock)
+    ops.perform(Action.STOP_ENTRIES, {}, actor="telegram:42")
+    late = ops.perform(Action.RESUME_ENTRIES, {}, actor="telegram:42")
+    clock.now += 121_000
+    with pytest.raises(Refused, match="expired"):
+        ops.confirm(late.token or "", actor="telegram:42")
+    assert ops.status().stop_entries.active
+    fresh = ops.perform(Action.RESUME_ENTRIES, {}, actor="telegram:42")
+    with pytest.raises(Refused, match="whoever asked"):
+        ops.confirm(fresh.token or "", actor="api:mallory")
+    assert ops.confirm(fresh.token or "", actor="telegram:42").outcome == "done"
+    assert not ops.status().stop_entries.active
+    with pytest.raises(Refused, match="already used"):
+        ops.confirm(fresh.token or "", actor="telegram:42")
+    assert ops.request(late.request_id or 0).status == "expired"
+
+
+def test_a_read_only_surface_refuses_every_write(engine: Engine) -> None:
+    ops = services(engine, Clock(), writable=False)
+    for action in Action:
+        with pytest.raises(Refused, match="read-only"):
+            ops.perform(action, {"reason": "x"}, actor="api:alice")
+    assert audit(engine) == []
+    with pytest.raises(BadRequest, match="choose one of"):
+        services(engine, Clock()).perform(
+            Action.DEGRADE_OVERRIDE, {"mode": "PANIC", "reason": "x"}, actor="cli:root"
+        )
