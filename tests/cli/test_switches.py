@@ -93,3 +93,30 @@ def test_lock_release_refuses_a_fresh_holder_without_force(db: Path, tmp_path: P
     forced = cli("lock", "release", "--yes", "--force", cwd=tmp_path, env=env(db))
     assert forced.code == 0
     assert "lock: free" in cli("lock", "status", cwd=tmp_path, env=env(db)).stdout
+
+
+def test_entries_stop_status_resume_are_audited_as_the_cli_user(db: Path, tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from btcbot.store.schema import operator_audit
+
+    stop = cli("entries", "stop", "--reason", "news", cwd=tmp_path, env=env(db))
+    assert stop.code == 0 and "new entries stopped" in stop.stdout
+    status = cli("entries", "status", cwd=tmp_path, env=env(db))
+    assert "STOPPED" in status.stdout and "news" in status.stdout
+    shown = cli("status", cwd=tmp_path, env=env(db))
+    assert "NEW ENTRIES STOPPED" in shown.stdout and "btcbot entries resume" in shown.stdout
+    refused = cli("entries", "resume", cwd=tmp_path, env=env(db), input_text="n\n")
+    assert refused.code != 0
+    resume = cli("entries", "resume", "--yes", cwd=tmp_path, env=env(db))
+    assert resume.code == 0
+    engine = open_store(f"sqlite:///{db}", DbRole.DRY_RUN)
+    with unit_of_work(engine) as conn:
+        assert OpState(conn).get("main").stop_entries is False
+        rows = list(conn.execute(select(operator_audit).order_by(operator_audit.c.audit_id)))
+    engine.dispose()
+    assert [(r.action, r.outcome) for r in rows] == [
+        ("stop_entries", "done"),
+        ("resume_entries", "done"),
+    ]
+    assert all(r.actor.startswith("cli:") for r in rows)

@@ -218,3 +218,21 @@ def test_per_cycle_cap_applies_in_kernel():
     params = replace(P3, limits=RiskLimits(notional_cap_per_cycle=d(150)))
     plan = KERNEL.plan(snapshot(), builtin_profile(params))
     assert len(plan.submits) == 1 and ("risk_policy", "BLOCK", "notional_cap") in reasons(plan)
+
+
+def test_stopped_entries_drop_every_buy_and_keep_sells_and_resting_orders():
+    buy = open_order(ETH, price="100025", created_ms=NOW, cid="eth-buy")
+    snap = snapshot(
+        stop_entries=True,
+        open_orders=(buy,),
+        positions={BTC: position(BTC, "0.001", "1000000")},
+        balances={"TRY": balance("TRY", "1000"), "BTC": balance("BTC", "0.001")},
+    )
+    plan = KERNEL.plan(snap, P3)
+    assert plan.mode is Mode.NORMAL  # not a risk mode: only entries stop
+    assert [s.request.side for s in plan.submits] == [Side.SELL]
+    assert plan.cancels == ()  # a resting buy stays (the operator's cancel-all removes it)
+    assert ("mode_gate", "BLOCK", "stop_entries") in reasons(plan)
+    entries = KERNEL.plan(snapshot(stop_entries=True), P3)
+    assert entries.submits == () and ("mode_gate", "BLOCK", "stop_entries") in reasons(entries)
+    assert {s.request.side for s in KERNEL.plan(snapshot(), P3).submits} == {Side.BUY}

@@ -20,7 +20,7 @@ class LogOptions:
 
 
 LOG_OPTIONS = LogOptions()
-_CHATTY = ("httpx", "httpcore", "websockets", "aiohttp.access", "alembic")
+_CHATTY = ("httpx", "httpcore", "websockets", "aiohttp.access", "alembic", "uvicorn.access")
 _SECRET_VARIABLES = ("BTCTURK_API_KEY", "BTCTURK_API_SECRET", "STATE_DB_URL")
 
 
