@@ -160,10 +160,19 @@ async def test_stop_entries_then_cancel_all_is_executed_by_the_agent(agent: Agen
         assert set(resting) <= set(request["outcome"]["cancel_sent"]) | set(
             request["outcome"]["already_finished"]
         )
-        cycles = api.get("/api/cycles", params={"limit": 3}).json()
-        details = [api.get(f"/api/cycles/{c['cycle_id']}").json() for c in cycles]
-        blocked = [d for c in details for d in c["decisions"] if d["reason_code"] == "stop_entries"]
-        assert blocked and all(d["action"] == "BLOCK" for d in blocked)
+
+        def blocked_entries() -> list[dict[str, Any]]:
+            """Buys of the latest cycles stopped at the gate (once the cancels are proven,
+            the strategy's entries reach it again)."""
+            cycles = api.get("/api/cycles", params={"limit": 3}).json()
+            details = [api.get(f"/api/cycles/{c['cycle_id']}").json() for c in cycles]
+            return [
+                d for c in details for d in c["decisions"] if d["reason_code"] == "stop_entries"
+            ]
+
+        blocked = await eventually(blocked_entries, timeout=30)
+        assert all(d["action"] == "BLOCK" for d in blocked)
+        assert not [o for o in live_orders(agent.db) if o not in resting]  # no new order
         token = api.post("/api/actions/resume_entries").json()["token"]
         api.post("/api/confirm", json={"token": token})
         assert op_status(agent.db).stop_entries is False

@@ -235,8 +235,8 @@ class OperatorServices:
                 )
             raise Refused(
                 "no running bot holds this account's lock, and only that process may send "
-                "cancels: start `btcbot run` (it cancels at its next cycle when asked through "
-                "its API), or cancel on the exchange"
+                "cancels: start `btcbot run` and ask again (it sends them before its next "
+                "cycle), or cancel on the exchange"
             )
         with unit_of_work(writer) as conn:
             request_id = queue_cancel_all(conn, self.common.account_key, actor=actor, now_ms=now)
