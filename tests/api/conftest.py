@@ -92,7 +92,7 @@ def agent(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Agent]:
         async def main() -> None:
             stop = StopSignal()
             started["loop"], started["stop"] = asyncio.get_running_loop(), stop
-            await _run(config, stop, cycles=None, cycle_seconds=0.3, api=plan)
+            await _run(config, stop, cycles=None, cycle_seconds=0.3, profile=None, api=plan)
 
         thread = threading.Thread(target=asyncio.run, args=(main(),), name="agent")
         thread.start()

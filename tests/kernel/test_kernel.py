@@ -228,11 +228,13 @@ def test_stopped_entries_drop_every_buy_and_keep_sells_and_resting_orders():
         positions={BTC: position(BTC, "0.001", "1000000")},
         balances={"TRY": balance("TRY", "1000"), "BTC": balance("BTC", "0.001")},
     )
-    plan = KERNEL.plan(snap, P3)
+    plan = KERNEL.plan(snap, builtin_profile(P3))
     assert plan.mode is Mode.NORMAL  # not a risk mode: only entries stop
     assert [s.request.side for s in plan.submits] == [Side.SELL]
     assert plan.cancels == ()  # a resting buy stays (the operator's cancel-all removes it)
     assert ("mode_gate", "BLOCK", "stop_entries") in reasons(plan)
-    entries = KERNEL.plan(snapshot(stop_entries=True), P3)
+    entries = KERNEL.plan(snapshot(stop_entries=True), builtin_profile(P3))
     assert entries.submits == () and ("mode_gate", "BLOCK", "stop_entries") in reasons(entries)
-    assert {s.request.side for s in KERNEL.plan(snapshot(), P3).submits} == {Side.BUY}
+    assert {s.request.side for s in KERNEL.plan(snapshot(), builtin_profile(P3)).submits} == {
+        Side.BUY
+    }
