@@ -33,6 +33,7 @@ from btcbot.config import (
     Stage7Settings,
 )
 from btcbot.config.base import BtcbotSettings, env_names
+from btcbot.config.telegram import TelegramSettings
 from btcbot.store import DbRole, open_store
 from tests.cli.runner import Result, cli
 from tests.helpers import free_port, isolate_settings
@@ -43,6 +44,7 @@ MODELS: tuple[tuple[type[BaseSettings], int], ...] = (
     (Stage3Settings, 3),
     (Stage4Settings, 4),
     (Stage7Settings, 7),
+    (TelegramSettings, 3),
 )
 
 # Settings whose type alone does not say what a wrong value is ({tmp}: the test's directory).
@@ -66,6 +68,11 @@ WRONG: dict[str, str] = {
     "STAGE7_SCORE_WEIGHTS": "{not json",
     "PORTFOLIO_TARGETS": "BTC_TRY",
     "DEGRADE_WARN_CODES_CSV": "NOT_AN_ANOMALY",
+    "TELEGRAM_BOT_TOKEN": "not-a-bot-token",
+    "TELEGRAM_BOT_TOKEN_FILE": "{tmp}/no-such-token",
+    "TELEGRAM_CHAT_IDS": "me",
+    "TELEGRAM_API_BASE_URL": "api.telegram.org",
+    "TELEGRAM_DAILY_SUMMARY_UTC": "25:00",
 }
 WRONG_BY_TYPE: dict[object, str] = {
     date: "the 3rd of May",

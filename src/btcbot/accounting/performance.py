@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, tzinfo
 from decimal import Decimal
 from types import MappingProxyType
 
+from btcbot.accounting.ledger import build_ledger
 from btcbot.domain import Fill
 from btcbot.domain.money import BPS, ZERO
 
@@ -64,3 +65,19 @@ def fees_by_day(fills: Iterable[Fill], tz: tzinfo = UTC) -> Mapping[date, Mappin
         quote = fill.symbol.quote
         per_asset[quote] = per_asset.get(quote, ZERO) + fill.cost
     return MappingProxyType({day: MappingProxyType(v) for day, v in sorted(days.items())})
+
+
+def realized_between(fills: Iterable[Fill], start_ms: int, end_ms: int) -> Mapping[str, Decimal]:
+    """Realized PnL of the fills in ``[start_ms, end_ms)`` per quote currency, net of fee and
+    tax as the ledger books it: a sell realizes its gain over the average cost at that moment
+    (which holds the buys' fee and tax) minus its own fee and tax. ``fills``: the whole history
+    of our fills (the average cost needs every earlier buy); duplicates are dropped as the
+    ledger drops them."""
+    ordered = build_ledger(fills).fills
+    before = build_ledger(f for f in ordered if f.timestamp_ms < start_ms)
+    through = build_ledger(f for f in ordered if f.timestamp_ms < end_ms)
+    totals: dict[str, Decimal] = {}
+    for symbol, position in through.positions.items():
+        change = position.realized_pnl - before.position(symbol).realized_pnl
+        totals[symbol.quote] = totals.get(symbol.quote, ZERO) + change
+    return MappingProxyType(totals)

@@ -45,6 +45,8 @@ def config_secrets(config: AppConfig) -> list[str]:
         secrets.append(config.exchange.api_secret.get_secret_value())
     if config.common.state_db_url is not None:
         secrets.append(config.common.state_db_url.get_secret_value())
+    if config.telegram.telegram_bot_token is not None:
+        secrets.append(config.telegram.token)
     return secrets
 
 

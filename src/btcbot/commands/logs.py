@@ -21,7 +21,7 @@ class LogOptions:
 
 LOG_OPTIONS = LogOptions()
 _CHATTY = ("httpx", "httpcore", "websockets", "aiohttp.access", "alembic", "uvicorn.access")
-_SECRET_VARIABLES = ("BTCTURK_API_KEY", "BTCTURK_API_SECRET", "STATE_DB_URL")
+_SECRET_VARIABLES = ("BTCTURK_API_KEY", "BTCTURK_API_SECRET", "STATE_DB_URL", "TELEGRAM_BOT_TOKEN")
 
 
 def configure_logs(default_level: str, secrets: Iterable[str] = ()) -> None:
@@ -37,9 +37,10 @@ def configure_logs(default_level: str, secrets: Iterable[str] = ()) -> None:
 def environment_secrets() -> list[str]:
     """Credential values visible in the process environment (before settings load)."""
     secrets = [os.environ.get(name, "") for name in _SECRET_VARIABLES]
-    secret_file = os.environ.get("BTCTURK_API_SECRET_FILE")
-    if secret_file:
-        # An unreadable file is reported (with its path) by the settings loader.
-        with contextlib.suppress(OSError, UnicodeDecodeError):
-            secrets.append(Path(secret_file).read_text(encoding="utf-8").strip())
+    for variable in ("BTCTURK_API_SECRET_FILE", "TELEGRAM_BOT_TOKEN_FILE"):
+        secret_file = os.environ.get(variable)
+        if secret_file:
+            # An unreadable file is reported (with its path) by the settings loader.
+            with contextlib.suppress(OSError, UnicodeDecodeError):
+                secrets.append(Path(secret_file).read_text(encoding="utf-8").strip())
     return secrets

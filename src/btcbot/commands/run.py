@@ -170,7 +170,10 @@ async def _run(
     profile: Profile | None,
     api: ApiPlan | None = None,
 ) -> int:
-    async with open_runtime(config, stop=stop, profile=profile) as runtime:
+    async with (
+        open_runtime(config, stop=stop, profile=profile) as runtime,
+        _telegram(config, runtime) as tell,
+    ):
         requests = RequestExecutor(  # operator requests (cancel all), between cycles
             runtime.engine,
             runtime.runner.oms,
@@ -188,7 +191,7 @@ async def _run(
                     cycles=cycles,
                     cycle_seconds=cycle_seconds,
                     stop=stop,
-                    on_report=report,
+                    on_report=report if tell is None else _both(report, tell),
                     between=requests.run_pending,
                     wake=wake,
                 )
@@ -218,6 +221,31 @@ async def _agent_api(
             yield
     finally:
         reader.dispose()
+
+
+@asynccontextmanager
+async def _telegram(
+    config: AppConfig, runtime: Runtime
+) -> AsyncIterator[Callable[[CycleReport], None] | None]:
+    """The Telegram bot and notifications (TELEGRAM_ENABLED=true), in this event loop."""
+    if not config.telegram.telegram_enabled:
+        yield None
+        return
+    from btcbot.telegram.surface import run_surface  # python-telegram-bot only when enabled
+
+    mode = runtime.execution.value
+    async with run_surface(config, runtime.engine, mode=mode, clock_ms=wall_clock_ms) as tell:
+        yield tell
+
+
+def _both(
+    first: Callable[[CycleReport], None], second: Callable[[CycleReport], None]
+) -> Callable[[CycleReport], None]:
+    def report(cycle: CycleReport) -> None:
+        first(cycle)
+        second(cycle)
+
+    return report
 
 
 @contextmanager

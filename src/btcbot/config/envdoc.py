@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterator
+from datetime import time
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
@@ -22,6 +23,7 @@ from btcbot.config.common import CommonSettings
 from btcbot.config.exchange import ExchangeSettings
 from btcbot.config.stages import Stage3Settings, Stage4Settings, Stage7Settings
 from btcbot.config.strategy import StrategySettings
+from btcbot.config.telegram import TelegramSettings
 from btcbot.domain import Symbol
 
 HEADER = """\
@@ -44,6 +46,7 @@ SECTIONS: tuple[tuple[str, type[BaseSettings]], ...] = (
     ("Profile 4 (--stage 4)", Stage4Settings),
     ("Profile 7 (--stage 7)", Stage7Settings),
     ("Operator strategy (--strategy FILE.py:Class)", StrategySettings),
+    ("Telegram bot (TELEGRAM_*)", TelegramSettings),
 )
 
 
@@ -111,6 +114,8 @@ def _format(value: object) -> str:
         return str(value.value)
     if isinstance(value, Symbol):
         return value.normalized
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
     if isinstance(value, (tuple, list)):
         return ",".join(_format(item) for item in value)
     if isinstance(value, dict):

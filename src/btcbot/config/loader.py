@@ -27,6 +27,7 @@ from btcbot.config.gates import ArmingDecision, check_gates, evaluate_arming
 from btcbot.config.limits import zero_limit_warnings
 from btcbot.config.names import Misspelling, environment_misspellings
 from btcbot.config.stages import STAGE_MODELS, StageSettings
+from btcbot.config.telegram import TelegramSettings
 from btcbot.decision.params import ProfileParams
 
 T = TypeVar("T", bound=BaseSettings)
@@ -40,6 +41,7 @@ class AppConfig:
     exchange: ExchangeSettings = field(repr=False)  # holds the API key
     arming: ArmingDecision
     warnings: tuple[str, ...] = ()
+    telegram: TelegramSettings = field(default_factory=TelegramSettings.disabled, repr=False)
 
     @property
     def has_credentials(self) -> bool:
@@ -60,6 +62,7 @@ def load_config(stage: int, env_file: Path | str | None = None) -> AppConfig:
     common = build(CommonSettings, path)
     stage_settings = build(model, path)
     exchange = build(ExchangeSettings, path)
+    telegram = build(TelegramSettings, path)
     credentials = has_credentials(exchange)
     check_gates(common, credentials)
     arming = evaluate_arming(common, credentials)
@@ -78,6 +81,7 @@ def load_config(stage: int, env_file: Path | str | None = None) -> AppConfig:
         warnings=_retired(model, path)
         + tuple(t.describe() for t in typos)
         + zero_limit_warnings(stage_settings),
+        telegram=telegram,
     )
 
 

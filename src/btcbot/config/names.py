@@ -20,6 +20,7 @@ from btcbot.config.base import BtcbotSettings, env_names
 from btcbot.config.common import CommonSettings
 from btcbot.config.exchange import ExchangeSettings
 from btcbot.config.stages import STAGE_MODELS
+from btcbot.config.telegram import TelegramSettings
 
 SIMILARITY = 0.85
 
@@ -28,6 +29,7 @@ MODELS: tuple[type[BaseSettings], ...] = (
     ExchangeSettings,
     ApiSettings,
     *STAGE_MODELS.values(),
+    TelegramSettings,
 )
 
 

@@ -12,7 +12,8 @@
   line, so a secret inside a traceback, a nested dict or an object's repr never leaves the
   process. It replaces by ``***``: the known secret values passed to :func:`configure_logging`,
   any value under a sensitive key (secret, password, signature, token, api key, X-PCK, ...),
-  ``Authorization``/``Bearer`` credentials and the password of ``scheme://user:pw@host`` URLs.
+  ``Authorization``/``Bearer`` credentials, the password of ``scheme://user:pw@host`` URLs and
+  anything shaped like a Telegram bot token (``123456:AA...``, also inside ``/bot<token>/``).
 * Uncaught exceptions (main thread and other threads) are logged through the same pipeline
   instead of Python's default hook, which would print the raw traceback.
 """
@@ -86,6 +87,8 @@ _AUTHORIZATION: Final = re.compile(
     r"""(?:(?:bearer|basic|digest|token|hmac|negotiate)\s+)?[^\s"',;}\\]+"""
 )
 _BEARER: Final = re.compile(r"(?i)\b(?P<head>bearer\s+)[A-Za-z0-9._~+/-]+=*")
+# A Telegram bot token (``<bot id>:<35 chars>``), e.g. in a Bot API URL ``.../bot<token>/getMe``.
+_BOT_TOKEN: Final = re.compile(r"(?<!\d)\d{6,20}:[A-Za-z0-9_-]{30,}")
 # scheme://user:password@host — the password may itself contain '@' (unencoded).
 _URL_PASSWORD: Final = re.compile(r"(?i)\b(?P<head>[a-z][a-z0-9+.-]*://[^\s:/@]*:)(?P<pw>[^\s/]*)@")
 
@@ -124,6 +127,7 @@ class Redactor:
         text = _URL_PASSWORD.sub(rf"\g<head>{REDACTED}@", text)
         text = _AUTHORIZATION.sub(rf"\g<head>{REDACTED}", text)
         text = _BEARER.sub(rf"\g<head>{REDACTED}", text)
+        text = _BOT_TOKEN.sub(REDACTED, text)
         return _KEY_VALUE.sub(_hide_value, text)
 
     def value(self, value: object) -> object:

@@ -43,6 +43,7 @@ from btcbot.obs.logging import RecentLogs
 from btcbot.operator import history
 from btcbot.operator.actions import NEEDS_CONFIRMATION, Action, apply, audit
 from btcbot.operator.confirm import confirm, request_confirmation
+from btcbot.operator.daily import DailyFigures, daily_figures
 from btcbot.operator.errors import NotFound, Refused
 from btcbot.operator.ledger import read_ledger
 from btcbot.operator.requests import queue_cancel_all
@@ -112,6 +113,12 @@ class OperatorServices:
     def equity(self, limit: int = 500) -> EquitySeries:
         with self.reader.connect() as conn:
             return history.equity_series(conn, _bounded(limit), MAX_ROWS)
+
+    def daily(self, end_ms: int | None = None) -> DailyFigures:
+        """The 24 hours before ``end_ms`` (default: now): realized PnL net of fee and tax, fee
+        and tax paid, our fills, orders placed, equity at both ends of the window."""
+        with self.reader.connect() as conn:
+            return daily_figures(conn, self.clock_ms() if end_ms is None else end_ms)
 
     def cycles(self, limit: int = 20) -> list[CycleView]:
         with self.reader.connect() as conn:
