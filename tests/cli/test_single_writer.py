@@ -160,3 +160,17 @@ def test_a_holder_on_another_host_within_the_ttl_still_refuses(
     taken = run_in_process(env, "--cycles", "1", "--cycle-seconds", "0")
     assert taken.code == 0, taken.output
     assert "stopped cleanly after 1 cycle(s)" in taken.stdout
+
+
+def test_status_finds_the_running_bots_lock_without_the_api_key(
+    emu: Emulator, tmp_path: Path
+) -> None:
+    env = bot_env(emu, tmp_path, "state.db", "main")
+    shell = {"STATE_DB_PATH": env["STATE_DB_PATH"], "ACCOUNT_KEY": "main"}  # no key, no LOCK_DIR
+    with running_bot(env, tmp_path) as bot:
+        overview = cli("status", cwd=tmp_path, env=shell)
+        locks = cli("lock", "status", cwd=tmp_path, env=shell)
+    assert overview.code == 0 and locks.code == 0, overview.output + locks.output
+    for shown in (overview.stdout, locks.stdout):
+        assert f"pid {bot.pid}" in shown and "[live]" in shown.lower(), shown
+        assert PLANTED_KEY not in shown, shown

@@ -23,17 +23,14 @@ from btcbot.commands.common import (
     now_ms,
     operator_store,
 )
-from btcbot.config import CommonSettings
 from btcbot.config.loader import read_environment
-from btcbot.runtime.writer_lock import lock_identity
+from btcbot.operator.status import current_lock
 from btcbot.store import (
     HolderView,
     Liveness,
     LockHolder,
     LockIdentity,
     ProcessLock,
-    assess_holder,
-    sqlite_file,
 )
 from btcbot.store.locks import read_all_holders
 
@@ -45,17 +42,6 @@ def api_key_setting(env_file: Path | None) -> str | None:
     path = env_file if env_file is not None else Path(".env")
     value = read_environment(path if path.is_file() else None).get("BTCTURK_API_KEY", "")
     return value.strip() or None
-
-
-def current_lock(
-    engine: Engine, common: CommonSettings, api_key: str | None, now: int
-) -> tuple[LockIdentity, HolderView | None]:
-    """The lock a run with these settings would take, and who holds it (read-only)."""
-    identity = lock_identity(common, api_key, sqlite_file(engine))
-    holder = ProcessLock(engine, file_lock=False).status(identity.key)
-    if holder is None:
-        return identity, None
-    return identity, assess_holder(holder, identity.lock_file, now)
 
 
 def other_holders(engine: Engine, identity: LockIdentity) -> list[LockHolder]:

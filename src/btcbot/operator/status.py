@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select
@@ -59,12 +60,27 @@ from btcbot.store.schema import fills
 def current_lock(
     engine: Engine, common: CommonSettings, api_key: str | None, now: int
 ) -> tuple[LockIdentity, HolderView | None]:
-    """The lock a run with these settings would take, and who holds it (read-only)."""
-    identity = lock_identity(common, api_key, sqlite_file(engine))
+    """The lock a run with these settings would take, and who holds it (read-only). Without
+    the API key the lock the last run recorded it took is looked at (its key is the exchange
+    account's fingerprint), so an operator's shell needs no credentials to see it."""
+    recorded = None if api_key else _recorded_lock(engine, common.account_key)
+    identity = recorded or lock_identity(common, api_key, sqlite_file(engine))
     holder = ProcessLock(engine, file_lock=False).status(identity.key)
     if holder is None:
         return identity, None
     return identity, assess_holder(holder, identity.lock_file, now)
+
+
+def _recorded_lock(engine: Engine, account_key: str) -> LockIdentity | None:
+    with engine.connect() as conn:
+        recorded = RunSettingsRepository(conn).get(account_key)
+    lock = None if recorded is None else recorded.get("lock")
+    if not isinstance(lock, dict) or not isinstance(lock.get("key"), str):
+        return None
+    file = lock.get("file")
+    return LockIdentity(
+        lock["key"], Path(file) if isinstance(file, str) else None, str(lock.get("label", ""))
+    )
 
 
 def read_status(

@@ -47,6 +47,7 @@ from btcbot.store import (
     DbRole,
     ExecutionMode,
     FillRepository,
+    LockIdentity,
     OrderRepository,
     ProcessLock,
     SqlStateStore,
@@ -116,7 +117,7 @@ async def open_runtime(
     async with AsyncExitStack() as stack:
         engine = _open_engine(config, DbRole.DRY_RUN if dry_run else DbRole.LIVE)
         stack.callback(engine.dispose)
-        lock, heartbeat = _take_lock(stack, engine, config, clock_ms, stop)
+        lock, heartbeat, identity = _take_lock(stack, engine, config, clock_ms, stop)
         credentials = None if dry_run else credentials_from(config.exchange)
         rest = await stack.enter_async_context(BtcturkRestClient.from_settings(config.exchange))
         arming = store_backed_arming(
@@ -139,7 +140,7 @@ async def open_runtime(
             live_port.exchange_rules, wait=wait, stop=stop, started=waiting_since
         )
         check_listed(config, listed.keys())  # a pair the exchange does not list: exit 2
-        record_run_settings(engine, config, clock_ms())  # what `btcbot status` shows
+        record_run_settings(engine, config, clock_ms(), identity)  # for `btcbot status`
         if dry_run:
             shared = SharedBooksMarket(live_port, books)
             port = await wait_for_exchange(
@@ -211,7 +212,7 @@ def _take_lock(
     config: AppConfig,
     clock_ms: Callable[[], int],
     stop: StopSignal,
-) -> tuple[ProcessLock, LockHeartbeat]:
+) -> tuple[ProcessLock, LockHeartbeat, LockIdentity]:
     """The single-writer lock of the exchange account (or of ACCOUNT_KEY without keys), kept
     fresh by a heartbeat thread from now on: also while start-up waits for the exchange."""
     common = config.common
@@ -234,7 +235,7 @@ def _take_lock(
     )
     heartbeat.start()
     stack.callback(heartbeat.stop)  # runs before lock.release (last in, first out)
-    return lock, heartbeat
+    return lock, heartbeat, identity
 
 
 def _startup_wait(config: AppConfig) -> StartupWait:
