@@ -6,16 +6,19 @@ import asyncio
 import json
 from collections import Counter
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from btcbot.config import load_config
+from btcbot.domain import OrderMethod, OrderRequest, Side, Symbol
 from btcbot.runtime.factory import open_runtime
 from btcbot.runtime.loop import StopSignal, run_cycles
 from btcbot.runtime.report import CycleReport
 from btcbot.store import (
     DbRole,
+    ExecutionMode,
     FillRepository,
     OpState,
     OrderRepository,
@@ -220,3 +223,26 @@ def test_real_entry_point_status_json_is_clean_on_stdout(ran: Path, tmp_path: Pa
     result = run_cli("status", "--json", cwd=tmp_path, env=env(ran))
     assert result.code == 0, result.output
     assert json.loads(result.stdout)["database"]["role"] == "dry_run"
+
+
+def test_orders_shows_a_stop_orders_stop_price(tmp_path: Path) -> None:
+    db = tmp_path / "state.db"
+    engine = open_store(f"sqlite:///{db}", DbRole.LIVE)
+    stop = OrderRequest(
+        Symbol("BTC", "TRY"),
+        Side.SELL,
+        OrderMethod.STOP_MARKET,
+        "kstop-BTCTRY-s0",
+        quantity=Decimal("0.001"),
+        stop_price=Decimal("2900000"),
+    )
+    with unit_of_work(engine) as conn:
+        OrderRepository(conn).insert_pending(
+            stop, mode=ExecutionMode.LIVE, now_ms=1, reason="protective_stop"
+        )
+    engine.dispose()
+    table = run("orders", db=db)
+    assert table.code == 0, table.output
+    assert "stop@2900000" in table.stdout, table.stdout
+    listed = json.loads(run("orders", "--json", db=db).stdout)
+    assert listed[0]["stop_price"] == "2900000", listed

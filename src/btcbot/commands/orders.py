@@ -54,6 +54,7 @@ def _order(order: OrderView) -> dict[str, Any]:
         "side": order.side,
         "method": order.method,
         "price": money(order.price),
+        "stop_price": money(order.stop_price),
         "quantity": money(order.quantity),
         "filled": money(order.filled),
         "status": order.status,
@@ -76,10 +77,18 @@ def print_orders(rows: list[dict[str, Any]], what: str) -> None:
         exchange_id = "-" if o["exchange_order_id"] is None else str(o["exchange_order_id"])
         typer.echo(
             f"{o['client_order_id']:<34} {exchange_id:>10} {o['symbol']:<9} {o['side']:<4} "
-            f"{o['price'] or 'market':>12} {o['quantity']:>12} {o['filled']:>12} "
+            f"{_price(o):>12} {o['quantity']:>12} {o['filled']:>12} "
             f"{o['status']:<16} {age(o['age_s'] * 1000):>7}  {o['reason'] or ''}"
         )
     typer.echo(f"{len(rows)} {what} order(s)")
+
+
+def _price(row: dict[str, Any]) -> str:
+    """The limit price, ``market``, or for a stop ``stop@<stop price>`` (with its limit)."""
+    limit = row["price"] or "market"
+    if row["stop_price"] is None:
+        return str(limit)
+    return f"stop@{row['stop_price']}" + ("" if row["price"] is None else f"/{row['price']}")
 
 
 __all__ = ["orders_command"]
