@@ -13,7 +13,7 @@ def body(message: str, code: int = 0, success: bool = False) -> bytes:
     return httpx.Response(200, json={"success": success, "message": message, "code": code}).content
 
 
-def classify(status: int, content: bytes, *, mutating: bool) -> e.BtcturkError | None:
+def classify(status: int, content: bytes, *, mutating: bool) -> e.ExchangeError | None:
     response = httpx.Response(status, content=content)
     return response_error(response, mutating=mutating, where="POST /api/v1/order")
 
@@ -42,7 +42,7 @@ def classify(status: int, content: bytes, *, mutating: bool) -> e.BtcturkError |
     ],
 )
 def test_response_classification(
-    status: int, content: bytes, mutating: bool, expected: type[e.BtcturkError]
+    status: int, content: bytes, mutating: bool, expected: type[e.ExchangeError]
 ) -> None:
     assert type(classify(status, content, mutating=mutating)) is expected
 
@@ -75,7 +75,7 @@ def test_success_bodies_are_not_errors() -> None:
     ],
 )
 def test_transport_classification(
-    exc: httpx.TransportError, mutating: bool, expected: type[e.BtcturkError]
+    exc: httpx.TransportError, mutating: bool, expected: type[e.ExchangeError]
 ) -> None:
     assert type(transport_error(exc, mutating=mutating, where="x")) is expected
 

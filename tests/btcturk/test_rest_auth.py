@@ -40,7 +40,7 @@ def test_half_configured_credentials_are_refused() -> None:
 async def test_planted_secret_never_reaches_logs_or_errors() -> None:
     from structlog.testing import capture_logs
 
-    from btcbot.btcturk.errors import BtcturkError
+    from btcbot.btcturk.errors import ExchangeError
     from tests.btcturk.rest_fake_server import API_SECRET, Fault, loopback_client
 
     async with loopback_client() as h:
@@ -53,7 +53,7 @@ async def test_planted_secret_never_reaches_logs_or_errors() -> None:
             }
             from tests.btcturk.test_rest_client import LIMIT_BUY
 
-            with pytest.raises(BtcturkError) as caught:
+            with pytest.raises(ExchangeError) as caught:
                 await h.client.submit_order(LIMIT_BUY)
     assert logs and signatures
     text = repr(logs) + str(caught.value) + repr(caught.value)

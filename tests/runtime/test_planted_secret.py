@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from btcbot.btcturk.errors import BtcturkError
+from btcbot.btcturk.errors import ExchangeError
 from btcbot.commands.common import config_secrets
 from btcbot.config import load_config
 from btcbot.emulator import Account, EmulatorConfig, running_emulator
@@ -76,7 +76,7 @@ async def test_secret_stays_out_of_error_text_when_the_exchange_refuses_it(
         arm_with(monkeypatch, API_KEY, wrong)
         config = load_config(3)
         configure_logging("DEBUG", json=False, secrets=config_secrets(config), stream=log_stream)
-        with pytest.raises((ReconciliationFailed, BtcturkError)) as caught:
+        with pytest.raises((ReconciliationFailed, ExchangeError)) as caught:
             async with open_runtime(config):
                 pass
     text = f"{caught.value!s} {caught.value!r} {log_stream.getvalue()}"

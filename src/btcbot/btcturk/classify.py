@@ -22,8 +22,8 @@ import httpx
 from btcbot.btcturk.errors import (
     INVALID_NONCE,
     AuthError,
-    BtcturkError,
     BusinessReject,
+    ExchangeError,
     InvalidNonce,
     MalformedResponse,
     NotSent,
@@ -42,7 +42,7 @@ _UNIT = {"s": 1.0, "m": 60.0, "h": 3600.0}
 DEFAULT_RETRY_AFTER_S = 1.0
 
 
-def transport_error(exc: httpx.TransportError, *, mutating: bool, where: str) -> BtcturkError:
+def transport_error(exc: httpx.TransportError, *, mutating: bool, where: str) -> ExchangeError:
     name = type(exc).__name__
     if isinstance(exc, _NOT_SENT):
         return NotSent(f"{where}: not sent ({name})")
@@ -51,7 +51,7 @@ def transport_error(exc: httpx.TransportError, *, mutating: bool, where: str) ->
     return TransportFailure(f"{where}: {name}")
 
 
-def malformed(*, mutating: bool, where: str, why: str) -> BtcturkError:
+def malformed(*, mutating: bool, where: str, why: str) -> ExchangeError:
     if mutating:
         return OutcomeUnknown(f"{where}: unreadable success response ({why})")
     return MalformedResponse(f"{where}: unreadable response ({why})")
@@ -76,7 +76,7 @@ def retry_after_seconds(headers: Mapping[str, str], body: ErrorBody | None) -> f
     return DEFAULT_RETRY_AFTER_S
 
 
-def response_error(response: httpx.Response, *, mutating: bool, where: str) -> BtcturkError | None:
+def response_error(response: httpx.Response, *, mutating: bool, where: str) -> ExchangeError | None:
     """The error a response stands for, or ``None`` when it is a success to decode."""
     status = response.status_code
     body = decode_error_body(response.content)

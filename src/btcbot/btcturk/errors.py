@@ -2,7 +2,7 @@
 
 ::
 
-    BtcturkError
+    ExchangeError
     ├── DefinitiveReject ........ the exchange certainly did NOT act (safe to mark REJECTED)
     │   ├── BusinessReject ...... HTTP 400 + message (FAILED_MIN_TOTAL_AMOUNT, ...)
     │   │   └── OrderNotFound ... NO_ORDER_MATCHES_YOUR_REQUEST / "Order not found"
@@ -35,9 +35,9 @@ from typing import Final
 
 __all__ = [
     "AuthError",
-    "BtcturkError",
     "BusinessReject",
     "DefinitiveReject",
+    "ExchangeError",
     "InvalidNonce",
     "MalformedResponse",
     "NotSent",
@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 
-class BtcturkError(Exception):
+class ExchangeError(Exception):
     """Base of every error the BTCTurk adapter raises."""
 
     def __init__(
@@ -62,7 +62,7 @@ class BtcturkError(Exception):
         self.http_status = http_status
 
 
-class DefinitiveReject(BtcturkError):
+class DefinitiveReject(ExchangeError):
     """The exchange (or the client before sending) positively did not act on the request."""
 
 
@@ -83,11 +83,11 @@ class InvalidNonce(AuthError):
     """``Unauthorized - Invalid Nonce``: our stamp drifted; resync the server clock."""
 
 
-class OutcomeUnknown(BtcturkError):
+class OutcomeUnknown(ExchangeError):
     """A mutating call whose effect is unknown. Never 'failed': resolve by evidence."""
 
 
-class RetryableError(BtcturkError):
+class RetryableError(ExchangeError):
     """A transient failure of a call that may safely be repeated."""
 
 

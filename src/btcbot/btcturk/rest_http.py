@@ -32,7 +32,7 @@ from btcbot.btcturk.clock import ServerClock
 from btcbot.btcturk.endpoints import Endpoint
 from btcbot.btcturk.errors import (
     AuthError,
-    BtcturkError,
+    ExchangeError,
     InvalidNonce,
     NotSent,
     RateLimited,
@@ -167,7 +167,7 @@ class RestSession:
             raise AuthError(f"{endpoint}: no API key configured", reason="NO_CREDENTIALS")
         try:
             await self.clock.ensure_synced(self.server_time_ms)
-        except BtcturkError as exc:
+        except ExchangeError as exc:
             if not endpoint.mutating:
                 raise
             # Nothing of the mutation has been sent yet: say so, whatever broke the sync.

@@ -22,7 +22,7 @@ from typing import Annotated
 
 import typer
 
-from btcbot.btcturk.errors import BtcturkError
+from btcbot.btcturk.errors import ExchangeError
 from btcbot.btcturk.rest_client import BtcturkRestClient
 from btcbot.btcturk.ws_client import BtcturkWsClient
 from btcbot.btcturk.ws_config import WsError
@@ -118,7 +118,7 @@ async def _download(
                     stop=stop,
                     on_page=_print_page,
                 )
-            except (BtcturkError, DownloadError, DatasetError) as exc:
+            except (ExchangeError, DownloadError, DatasetError) as exc:
                 return None, str(exc) or type(exc).__name__
     return report, None
 

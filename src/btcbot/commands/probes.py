@@ -12,7 +12,7 @@ from typing import Final
 
 import httpx
 
-from btcbot.btcturk.errors import AuthError, BtcturkError
+from btcbot.btcturk.errors import AuthError, ExchangeError
 from btcbot.btcturk.rest_client import BtcturkRestClient
 from btcbot.btcturk.ws_client import BtcturkWsClient
 from btcbot.btcturk.ws_config import WsError
@@ -59,7 +59,7 @@ async def _reachability(rest: BtcturkRestClient, config: AppConfig) -> CheckResu
     url = config.exchange.base_url
     try:
         offset_ms = await rest.sync_clock()
-    except (BtcturkError, httpx.InvalidURL) as exc:
+    except (ExchangeError, httpx.InvalidURL) as exc:
         return failed(
             "exchange",
             f"unreachable at {url}: {exc} (check BTCTURK_BASE_URL and the network)",
@@ -81,7 +81,7 @@ async def _rules(
 ) -> tuple[list[CheckResult], dict[str, SymbolRules]]:
     try:
         listed = {rules.symbol: rules for rules in await rest.exchange_info()}
-    except BtcturkError as exc:
+    except ExchangeError as exc:
         return [failed("rules", f"exchangeinfo could not be read: {exc}")], {}
     budget, why = per_order_budget(builtin_profile(config.params))
     floor = config.params.limits.min_order_notional
@@ -105,7 +105,7 @@ async def _quote_rates(
             continue
         try:
             mid = (await rest.order_book(pair, limit=1)).mid
-        except BtcturkError as exc:
+        except ExchangeError as exc:
             rates[pair.base] = f"the {pair.normalized} book could not be read: {exc}"
             continue
         rates[pair.base] = (
@@ -189,7 +189,7 @@ async def _credentials(rest: BtcturkRestClient, config: AppConfig) -> CheckResul
     except AuthError as exc:
         detail = f"rejected by the exchange: {exc.reason or exc.detail}"
         return failed("credentials", detail) if armed else warned("credentials", detail)
-    except BtcturkError as exc:
+    except ExchangeError as exc:
         detail = f"signed read failed: {exc}"
         return failed("credentials", detail) if armed else warned("credentials", detail)
     held = sum(1 for balance in balances if balance.total > 0)

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from btcbot.btcturk.errors import BtcturkError
+from btcbot.btcturk.errors import ExchangeError
 from btcbot.commands.api_hosting import ApiPlan, plan_api, serving, thread_safe_setter
 from btcbot.commands.common import (
     EXIT_CONFIG,
@@ -148,7 +148,7 @@ async def run_config(
             )
         except ExchangeUnavailable as exc:
             fail(f"exchange unavailable, refusing to trade: {exc}", EXIT_RUNTIME)
-        except BtcturkError as exc:
+        except ExchangeError as exc:
             fail(f"exchange unavailable: {exc}", EXIT_RUNTIME)
     if stop.lock_lost is not None:
         fail(

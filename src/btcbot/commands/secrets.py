@@ -30,7 +30,7 @@ from typing import Annotated, Final
 import httpx
 import typer
 
-from btcbot.btcturk.errors import AuthError, BtcturkError
+from btcbot.btcturk.errors import AuthError, ExchangeError
 from btcbot.btcturk.rest_client import BtcturkRestClient
 from btcbot.commands.checks import CheckResult, Verdict, failed, passed, render, warned
 from btcbot.commands.common import EXIT_RUNTIME, EnvFile, configure_logs, fail
@@ -107,7 +107,7 @@ async def probe(settings: ExchangeSettings) -> CheckResult:
             "private key, key deleted, missing permission, or this host's IP is not on the "
             "key's whitelist)",
         )
-    except (BtcturkError, httpx.InvalidURL) as exc:
+    except (ExchangeError, httpx.InvalidURL) as exc:
         return failed("signed probe", f"balance read at {url} failed: {exc}")
     held = sum(1 for balance in balances if balance.total > 0)
     return passed("signed probe", f"accepted: signed balance read at {url} ({held} asset(s) held)")

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import structlog
 
-from btcbot.btcturk.errors import BtcturkError, DefinitiveReject, OrderNotFound
+from btcbot.btcturk.errors import DefinitiveReject, ExchangeError, OrderNotFound
 from btcbot.domain import OrderEvent, OrderStatus
 from btcbot.execution.context import OmsContext
 from btcbot.execution.evidence import Evidence, from_report
@@ -42,7 +42,7 @@ class PendingCancelReport:
     proven: tuple[Resolution, ...] = ()
     still_pending: tuple[str, ...] = ()
     resent: tuple[str, ...] = ()
-    errors: tuple[BtcturkError, ...] = ()
+    errors: tuple[ExchangeError, ...] = ()
 
 
 @dataclass
@@ -50,7 +50,7 @@ class _Pass:
     proven: list[Resolution] = field(default_factory=list)
     still_pending: list[str] = field(default_factory=list)
     resent: list[str] = field(default_factory=list)
-    errors: list[BtcturkError] = field(default_factory=list)
+    errors: list[ExchangeError] = field(default_factory=list)
 
 
 class Canceller:
@@ -73,7 +73,7 @@ class Canceller:
             await self._ctx.port.cancel(exchange_id)
         except DefinitiveReject as exc:
             return await self._refused(stored, exchange_id, exc)
-        except BtcturkError as exc:
+        except ExchangeError as exc:
             return self._unknown(client_order_id, f"{type(exc).__name__}: {exc}")
         ack = Evidence(OrderEvent.CANCEL_REQUESTED, "cancel acknowledged (receipt only)")
         applied = journal.apply(client_order_id, ack, record_noop=True)
@@ -86,7 +86,7 @@ class Canceller:
             if stored.status is OrderStatus.PENDING_CANCEL:
                 try:
                     await self._prove(stored, run)
-                except BtcturkError as exc:
+                except ExchangeError as exc:
                     run.errors.append(exc)
         return PendingCancelReport(
             tuple(run.proven), tuple(run.still_pending), tuple(run.resent), tuple(run.errors)
@@ -128,7 +128,7 @@ class Canceller:
         coid = stored.client_order_id
         try:
             report = await self._ctx.port.order(exchange_id)
-        except BtcturkError as exc:
+        except ExchangeError as exc:
             self._ctx.failures.record("cancel_fate_lookup", exc)
             return None
         if report is None:

@@ -1,7 +1,7 @@
 """Consecutive reconciliation failures: counted in the store, loud, and tripping the kill switch.
 
 Audit G4: the predecessor caught broad exceptions around its lifecycle refresh and carried on,
-hiding persistent drift. Here only exchange errors (:class:`BtcturkError`: transport, 5xx, 429,
+hiding persistent drift. Here only exchange errors (:class:`ExchangeError`: transport, 5xx, 429,
 auth, malformed replies) and a pass running out of time are caught — anything else is a bug and
 propagates — and every caught one is counted.
 
@@ -24,8 +24,8 @@ from dataclasses import dataclass
 import structlog
 
 from btcbot.btcturk.errors import (
-    BtcturkError,
     DefinitiveReject,
+    ExchangeError,
     InvalidNonce,
     OutcomeUnknown,
     RetryableError,
@@ -76,7 +76,7 @@ class ReconcileFailures:
         self._known_clear = False
 
     def record(
-        self, where: str, error: BtcturkError | PassTimedOut, *, started_ms: int | None = None
+        self, where: str, error: ExchangeError | PassTimedOut, *, started_ms: int | None = None
     ) -> FailureRecord:
         """Count one failure (of a pass that began at ``started_ms``, default now)."""
         now = self._now()

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 import structlog
 
-from btcbot.btcturk.errors import BtcturkError
+from btcbot.btcturk.errors import ExchangeError
 from btcbot.domain import Fill, Symbol
 from btcbot.domain.money import ZERO
 from btcbot.exchange.read_budget import ReadKind
@@ -48,14 +48,14 @@ class FillSyncReport:
     duplicates: int = 0
     conflicts: int = 0
     unknown: tuple[Fill, ...] = ()  # newly stored fills of orders that are not ours
-    errors: tuple[BtcturkError, ...] = ()
+    errors: tuple[ExchangeError, ...] = ()
 
 
 @dataclass
 class _Pass:
     counts: dict[FillInsert, int] = field(default_factory=lambda: dict.fromkeys(FillInsert, 0))
     unknown: list[Fill] = field(default_factory=list)
-    errors: list[BtcturkError] = field(default_factory=list)
+    errors: list[ExchangeError] = field(default_factory=list)
 
     def report(self) -> FillSyncReport:
         c = self.counts
@@ -91,7 +91,7 @@ class FillSync:
                 fills = list(await self._ctx.port.fills(wanted[0], since))
             else:
                 fills = list(await self._ctx.port.account_fills(since))
-        except BtcturkError as exc:
+        except ExchangeError as exc:
             run.errors.append(exc)
             return run.report()
         for fill in sorted(fills, key=lambda f: (f.timestamp_ms, f.trade_id)):

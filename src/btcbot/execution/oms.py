@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from sqlalchemy import Engine
 
 from btcbot.accounting import LedgerView
-from btcbot.btcturk.errors import BtcturkError
+from btcbot.btcturk.errors import ExchangeError
 from btcbot.domain import OrderRequest, Symbol
 from btcbot.exchange.events import PrivateEvidence
 from btcbot.exchange.port import ExchangePort
@@ -180,7 +180,7 @@ class OrderManager:
         self._fills.catch_up(client_order_id, exchange_id, "stored_fills")
         self._events.replay(exchange_id)
 
-    def _count_errors(self, where: str, errors: Iterable[BtcturkError]) -> None:
+    def _count_errors(self, where: str, errors: Iterable[ExchangeError]) -> None:
         first = next(iter(errors), None)
         if first is not None:
             self.last_failure = self._ctx.failures.record(where, first)

@@ -17,7 +17,7 @@ else's) while the rate budget has room to spare and at least every
 thorough pass (start-up, a gap in the private stream) reads everything.
 
 An order stays live in the store until the exchange shows a terminal state. Only exchange
-errors (:class:`BtcturkError`) are caught, and any of them makes the pass a failure: counted in
+errors (:class:`ExchangeError`) are caught, and any of them makes the pass a failure: counted in
 the store, reset by a fully successful pass, tripping the kill switch at the threshold count or
 time (:mod:`btcbot.execution.failures`). A pass has a deadline (``reconcile_pass_timeout_ms``):
 under an outage every read retries with backoff, and a pass that runs out of time fails and is
@@ -38,7 +38,7 @@ from types import MappingProxyType
 
 import structlog
 
-from btcbot.btcturk.errors import BtcturkError
+from btcbot.btcturk.errors import ExchangeError
 from btcbot.domain import Balance, OrderStatus, Symbol
 from btcbot.exchange.read_budget import ReadKind
 from btcbot.exchange.reports import ExchangeOrder
@@ -75,7 +75,7 @@ class ReconcileReport:
 class _Pass:
     unknown: list[ExchangeOrder] = field(default_factory=list)
     changed: list[Resolution] = field(default_factory=list)
-    errors: list[BtcturkError] = field(default_factory=list)
+    errors: list[ExchangeError] = field(default_factory=list)
 
 
 class Reconciler:
@@ -123,7 +123,7 @@ class Reconciler:
             cancels = await self._canceller.prove_pending()
             fills = await self._fills.sync(wanted, thorough=thorough)
             balances = await self._ctx.port.balances()
-        except BtcturkError as exc:
+        except ExchangeError as exc:
             return self._failed(at_ms, exc)
         error = _first([*in_flight.errors, *run.errors, *cancels.errors, *fills.errors])
         if error is not None:
@@ -142,7 +142,7 @@ class Reconciler:
             balances=MappingProxyType(dict(balances)),
         )
 
-    def _failed(self, at_ms: int, error: BtcturkError | PassTimedOut) -> ReconcileReport:
+    def _failed(self, at_ms: int, error: ExchangeError | PassTimedOut) -> ReconcileReport:
         record = self._ctx.failures.record("reconcile", error, started_ms=at_ms)
         return ReconcileReport(
             ok=False,
@@ -165,7 +165,7 @@ class Reconciler:
                 mine = [o for o in self._ctx.journal.live() if o.order.request.symbol == symbol]
                 self._claim_open(reports, run)
                 await self._look_up_missing(mine, {r.order_id for r in reports}, run)
-            except BtcturkError as exc:
+            except ExchangeError as exc:
                 run.errors.append(exc)
 
     def _sweep_due(self, symbol: Symbol) -> bool:
@@ -216,7 +216,7 @@ class Reconciler:
                 run.changed.append(_resolution(applied.order, "order"))
 
 
-def _first(errors: Sequence[BtcturkError]) -> BtcturkError | None:
+def _first(errors: Sequence[ExchangeError]) -> ExchangeError | None:
     return errors[0] if errors else None
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 import structlog
 
-from btcbot.btcturk.errors import BtcturkError
+from btcbot.btcturk.errors import ExchangeError
 from btcbot.domain import Fill, OrderEvent, OrderStatus, Symbol
 from btcbot.exchange.reports import ExchangeOrder
 from btcbot.execution.context import OmsContext
@@ -48,7 +48,7 @@ class ResolveReport:
     resolved: tuple[Resolution, ...] = ()
     waiting: tuple[str, ...] = ()  # not found yet: looked at again later
     not_placed: tuple[str, ...] = ()
-    errors: tuple[BtcturkError, ...] = ()
+    errors: tuple[ExchangeError, ...] = ()
 
 
 @dataclass
@@ -56,7 +56,7 @@ class _Pass:
     resolved: list[Resolution] = field(default_factory=list)
     waiting: list[str] = field(default_factory=list)
     not_placed: list[str] = field(default_factory=list)
-    errors: list[BtcturkError] = field(default_factory=list)
+    errors: list[ExchangeError] = field(default_factory=list)
 
     def report(self) -> ResolveReport:
         return ResolveReport(
@@ -79,7 +79,7 @@ class InFlightResolver:
         for symbol, orders in _by_symbol(self._ctx.journal.due_in_flight()).items():
             try:
                 await self._resolve_symbol(symbol, orders, run)
-            except BtcturkError as exc:
+            except ExchangeError as exc:
                 log.warning("in_flight_look_failed", symbol=str(symbol), error=str(exc))
                 run.errors.append(exc)
         return run.report()

@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 import structlog
 
-from btcbot.btcturk.errors import BtcturkError, DefinitiveReject
+from btcbot.btcturk.errors import DefinitiveReject, ExchangeError
 from btcbot.domain import OrderEvent, OrderRequest, OrderStatus
 from btcbot.exchange.reports import SubmitAck
 from btcbot.execution.context import OmsContext
@@ -47,7 +47,7 @@ class Submitter:
             ack = await self._ctx.port.submit(request)
         except DefinitiveReject as exc:
             return self._rejected(coid, exc)
-        except BtcturkError as exc:
+        except ExchangeError as exc:
             return self._ambiguous(coid, f"{type(exc).__name__}: {exc}")
         except asyncio.CancelledError:
             self._ambiguous(coid, "cancelled while sending")

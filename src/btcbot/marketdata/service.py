@@ -26,7 +26,7 @@ from typing import Literal, Protocol
 
 import structlog
 
-from btcbot.btcturk.errors import BtcturkError
+from btcbot.btcturk.errors import ExchangeError
 from btcbot.btcturk.orderbook_sync import OrderBookSync
 from btcbot.domain import OrderBook, Symbol
 from btcbot.marketdata.rest_books import BookReader, RestBooks
@@ -156,7 +156,7 @@ class MarketDataService:
     async def _rest_book(self, symbol: Symbol) -> tuple[BookView | None, str | None]:
         try:
             book, age_ms = await self._rest.book(symbol, self._depth)
-        except BtcturkError as exc:
+        except ExchangeError as exc:
             log.warning("rest_book_unavailable", symbol=symbol.normalized, error=str(exc))
             return None, f"REST order book failed: {exc}"
         if self._book_clock_ms is not None:

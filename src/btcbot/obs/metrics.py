@@ -43,8 +43,8 @@ from prometheus_client.exposition import ThreadingWSGIServer
 
 from btcbot.btcturk.errors import (
     AuthError,
-    BtcturkError,
     BusinessReject,
+    ExchangeError,
     InvalidNonce,
     MalformedResponse,
     NotSent,
@@ -95,7 +95,7 @@ _ERROR_KINDS: Final[tuple[tuple[type[BaseException], str], ...]] = (
     (ServerError, "server_error"),
     (TransportFailure, "transport"),
     (MalformedResponse, "malformed"),
-    (BtcturkError, "other_exchange"),
+    (ExchangeError, "other_exchange"),
 )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import structlog
 
-from btcbot.btcturk.errors import BtcturkError
+from btcbot.btcturk.errors import ExchangeError
 from btcbot.domain import Candle, Symbol
 from btcbot.exchange.port import MarketDataPort
 
@@ -42,7 +42,7 @@ class CandleCache:
     async def _refresh(self, symbol: Symbol, count: int, now_ms: int) -> None:
         try:
             candles = tuple(await self.port.recent_candles(symbol, count))
-        except BtcturkError as exc:
+        except ExchangeError as exc:
             log.warning("candles_unavailable", symbol=symbol.normalized, error=str(exc))
             return
         finally:

@@ -35,7 +35,7 @@ from typing import Any
 import structlog
 
 from btcbot.accounting import Valuation, rate, unrealized_pnl, value_holdings
-from btcbot.btcturk.errors import BtcturkError
+from btcbot.btcturk.errors import ExchangeError
 from btcbot.btcturk.ratelimit import RateLimitTally
 from btcbot.decision.frames import Frame
 from btcbot.decision.modes import Mode
@@ -127,7 +127,7 @@ class CycleRunner:
             return refused
         try:
             market, rules, tickers, conversion = await self._gather(reconcile)
-        except BtcturkError as exc:
+        except ExchangeError as exc:
             self._error_streak += 1
             log.error("cycle_gather_failed", cycle_id=cycle_id, error=str(exc))
             return self._skip(cycle_id, started, skipped=f"market data unavailable: {exc}")
@@ -211,7 +211,7 @@ class CycleRunner:
             return reconcile  # the mismatch stands; the failure is counted by the OMS
         try:
             balances = await self.port.balances()
-        except BtcturkError as exc:
+        except ExchangeError as exc:
             log.warning("ledger_recheck_failed", error=str(exc))
             return reconcile
         return replace(reconcile, balances=MappingProxyType(dict(balances)))
@@ -273,7 +273,7 @@ class CycleRunner:
             return None
         try:
             return await self.clock_offset()
-        except BtcturkError as exc:
+        except ExchangeError as exc:
             log.warning("clock_offset_unmeasured", error=str(exc))
             return None
 

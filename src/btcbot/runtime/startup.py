@@ -26,7 +26,7 @@ from typing import TypeVar
 import structlog
 
 from btcbot.btcturk.backoff import Backoff, process_rng
-from btcbot.btcturk.errors import BtcturkError
+from btcbot.btcturk.errors import ExchangeError
 from btcbot.execution import ReconciliationFailed
 from btcbot.execution.failures import is_retryable
 from btcbot.marketdata import MarketDataUnavailable
@@ -62,7 +62,7 @@ def transient(error: Exception) -> bool:
     """Whether waiting can help: outages yes, a definitive refusal (e.g. a 401) no."""
     if isinstance(error, ReconciliationFailed):
         return error.report.retryable
-    if isinstance(error, BtcturkError):
+    if isinstance(error, ExchangeError):
         return is_retryable(error)
     return isinstance(error, MarketDataUnavailable)
 
@@ -89,7 +89,7 @@ async def wait_for_exchange(
     while True:
         try:
             return await _unless_stopped(attempt, stop)
-        except (ReconciliationFailed, BtcturkError, MarketDataUnavailable) as exc:
+        except (ReconciliationFailed, ExchangeError, MarketDataUnavailable) as exc:
             if not transient(exc):
                 raise
             tries += 1
