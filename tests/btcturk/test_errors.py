@@ -1,12 +1,13 @@
-"""The error taxonomy: message-based classification, mutating vs read, and the tree itself."""
+"""BTCTurk outcomes to the port's error classes: message-based classification, mutating vs read."""
 
 from __future__ import annotations
 
 import httpx
 import pytest
 
-from btcbot.btcturk import errors as e
 from btcbot.btcturk.classify import response_error, transport_error
+from btcbot.btcturk.errors import KNOWN_REJECTS
+from btcbot.exchange import errors as e
 
 
 def body(message: str, code: int = 0, success: bool = False) -> bytes:
@@ -80,18 +81,6 @@ def test_transport_classification(
     assert type(transport_error(exc, mutating=mutating, where="x")) is expected
 
 
-def test_tree_shape() -> None:
-    """Definitive / ambiguous / retryable are disjoint except the two documented hybrids."""
-    assert not issubclass(e.OutcomeUnknown, (e.DefinitiveReject, e.RetryableError))
-    for hybrid in (e.NotSent, e.RateLimited):
-        assert issubclass(hybrid, e.DefinitiveReject) and issubclass(hybrid, e.RetryableError)
-    for definitive in (e.BusinessReject, e.OrderNotFound, e.AuthError, e.InvalidNonce):
-        assert not issubclass(definitive, e.RetryableError)
-    for retryable in (e.ServerError, e.TransportFailure, e.MalformedResponse):
-        assert not issubclass(retryable, e.DefinitiveReject)
-    assert all(name in (e.__doc__ or "") for name in e.__all__)
-
-
 def test_known_rejects_cover_the_contract_catalogue() -> None:
     for name in ("FAILED_MIN_TOTAL_AMOUNT", "FAILED_INVALID_PRICE_SCALE", "ORDER_CANCEL_BLOCKED"):
-        assert name in e.KNOWN_REJECTS
+        assert name in KNOWN_REJECTS

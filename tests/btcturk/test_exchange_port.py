@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from btcbot.btcturk import ws_events
-from btcbot.btcturk.errors import BusinessReject, OrderNotFound
 from btcbot.btcturk.exchange import BtcturkExchange, NotArmed, evidence_from_ws
 from btcbot.config import ACK_PHRASE, CommonSettings, evaluate_arming
 from btcbot.config.gates import ArmingDecision
 from btcbot.domain import Balance, Fill, OrderMethod, OrderRequest, Side
+from btcbot.exchange.errors import BusinessReject, OrderNotFound
 from btcbot.execution import OrderDeleteSeen, OrderInsertSeen, OrderMatchSeen, StreamGap
 from tests.execution.rig import BTC_TRY, Rig, rig
 

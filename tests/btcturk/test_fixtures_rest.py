@@ -30,14 +30,14 @@ import pytest
 from btcbot.btcturk import parse
 from btcbot.btcturk import wire_schemas as w
 from btcbot.btcturk.classify import response_error
-from btcbot.btcturk.errors import (
+from btcbot.domain import OrderMethod, OrderStatus, Side, Symbol
+from btcbot.exchange.errors import (
     AuthError,
     BusinessReject,
     InvalidNonce,
     MalformedResponse,
     OrderNotFound,
 )
-from btcbot.domain import OrderMethod, OrderStatus, Side, Symbol
 from tests.btcturk.rest_fake_server import Fault, loopback_client
 from tests.helpers import shared_path
 

@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from btcbot.btcturk.errors import DefinitiveReject, OrderNotFound, OutcomeUnknown
 from btcbot.btcturk.rest_client import BtcturkRestClient
 from btcbot.config import ExchangeSettings
 from btcbot.domain import OrderMethod, OrderRequest, OrderStatus, Side, Symbol
 from btcbot.emulator import EmulatorConfig, running_emulator
+from btcbot.exchange.errors import DefinitiveReject, OrderNotFound, OutcomeUnknown
 from tests.btcturk.rest_fake_server import FakeTime
 from tests.helpers import eventually
 

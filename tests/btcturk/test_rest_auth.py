@@ -40,7 +40,7 @@ def test_half_configured_credentials_are_refused() -> None:
 async def test_planted_secret_never_reaches_logs_or_errors() -> None:
     from structlog.testing import capture_logs
 
-    from btcbot.btcturk.errors import ExchangeError
+    from btcbot.exchange.errors import ExchangeError
     from tests.btcturk.rest_fake_server import API_SECRET, Fault, loopback_client
 
     async with loopback_client() as h:

@@ -7,7 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from btcbot.btcturk.errors import (
+from btcbot.btcturk.rest_client import BtcturkRestClient
+from btcbot.domain import OrderMethod, OrderRequest, OrderStatus, Side, Symbol
+from btcbot.exchange.errors import (
     AuthError,
     BusinessReject,
     DefinitiveReject,
@@ -17,8 +19,6 @@ from btcbot.btcturk.errors import (
     RateLimited,
     ServerError,
 )
-from btcbot.btcturk.rest_client import BtcturkRestClient
-from btcbot.domain import OrderMethod, OrderRequest, OrderStatus, Side, Symbol
 from tests.btcturk.rest_fake_server import Fault, fast_settings, loopback_client
 
 BTC_TRY = Symbol("BTC", "TRY")

@@ -8,9 +8,9 @@ import sys
 import pytest
 
 from btcbot.btcturk.backoff import Backoff
-from btcbot.btcturk.errors import OutcomeUnknown
 from btcbot.btcturk.rest_client import BtcturkRestClient
 from btcbot.domain import Symbol
+from btcbot.exchange.errors import OutcomeUnknown
 from tests.btcturk.rest_fake_server import FakeTime, Fault, fast_settings, running_fake
 from tests.btcturk.test_rest_client import LIMIT_BUY
 

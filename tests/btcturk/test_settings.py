@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-from btcbot.btcturk.errors import ServerError, TransportFailure
 from btcbot.config import ExchangeSettings
+from btcbot.exchange.errors import ServerError, TransportFailure
 from tests.btcturk.rest_fake_server import Fault, loopback_client
 
 ENV = {

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from btcbot.btcturk.errors import BusinessReject, OrderNotFound
 from btcbot.domain import Balance, OrderMethod, OrderRequest, OrderStatus, Side
+from btcbot.exchange.errors import BusinessReject, OrderNotFound
 from btcbot.exchange.paper import PaperExchange
 from btcbot.exchange.port import ExchangePort
 from tests.exchange.factories import (

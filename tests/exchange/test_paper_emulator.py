@@ -16,7 +16,6 @@ from typing import Any
 
 import pytest
 
-from btcbot.btcturk.errors import BusinessReject
 from btcbot.btcturk.exchange import BtcturkExchange
 from btcbot.btcturk.rest_client import BtcturkRestClient
 from btcbot.config import ExchangeSettings
@@ -32,6 +31,7 @@ from btcbot.domain import (
     Ticker,
 )
 from btcbot.emulator import EmulatorConfig, running_emulator
+from btcbot.exchange.errors import BusinessReject
 from btcbot.exchange.paper import PaperExchange
 from btcbot.exchange.port import MarketDataPort
 from tests.exchange.factories import BTC_TRY

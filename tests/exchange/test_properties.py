@@ -16,8 +16,8 @@ from decimal import Decimal
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from btcbot.btcturk.errors import BusinessReject
 from btcbot.domain import Fill, OrderBook, OrderMethod, OrderRequest, Side
+from btcbot.exchange.errors import BusinessReject
 from btcbot.exchange.fill_model import FillModel
 from btcbot.exchange.paper import PaperExchange
 from tests.exchange.factories import BTC_TRY, Clock, FakeMarket, book, rules

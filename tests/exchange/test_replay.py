@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from btcbot.btcturk.errors import BusinessReject
 from btcbot.domain import Fill, OrderMethod, OrderRequest, OrderStatus, Side, Symbol
 from btcbot.exchange.datasets import Bar, ReplayDataset, load_dataset, read_series, series_from_bars
+from btcbot.exchange.errors import BusinessReject
 from btcbot.exchange.port import ExchangePort
 from btcbot.exchange.replay import DepthModel, ReplayExchange
 from tests.exchange.factories import (

@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from btcbot.btcturk.errors import BusinessReject
 from btcbot.domain import Balance, OrderMethod, OrderRequest, OrderStatus, Side
 from btcbot.exchange.datasets import ReplayDataset, series_from_bars
+from btcbot.exchange.errors import BusinessReject
 from btcbot.exchange.paper import PaperExchange
 from btcbot.exchange.replay import ReplayExchange
 from tests.exchange.factories import BTC_TRY, HOUR_MS, T0, Clock, FakeMarket, book, rules

@@ -14,13 +14,13 @@ from typing import Any
 
 import pytest
 
-from btcbot.btcturk.errors import ServerError
 from btcbot.btcturk.rest_client import BtcturkRestClient
 from btcbot.config import ExchangeSettings
 from btcbot.domain import Symbol
 from btcbot.domain.market import Candle
 from btcbot.emulator import EmulatorConfig, running_emulator
 from btcbot.emulator.server import Emulator
+from btcbot.exchange.errors import ServerError
 from btcbot.marketdata.candle_download import (
     PAGE_CANDLES,
     TIMEFRAMES,

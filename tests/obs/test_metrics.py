@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from btcbot.btcturk.errors import (
+from btcbot.exchange.errors import (
     AuthError,
     BusinessReject,
     InvalidNonce,

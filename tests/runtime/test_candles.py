@@ -6,13 +6,13 @@ from collections.abc import Sequence
 from decimal import Decimal
 from itertools import pairwise
 
-from btcbot.btcturk.errors import ServerError
 from btcbot.btcturk.exchange import BtcturkExchange
 from btcbot.btcturk.rest_client import BtcturkRestClient
 from btcbot.config import ExchangeSettings, evaluate_arming
 from btcbot.config.common import CommonSettings
 from btcbot.domain import Candle, Symbol
 from btcbot.emulator import EmulatorConfig, running_emulator
+from btcbot.exchange.errors import ServerError
 from btcbot.runtime.candles import CandleCache
 
 BTC_TRY = Symbol("BTC", "TRY")

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from btcbot.btcturk.errors import ExchangeError
 from btcbot.commands.common import config_secrets
 from btcbot.config import load_config
 from btcbot.emulator import Account, EmulatorConfig, running_emulator
+from btcbot.exchange.errors import ExchangeError
 from btcbot.execution import ReconciliationFailed
 from btcbot.obs.logging import configure_logging, reset_logging
 from btcbot.runtime.factory import open_runtime

@@ -19,8 +19,9 @@ from collections.abc import Mapping
 
 import httpx
 
-from btcbot.btcturk.errors import (
-    INVALID_NONCE,
+from btcbot.btcturk.errors import INVALID_NONCE, reject_for_message
+from btcbot.btcturk.wire_schemas import ErrorBody, decode_error_body
+from btcbot.exchange.errors import (
     AuthError,
     BusinessReject,
     ExchangeError,
@@ -31,9 +32,7 @@ from btcbot.btcturk.errors import (
     RateLimited,
     ServerError,
     TransportFailure,
-    reject_for_message,
 )
-from btcbot.btcturk.wire_schemas import ErrorBody, decode_error_body
 
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
 _TRY_AGAIN = re.compile(r"try again in (\d+(?:\.\d+)?) second", re.IGNORECASE)

@@ -1,30 +1,12 @@
-"""One error taxonomy for every BTCTurk call (RELIABILITY.md "Outcome taxonomy").
+"""BTCTurk's side of the outcome taxonomy: which venue ``message`` means which port error.
 
-::
-
-    ExchangeError
-    ├── DefinitiveReject ........ the exchange certainly did NOT act (safe to mark REJECTED)
-    │   ├── BusinessReject ...... HTTP 400 + message (FAILED_MIN_TOTAL_AMOUNT, ...)
-    │   │   └── OrderNotFound ... NO_ORDER_MATCHES_YOUR_REQUEST / "Order not found"
-    │   ├── AuthError ........... HTTP 401 "Unauthorized - ..." (checked before any processing)
-    │   │   └── InvalidNonce .... X-Stamp outside ±5 s: resync the clock, then re-sign
-    │   ├── NotSent * ........... connect failed: the request never left this machine
-    │   └── RateLimited * ....... HTTP 429: refused unprocessed; ``retry_after`` seconds
-    ├── OutcomeUnknown .......... a MUTATING call may or may not have taken effect:
-    │                             timeout/reset after send, 5xx, unparsable body.
-    │                             Keep the order IN_FLIGHT and resolve it by evidence.
-    └── RetryableError .......... transient; trying again later is safe
-        ├── ServerError ......... 5xx / 503 maintenance on a READ
-        ├── TransportFailure .... timeout / reset on a READ
-        ├── MalformedResponse ... a READ answered with a body we cannot parse
-        ├── NotSent *
-        └── RateLimited *
-
-    * in both branches: nothing happened at the exchange AND the caller may try again later.
+The classes live in the exchange port (:mod:`btcbot.exchange.errors`, the tree); this module
+holds the messages BTCTurk answers with and :func:`reject_for_message`, which turns a 4xx or
+``success:false`` message into the definitive error it names (:mod:`btcbot.btcturk.classify`
+applies it to HTTP outcomes).
 
 Classification keys on the ``message`` string, never on the integer ``code``: BTCTurk
-renumbered its codes in 2024 (API_CONTRACT §4.2). Exception texts carry the HTTP status,
-the endpoint path and the venue message, never headers, keys or signatures.
+renumbered its codes in 2024 (API_CONTRACT §4.2).
 """
 
 from __future__ import annotations
@@ -33,97 +15,13 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-__all__ = [
-    "AuthError",
-    "BusinessReject",
-    "DefinitiveReject",
-    "ExchangeError",
-    "InvalidNonce",
-    "MalformedResponse",
-    "NotSent",
-    "OrderNotFound",
-    "OutcomeUnknown",
-    "RateLimited",
-    "RetryableError",
-    "ServerError",
-    "TransportFailure",
-]
-
-
-class ExchangeError(Exception):
-    """Base of every error the BTCTurk adapter raises."""
-
-    def __init__(
-        self, detail: str, *, reason: str | None = None, http_status: int | None = None
-    ) -> None:
-        super().__init__(detail)
-        self.detail = detail
-        self.reason = reason
-        self.http_status = http_status
-
-
-class DefinitiveReject(ExchangeError):
-    """The exchange (or the client before sending) positively did not act on the request."""
-
-
-class BusinessReject(DefinitiveReject):
-    """A business rule refused the request; ``reason`` is the venue message, e.g.
-    ``FAILED_MIN_TOTAL_AMOUNT``."""
-
-
-class OrderNotFound(BusinessReject):
-    """The order id is unknown to the exchange (cancel or single-order query)."""
-
-
-class AuthError(DefinitiveReject):
-    """HTTP 401: key, signature, permission or IP whitelist problem. Never retried blindly."""
-
-
-class InvalidNonce(AuthError):
-    """``Unauthorized - Invalid Nonce``: our stamp drifted; resync the server clock."""
-
-
-class OutcomeUnknown(ExchangeError):
-    """A mutating call whose effect is unknown. Never 'failed': resolve by evidence."""
-
-
-class RetryableError(ExchangeError):
-    """A transient failure of a call that may safely be repeated."""
-
-
-class ServerError(RetryableError):
-    """HTTP 5xx on a read."""
-
-
-class TransportFailure(RetryableError):
-    """Timeout or connection failure on a read."""
-
-
-class MalformedResponse(RetryableError):
-    """A read whose body did not match the documented schema."""
-
-
-class NotSent(RetryableError, DefinitiveReject):
-    """The connection could not be established (refused, DNS, TLS, connect/pool timeout).
-
-    No byte of the request reached the exchange, so a submit is certainly not placed.
-    """
-
-
-class RateLimited(RetryableError, DefinitiveReject):
-    """HTTP 429 ``TOO_MANY_REQUESTS``: refused before processing; wait ``retry_after``."""
-
-    def __init__(
-        self,
-        detail: str,
-        *,
-        retry_after: float,
-        reason: str | None = "TOO_MANY_REQUESTS",
-        http_status: int | None = 429,
-    ) -> None:
-        super().__init__(detail, reason=reason, http_status=http_status)
-        self.retry_after = retry_after
-
+from btcbot.exchange.errors import (
+    AuthError,
+    BusinessReject,
+    DefinitiveReject,
+    InvalidNonce,
+    OrderNotFound,
+)
 
 # Venue messages (API_CONTRACT §4.2, §3.2) that mean "this order/id does not exist".
 NOT_FOUND_MESSAGES: Final = frozenset(

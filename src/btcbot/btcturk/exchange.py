@@ -19,7 +19,6 @@ from typing import Protocol
 import structlog
 
 from btcbot.btcturk import endpoints, ws_events
-from btcbot.btcturk.errors import DefinitiveReject, OrderNotFound
 from btcbot.btcturk.rest_client import BtcturkRestClient
 from btcbot.domain import (
     Balance,
@@ -31,6 +30,7 @@ from btcbot.domain import (
     SymbolRules,
     Ticker,
 )
+from btcbot.exchange.errors import DefinitiveReject, OrderNotFound
 from btcbot.exchange.events import (
     OrderDeleteSeen,
     OrderInsertSeen,

@@ -30,7 +30,9 @@ from btcbot.btcturk.backoff import Backoff, process_rng
 from btcbot.btcturk.classify import malformed, response_error, transport_error
 from btcbot.btcturk.clock import ServerClock
 from btcbot.btcturk.endpoints import Endpoint
-from btcbot.btcturk.errors import (
+from btcbot.btcturk.parse import WireError
+from btcbot.btcturk.ratelimit import RateLimiter
+from btcbot.exchange.errors import (
     AuthError,
     ExchangeError,
     InvalidNonce,
@@ -38,8 +40,6 @@ from btcbot.btcturk.errors import (
     RateLimited,
     RetryableError,
 )
-from btcbot.btcturk.parse import WireError
-from btcbot.btcturk.ratelimit import RateLimiter
 
 R = TypeVar("R")
 Decode = Callable[[bytes], R]

@@ -22,7 +22,6 @@ from typing import Annotated
 
 import typer
 
-from btcbot.btcturk.errors import ExchangeError
 from btcbot.btcturk.rest_client import BtcturkRestClient
 from btcbot.btcturk.ws_client import BtcturkWsClient
 from btcbot.btcturk.ws_config import WsError
@@ -31,6 +30,7 @@ from btcbot.config import ConfigError, ExchangeSettings
 from btcbot.config.loader import build
 from btcbot.domain.symbols import Symbol, SymbolError
 from btcbot.exchange.datasets import DatasetError, parse_timestamp_ms
+from btcbot.exchange.errors import ExchangeError
 from btcbot.marketdata.candle_download import (
     TIMEFRAMES,
     DownloadError,

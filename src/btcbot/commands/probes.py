@@ -12,7 +12,6 @@ from typing import Final
 
 import httpx
 
-from btcbot.btcturk.errors import AuthError, ExchangeError
 from btcbot.btcturk.rest_client import BtcturkRestClient
 from btcbot.btcturk.ws_client import BtcturkWsClient
 from btcbot.btcturk.ws_config import WsError
@@ -20,6 +19,7 @@ from btcbot.commands.checks import CheckResult, Verdict, failed, passed, skipped
 from btcbot.config import AppConfig
 from btcbot.domain import Symbol, SymbolRules
 from btcbot.domain.money import format_decimal
+from btcbot.exchange.errors import AuthError, ExchangeError
 from btcbot.kernel.builtin import builtin_profile
 from btcbot.kernel.profile import Profile
 from btcbot.marketdata import conversion_pair, conversion_pairs

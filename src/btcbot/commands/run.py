@@ -10,7 +10,6 @@ from typing import Annotated
 
 import typer
 
-from btcbot.btcturk.errors import ExchangeError
 from btcbot.commands.api_hosting import ApiPlan, plan_api, serving, thread_safe_setter
 from btcbot.commands.common import (
     EXIT_CONFIG,
@@ -31,6 +30,7 @@ from btcbot.commands.strategies import (
 )
 from btcbot.config import AppConfig, ConfigError, load_config
 from btcbot.domain.trips import TripKind, resolution
+from btcbot.exchange.errors import ExchangeError
 from btcbot.execution import ReconciliationFailed
 from btcbot.kernel.profile import Profile
 from btcbot.marketdata import MarketDataUnavailable

@@ -30,13 +30,13 @@ from typing import Annotated, Final
 import httpx
 import typer
 
-from btcbot.btcturk.errors import AuthError, ExchangeError
 from btcbot.btcturk.rest_client import BtcturkRestClient
 from btcbot.commands.checks import CheckResult, Verdict, failed, passed, render, warned
 from btcbot.commands.common import EXIT_RUNTIME, EnvFile, configure_logs, fail
 from btcbot.config import ConfigError
 from btcbot.config.exchange import ExchangeSettings
 from btcbot.config.loader import build, has_credentials
+from btcbot.exchange.errors import AuthError, ExchangeError
 from btcbot.store import account_fingerprint
 
 DUE_SOON_DAYS: Final = 14

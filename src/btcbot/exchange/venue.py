@@ -5,7 +5,7 @@ keep their private state here, so a submit, a fill, a cancel and a balance mean 
 in both and behave as BTCTurk does:
 
 * a submit is validated by :meth:`SymbolRules.check` and the free balance, and a refusal is the
-  same :class:`~btcbot.btcturk.errors.BusinessReject` (``reason`` = the venue message, HTTP 400)
+  same :class:`~btcbot.exchange.errors.BusinessReject` (``reason`` = the venue message, HTTP 400)
   the live adapter raises, so the OMS treats paper rejects exactly like live ones;
 * an accepted order locks funds like BTCTurk: a buy locks ``notional × (1 + reserve)`` of quote
   (the larger fee plus tax, BTCTurk's ``denomLeft`` ≈ ×1.001), a market BUY its quote amount
@@ -30,13 +30,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from decimal import Decimal
 
-from btcbot.btcturk.errors import BusinessReject, OrderNotFound
 from btcbot.domain.fills import Fill
 from btcbot.domain.market import Balance, OrderBook
 from btcbot.domain.money import ONE, ZERO, format_decimal
 from btcbot.domain.orders import OrderMethod, OrderRequest, OrderStatus, Side
 from btcbot.domain.rules import SymbolRules, Violation
 from btcbot.domain.symbols import Symbol
+from btcbot.exchange.errors import BusinessReject, OrderNotFound
 from btcbot.exchange.fill_model import Execution, FillModel, IdSequence
 from btcbot.exchange.reports import CancelAck, ExchangeOrder, SubmitAck
 from btcbot.exchange.sim_state import FillLog, OrderIndex, SimOrder, Wallet

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 
 import structlog
 
-from btcbot.btcturk.errors import DefinitiveReject, ExchangeError, OrderNotFound
 from btcbot.domain import OrderEvent, OrderStatus
+from btcbot.exchange.errors import DefinitiveReject, ExchangeError, OrderNotFound
 from btcbot.execution.context import OmsContext
 from btcbot.execution.evidence import Evidence, from_report
 from btcbot.execution.outcomes import CancelOutcome, CancelResult

@@ -23,14 +23,14 @@ from dataclasses import dataclass
 
 import structlog
 
-from btcbot.btcturk.errors import (
+from btcbot.domain.trips import TripKind, resolution
+from btcbot.exchange.errors import (
     DefinitiveReject,
     ExchangeError,
     InvalidNonce,
     OutcomeUnknown,
     RetryableError,
 )
-from btcbot.domain.trips import TripKind, resolution
 from btcbot.store import StateStore
 
 log = structlog.get_logger(__name__)

@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 
 import structlog
 
-from btcbot.btcturk.errors import ExchangeError
 from btcbot.domain import Fill, Symbol
 from btcbot.domain.money import ZERO
+from btcbot.exchange.errors import ExchangeError
 from btcbot.exchange.read_budget import ReadKind
 from btcbot.execution.context import OmsContext
 from btcbot.execution.evidence import from_fill_total

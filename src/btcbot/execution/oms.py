@@ -25,8 +25,8 @@ from collections.abc import Callable, Iterable
 from sqlalchemy import Engine
 
 from btcbot.accounting import LedgerView
-from btcbot.btcturk.errors import ExchangeError
 from btcbot.domain import OrderRequest, Symbol
+from btcbot.exchange.errors import ExchangeError
 from btcbot.exchange.events import PrivateEvidence
 from btcbot.exchange.port import ExchangePort
 from btcbot.exchange.read_budget import UNLIMITED, ReadBudget

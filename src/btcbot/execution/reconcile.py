@@ -38,8 +38,8 @@ from types import MappingProxyType
 
 import structlog
 
-from btcbot.btcturk.errors import ExchangeError
 from btcbot.domain import Balance, OrderStatus, Symbol
+from btcbot.exchange.errors import ExchangeError
 from btcbot.exchange.read_budget import ReadKind
 from btcbot.exchange.reports import ExchangeOrder
 from btcbot.execution.cancels import Canceller, PendingCancelReport

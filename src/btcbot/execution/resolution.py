@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 
 import structlog
 
-from btcbot.btcturk.errors import ExchangeError
 from btcbot.domain import Fill, OrderEvent, OrderStatus, Symbol
+from btcbot.exchange.errors import ExchangeError
 from btcbot.exchange.reports import ExchangeOrder
 from btcbot.execution.context import OmsContext
 from btcbot.execution.evidence import Evidence, from_fill_total, from_report, same_order

@@ -21,8 +21,8 @@ from collections.abc import Callable
 
 import structlog
 
-from btcbot.btcturk.errors import DefinitiveReject, ExchangeError
 from btcbot.domain import OrderEvent, OrderRequest, OrderStatus
+from btcbot.exchange.errors import DefinitiveReject, ExchangeError
 from btcbot.exchange.reports import SubmitAck
 from btcbot.execution.context import OmsContext
 from btcbot.execution.errors import IntentNotPersisted, ResubmitRefused

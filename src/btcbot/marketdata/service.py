@@ -26,9 +26,9 @@ from typing import Literal, Protocol
 
 import structlog
 
-from btcbot.btcturk.errors import ExchangeError
 from btcbot.btcturk.orderbook_sync import OrderBookSync
 from btcbot.domain import OrderBook, Symbol
+from btcbot.exchange.errors import ExchangeError
 from btcbot.marketdata.rest_books import BookReader, RestBooks
 
 log = structlog.get_logger(__name__)

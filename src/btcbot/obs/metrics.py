@@ -41,7 +41,8 @@ from prometheus_client import (
 )
 from prometheus_client.exposition import ThreadingWSGIServer
 
-from btcbot.btcturk.errors import (
+from btcbot.decision.modes import Mode
+from btcbot.exchange.errors import (
     AuthError,
     BusinessReject,
     ExchangeError,
@@ -54,7 +55,6 @@ from btcbot.btcturk.errors import (
     ServerError,
     TransportFailure,
 )
-from btcbot.decision.modes import Mode
 from btcbot.obs.health import HealthReport, HealthStatus
 from btcbot.risk.anomalies import ANOMALY_CODES
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 import structlog
 
-from btcbot.btcturk.errors import ExchangeError
 from btcbot.domain import Candle, Symbol
+from btcbot.exchange.errors import ExchangeError
 from btcbot.exchange.port import MarketDataPort
 
 log = structlog.get_logger(__name__)

@@ -35,7 +35,6 @@ from typing import Any
 import structlog
 
 from btcbot.accounting import Valuation, rate, unrealized_pnl, value_holdings
-from btcbot.btcturk.errors import ExchangeError
 from btcbot.btcturk.ratelimit import RateLimitTally
 from btcbot.decision.frames import Frame
 from btcbot.decision.modes import Mode
@@ -43,6 +42,7 @@ from btcbot.decision.plan import Action, Plan
 from btcbot.decision.risk_state import RiskState
 from btcbot.decision.snapshot import Snapshot
 from btcbot.domain import Balance, Candle, Symbol, SymbolRules, Ticker
+from btcbot.exchange.errors import ExchangeError
 from btcbot.exchange.port import ExchangePort
 from btcbot.execution import OrderManager, ReconcileReport, SubmitResult, persist_intents
 from btcbot.execution.outcomes import CancelResult
