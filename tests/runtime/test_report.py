@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from btcbot.btcturk.ratelimit import RateLimitTally
 from btcbot.domain.trips import Trip, TripKind
+from btcbot.exchange.throttle import RateLimitTally
 from btcbot.runtime.report import CycleReport, rate_limit_text
 
 WAITED = RateLimitTally(

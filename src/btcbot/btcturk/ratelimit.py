@@ -41,6 +41,8 @@ from typing import Final
 
 import structlog
 
+from btcbot.exchange.throttle import RateLimitTally
+
 Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -110,28 +112,6 @@ def scaled(limit: Limit, margin: float) -> int:
 
 def priority_of(group: str) -> Priority:
     return MUTATIONS.get(group, Priority.READ)
-
-
-@dataclass(frozen=True, slots=True)
-class RateLimitTally:
-    """What the limiter did since the last :meth:`RateLimiter.take_tally`, by endpoint group:
-    seconds waited, calls that waited, and HTTP 429 answers."""
-
-    waited_s: tuple[tuple[str, float], ...] = ()  # largest first
-    waits: tuple[tuple[str, int], ...] = ()
-    refusals: tuple[tuple[str, int], ...] = ()
-
-    @property
-    def total_wait_s(self) -> float:
-        return sum(seconds for _, seconds in self.waited_s)
-
-    @property
-    def throttled(self) -> int:
-        """Calls the rate limits held back: waits plus 429 answers."""
-        return sum(n for _, n in self.waits) + sum(n for _, n in self.refusals)
-
-    def __bool__(self) -> bool:
-        return bool(self.waits or self.refusals)
 
 
 class _Window:

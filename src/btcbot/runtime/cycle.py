@@ -35,7 +35,6 @@ from typing import Any
 import structlog
 
 from btcbot.accounting import Valuation, rate, unrealized_pnl, value_holdings
-from btcbot.btcturk.ratelimit import RateLimitTally
 from btcbot.decision.frames import Frame
 from btcbot.decision.modes import Mode
 from btcbot.decision.plan import Action, Plan
@@ -44,6 +43,7 @@ from btcbot.decision.snapshot import Snapshot
 from btcbot.domain import Balance, Candle, Symbol, SymbolRules, Ticker
 from btcbot.exchange.errors import ExchangeError
 from btcbot.exchange.port import ExchangePort
+from btcbot.exchange.throttle import RateLimitTally
 from btcbot.execution import OrderManager, ReconcileReport, SubmitResult, persist_intents
 from btcbot.execution.outcomes import CancelResult
 from btcbot.kernel.kernel import PlanningKernel

@@ -12,9 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from btcbot.btcturk.ratelimit import RateLimitTally
 from btcbot.domain.money import format_decimal
 from btcbot.domain.trips import Trip
+from btcbot.exchange.throttle import RateLimitTally
 
 
 @dataclass(frozen=True, slots=True)
