@@ -7,15 +7,15 @@ import sys
 
 import pytest
 
-from btcbot.btcturk.backoff import Backoff
 from btcbot.btcturk.rest_client import BtcturkRestClient
 from btcbot.domain import Symbol
+from btcbot.exchange.backoff import Backoff
 from btcbot.exchange.errors import OutcomeUnknown
 from tests.btcturk.rest_fake_server import FakeTime, Fault, fast_settings, running_fake
 from tests.btcturk.test_rest_client import LIMIT_BUY
 
 DRAW = (
-    "from btcbot.btcturk.backoff import Backoff;"
+    "from btcbot.exchange.backoff import Backoff;"
     "print([round(Backoff(0.4, 4.0).delay(n), 9) for n in range(6)])"
 )
 

@@ -30,7 +30,6 @@ from btcbot.btcturk import endpoints as ep
 from btcbot.btcturk import parse
 from btcbot.btcturk import rest_decoders as decode
 from btcbot.btcturk.auth import Credentials, Secret
-from btcbot.btcturk.backoff import Backoff
 from btcbot.btcturk.clock import ServerClock
 from btcbot.btcturk.ratelimit import RateLimiter
 from btcbot.btcturk.reports import CurrencyInfo
@@ -42,6 +41,7 @@ from btcbot.domain.money import format_decimal
 from btcbot.domain.orders import OrderRequest
 from btcbot.domain.rules import SymbolRules
 from btcbot.domain.symbols import Symbol
+from btcbot.exchange.backoff import Backoff
 from btcbot.exchange.reports import CancelAck, ExchangeOrder, SubmitAck
 
 T = TypeVar("T")

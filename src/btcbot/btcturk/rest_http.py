@@ -26,12 +26,12 @@ import structlog
 
 from btcbot.btcturk import endpoints, rest_decoders
 from btcbot.btcturk.auth import Credentials
-from btcbot.btcturk.backoff import Backoff, process_rng
 from btcbot.btcturk.classify import malformed, response_error, transport_error
 from btcbot.btcturk.clock import ServerClock
 from btcbot.btcturk.endpoints import Endpoint
 from btcbot.btcturk.parse import WireError
 from btcbot.btcturk.ratelimit import RateLimiter
+from btcbot.exchange.backoff import Backoff, process_rng
 from btcbot.exchange.errors import (
     AuthError,
     ExchangeError,

@@ -31,7 +31,6 @@ from websockets.exceptions import InvalidURI, WebSocketException
 from btcbot.btcturk import ws_events as ev
 from btcbot.btcturk import ws_schemas as ws
 from btcbot.btcturk.auth import Credentials
-from btcbot.btcturk.backoff import Backoff, process_rng
 from btcbot.btcturk.orderbook_sync import OrderBookSync
 from btcbot.btcturk.ws_config import (
     WsAuthError,
@@ -43,6 +42,7 @@ from btcbot.btcturk.ws_config import (
 from btcbot.btcturk.ws_decode import UnknownFrame, WsDecodeError, decode_frame
 from btcbot.btcturk.ws_limiter import ConnectLimiter
 from btcbot.domain.symbols import Symbol
+from btcbot.exchange.backoff import Backoff, process_rng
 
 log = structlog.get_logger(__name__)
 

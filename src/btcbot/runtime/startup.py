@@ -25,7 +25,7 @@ from typing import TypeVar
 
 import structlog
 
-from btcbot.btcturk.backoff import Backoff, process_rng
+from btcbot.exchange.backoff import Backoff, process_rng
 from btcbot.exchange.errors import ExchangeError
 from btcbot.execution import ReconciliationFailed
 from btcbot.execution.failures import is_retryable
