@@ -40,7 +40,7 @@ from sqlalchemy import Engine, event
 from btcbot.backtest import open_dataset
 from btcbot.backtest.rules import venue_rules
 from btcbot.config import load_config
-from btcbot.decision.params import Profile3Params
+from btcbot.config.params import Profile3Params
 from btcbot.domain import Symbol
 from btcbot.exchange.datasets import ReplayDataset, parse_timestamp_ms, series_from_bars
 from btcbot.exchange.replay import ReplayExchange

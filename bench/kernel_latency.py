@@ -26,7 +26,7 @@ import time
 from dataclasses import replace
 from decimal import Decimal
 
-from btcbot.decision.params import Profile3Params, Profile4Params, Profile7Params, ProfileParams
+from btcbot.config.params import Profile3Params, Profile4Params, Profile7Params, ProfileParams
 from btcbot.decision.snapshot import OpenOrder, Snapshot
 from btcbot.domain import (
     Balance,

@@ -13,7 +13,7 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
-from btcbot.decision.params import (
+from btcbot.config.params import (
     Profile3Params,
     Profile4Params,
     Profile7Params,

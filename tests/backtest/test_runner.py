@@ -16,7 +16,7 @@ from btcbot.backtest import (
     run_backtest,
 )
 from btcbot.backtest.parity import nonzero
-from btcbot.decision.params import Profile3Params, ProfileParams, ProtectiveStopParams
+from btcbot.config.params import Profile3Params, ProfileParams, ProtectiveStopParams
 from btcbot.domain import Symbol
 from btcbot.exchange.datasets import ReplayDataset
 from btcbot.runtime.report import CycleReport

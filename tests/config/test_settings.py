@@ -15,7 +15,7 @@ from btcbot.config import (
     load_config,
 )
 from btcbot.config.base import env_names
-from btcbot.decision.params import Profile3Params, Profile4Params, Profile7Params
+from btcbot.config.params import Profile3Params, Profile4Params, Profile7Params
 from btcbot.domain import Symbol
 
 

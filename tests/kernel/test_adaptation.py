@@ -3,7 +3,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from btcbot.decision.params import PortfolioParams, Profile7Params, RiskLimits
+from btcbot.config.params import PortfolioParams, Profile7Params, RiskLimits
 from btcbot.kernel.adaptation import CycleMetrics, adapt
 
 BASE = Profile7Params()

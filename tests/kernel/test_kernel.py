@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from btcbot.config.params import Profile3Params, Profile4Params, Profile7Params, RiskLimits
 from btcbot.decision.modes import Mode
-from btcbot.decision.params import Profile3Params, Profile4Params, Profile7Params, RiskLimits
 from btcbot.decision.risk_state import RiskState
 from btcbot.domain import OrderStatus, Side
 from btcbot.kernel.builtin import builtin_profile

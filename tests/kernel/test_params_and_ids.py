@@ -5,8 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from btcbot.decision.modes import Mode
-from btcbot.decision.params import (
+from btcbot.config.params import (
     LifecycleParams,
     Profile3Params,
     Profile4Params,
@@ -14,6 +13,7 @@ from btcbot.decision.params import (
     ProfitAwareParams,
     RiskLimits,
 )
+from btcbot.decision.modes import Mode
 from btcbot.decision.plan import Plan
 from btcbot.decision.risk_state import RiskState
 from btcbot.decision.snapshot import Snapshot

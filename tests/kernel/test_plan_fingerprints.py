@@ -32,9 +32,7 @@ from pathlib import Path
 
 import pytest
 
-from btcbot.decision.market import MarketView, Quote
-from btcbot.decision.modes import Mode
-from btcbot.decision.params import (
+from btcbot.config.params import (
     LifecycleParams,
     PortfolioParams,
     Profile3Params,
@@ -44,6 +42,8 @@ from btcbot.decision.params import (
     RiskLimits,
     UniverseParams,
 )
+from btcbot.decision.market import MarketView, Quote
+from btcbot.decision.modes import Mode
 from btcbot.decision.plan import Plan
 from btcbot.decision.risk_state import RiskState
 from btcbot.decision.snapshot import OpenOrder, Snapshot

@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from btcbot.decision.modes import Mode
-from btcbot.decision.params import (
+from btcbot.config.params import (
     DegradeParams,
     Profile3Params,
     Profile4Params,
     Profile7Params,
     RiskLimits,
 )
+from btcbot.decision.modes import Mode
 from btcbot.decision.risk_state import RiskState
 from btcbot.kernel.builtin import builtin_profile
 from btcbot.kernel.kernel import PlanningKernel

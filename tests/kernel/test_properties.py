@@ -7,8 +7,8 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from btcbot.config.params import Profile3Params, Profile4Params, Profile7Params, RiskLimits
 from btcbot.decision.modes import Mode
-from btcbot.decision.params import Profile3Params, Profile4Params, Profile7Params, RiskLimits
 from btcbot.decision.risk_state import RiskState
 from btcbot.domain import OrderStatus, Side, Symbol
 from btcbot.kernel.builtin import builtin_profile

@@ -8,14 +8,14 @@ from decimal import Decimal
 
 import pytest
 
-from btcbot.decision.modes import Mode
-from btcbot.decision.params import (
+from btcbot.config.params import (
     Profile3Params,
     Profile4Params,
     Profile7Params,
     ProfileParams,
     ProtectiveStopParams,
 )
+from btcbot.decision.modes import Mode
 from btcbot.decision.plan import Action, Layer, Plan
 from btcbot.decision.risk_state import RiskState
 from btcbot.decision.snapshot import OpenOrder, Snapshot

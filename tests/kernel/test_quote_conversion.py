@@ -8,9 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from btcbot.decision.account import AccountView
-from btcbot.decision.market import MarketView
-from btcbot.decision.params import (
+from btcbot.config.params import (
     Profile3Params,
     Profile4Params,
     Profile7Params,
@@ -18,6 +16,8 @@ from btcbot.decision.params import (
     RiskLimits,
     UniverseParams,
 )
+from btcbot.decision.account import AccountView
+from btcbot.decision.market import MarketView
 from btcbot.decision.plan import Plan
 from btcbot.decision.risk_state import RiskState
 from btcbot.decision.snapshot import Snapshot

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
+from btcbot.config.params import AnomalyParams
 from btcbot.decision.market import MarketView
-from btcbot.decision.params import AnomalyParams
 from btcbot.risk.anomalies import Readings, Severity, advance_cursor_stall, detect, warn_count
 from tests.kernel.factories import BTC, ETH, SOL, d, market, snapshot
 

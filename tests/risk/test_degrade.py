@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from btcbot.config.params import DegradeParams
 from btcbot.decision.modes import Mode
-from btcbot.decision.params import DegradeParams
 from btcbot.decision.risk_state import RiskState
 from btcbot.risk.anomalies import Anomaly, Severity
 from btcbot.risk.degrade import LEVEL_MODES, decide_degrade

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
+from btcbot.config.params import RiskBudgetParams
 from btcbot.decision.modes import Mode
-from btcbot.decision.params import RiskBudgetParams
 from btcbot.decision.risk_state import RiskState
 from btcbot.risk.budget import BudgetInputs, decide_budget
 from btcbot.risk.equity import DAY_MS, read_equity, value_balances

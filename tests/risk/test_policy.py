@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from btcbot.config.params import RiskLimits
 from btcbot.decision.intents import Intent
-from btcbot.decision.params import RiskLimits
 from btcbot.decision.plan import DecisionLog
 from btcbot.domain import Side
 from btcbot.risk.policy import PolicyContext, evaluate

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from btcbot.decision.params import RejectCooldownParams
+from btcbot.config.params import RejectCooldownParams
 from btcbot.decision.risk_state import RiskState
 from btcbot.risk.rejects import REJECT_REASON, cooling_symbols, record_rejects
 from btcbot.runtime.risk_state_codec import decode_risk_state, encode_risk_state

@@ -6,7 +6,7 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
-from btcbot.decision.params import AdaptationParams, Profile7Params
+from btcbot.config.params import AdaptationParams, Profile7Params
 from btcbot.exchange.throttle import RateLimitTally
 from btcbot.kernel.builtin import builtin_profile
 from btcbot.kernel.profile import Profile

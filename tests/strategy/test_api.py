@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from btcbot.decision.params import Profile3Params, Profile4Params, Profile7Params
+from btcbot.config.params import Profile3Params, Profile4Params, Profile7Params
 from btcbot.kernel.builtin import builtin_profile, strategy_profile
 from btcbot.kernel.kernel import PlanningKernel
 from btcbot.runtime.risk_state_codec import decode_risk_state, encode_risk_state

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from btcbot.config.params import LifecycleParams
 from btcbot.decision.intents import Intent
 from btcbot.decision.market import MarketView
-from btcbot.decision.params import LifecycleParams
 from btcbot.decision.plan import DecisionLog
 from btcbot.domain import OrderStatus, Side
 from btcbot.strategy.lifecycle import find_stale, is_duplicate, match_open_orders, stale_reason

@@ -22,8 +22,8 @@ from btcbot.backtest.lookahead import (
     cut_points,
     replay_frames,
 )
+from btcbot.config.params import Profile3Params
 from btcbot.decision.frames import Frame, LookaheadError
-from btcbot.decision.params import Profile3Params
 from btcbot.domain import Symbol
 from btcbot.exchange.datasets import ReplayDataset
 from btcbot.kernel.builtin import strategy_profile

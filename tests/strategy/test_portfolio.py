@@ -4,9 +4,9 @@ from decimal import Decimal
 
 import pytest
 
+from btcbot.config.params import PortfolioParams, RiskLimits
 from btcbot.decision.account import AccountView
 from btcbot.decision.market import MarketView
-from btcbot.decision.params import PortfolioParams, RiskLimits
 from btcbot.decision.plan import DecisionLog
 from btcbot.domain import Side
 from btcbot.strategy.order_builder import build_intents

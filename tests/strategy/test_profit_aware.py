@@ -3,9 +3,9 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+from btcbot.config.params import ProfitAwareParams
 from btcbot.decision.account import AccountView
 from btcbot.decision.market import MarketView
-from btcbot.decision.params import ProfitAwareParams
 from btcbot.decision.plan import DecisionLog
 from btcbot.domain import Side
 from btcbot.strategy.profit_aware import profit_aware_intents

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
+from btcbot.config.params import UniverseParams
 from btcbot.decision.market import MarketView
-from btcbot.decision.params import UniverseParams
 from btcbot.domain import Symbol
 from btcbot.strategy.universe import select_universe, volatility
 from tests.kernel.factories import (

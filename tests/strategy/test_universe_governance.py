@@ -3,7 +3,7 @@ cooldown after leaving, at most 4 changes a day, frozen while degraded."""
 
 from __future__ import annotations
 
-from btcbot.decision.params import UniverseParams
+from btcbot.config.params import UniverseParams
 from btcbot.domain import Symbol
 from btcbot.strategy.universe import DAY_MS, GovernanceState, govern
 from tests.kernel.factories import BTC, ETH, NOW, SOL

@@ -34,7 +34,7 @@ from btcbot.backtest.records import read_run, write_manifest
 from btcbot.backtest.report import BacktestSummary, summarize
 from btcbot.backtest.rules import venue_rules
 from btcbot.backtest.storage import ENGINES, BacktestEngine, RunStorage, open_run_storage
-from btcbot.decision.params import ProfileParams
+from btcbot.config.params import ProfileParams
 from btcbot.domain import Symbol, SymbolRules
 from btcbot.exchange.datasets import ReplayDataset
 from btcbot.exchange.recorded_depth import RecordedDepth

@@ -14,7 +14,7 @@ from pydantic import BeforeValidator, Field
 
 from btcbot.config.base import BtcbotSettings, empty_is_none
 from btcbot.config.common import CommonSettings
-from btcbot.decision.params import (
+from btcbot.config.params import (
     LifecycleParams,
     ProfitAwareParams,
     ProtectiveStopParams,
@@ -28,7 +28,7 @@ OptionalLimit = Annotated[Decimal | None, BeforeValidator(empty_is_none)]
 
 
 class RiskLimitKnobs(BtcbotSettings):
-    """Per-cycle risk limits (:class:`btcbot.decision.params.RiskLimits`)."""
+    """Per-cycle risk limits (:class:`btcbot.config.params.RiskLimits`)."""
 
     max_orders_per_cycle: int = Field(
         2, ge=0, description="Default 2: new submits per cycle; later intents are dropped."

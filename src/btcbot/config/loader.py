@@ -26,9 +26,9 @@ from btcbot.config.exchange import ExchangeSettings
 from btcbot.config.gates import ArmingDecision, check_gates, evaluate_arming
 from btcbot.config.limits import zero_limit_warnings
 from btcbot.config.names import Misspelling, environment_misspellings
+from btcbot.config.params import ProfileParams
 from btcbot.config.stages import STAGE_MODELS, StageSettings
 from btcbot.config.telegram import TelegramSettings
-from btcbot.decision.params import ProfileParams
 
 T = TypeVar("T", bound=BaseSettings)
 

@@ -26,8 +26,7 @@ from btcbot.config.knobs import (
     ReplacingLifecycleKnobs,
     RiskLimitKnobs,
 )
-from btcbot.config.validators import Currency
-from btcbot.decision.params import (
+from btcbot.config.params import (
     DEFAULT_WARN_CODES,
     AdaptationParams,
     AnomalyParams,
@@ -40,6 +39,7 @@ from btcbot.decision.params import (
     RiskBudgetParams,
     UniverseParams,
 )
+from btcbot.config.validators import Currency
 from btcbot.domain.money import to_decimal
 
 D = Decimal

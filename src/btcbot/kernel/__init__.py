@@ -5,13 +5,13 @@ Public surface: the value types it plans with (re-exported from :mod:`btcbot.dec
 (:mod:`btcbot.kernel.profile`).
 """
 
-from btcbot.decision.modes import Mode
-from btcbot.decision.params import (
+from btcbot.config.params import (
     Profile3Params,
     Profile4Params,
     Profile7Params,
     ProfileParams,
 )
+from btcbot.decision.modes import Mode
 from btcbot.decision.plan import Action, Decision, Layer, Plan, PlannedCancel, PlannedSubmit
 from btcbot.decision.risk_state import RiskState
 from btcbot.decision.snapshot import OpenOrder, Snapshot

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from btcbot.decision.params import AdaptationParams, Profile7Params
+from btcbot.config.params import AdaptationParams, Profile7Params
 from btcbot.domain.money import format_decimal, to_decimal
 
 N = TypeVar("N", int, Decimal)

@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from btcbot.decision.params import (
+from btcbot.config.params import (
     Profile3Params,
     Profile4Params,
     Profile7Params,

@@ -30,11 +30,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from btcbot.config.params import LifecycleParams
 from btcbot.decision.account import AccountView, orders_by_symbol
 from btcbot.decision.intents import Intent
 from btcbot.decision.market import MarketView
 from btcbot.decision.modes import Mode, combine_modes
-from btcbot.decision.params import LifecycleParams
 from btcbot.decision.plan import (
     Action,
     DecisionLog,

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Protocol
 
-from btcbot.decision.frames import Frame
-from btcbot.decision.params import (
+from btcbot.config.params import (
     LifecycleParams,
     ProtectiveStopParams,
     RejectCooldownParams,
     RiskLimits,
 )
+from btcbot.decision.frames import Frame
 from btcbot.domain import Balance, Symbol, SymbolRules, Ticker
 from btcbot.kernel.adaptation import CycleMetrics
 from btcbot.risk.layers import RiskLayer

@@ -37,9 +37,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from btcbot.config.params import ProtectiveStopParams
 from btcbot.decision.market import MarketView, by_symbol
 from btcbot.decision.modes import Mode
-from btcbot.decision.params import ProtectiveStopParams
 from btcbot.decision.plan import Action, DecisionLog, Layer, PlannedCancel, PlannedSubmit
 from btcbot.decision.snapshot import OpenOrder, Snapshot
 from btcbot.domain import OrderMethod, OrderRequest, Position, Side, Symbol

@@ -28,8 +28,8 @@ from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
 
+from btcbot.config.params import AnomalyParams
 from btcbot.decision.market import MarketView, by_symbol
-from btcbot.decision.params import AnomalyParams
 from btcbot.domain import Symbol
 from btcbot.domain.money import BPS, ZERO
 

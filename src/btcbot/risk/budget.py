@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from btcbot.config.params import RiskBudgetParams
 from btcbot.decision.modes import Mode, combine_modes
-from btcbot.decision.params import RiskBudgetParams
 from btcbot.decision.risk_state import RiskState
 from btcbot.risk.equity import EquityReading
 

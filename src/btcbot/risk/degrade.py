@@ -7,7 +7,7 @@
 * after the cooldown the level steps down by one once enough consecutive calm cycles were seen
   (8 from level 1, 4 from higher), and the warning window restarts.
 
-Level policy (the predecessor's table, :class:`~btcbot.decision.params.LevelPolicy`):
+Level policy (the predecessor's table, :class:`~btcbot.config.params.LevelPolicy`):
 
 =====  ================  ==========  ===========  ========
 level  mode              BUY size    buy universe cooldown
@@ -29,8 +29,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from btcbot.config.params import DegradeParams
 from btcbot.decision.modes import Mode
-from btcbot.decision.params import DegradeParams
 from btcbot.decision.risk_state import RiskState
 from btcbot.risk.anomalies import Anomaly, Severity, warn_count
 

@@ -27,16 +27,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Protocol
 
-from btcbot.decision.intents import Intent
-from btcbot.decision.market import MarketView
-from btcbot.decision.modes import Mode, combine_modes
-from btcbot.decision.params import (
+from btcbot.config.params import (
     AnomalyParams,
     DegradeParams,
     LossStopParams,
     RejectCooldownParams,
     RiskBudgetParams,
 )
+from btcbot.decision.intents import Intent
+from btcbot.decision.market import MarketView
+from btcbot.decision.modes import Mode, combine_modes
 from btcbot.decision.plan import Action, DecisionLog, Layer
 from btcbot.decision.snapshot import Snapshot
 from btcbot.domain import Side, Symbol

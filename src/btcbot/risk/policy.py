@@ -33,8 +33,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from btcbot.config.params import RiskLimits
 from btcbot.decision.intents import Intent
-from btcbot.decision.params import RiskLimits
 from btcbot.decision.plan import Action, DecisionLog, Layer
 from btcbot.domain import Side, Symbol, SymbolRules
 from btcbot.domain.money import ZERO

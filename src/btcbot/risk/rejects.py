@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from btcbot.decision.params import RejectCooldownParams
+from btcbot.config.params import RejectCooldownParams
 from btcbot.decision.risk_state import RiskState
 from btcbot.domain import Symbol
 

@@ -18,7 +18,7 @@ is a complete one.
 
     * ``symbols``: the pairs it trades (``("BTC_TRY",)``); empty = the run's ``SYMBOLS``
       setting (a backtest: the dataset's pairs). Or ``universe``: a ranked universe
-      (:class:`~btcbot.decision.params.UniverseParams`, the built-in portfolio's rule);
+      (:class:`~btcbot.config.params.UniverseParams`, the built-in portfolio's rule);
     * ``data``: :attr:`DataKind.BOOKS` (always fetched: the kernel prices, caps and protects
       every order from the books) and/or :attr:`DataKind.CANDLES`;
     * ``timeframe``: the candle interval (``"1h"``; live candles are hourly, a backtest's are
@@ -72,9 +72,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, ClassVar, Literal, Protocol, runtime_checkable
 
+from btcbot.config.params import UniverseParams
 from btcbot.decision.frames import Frame, LookaheadError, Series
 from btcbot.decision.intents import Intent
-from btcbot.decision.params import UniverseParams
 from btcbot.domain import Symbol
 from btcbot.strategy.parameters import (
     ChoiceParam,

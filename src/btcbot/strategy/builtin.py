@@ -22,9 +22,9 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
+from btcbot.config.params import PortfolioParams, ProfitAwareParams, RiskLimits
 from btcbot.decision.frames import Frame
 from btcbot.decision.intents import Intent
-from btcbot.decision.params import PortfolioParams, ProfitAwareParams, RiskLimits
 from btcbot.strategy import order_builder, portfolio
 from btcbot.strategy.api import DataKind, Requirements, RiskLayerName
 from btcbot.strategy.parameters import DecimalParam, Param, Params

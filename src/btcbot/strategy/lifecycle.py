@@ -24,9 +24,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from btcbot.config.params import LifecycleParams
 from btcbot.decision.intents import Intent
 from btcbot.decision.market import MarketView
-from btcbot.decision.params import LifecycleParams
 from btcbot.decision.plan import Action, DecisionLog, Layer
 from btcbot.decision.snapshot import OpenOrder
 from btcbot.domain import OrderStatus, Side, Symbol

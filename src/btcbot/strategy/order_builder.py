@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
+from btcbot.config.params import PortfolioParams, RiskLimits
 from btcbot.decision.account import AccountView
 from btcbot.decision.intents import Intent
 from btcbot.decision.market import MarketView
-from btcbot.decision.params import PortfolioParams, RiskLimits
 from btcbot.decision.plan import Action, DecisionLog, Layer
 from btcbot.domain import Side, Symbol, SymbolRules
 from btcbot.domain.money import BPS, ONE, ZERO

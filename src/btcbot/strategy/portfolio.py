@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from operator import itemgetter
 
+from btcbot.config.params import PortfolioParams, RiskLimits
 from btcbot.decision.account import AccountView
 from btcbot.decision.market import MarketView
-from btcbot.decision.params import PortfolioParams, RiskLimits
 from btcbot.decision.plan import Action, DecisionLog, Layer
 from btcbot.decision.slots import slot_setter
 from btcbot.decision.snapshot import Snapshot

@@ -16,7 +16,7 @@ Per symbol, in sorted order:
   sized every entry from the same free balance and relied on the risk layer alone).
 
 Prices carry the ``offset_bps`` protection described on
-:class:`~btcbot.decision.params.ProfitAwareParams`.
+:class:`~btcbot.config.params.ProfitAwareParams`.
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
+from btcbot.config.params import ProfitAwareParams
 from btcbot.decision.account import AccountView
 from btcbot.decision.intents import Intent
 from btcbot.decision.market import MarketView, Quote, by_symbol
-from btcbot.decision.params import ProfitAwareParams
 from btcbot.decision.plan import Action, DecisionLog, Layer
 from btcbot.domain import Position, Side, Symbol
 from btcbot.domain.money import BPS, ONE, ZERO

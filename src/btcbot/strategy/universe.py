@@ -17,8 +17,8 @@ from functools import lru_cache
 from math import fsum, sqrt
 from operator import attrgetter, mul, truediv
 
+from btcbot.config.params import UniverseParams
 from btcbot.decision.market import MarketView, by_symbol
-from btcbot.decision.params import UniverseParams
 from btcbot.decision.snapshot import Snapshot
 from btcbot.domain import Candle, Symbol
 from btcbot.domain.money import ONE, ZERO

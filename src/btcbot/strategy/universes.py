@@ -16,9 +16,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from btcbot.config.params import RiskBudgetParams, UniverseParams
 from btcbot.decision.market import MarketView, by_symbol
 from btcbot.decision.modes import Mode
-from btcbot.decision.params import RiskBudgetParams, UniverseParams
 from btcbot.decision.plan import Action, DecisionLog, Layer
 from btcbot.decision.snapshot import Snapshot
 from btcbot.domain import Balance, Symbol, SymbolRules, Ticker

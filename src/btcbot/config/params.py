@@ -1,4 +1,5 @@
-"""Decision parameters: one frozen model per profile, built from sections.
+"""Decision parameters: the kernel's frozen parameters, one model per profile, built from
+sections by the settings models (:mod:`btcbot.config.stages`, :mod:`btcbot.config.knobs`).
 
 Every field names its predecessor setting (``ENV_NAME``) and default. Amounts are in the
 account currency (TRY) on every pair, whatever its quote currency (the kernel converts a
