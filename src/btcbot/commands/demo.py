@@ -16,13 +16,13 @@ from sqlalchemy import Engine
 
 from btcbot.accounting import check_balances, expected_holdings
 from btcbot.commands.common import EnvFile, fail
+from btcbot.commands.demo_settings import DemoError, DemoOptions, demo_config
 from btcbot.commands.logs import configure_logs
 from btcbot.commands.run import print_report
 from btcbot.config import ConfigError
 from btcbot.domain import Balance, Fill
 from btcbot.domain.money import to_decimal
 from btcbot.emulator import Emulator, EmulatorConfig, running_emulator
-from btcbot.runtime.demo import DemoError, DemoOptions, demo_config
 from btcbot.runtime.factory import open_runtime
 from btcbot.runtime.ledger_guard import baseline_key
 from btcbot.runtime.loop import run_until_stopped

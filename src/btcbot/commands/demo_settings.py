@@ -1,4 +1,4 @@
-"""The embedded demo: a BTCTurk emulator on loopback and the agent trading on it.
+"""``btcbot demo``'s settings: the agent armed against the embedded emulator on loopback.
 
 Settings come from the environment like any run (so strategy knobs can be tried), except what
 makes it a demo: the exchange URLs point at the in-process emulator (loopback only), the
