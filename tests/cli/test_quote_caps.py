@@ -95,7 +95,7 @@ def test_a_budget_below_the_pairs_minimum_in_try_places_nothing(
 
 def without_usdt_try(tmp_path: Path) -> Path:
     """The emulator's symbol table with no USDT_TRY pair: USDT cannot be valued in TRY."""
-    table = json.loads(resources.files("btcbot.emulator").joinpath("data/symbols.json").read_text())
+    table = json.loads(resources.files("btcbot.exchange").joinpath("data/symbols.json").read_text())
     table["symbols"] = [s for s in table["symbols"] if s["name"] != "USDTTRY"]
     path = tmp_path / "symbols.json"
     path.write_text(json.dumps(table))

@@ -1,7 +1,7 @@
 """Exchange rules for replayed symbols, from the BTCTurk-shaped symbol table the project ships.
 
 A dataset carries prices only; the scales and the minimum order value a backtest must respect
-come from the same table the emulator serves (``btcbot/emulator/data/symbols.json``, shapes as
+come from the same table the emulator serves (``btcbot/exchange/data/symbols.json``, shapes as
 BTCTurk's ``exchangeinfo``). The replay exchange moves the limit-price band with the price
 itself, so the table's reference prices do not matter here.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from btcbot.domain import Symbol, SymbolRules
-from btcbot.emulator.rules import SymbolRule, load_symbol_table
+from btcbot.exchange.symbol_table import SymbolRule, load_symbol_table
 
 
 class UnknownSymbolRules(LookupError):

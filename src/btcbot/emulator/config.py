@@ -49,7 +49,7 @@ class EmulatorConfig:
     ws_publish_seconds: float = 1.0
     #: Server-side WebSocket protocol ping interval (no application heartbeat exists).
     ws_heartbeat_seconds: float | None = 20.0
-    #: Alternative symbol table (same format as ``data/symbols.json``).
+    #: Alternative symbol table (same format as ``btcbot/exchange/data/symbols.json``).
     symbols_file: Path | None = None
     #: Injectable wall clock in ms (the ``clock_skew_ms`` fault is added on top).
     clock_ms: Callable[[], int] | None = None

@@ -52,13 +52,8 @@ from btcbot.emulator.orders import (
     Status,
     Trade,
 )
-from btcbot.emulator.rules import (
-    SymbolRule,
-    SymbolTable,
-    validate_limit,
-    validate_market,
-    validate_stop,
-)
+from btcbot.emulator.rules import validate_limit, validate_market, validate_stop
+from btcbot.exchange.symbol_table import SymbolRule, SymbolTable
 
 MARKET_PROTECTION = Decimal("0.05")
 FEE_QUANTUM = Decimal("1e-8")

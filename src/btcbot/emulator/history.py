@@ -25,7 +25,7 @@ from math import exp
 
 from btcbot.emulator.candles import Candle
 from btcbot.emulator.history_path import DAY_MINUTES, PricePath, shape_draws
-from btcbot.emulator.rules import SymbolRule
+from btcbot.exchange.symbol_table import SymbolRule
 
 WIGGLE = 0.0006
 NOTIONAL_PER_MINUTE = 300

@@ -31,9 +31,9 @@ from btcbot.emulator.engine import Exchange
 from btcbot.emulator.http_util import json_response
 from btcbot.emulator.rest_api import RestApi, bad_param, business_error
 from btcbot.emulator.rest_views import private_envelope, public_envelope
-from btcbot.emulator.rules import SymbolRule
 from btcbot.emulator.transfers import Transfer, Transfers
 from btcbot.emulator.wire import dec_str
+from btcbot.exchange.symbol_table import SymbolRule
 
 DAY_S = 86_400
 THIRTY_DAYS_MS = 30 * DAY_S * 1000

@@ -22,7 +22,7 @@ from btcbot.emulator.accounts import Account
 from btcbot.emulator.engine import Exchange
 from btcbot.emulator.errors import OrderRejected
 from btcbot.emulator.orders import OrderRequest, Side
-from btcbot.emulator.rules import SymbolRule
+from btcbot.exchange.symbol_table import SymbolRule
 
 BOT_BALANCE = Decimal("1e12")
 MAKER_KEY = "emulator-bot-maker"

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from btcbot.emulator.rules import SymbolRule
+from btcbot.exchange.symbol_table import SymbolRule
 
 Side = Literal["buy", "sell"]
 Method = Literal["limit", "market", "stoplimit", "stopmarket"]

@@ -16,7 +16,7 @@ from btcbot.emulator.errors import ApiError, OrderRejected
 from btcbot.emulator.faults import Faults
 from btcbot.emulator.http_util import json_response, merged_params
 from btcbot.emulator.orders import STOP_METHODS, Fill, Method, Order, OrderRequest, Side
-from btcbot.emulator.rules import SymbolRule
+from btcbot.exchange.symbol_table import SymbolRule
 
 DEFAULT_BOOK_LIMIT = 100
 MAX_BOOK_LIMIT = 1000

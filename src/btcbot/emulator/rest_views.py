@@ -9,8 +9,9 @@ from typing import Any
 
 from btcbot.emulator.engine import Exchange, UserAccount
 from btcbot.emulator.orders import Fill, Order, Trade
-from btcbot.emulator.rules import Currency, SymbolRule, price_band
+from btcbot.emulator.rules import price_band
 from btcbot.emulator.wire import dec_str, fixed, num
+from btcbot.exchange.symbol_table import Currency, SymbolRule
 
 FEE_PLACES = 8
 LEFT_PLACES = 16

@@ -24,9 +24,9 @@ from btcbot.emulator.market_sim import MarketSimulator, PriceSeries
 from btcbot.emulator.middleware import make_gate
 from btcbot.emulator.rate_limits import RateLimiter
 from btcbot.emulator.rest_api import RestApi
-from btcbot.emulator.rules import load_symbol_table
 from btcbot.emulator.transfers import Transfers
 from btcbot.emulator.ws_feed import WsFeed
+from btcbot.exchange.symbol_table import load_symbol_table
 
 SHUTDOWN_TIMEOUT_S = 1.0
 FAULT_POLL_S = 0.05

@@ -36,8 +36,8 @@ from btcbot.emulator.faults import Faults
 from btcbot.emulator.http_util import client_ip, json_response
 from btcbot.emulator.orders import Order
 from btcbot.emulator.rate_limits import RateLimiter
-from btcbot.emulator.rules import SymbolRule
 from btcbot.emulator.wire import dec_str, loads
+from btcbot.exchange.symbol_table import SymbolRule
 
 CHANNELS = frozenset({"ticker", "trade", "orderbook", "obdiff"})
 TRADE_LIST_SIZE = 50

@@ -5,8 +5,8 @@ from typing import Any
 
 from btcbot.emulator.engine import Exchange
 from btcbot.emulator.orders import Fill, Order, Trade
-from btcbot.emulator.rules import SymbolRule
 from btcbot.emulator.wire import dec_str, fixed, frame, num
+from btcbot.exchange.symbol_table import SymbolRule
 
 HELLO = frame(991, {"type": 991, "current": "6.0.0", "min": "2.3.0"})
 MATCH_PLACES = 10
