@@ -86,14 +86,14 @@ CASES: dict[str, tuple[Plant | None, set[str]]] = {
         {"layers"},
     ),
     "a new top-level package nobody placed": (
-        Plant("research/__init__.py", '"""Sweeps."""'),
+        Plant("unplaced/__init__.py", '"""A package with no layer."""'),
         {"layers"},
     ),
-    "the operator layer (optional) importing the runtime": (
+    "the operator services importing the runtime": (
         Plant("operator/__init__.py", "import btcbot.runtime.loop"),
         set(),
     ),
-    "the operator layer (optional) importing a command": (
+    "the operator services importing a command": (
         Plant("operator/__init__.py", "import btcbot.commands.common"),
         {"layers"},
     ),
