@@ -145,9 +145,18 @@ def test_writes_are_applied_confirmed_and_audited(agent: Agent) -> None:
 
 async def test_stop_entries_then_cancel_all_is_executed_by_the_agent(agent: Agent) -> None:
     with agent.client() as api:
+        await eventually(lambda: live_orders(agent.db), timeout=30)  # entries rest at mid
         stopped = api.post("/api/actions/stop_entries", json={"reason": "api test"}).json()
         assert stopped["outcome"] == "done" and op_status(agent.db).stop_entries
-        resting = await eventually(lambda: live_orders(agent.db), timeout=30)
+        stopped_at = max(c["started_ms"] for c in api.get("/api/cycles").json())
+
+        def seen_by_the_agent() -> bool:
+            """A cycle that started after the switch: nothing new is placed from then on."""
+            cycles = api.get("/api/cycles", params={"limit": 1}).json()
+            return bool(cycles) and cycles[0]["started_ms"] > stopped_at and cycles[0]["ended_ms"]
+
+        await eventually(seen_by_the_agent, timeout=30)
+        resting = live_orders(agent.db)
         queued = api.post("/api/actions/cancel_all").json()
         assert queued["outcome"] == "queued" and queued["request_id"]
 
