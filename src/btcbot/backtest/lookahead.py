@@ -10,19 +10,38 @@ indicators on the data cut at many points and requires every row up to the cut t
 same as in the whole-dataset run; the first difference is reported with the column, the
 symbol and the bar (:class:`LookaheadDetected`). A backtest runs this check before its first
 cycle.
+
+Columns are not the only way to peek: a decision can read past its bar through a frame's
+whole columns, or through a reference its ``indicators`` kept on the instance. The
+decision-level check (:mod:`btcbot.backtest.truncation`) catches those: it replays the data
+cut at many points and compares every decision with the full run's. Its parts live here:
+:class:`RecordingStrategy` wraps the strategy and records each decision (intents, the notes
+it logged, what it remembered) with the source lines of the strategy it ran
+(:func:`strategy_files`); :func:`first_difference` compares two runs' records and names the
+code path where they part (:class:`DecisionDifference`).
 """
 
 from __future__ import annotations
 
+import inspect
+import linecache
+import sys
+import traceback
 from bisect import bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from btcbot.decision.frames import CANDLE_COLUMNS, Frame
+from btcbot.decision.intents import Intent
 from btcbot.domain import Symbol
 from btcbot.exchange.datasets import ReplayDataset
+from btcbot.strategy.api import Requirements, Strategy
+from btcbot.strategy.parameters import Param, Params
+from btcbot.strategy.view import StrategyView
 
 Indicators = Callable[[Frame], Mapping[str, Sequence[Any]]]
 CHECK_POINTS = 24
@@ -112,11 +131,219 @@ def _when(frame: Frame, row: int) -> str:
     return datetime.fromtimestamp(opened, UTC).strftime("%Y-%m-%dT%H:%MZ")
 
 
+# --- decisions -------------------------------------------------------------------------
+
+Line = tuple[str, int]  # (source file, line number)
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionRecord:
+    """What one ``decide(view)`` call produced, and the strategy lines it ran."""
+
+    now_ms: int
+    intents: tuple[str, ...]
+    notes: tuple[str, ...]  # holds and skips the strategy logged: "SYMBOL HOLD code detail"
+    remembered: tuple[tuple[str, str], ...] | None
+    lines: tuple[Line, ...]
+    error: str | None = None  # the exception decide raised, with where in the strategy
+
+    def outcome(self) -> tuple[Any, ...]:
+        return (self.intents, self.notes, self.remembered, self.error)
+
+    def describe(self) -> str:
+        if self.error is not None:
+            return f"raised {self.error}"
+        parts = list(self.intents) or ["no intent"]
+        parts += self.notes
+        if self.remembered:
+            parts.append("remembered " + ", ".join(f"{k}={v}" for k, v in self.remembered))
+        return "; ".join(parts)
+
+
+def strategy_files(strategy: object) -> Callable[[str], bool]:
+    """Which source files are "the strategy's" for the line trace: the directory of the file
+    its class is defined in (an operator's file and its neighbours; btcbot/strategy/ for a
+    built-in)."""
+    source = inspect.getsourcefile(type(strategy))
+    if source is None:
+        return lambda _name: False
+    folder = str(Path(source).resolve().parent) + "/"
+    cache: dict[str, bool] = {}
+
+    def owned(filename: str) -> bool:
+        known = cache.get(filename)
+        if known is None:
+            known = cache[filename] = str(Path(filename).resolve()).startswith(folder)
+        return known
+
+    return owned
+
+
+class RecordingStrategy:
+    """A strategy that decides exactly as ``inner`` does and records every decision."""
+
+    def __init__(self, inner: Strategy) -> None:
+        self.inner = inner
+        self.records: list[DecisionRecord] = []
+        self._owned = strategy_files(inner)
+
+    @property
+    def parameters(self) -> Mapping[str, Param]:
+        return self.inner.parameters
+
+    def requirements(self, params: Params) -> Requirements:
+        return self.inner.requirements(params)
+
+    def indicators(self, frame: Frame, params: Params) -> Mapping[str, Sequence[Any]]:
+        return self.inner.indicators(frame, params)
+
+    def decide(self, view: StrategyView) -> Iterable[Intent]:
+        logged = len(view.log.freeze())
+        lines: list[Line] = []
+        error: str | None = None
+        intents: list[Intent] = []
+        try:
+            intents = self._traced(view, lines)
+        except Exception as exc:
+            error = self._error(exc)
+            raise
+        finally:
+            notes = tuple(
+                f"{d.symbol.normalized if d.symbol else '-'} {d.action.value} {d.reason_code}"
+                + (f" {d.detail}" if d.detail else "")
+                for d in view.log.freeze()[logged:]
+            )
+            kept = view.remembered
+            self.records.append(
+                DecisionRecord(
+                    now_ms=view.now_ms,
+                    intents=tuple(_intent_text(i) for i in intents),
+                    notes=notes,
+                    remembered=None if kept is None else tuple(sorted(kept.items())),
+                    lines=tuple(lines),
+                    error=error,
+                )
+            )
+        return intents
+
+    def _traced(self, view: StrategyView, lines: list[Line]) -> list[Intent]:
+        owned = self._owned
+
+        def local(frame: FrameType, event: str, arg: object) -> Any:
+            if event == "line":
+                lines.append((frame.f_code.co_filename, frame.f_lineno))
+            return local
+
+        def calls(frame: FrameType, event: str, arg: object) -> Any:
+            if event == "call" and owned(frame.f_code.co_filename):
+                lines.append((frame.f_code.co_filename, frame.f_lineno))
+                return local
+            return None
+
+        previous = sys.gettrace()
+        sys.settrace(calls)
+        try:
+            return list(self.inner.decide(view))
+        finally:
+            sys.settrace(previous)
+
+    def _error(self, exc: BaseException) -> str:
+        where = [
+            f"{Path(f.filename).name}:{f.lineno} ({f.name})"
+            for f in traceback.extract_tb(exc.__traceback__)
+            if self._owned(f.filename)
+        ]
+        at = f" at {where[-1]}" if where else ""
+        return f"{type(exc).__name__}: {exc}{at}"
+
+
+def _intent_text(intent: Intent) -> str:
+    return (
+        f"{intent.side.value} {intent.symbol.normalized} {intent.quantity} @ {intent.price} "
+        f"({intent.reason})"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionDifference:
+    """The first decision a run on cut data took differently from the full run."""
+
+    cut_ms: int  # the data ended with the candle closing here
+    at_ms: int  # the decision that differs
+    full: DecisionRecord
+    cut: DecisionRecord
+    code_path: str
+
+    def describe(self) -> str:
+        return (
+            f"lookahead: the decision at {_iso(self.at_ms)} differs when the data ends at "
+            f"{_iso(self.cut_ms)}: with the whole dataset it was [{self.full.describe()}], with "
+            f"the data up to then [{self.cut.describe()}]; {self.code_path}"
+        )
+
+
+def first_difference(
+    full: Sequence[DecisionRecord], cut: Sequence[DecisionRecord], cut_ms: int
+) -> DecisionDifference | None:
+    """The first decision at or before ``cut_ms`` whose outcome differs (None: all equal)."""
+    by_time = {record.now_ms: record for record in full}
+    for record in cut:
+        if record.now_ms > cut_ms:
+            break
+        whole = by_time.get(record.now_ms)
+        if whole is None or whole.outcome() != record.outcome():
+            if whole is None:
+                whole = DecisionRecord(record.now_ms, (), ("(no decision)",), None, ())
+            return DecisionDifference(cut_ms, record.now_ms, whole, record, _path(whole, record))
+    return None
+
+
+def _path(full: DecisionRecord, cut: DecisionRecord) -> str:
+    """Where the two runs' strategy code parted: the first line one ran and the other did
+    not, or the lines both ran when only values differ."""
+    for index, (a, b) in enumerate(zip(full.lines, cut.lines, strict=False)):
+        if a != b:
+            after = f" after {_line(full.lines[index - 1])}" if index else ""
+            return (
+                f"the strategy's code path parts{after}: the full run went on at {_line(a)}, "
+                f"the cut run at {_line(b)} (the branch taken depends on data it could not "
+                "have seen)"
+            )
+    if len(full.lines) != len(cut.lines):
+        shorter, longer = sorted((full.lines, cut.lines), key=len)
+        ended = _line(shorter[-1]) if shorter else "its first line"
+        return (
+            f"the strategy's code path parts after {ended}: one run stopped there, the other "
+            f"went on at {_line(longer[len(shorter)])}"
+        )
+    ran = sorted({_line(one) for one in full.lines})
+    shown = ", ".join(ran[:12]) + (" ..." if len(ran) > 12 else "")
+    return (
+        f"the same strategy lines ran with different values (lines {shown or 'none traced'}): "
+        "a value they read depends on later data"
+    )
+
+
+def _line(line: Line) -> str:
+    text = linecache.getline(line[0], line[1]).strip()
+    shown = f" `{text[:70]}`" if text else ""
+    return f"{Path(line[0]).name}:{line[1]}{shown}"
+
+
+def _iso(ms: int) -> str:
+    return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%dT%H:%MZ")
+
+
 __all__ = [
     "CHECK_POINTS",
+    "DecisionDifference",
+    "DecisionRecord",
     "LookaheadDetected",
+    "RecordingStrategy",
     "ReplayFrames",
     "check_no_lookahead",
     "cut_points",
+    "first_difference",
     "replay_frames",
+    "strategy_files",
 ]
