@@ -108,6 +108,14 @@ COMMANDS: dict[str, LazyCommand] = {
         "btcbot.commands.backtest:parity_command",
         "Compare two runs' fingerprints: exit 0 when they match, 1 when they differ.",
     ),
+    "sweep": LazyCommand(
+        "btcbot.commands.sweep:sweep_command",
+        "Search a strategy's parameters with Optuna; walk-forward validation, lookahead check.",
+    ),
+    "lookahead": LazyCommand(
+        "btcbot.commands.lookahead:lookahead_command",
+        "Check a strategy for lookahead: replay on data cut at many points, compare decisions.",
+    ),
     "report": LazyCommand(
         "btcbot.commands.report:report_command",
         "Report a run: return, CAGR, drawdown, Sharpe, Sortino, Calmar, round trips, fees, charts.",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, cast
@@ -54,6 +54,15 @@ def render_charts(report: Report) -> list[Chart]:
             _render("drawdown", "Drawdown (% below the running peak)", _drawdown_figure(report)),
             _render("price", "Price with fills", _price_figure(report)),
         ]
+
+
+def render_figure(name: str, title: str, draw: Callable[[Figure], None]) -> Chart:
+    """A chart drawn by ``draw`` on a figure of the report's size and style (the sweep
+    report's charts), rendered like the report's own."""
+    with matplotlib.rc_context(cast(Any, _STYLE)):
+        figure = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI, layout="constrained")
+        draw(figure)
+        return _render(name, title, figure)
 
 
 def _render(name: str, title: str, figure: Figure) -> Chart:

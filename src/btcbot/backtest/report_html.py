@@ -42,6 +42,9 @@ figure { margin: 8px 0 20px; } figcaption { font-weight: 600; margin-bottom: 4px
 .scroll { max-height: 480px; overflow-y: auto; }
 """
 
+STYLESHEET = _CSS
+"""The page's CSS, for other pages in the same style (the sweep report)."""
+
 _DEFINITIONS = (
     "Equity: the run's own valuation per cycle in TRY (balances at book mids); a backtest adds "
     "its final valuation at the last closes.",

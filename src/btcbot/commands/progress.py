@@ -61,6 +61,11 @@ class ProgressBar:
         if self._progress is not None:
             self._progress.stop()
 
+    def update(self, completed: int, total: int) -> None:
+        """Set the count outright (work shared with other processes moves it too)."""
+        if self._progress is not None and self._task is not None:
+            self._progress.update(self._task, completed=completed, total=total)
+
     def advance(self) -> None:
         if self._progress is not None and self._task is not None:
             self._progress.advance(self._task)

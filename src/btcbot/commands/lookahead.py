@@ -1,0 +1,102 @@
+"""``btcbot lookahead``: does a strategy's decision ever depend on data it could not have had?
+
+Replays the strategy on the whole dataset and on the data cut at ``--cuts`` points, and
+compares every decision (:mod:`btcbot.backtest.truncation`). Exit 0: no lookahead; 1:
+lookahead found (the report names the indicator, or the decision and the strategy line where
+the runs part); 2: bad input.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from btcbot.backtest import BacktestSetupError, UnknownSymbolRules
+from btcbot.backtest.truncation import DEFAULT_CUTS, StrategyFailed
+from btcbot.commands.common import EXIT_CONFIG, EXIT_RUNTIME, EnvFile, fail
+from btcbot.commands.logs import configure_logs
+from btcbot.commands.strategies import ParamOption, StageOption, StrategyOption, select_profile
+from btcbot.exchange.datasets import DatasetError, parse_timestamp_ms
+from btcbot.research.subject import ReplayBench, Subject
+from btcbot.research.windows import Span
+from btcbot.strategy.loader import StrategyLoadError
+from btcbot.strategy.parameters import ParameterError, parse_assignments
+
+
+def lookahead_command(
+    dataset: Annotated[
+        Path, typer.Option("--dataset", help="Candles: a CSV or Parquet dataset, or a directory.")
+    ],
+    stage: StageOption = None,
+    strategy: StrategyOption = None,
+    param: ParamOption = None,
+    symbol: Annotated[
+        str | None, typer.Option("--symbol", help="Pair of a single CSV file, e.g. BTC_TRY.")
+    ] = None,
+    start: Annotated[
+        str | None, typer.Option("--start", help="First decision at or after (ISO, UTC).")
+    ] = None,
+    end: Annotated[str | None, typer.Option("--end", help="Last decision at or before.")] = None,
+    cuts: Annotated[
+        int, typer.Option("--cuts", min=1, help="Points to cut the data at.")
+    ] = DEFAULT_CUTS,
+    env_file: EnvFile = None,
+) -> None:
+    """Check a strategy for lookahead: replay on data cut at many points, compare decisions."""
+    selection = select_profile(stage, strategy, param, env_file)
+    configure_logs("WARNING")
+    try:
+        values = parse_assignments(param or [], "--param")
+        bench = ReplayBench(
+            Subject(
+                stage=selection.profile.stage if strategy is None else None,
+                strategy=strategy,
+                dataset=dataset,
+                symbol=symbol,
+                env_file=env_file,
+            )
+        )
+        span = _span(bench, _time(start, "--start"), _time(end, "--end"))
+        typer.echo(
+            f"LOOKAHEAD CHECK {selection.label} on {dataset}: the whole data, then the data "
+            f"cut at {cuts} points"
+        )
+        verdict = bench.lookahead(values, span, cuts)
+    except (
+        ParameterError,
+        StrategyLoadError,
+        DatasetError,
+        BacktestSetupError,
+        UnknownSymbolRules,
+    ) as exc:
+        fail(str(exc), EXIT_CONFIG)
+    except StrategyFailed as exc:
+        fail(str(exc), EXIT_RUNTIME)
+    typer.echo(verdict.describe())
+    if not verdict.clean:
+        raise typer.Exit(EXIT_RUNTIME)
+
+
+def _span(bench: ReplayBench, start_ms: int | None, end_ms: int | None) -> Span:
+    data = bench.data
+    first = min(s.bars[0].close_ms for s in data.series.values())
+    last = max(s.bars[-1].close_ms for s in data.series.values())
+    begin = first if start_ms is None else max(first, start_ms)
+    finish = last if end_ms is None else min(last, end_ms)
+    if finish <= begin:
+        fail("--start/--end leave no candle of the dataset to check")
+    return Span(begin, finish + 1)
+
+
+def _time(text: str | None, option: str) -> int | None:
+    if text is None:
+        return None
+    try:
+        return parse_timestamp_ms(text)
+    except ValueError:
+        fail(f"{option} {text!r}: use an ISO date or time (UTC), e.g. 2024-01-31")
+
+
+__all__ = ["lookahead_command"]
