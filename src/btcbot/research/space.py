@@ -31,6 +31,7 @@ from optuna.distributions import (
     IntDistribution,
 )
 
+from btcbot.domain.money import format_decimal
 from btcbot.strategy.parameters import (
     ChoiceParam,
     DecimalParam,
@@ -54,6 +55,7 @@ class Dimension:
     distribution: BaseDistribution
     step: Decimal | None = None  # a DecimalParam's exact step (declared or grid)
     low: Decimal | None = None
+    high: Decimal | None = None
 
     def value(self, sampled: object) -> ParamValue:
         """The typed, validated parameter value of what Optuna sampled."""
@@ -68,9 +70,9 @@ class Dimension:
         if isinstance(d, CategoricalDistribution):
             return f"{self.name}: one of {', '.join(map(str, d.choices))}"
         if isinstance(d, IntDistribution | FloatDistribution):
-            if self.step is not None and self.low is not None:  # an exact decimal grid
-                high = self.low + self.step * round((Decimal(repr(d.high)) - self.low) / self.step)
-                return f"{self.name}: {self.low}..{high} step {self.step}"
+            if self.step is not None and self.low is not None and self.high is not None:
+                low, high = format_decimal(self.low), format_decimal(self.high)
+                return f"{self.name}: {low}..{high} step {format_decimal(self.step)}"
             step = f" step {d.step}" if d.step is not None else ""
             return f"{self.name}: {d.low}..{d.high}{step}"
         return f"{self.name}: {d!r}"
@@ -150,7 +152,7 @@ def _dimension(name: str, param: Param, narrowed: str | None) -> Dimension:
         count = int((high_d - low_d) // step)
         high_d = low_d + count * step
         distribution = FloatDistribution(float(low_d), float(high_d), step=float(step))
-        return Dimension(name, param, distribution, step=step, low=low_d)
+        return Dimension(name, param, distribution, step=step, low=low_d, high=high_d)
     raise ParameterError(f"parameter {name}: {type(param).__name__} cannot be searched")
 
 

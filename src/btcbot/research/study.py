@@ -232,6 +232,8 @@ class TrialLoop:
         sampled = {d.name: suggest(trial, d.name, d.distribution) for d in self.space.dimensions}
         values = self.space.values(sampled)
         trial.set_user_attr(VALUES, {name: str(value) for name, value in values.items()})
+        if isinstance(self.storage, RDBStorage) and self.storage.get_heartbeat_interval():
+            self.storage.record_heartbeat(trial_id)  # a trial without one is never seen stale
         future = self.evaluate(window.index, window.span, values, trial.number)
         with self._lock:
             self._running[future] = _Running(window, trial, trial_id, values)
