@@ -15,7 +15,7 @@ the study is the only shared state:
   stop. So the study ends with exactly ``--trials`` finished trials, however many workers.
 * **Heartbeats.** Each running trial's heartbeat is recorded while it runs; a trial whose
   worker died (no heartbeat for the grace period) is failed by the next worker that looks,
-  and Optuna's ``RetryFailedTrialCallback`` queues it again with the same parameters, so it
+  and Optuna's ``RetryHeartbeatStaleTrialCallback`` queues it again with the same parameters, so it
   is done once more by someone alive. A worker that runs out of queued trials waits while
   other workers' trials are still running, to take over a retried one.
 * **Sampling.** Each trial's parameters come from TPE seeded by the sweep seed and the trial
@@ -37,12 +37,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import optuna
+import sqlalchemy.exc
 from optuna.exceptions import DuplicatedStudyError, UpdateFinishedTrialError
 from optuna.storages import (
     BaseStorage,
     InMemoryStorage,
     RDBStorage,
-    RetryFailedTrialCallback,
+    RetryHeartbeatStaleTrialCallback,
     fail_stale_trials,
 )
 from optuna.study import Study, StudyDirection
@@ -57,6 +58,7 @@ GRACE_SECONDS = 120
 RETRIES = 3
 POLL_SECONDS = 1.0
 JOIN_WAIT_SECONDS = 120.0
+CREATE_ATTEMPTS = 5
 FINGERPRINT = "btcbot_sweep"
 SLOTS = "btcbot_slots"
 VALUES = "values"  # a trial's parameter values as exact text
@@ -77,13 +79,27 @@ class StorageOptions:
     def open(self) -> BaseStorage:
         if self.url is None:
             return InMemoryStorage()
-        return RDBStorage(
-            self.url,
-            engine_kwargs={"pool_pre_ping": True},
-            heartbeat_interval=self.heartbeat_seconds,
-            grace_period=self.grace_seconds,
-            failed_trial_callback=RetryFailedTrialCallback(max_retry=self.retries),
-        )
+        for attempt in range(CREATE_ATTEMPTS):
+            try:
+                return self._rdb(self.url)
+            except (sqlalchemy.exc.IntegrityError, sqlalchemy.exc.ProgrammingError):
+                # Workers starting together on a new database race to create Optuna's
+                # tables; the loser finds them made when it tries again.
+                if attempt == CREATE_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.2 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    def _rdb(self, url: str) -> RDBStorage:
+        with warnings.catch_warnings():  # Optuna marks its heartbeats "experimental"
+            warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
+            return RDBStorage(
+                url,
+                engine_kwargs={"pool_pre_ping": True},
+                heartbeat_interval=self.heartbeat_seconds,
+                grace_period=self.grace_seconds,
+                heartbeat_stale_trial_callback=RetryHeartbeatStaleTrialCallback(self.retries),
+            )
 
 
 @dataclass
@@ -146,6 +162,13 @@ def _await_setup(
             f"study {name} was made for {attrs[SLOTS]} trials, not {slots}: use --trials "
             f"{attrs[SLOTS]} to join it, or another --study"
         )
+
+
+def close_storage(storage: BaseStorage) -> None:
+    """Close an RDB storage's connections (a long-lived process opens several)."""
+    if isinstance(storage, RDBStorage):
+        storage.remove_session()
+        storage.engine.dispose()
 
 
 def study_names(base: str, windows: int) -> list[str]:
@@ -337,6 +360,7 @@ __all__ = [
     "TrialLoop",
     "WindowStudy",
     "best_trial",
+    "close_storage",
     "complete_trials",
     "feasible",
     "finished_trials",

@@ -42,6 +42,7 @@ from btcbot.research.study import (
     TrialLoop,
     WindowStudy,
     best_trial,
+    close_storage,
     finished_trials,
     join_study,
     study_names,
@@ -130,17 +131,10 @@ def run_sweep(plan: SweepPlan, on_progress: ProgressHook | None = None) -> Sweep
         raise LookaheadFound(f"{plan.subject.label}: {before.describe()}")
     digest = dataset_digest(bench.data)
     storage = plan.storage.open()
-    sampler = TrialSeededTPE(plan.seed)
-    studies = []
-    for window, name in zip(windows, study_names(plan.study, len(windows)), strict=True):
-        fingerprint = _fingerprint(plan, space, digest, window)
-        study = join_study(
-            storage, name, slots=plan.trials, fingerprint=fingerprint, sampler=sampler
-        )
-        study_id = storage.get_study_id_from_name(name)
-        studies.append(WindowStudy(window.index, study, window.train, study_id))
-    _run_trials(plan, bench, storage, studies, space, on_progress)
-    outcomes = [_window_outcome(plan, bench, w, s) for w, s in zip(windows, studies, strict=True)]
+    try:
+        outcomes = _tune(plan, bench, storage, space, windows, digest, on_progress)
+    finally:
+        close_storage(storage)
     recommended = _recommended(outcomes)
     after = None
     if recommended is not None:
@@ -157,6 +151,28 @@ def run_sweep(plan: SweepPlan, on_progress: ProgressHook | None = None) -> Sweep
         lookahead_after=after,
         settings_stage=bench.profile(defaults).stage,
     )
+
+
+def _tune(
+    plan: SweepPlan,
+    bench: ReplayBench,
+    storage: optuna.storages.BaseStorage,
+    space: SearchSpace,
+    windows: list[Window],
+    digest: str,
+    on_progress: ProgressHook | None,
+) -> list[WindowOutcome]:
+    sampler = TrialSeededTPE(plan.seed)
+    studies = []
+    for window, name in zip(windows, study_names(plan.study, len(windows)), strict=True):
+        fingerprint = _fingerprint(plan, space, digest, window)
+        study = join_study(
+            storage, name, slots=plan.trials, fingerprint=fingerprint, sampler=sampler
+        )
+        study_id = storage.get_study_id_from_name(name)
+        studies.append(WindowStudy(window.index, study, window.train, study_id))
+    _run_trials(plan, bench, storage, studies, space, on_progress)
+    return [_window_outcome(plan, bench, w, s) for w, s in zip(windows, studies, strict=True)]
 
 
 def sweep_span(bench: ReplayBench, plan: SweepPlan) -> Span:
