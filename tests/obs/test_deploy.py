@@ -39,6 +39,7 @@ NOT_SETTINGS = frozenset(
         "PIP_DISABLE_PIP_VERSION_CHECK",
         "KEY",  # "KEY=value lines"
         "BTCBOT_SKIP_PROMETHEUS_TOOLS",  # the deploy tests' opt-out (tests/obs/promtools.py)
+        "PGPASSWORD",  # libpq's password variable (the sweep Job's database password)
     }
 )
 ENV_NAME = re.compile(r"(?<![\w${.-])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?==)")
