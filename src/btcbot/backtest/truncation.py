@@ -34,7 +34,7 @@ from btcbot.backtest.lookahead import (
     first_difference,
 )
 from btcbot.backtest.runner import run_backtest
-from btcbot.decision.params import ProfileParams
+from btcbot.config.params import ProfileParams
 from btcbot.domain import Symbol
 from btcbot.exchange.datasets import ReplayDataset
 from btcbot.kernel.profile import Profile
