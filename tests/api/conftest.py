@@ -79,6 +79,9 @@ def agent(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Agent]:
         assert made.code == 0, made.output
         patch.setenv("SYMBOLS", "XRP_TRY,AVAX_TRY")
         patch.setenv("OFFSET_BPS", "0")  # entries at mid in a quiet market: they rest
+        # a test's degrade override cancels the resting entries; the next test needs them back
+        # at once, not after the default 60 s cooldown since their submit
+        patch.setenv("COOLDOWN_SECONDS", "0")
         plan = ApiPlan(
             ApiSettings(api_reports_dir=reports),
             {TOKEN: "alice", OTHER_TOKEN: "bob"},
