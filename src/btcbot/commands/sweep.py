@@ -27,7 +27,7 @@ from btcbot.exchange.datasets import DatasetError, parse_timestamp_ms
 from btcbot.research.objectives import OBJECTIVES
 from btcbot.research.report import sweep_document, text_lines
 from btcbot.research.report_html import render_sweep_html
-from btcbot.research.study import StorageOptions, StudyMismatch
+from btcbot.research.study import GRACE_SECONDS, HEARTBEAT_SECONDS, StorageOptions, StudyMismatch
 from btcbot.research.subject import Subject
 from btcbot.research.sweep import LookaheadFound, SweepOutcome, SweepPlan, run_sweep
 from btcbot.research.windows import Validation, WindowError, parse_split, parse_walk_forward
@@ -97,6 +97,23 @@ def sweep_command(
     study: Annotated[
         str | None, typer.Option("--study", help="Study name in --storage (workers join it).")
     ] = None,
+    heartbeat_seconds: Annotated[
+        int,
+        typer.Option(
+            "--heartbeat-seconds",
+            min=1,
+            help="With --storage: how often a running trial's heartbeat is recorded.",
+        ),
+    ] = HEARTBEAT_SECONDS,
+    stale_after_seconds: Annotated[
+        int,
+        typer.Option(
+            "--stale-after-seconds",
+            min=1,
+            help="With --storage: a trial whose heartbeat is older is a dead worker's; it is "
+            "failed and queued again for a live worker (at least 2 heartbeats).",
+        ),
+    ] = GRACE_SECONDS,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the TPE sampler.")] = 42,
     symbol: Annotated[
         str | None, typer.Option("--symbol", help="Pair of a single CSV file, e.g. BTC_TRY.")
@@ -149,7 +166,7 @@ def sweep_command(
         ranges=_assignments(search, "--range"),
         max_drawdown=max_drawdown,
         jobs=jobs,
-        storage=StorageOptions(url=storage),
+        storage=_storage(storage, heartbeat_seconds, stale_after_seconds),
         study=_study(storage, study),
         start_ms=_time(start, "--start"),
         end_ms=_time(end, "--end"),
@@ -260,6 +277,20 @@ def _study(storage: str | None, study: str | None) -> str:
     if storage is None and study is not None:
         fail("--study names a study in --storage: give --storage too (or leave out --study)")
     return study or "btcbot-sweep"
+
+
+def _storage(url: str | None, heartbeat: int, stale_after: int) -> StorageOptions:
+    if url is None and (heartbeat, stale_after) != (HEARTBEAT_SECONDS, GRACE_SECONDS):
+        fail(
+            "--heartbeat-seconds and --stale-after-seconds apply to a shared study: give --storage"
+        )
+    if stale_after < 2 * heartbeat:
+        fail(
+            f"--stale-after-seconds {stale_after} is less than two heartbeats "
+            f"(--heartbeat-seconds {heartbeat}): one late heartbeat would retry a live worker's "
+            f"trial; use at least {2 * heartbeat}"
+        )
+    return StorageOptions(url=url, heartbeat_seconds=heartbeat, grace_seconds=stale_after)
 
 
 def _time(text: str | None, option: str) -> int | None:

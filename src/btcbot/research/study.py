@@ -203,6 +203,7 @@ class TrialLoop:
     poll_seconds: float = POLL_SECONDS
     on_progress: Callable[[int, int], None] | None = None  # (finished, total) over the sweep
     _running: dict[Future[Any], _Running] = field(default_factory=dict)
+    _claimed: set[int] = field(default_factory=set)  # trial ids this worker beats for
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def run(self) -> None:
@@ -217,7 +218,7 @@ class TrialLoop:
             beat.stop()
 
     def _trial_ids(self) -> list[int]:
-        return [running.trial_id for running in self._running.values()]
+        return list(self._claimed)
 
     def _drain(self, window: WindowStudy, *, wait_for_others: bool) -> None:
         while True:
@@ -246,17 +247,22 @@ class TrialLoop:
             )
             try:
                 if self.storage.set_trial_state_values(trial_id, state=TrialState.RUNNING):
+                    with self._lock:  # beaten from now on (a --jobs 1 replay runs in
+                        self._claimed.add(trial_id)  # this thread, before its future exists)
+                    self._beat(trial_id)  # at once: a trial without one is never seen stale
                     return Trial(window.study, trial_id), trial_id
             except UpdateFinishedTrialError:
                 continue
         return None
 
+    def _beat(self, trial_id: int) -> None:
+        if isinstance(self.storage, RDBStorage) and self.storage.get_heartbeat_interval():
+            self.storage.record_heartbeat(trial_id)
+
     def _start(self, window: WindowStudy, trial: Trial, trial_id: int) -> None:
         sampled = {d.name: suggest(trial, d.name, d.distribution) for d in self.space.dimensions}
         values = self.space.values(sampled)
         trial.set_user_attr(VALUES, {name: str(value) for name, value in values.items()})
-        if isinstance(self.storage, RDBStorage) and self.storage.get_heartbeat_interval():
-            self.storage.record_heartbeat(trial_id)  # a trial without one is never seen stale
         future = self.evaluate(window.index, window.span, values, trial.number)
         with self._lock:
             self._running[future] = _Running(window, trial, trial_id, values)
@@ -266,6 +272,7 @@ class TrialLoop:
         for future in done:
             with self._lock:
                 running = self._running.pop(future)
+                self._claimed.discard(running.trial_id)
             self.finish(running.window, running.trial, running.values, future)
 
     def _pending(self, window: WindowStudy, *states: TrialState) -> int:
