@@ -110,3 +110,18 @@ def test_random_diff_stream_equals_reference_dict_book(
         assert (best_ask.price if best_ask else None) == (min(asks) if asks else None)
     assert [lvl.price for lvl in book.bids.levels()] == sorted(bids, reverse=True)
     assert [lvl.price for lvl in book.asks.levels()] == sorted(asks)
+
+
+def test_best_after_deleting_the_best_comes_from_the_heap_and_deleted_keys_do_not_pile_up() -> None:
+    book = FastBook()
+    book.load([], [Level(A="1", P="100")])
+    for step in range(5_000):  # levels come and go behind the best
+        price = str(101 + step)
+        book.apply([], [DiffRow(CP=1, P=price, A="2")])
+        book.apply([], [DiffRow(CP=3, P=price, A="0")])
+    assert book.asks.best() == BookLevel(Decimal(100), Decimal(1))
+    assert len(book.asks._heap) <= 2 * len(book.asks) + 1024  # rebuilt, not grown without end
+    book.apply([], [DiffRow(CP=1, P="100.5", A="3"), DiffRow(CP=3, P="100", A="0")])
+    assert book.asks.best() == BookLevel(Decimal("100.5"), Decimal(3))
+    book.apply([], [DiffRow(CP=3, P="100.5", A="0")])
+    assert book.asks.best() is None and book.asks.best_key() is None

@@ -4,8 +4,10 @@ Why it is fast: the hot path never builds a ``Decimal``. A price string is mappe
 exact scaled integer (``price * 10**PRICE_SCALE``; memoised, since the same price strings come
 back again and again) and amounts are kept as the wire's exact strings. Bid keys are negated
 so both sides are "smallest key = best". Sorting is lazy: adds and deletes only invalidate a
-cached sorted key list and maintain the best key; ``Decimal`` values are built only when a
-domain :class:`~btcbot.domain.market.OrderBook` is materialised.
+cached sorted key list; the best key comes from a min-heap of the keys with lazy deletion (a
+new level is pushed, a deleted one is popped only when it reaches the top), so reading the best
+level after it was deleted costs O(log n), not a scan of the side. ``Decimal`` values are built
+only when a domain :class:`~btcbot.domain.market.OrderBook` is materialised.
 
 Why it is exact: the scaled integer is computed from the digits, never through a float, and
 prices with more than ``PRICE_SCALE`` significant decimals are refused (:class:`BookError`).
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Context, Decimal, InvalidOperation
-from heapq import nsmallest
+from heapq import heapify, heappop, heappush, nsmallest
 from typing import Protocol
 
 from btcbot.domain.market import BookLevel
@@ -88,21 +90,21 @@ class BookSide:
     ``dict.get`` per row instead of parsing; the memo is bounded and simply cleared when full.
     """
 
-    __slots__ = ("_best", "_levels", "_memo", "_sign", "_sorted")
+    __slots__ = ("_heap", "_levels", "_memo", "_sign", "_sorted")
 
     def __init__(self, sign: int) -> None:
         self._sign = sign
         self._memo: dict[str, int] = {}
         self._levels: dict[int, str] = {}
         self._sorted: list[int] | None = []
-        self._best: int | None = None
+        self._heap: list[int] = []  # every live key, and deleted ones not yet popped
 
     def __len__(self) -> int:
         return len(self._levels)
 
     def clear(self) -> None:
         self._levels.clear()
-        self._sorted, self._best = [], None
+        self._sorted, self._heap = [], []
 
     def key(self, price: str) -> int:
         key = self._memo.get(price)
@@ -114,12 +116,14 @@ class BookSide:
         self._trim_memo()
         key = self.key
         self._levels = {key(row.P): row.A for row in rows}
-        self._sorted, self._best = None, None
+        self._sorted, self._heap = None, list(self._levels)
+        heapify(self._heap)
 
     def apply(self, rows: Sequence[_DiffRow]) -> None:
-        """The hot path: one memo lookup and one dict operation per row, no ``Decimal``."""
-        levels, memo, sign = self._levels, self._memo, self._sign
-        get, best = memo.get, self._best
+        """The hot path: one memo lookup and one dict operation per row (and a heap push for
+        a new level), no ``Decimal``."""
+        levels, memo, sign, heap = self._levels, self._memo, self._sign, self._heap
+        get = memo.get
         for row in rows:
             price = row.P
             key = get(price)
@@ -134,13 +138,14 @@ class BookSide:
                 memo[price] = key
             if row.CP == 3:
                 levels.pop(key, None)
-                if key == best:
-                    best = None
             else:
+                if key not in levels:
+                    heappush(heap, key)
                 levels[key] = row.A
-                if best is not None and key < best:
-                    best = key
-        self._best, self._sorted = best, None
+        self._sorted = None
+        if len(heap) > 2 * len(levels) + 1024:  # too many deleted keys: rebuild, O(n)
+            self._heap = list(levels)
+            heapify(self._heap)
         self._trim_memo()
 
     def _trim_memo(self) -> None:
@@ -148,9 +153,10 @@ class BookSide:
             self._memo.clear()
 
     def best_key(self) -> int | None:
-        if self._best is None and self._levels:
-            self._best = min(self._levels)
-        return self._best
+        heap, levels = self._heap, self._levels
+        while heap and heap[0] not in levels:
+            heappop(heap)
+        return heap[0] if heap else None
 
     def best(self) -> BookLevel | None:
         key = self.best_key()
