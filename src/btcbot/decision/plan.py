@@ -118,9 +118,10 @@ class Plan:
 
     def fingerprint(self) -> str:
         """SHA-256 hex of the canonical JSON form of the whole plan (sorted keys: the
-        canonical form builds every object with its keys in order)."""
-        text = json.dumps(_canonical(self), separators=(",", ":"))
-        return hashlib.sha256(text.encode()).hexdigest()
+        canonical form builds every object with its keys in order), as
+        ``json.dumps(plan.to_canonical(), separators=(",", ":"))`` spells it; the text is
+        written directly (:func:`_json`), without building the canonical form first."""
+        return hashlib.sha256(_json(self).encode()).hexdigest()
 
     def to_canonical(self) -> Any:
         """JSON-ready form (Decimals as plain strings, symbols as ``BTC_TRY``)."""
@@ -196,6 +197,100 @@ def _symbol_name(value: Symbol) -> str:
 
 _CONVERTERS: dict[type, Callable[[Any], Any]] = {}
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+# --- the canonical JSON text, written directly ------------------------------------------------
+# Hot (every cycle's plan is fingerprinted): the same bytes as ``json.dumps`` of
+# ``_canonical(value)`` with compact separators (ASCII-escaped strings, ``null``/``true``/
+# ``false``, objects in the canonical key order), one writer per type, chosen once.
+
+
+def _json(value: Any) -> str:
+    write = _WRITERS.get(type(value))
+    if write is None:
+        write = _WRITERS[type(value)] = _writer(value)
+    return write(value)
+
+
+def _json_sequence(value: Any) -> str:
+    return "[" + ",".join([_json(item) for item in value]) + "]"
+
+
+def _json_mapping(value: Any) -> str:
+    # the canonical order sorts the [key, value] pairs by their Python text: build them
+    pairs = _mapping(value)
+    return "[" + ",".join(["[" + _json(k) + "," + _json(v) + "]" for k, v in pairs]) + "]"
+
+
+def _json_fields(value: Any) -> str:
+    keys = _FIELD_KEYS.get(type(value))
+    if keys is None:
+        names = tuple(sorted(value.__dataclass_fields__))
+        keys = _FIELD_KEYS[type(value)] = tuple((name, _STRING(name) + ":") for name in names)
+    parts = []
+    for name, key in keys:
+        field = getattr(value, name)
+        if field is not None:
+            parts.append(key + _json(field))
+        elif name not in _OMITTED_WHEN_UNSET:
+            parts.append(key + "null")
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decimal(value: Decimal) -> str:
+    return '"' + format_decimal(value) + '"'  # digits, sign and point only: nothing to escape
+
+
+def _json_cached(text: Callable[[Any], str]) -> Callable[[Any], str]:
+    """``text`` of a value of an immutable, hashable type, remembered per value."""
+    known: dict[Any, str] = {}
+
+    def write(value: Any) -> str:
+        found = known.get(value)
+        if found is None:
+            found = known[value] = text(value)
+        return found
+
+    return write
+
+
+def _json_none(value: None) -> str:
+    return "null"
+
+
+def _json_bool(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def _writer(value: Any) -> Callable[[Any], str]:
+    """How values of ``value``'s type are written (the first rule that applies; the same
+    rules as :func:`_converter`)."""
+    if isinstance(value, Decimal):
+        return _json_decimal
+    if isinstance(value, StrEnum):
+        return _json_cached(lambda member: _STRING(member.value))
+    if isinstance(value, Symbol):
+        return _json_cached(lambda symbol: _STRING(symbol.normalized))
+    if value is None:
+        return _json_none
+    if isinstance(value, bool):
+        return _json_bool
+    if isinstance(value, int):
+        return int.__repr__
+    if isinstance(value, str):
+        return _STRING
+    if isinstance(value, (tuple, list)):
+        return _json_sequence
+    if hasattr(value, "items"):
+        return _json_mapping
+    if hasattr(value, "__dataclass_fields__"):
+        return _json_fields
+    return _refuse
+
+
+_STRING: Callable[[str], str] = json.encoder.encode_basestring_ascii
+_WRITERS: dict[type, Callable[[Any], str]] = {}
+_FIELD_KEYS: dict[type, tuple[tuple[str, str], ...]] = {}
 
 
 class DecisionLog:

@@ -155,8 +155,7 @@ def _side(
     depth: DepthModel,
 ) -> tuple[BookLevel, ...]:
     """Levels moving away from ``best`` (``direction`` -1 for bids, +1 for asks)."""
-    tick = step_for_scale(rules.price_scale)
-    size_step = step_for_scale(rules.numerator_scale)
+    tick, size_step = _step(rules.price_scale), _step(rules.numerator_scale)
     rounding = ROUND_UP if direction > 0 else ROUND_DOWN
     floor = depth.min_level_amount
     levels: list[BookLevel] = []
@@ -166,22 +165,37 @@ def _side(
         price = (best * factor).quantize(tick, rounding=rounding)
         if previous is not None and (price - previous) * direction <= ZERO:
             price = previous + direction * tick
-        amount = max((per_level * weight).quantize(size_step, rounding=ROUND_DOWN), floor)
+        amount = (per_level * weight).quantize(size_step, rounding=ROUND_DOWN)
+        if amount < floor:
+            amount = floor
         if price > ZERO and amount > ZERO:
             levels.append(BookLevel(price, amount))
             previous = price
     return tuple(levels)
 
 
+_step = functools.cache(step_for_scale)
+
 # A level's size is a seeded share of 0.500 .. 1.500 of the even split.
 _WEIGHTS = tuple(Decimal(n) / 1000 for n in range(500, 1501))
+_DRAWN_BITS = (len(_WEIGHTS) - 1).bit_length()
 
 
 def _weights(key: str, count: int) -> list[Decimal]:
     """``count`` level weights drawn by a generator seeded with ``key`` (seed, symbol and
-    candle): the same key always gives the same book."""
-    rng = random.Random(key)
-    return [_WEIGHTS[rng.randint(500, 1500) - 500] for _ in range(count)]
+    candle): the same key always gives the same book.
+
+    Each draw is ``rng.randint(500, 1500) - 500`` (the books of every earlier run depend on
+    it), spelt as CPython's ``randint`` draws it — ``getrandbits`` of the range's bit length
+    until the value falls in the range — without its per-call overhead."""
+    draw = random.Random(key).getrandbits
+    weights = []
+    for _ in range(count):
+        index = draw(_DRAWN_BITS)
+        while index >= len(_WEIGHTS):
+            index = draw(_DRAWN_BITS)
+        weights.append(_WEIGHTS[index])
+    return weights
 
 
 @functools.cache

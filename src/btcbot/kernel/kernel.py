@@ -138,7 +138,7 @@ def _decide(
     if view.targets is not None:
         version = profile.params_version or 0
         report = PortfolioReport(choice.symbols, choice.exclusions, view.targets, version)
-    state = replace(snapshot.risk_state, **changes)
+    state = replace(snapshot.risk_state, **changes) if changes else snapshot.risk_state
     return _Decided(assessment.mode, assessment.buy_multiplier, state, intents, report)
 
 

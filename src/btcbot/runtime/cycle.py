@@ -287,7 +287,7 @@ class CycleRunner:
             if coid in by_id:
                 rejected.append((by_id[coid], reason))
         state = record_rejects(plan.next_risk_state, rejected, now_ms, self.profile.reject_cooldown)
-        if state == plan.next_risk_state:
+        if state is plan.next_risk_state or state == plan.next_risk_state:
             return
         with self.store.session() as session:
             session.documents.put(

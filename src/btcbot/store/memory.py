@@ -322,12 +322,18 @@ class MemoryOpState(OpSwitches):
 
     def __init__(self) -> None:
         self._rows: dict[str, dict[str, Any]] = {}
+        self._read: dict[str, OpStatus] = {}  # the value of each row since it last changed
 
     def get(self, account_key: str) -> OpStatus:
-        row = self._rows.get(account_key)
-        return OpStatus(account_key) if row is None else op_status(row)
+        status = self._read.get(account_key)
+        if status is None:
+            row = self._rows.get(account_key)
+            status = OpStatus(account_key) if row is None else op_status(row)
+            self._read[account_key] = status
+        return status
 
     def _save(self, account_key: str, now_ms: int, **values: Any) -> None:
+        self._read.pop(account_key, None)
         row = self._rows.get(account_key)
         if row is None:
             row = self._rows[account_key] = {**OP_DEFAULTS, "account_key": account_key}
