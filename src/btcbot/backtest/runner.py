@@ -252,7 +252,8 @@ def _build(inputs: _Inputs, storage: RunStorage, frames: ReplayFrames | None) ->
         recorded=inputs.recorded,
     )
     store = storage.store
-    account, oms_settings = inputs.account_key, OmsSettings()
+    # the replayed venue answers from memory: no wall-clock deadline on a reconciliation pass
+    account, oms_settings = inputs.account_key, OmsSettings(reconcile_pass_timeout_ms=None)
     oms = OrderManager(
         store,
         replay,

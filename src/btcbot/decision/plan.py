@@ -262,6 +262,21 @@ def _json_bool(value: bool) -> str:
     return "true" if value else "false"
 
 
+class _LastRiskState:
+    """The text of the last risk state written: a plan's next risk state is mostly the very
+    object the previous plan carried (a value: nothing changed, nothing copied)."""
+
+    def __init__(self) -> None:
+        self._last: tuple[RiskState | None, str] = (None, "")
+
+    def __call__(self, state: RiskState) -> str:
+        known, text = self._last
+        if known is not state:
+            text = _json_fields(state)
+            self._last = (state, text)  # one assignment: a reader sees a matching pair
+        return text
+
+
 def _writer(value: Any) -> Callable[[Any], str]:
     """How values of ``value``'s type are written (the first rule that applies; the same
     rules as :func:`_converter`)."""
@@ -289,7 +304,7 @@ def _writer(value: Any) -> Callable[[Any], str]:
 
 
 _STRING: Callable[[str], str] = json.encoder.encode_basestring_ascii
-_WRITERS: dict[type, Callable[[Any], str]] = {}
+_WRITERS: dict[type, Callable[[Any], str]] = {RiskState: _LastRiskState()}
 _FIELD_KEYS: dict[type, tuple[tuple[str, str], ...]] = {}
 
 

@@ -21,7 +21,8 @@ errors (:class:`ExchangeError`) are caught, and any of them makes the pass a fai
 the store, reset by a fully successful pass, tripping the kill switch at the threshold count or
 time (:mod:`btcbot.execution.failures`). A pass has a deadline (``reconcile_pass_timeout_ms``):
 under an outage every read retries with backoff, and a pass that runs out of time fails and is
-counted like an exchange error, so one pass cannot take minutes; while failures are being
+counted like an exchange error, so one pass cannot take minutes (a venue in memory, the
+replay's, has none: nothing there can hang); while failures are being
 counted, a pass also ends when the time bound is reached, so the kill switch trips on time.
 Cutting a pass short is safe:
 it only reads, and the one write it may repeat (a cancel re-send) stays pending until proven.
@@ -96,13 +97,17 @@ class Reconciler:
         self, symbols: Iterable[Symbol], *, startup: bool = False, thorough: bool = False
     ) -> ReconcileReport:
         at_ms = self._ctx.journal.now()
-        timeout_s = self._ctx.settings.reconcile_pass_timeout_ms / 1000
+        thorough = thorough or startup
+        limit_ms = self._ctx.settings.reconcile_pass_timeout_ms
+        if limit_ms is None:  # a venue in memory: the pass awaits no I/O (see OmsSettings)
+            return await self._pass(at_ms, set(symbols), startup, thorough)
+        timeout_s = limit_ms / 1000
         left_ms = self._ctx.failures.time_left_ms()
         if left_ms is not None and left_ms > 0:  # failing: end this pass by the time bound
             timeout_s = min(timeout_s, left_ms / 1000)
         try:
             async with asyncio.timeout(timeout_s):
-                return await self._pass(at_ms, set(symbols), startup, thorough or startup)
+                return await self._pass(at_ms, set(symbols), startup, thorough)
         except TimeoutError:
             return self._failed(
                 at_ms,

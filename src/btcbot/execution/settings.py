@@ -40,7 +40,10 @@ class OmsSettings:
     reconcile_failure_max_ms: int = 120_000
     #: 45 s: one reconciliation pass taking longer fails and counts
     #: (``RECONCILE_PASS_TIMEOUT_SECONDS``); bounds a pass whatever the read retries do.
-    reconcile_pass_timeout_ms: int = 45_000
+    #: None only for a venue that answers from memory (the replay): its pass awaits no I/O
+    #: and cannot hang, and a wall-clock deadline would tie a replay's outcome to the speed
+    #: of the machine.
+    reconcile_pass_timeout_ms: int | None = 45_000
     #: 1000 private WS events about orders not yet known locally kept for replay.
     evidence_buffer_max: int = 1_000
 
@@ -49,5 +52,6 @@ class OmsSettings:
             raise ValueError("resolve_max_tries and reconcile_failure_threshold must be >= 1")
         if min(self.resolve_first_delay_ms, self.resolve_interval_ms) < 0:
             raise ValueError("resolution delays must not be negative")
-        if min(self.reconcile_failure_max_ms, self.reconcile_pass_timeout_ms) <= 0:
+        pass_timeout = self.reconcile_pass_timeout_ms
+        if self.reconcile_failure_max_ms <= 0 or (pass_timeout is not None and pass_timeout <= 0):
             raise ValueError("reconciliation time bounds must be positive")

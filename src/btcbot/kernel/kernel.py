@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Any
 
 from btcbot.config.params import LifecycleParams
 from btcbot.decision.account import AccountView, orders_by_symbol
@@ -138,8 +139,16 @@ def _decide(
     if view.targets is not None:
         version = profile.params_version or 0
         report = PortfolioReport(choice.symbols, choice.exclusions, view.targets, version)
-    state = replace(snapshot.risk_state, **changes) if changes else snapshot.risk_state
+    state = _changed(snapshot.risk_state, changes)
     return _Decided(assessment.mode, assessment.buy_multiplier, state, intents, report)
+
+
+def _changed(state: RiskState, changes: dict[str, Any]) -> RiskState:
+    """``state`` with ``changes``; ``state`` itself when they change nothing (most cycles:
+    a risk state is a value, and copying it validates every mapping again)."""
+    if all(getattr(state, name) == value for name, value in changes.items()):
+        return state
+    return replace(state, **changes)
 
 
 def _admitted(

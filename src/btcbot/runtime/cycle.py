@@ -102,6 +102,7 @@ class CycleRunner:
     _fills_seen: int | None = None
     _candles: CandleCache | None = None
     _risk: RiskState | None = None  # carried from the last persisted plan (read once)
+    _risk_document: tuple[RiskState, dict[str, Any]] | None = None  # its stored form
     _alarms: ForeignAlarms | None = None
     _sequence: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -290,10 +291,15 @@ class CycleRunner:
         if state is plan.next_risk_state or state == plan.next_risk_state:
             return
         with self.store.session() as session:
-            session.documents.put(
-                self.settings.account_key, encode_risk_state(state), now_ms=now_ms
-            )
+            session.documents.put(self.settings.account_key, self._encoded(state), now_ms=now_ms)
         self._risk = state
+
+    def _encoded(self, state: RiskState) -> dict[str, Any]:
+        """The stored form of ``state``; the last one's is kept (a risk state is a value, and
+        most cycles carry the previous one unchanged)."""
+        if self._risk_document is None or self._risk_document[0] is not state:
+            self._risk_document = (state, encode_risk_state(state))
+        return self._risk_document[1]
 
     # --- gather ------------------------------------------------------------------------------
 
@@ -432,7 +438,7 @@ class CycleRunner:
             )
             for d in plan.decisions
         ]
-        risk = encode_risk_state(plan.next_risk_state)
+        risk = self._encoded(plan.next_risk_state)
         with self.store.session() as session:
             persisted = persist_intents(session.orders, plan.submits, self.settings.mode, now_ms)
             session.documents.put(self.settings.account_key, risk, now_ms=now_ms)

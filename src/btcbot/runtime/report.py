@@ -118,7 +118,7 @@ def _seconds(value: float) -> str:
 
 
 def top_reasons(codes: list[str], limit: int = 3) -> tuple[tuple[str, int], ...]:
-    return tuple(Counter(codes).most_common(limit))
+    return tuple(Counter(codes).most_common(limit)) if codes else ()
 
 
 def _money(value: Decimal) -> str:
