@@ -193,7 +193,7 @@ def run_backtrader(bars: int | None) -> dict[str, Any]:
         "loop_bars": len(frame),
         "run": _spent(started, ended),
         "trades": f"{counts['buys'] + counts['sells']} fills ({counts['buys']} buys)",
-        "final": f"{cerebro.broker.getvalue():.2f}",
+        "final": f"{cerebro.broker.getvalue():.2f} TRY",
     }
 
 
@@ -315,8 +315,9 @@ def run_nautilus(bars: int | None) -> dict[str, Any]:
     started = clocks()
     engine.run()
     ended = clocks()
-    account = engine.trader.generate_account_report(venue)
-    final = account.iloc[-1]["total"] if len(account) else "?"
+    cash = engine.portfolio.account(venue).balance_total(lira).as_double()
+    held = float(engine.portfolio.net_position(instrument.id))
+    final = cash + held * float(frame["close"].iloc[-1])
     engine.dispose()
     return {
         "bars": len(data),
@@ -326,7 +327,7 @@ def run_nautilus(bars: int | None) -> dict[str, Any]:
         "loop_bars": len(data),
         "run": _spent(started, ended),
         "trades": f"{counts['buys'] + counts['sells']} fills ({counts['buys']} buys)",
-        "final": f"{float(final):.2f} TRY",
+        "final": f"{final:.2f} TRY",
     }
 
 

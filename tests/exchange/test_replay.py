@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 from decimal import Decimal
 
@@ -293,3 +294,15 @@ async def test_a_gap_longer_than_a_day_leaves_an_empty_24h_ticker() -> None:
     ex.advance_to(T0 + 41 * HOUR_MS)
     ticker = (await ex.tickers())[BTC_TRY]
     assert (ticker.last, ticker.volume, ticker.high, ticker.low) == (D(140), D(2), D(150), D(130))
+
+
+def test_book_weights_are_the_seeded_randint_draws_earlier_runs_used() -> None:
+    """The synthetic books (and so every replayed fill) depend on these draws: the fast
+    spelling must give exactly ``randint(500, 1500)``'s values for every key."""
+    from btcbot.exchange import replay as module
+
+    for index in range(300):
+        key = f"{index}:BTC_TRY:{T0 + index * HOUR_MS}"
+        reference = random.Random(key)
+        expected = [module._WEIGHTS[reference.randint(500, 1500) - 500] for _ in range(10)]
+        assert module._weights(key, 10) == expected, key

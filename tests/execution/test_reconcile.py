@@ -108,3 +108,13 @@ async def test_failed_startup_reconciliation_refuses_to_start(tmp_path: Path) ->
         report = await r.oms.startup([BTC_TRY])
     assert not failed.value.report.ok and failed.value.report.failures == 1
     assert report.ok
+
+
+def test_only_an_in_memory_venue_goes_without_a_pass_deadline() -> None:
+    """None (the replay's venue: nothing to wait for) is accepted; a deadline of zero or less
+    is a mistake, refused as before."""
+    assert OmsSettings(reconcile_pass_timeout_ms=None).reconcile_pass_timeout_ms is None
+    assert OmsSettings().reconcile_pass_timeout_ms == 45_000
+    for bad in (0, -1):
+        with pytest.raises(ValueError, match="time bounds must be positive"):
+            OmsSettings(reconcile_pass_timeout_ms=bad)

@@ -29,9 +29,9 @@ def record_rejects(
     """``state`` with this cycle's rejects (symbol, venue reason) counted: the total in
     ``rejects_last_cycle`` (ORDER_REJECT_SPIKE) and the 1123 ones toward a cooldown."""
     rejected = list(rejected)
-    if not (rejected or state.rejects_last_cycle or state.reject_times_ms):
-        if not state.symbol_cooldown_until_ms:
-            return state  # nothing to count, nothing to expire
+    counted = rejected or state.rejects_last_cycle or state.reject_times_ms
+    if not (counted or state.symbol_cooldown_until_ms):
+        return state  # nothing to count, nothing to expire
     times = {
         symbol: kept
         for symbol, stamps in state.reject_times_ms.items()
