@@ -49,6 +49,7 @@ Medians over the rounds, and ratios of btcbot's loop rate to each peer's (wall a
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import statistics
@@ -63,6 +64,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 SERIES = ROOT.parent / "shared/data/binance_tr_btctry_1h/BTCTRY_1h_2019-12-20_2026-05-31.csv"
 ENGINES = ("btcbot", "backtrader", "nautilus")
+MODULES = {"backtrader": "backtrader", "nautilus": "nautilus_trader"}
 FAST, SLOW = 10, 50
 NOTIONAL_TRY = 500
 START_TRY = 10_000
@@ -366,8 +368,9 @@ def median(rounds: list[dict[str, Any]], key: str, clock: int) -> float:
     return statistics.median(r[key][clock] for r in rounds)
 
 
-def rate(rounds: list[dict[str, Any]], clock: int) -> float:
-    return statistics.median(r["loop_bars"] / r["loop"][clock] for r in rounds)
+def rate(rounds: list[dict[str, Any]], clock: int, span: str = "loop") -> float:
+    """Median bars per second over ``span`` (``loop``, or the engine's whole ``run`` call)."""
+    return statistics.median(r["loop_bars"] / r[span][clock] for r in rounds)
 
 
 def main() -> None:
@@ -384,6 +387,10 @@ def main() -> None:
         sys.exit(f"the series is missing: {SERIES}")
     engines = [e.strip() for e in args.engines.split(",")]
     print(f"command: {sys.executable} {' '.join(sys.argv)}")
+    missing = [e for e in engines if e != "btcbot" and importlib.util.find_spec(MODULES[e]) is None]
+    if missing:
+        print(f"not installed: {', '.join(missing)} (.venv/bin/pip install -e '.[bench]')")
+        engines = [e for e in engines if e not in missing]
     print(f"series: {SERIES.name}, {'all' if args.bars is None else args.bars} bars; SMA 10/50")
     results: dict[str, list[dict[str, Any]]] = {engine: [] for engine in engines}
     for round_ in range(args.rounds):
@@ -393,13 +400,14 @@ def main() -> None:
         line = "  ".join(f"{e} {rate(results[e][-1:], 0):,.0f}" for e in engines)
         print(f"  round {round_ + 1}: loop bars/s (wall) {line}", flush=True)
     print(f"medians over {args.rounds} alternated rounds (wall / CPU):")
-    header = f"  {'engine':<11}{'bars':>7}{'loop bars/s':>19}{'loop s':>8}{'run s':>8}"
-    print(header + f"{'load s':>8}{'import s':>10}{'process s':>11}  trades, final equity")
+    header = f"  {'engine':<11}{'bars':>7}{'loop bars/s':>19}{'run bars/s':>12}{'loop s':>8}"
+    print(header + f"{'run s':>8}{'load s':>8}{'import s':>10}{'process s':>11}  trades, final")
     for engine, rounds in results.items():
         first = rounds[0]
         print(
             f"  {engine:<11}{first['loop_bars']:>7}"
             f"{rate(rounds, 0):>10,.0f} /{rate(rounds, 1):>6,.0f}"
+            f"{rate(rounds, 0, 'run'):>12,.0f}"
             f"{median(rounds, 'loop', 0):>8.2f}{median(rounds, 'run', 0):>8.2f}"
             f"{median(rounds, 'load', 0):>8.2f}{median(rounds, 'import', 0):>10.2f}"
             f"{statistics.median(r['process'] for r in rounds):>11.2f}"
@@ -412,7 +420,8 @@ def main() -> None:
                 f"{rate(ours, clock) / rate(results[peer], clock):.2f}x ({name})"
                 for clock, name in ((0, "wall"), (1, "CPU"))
             ]
-            print(f"  btcbot / {peer}: {' '.join(ratios)}")
+            whole = rate(ours, 0, "run") / rate(results[peer], 0, "run")
+            print(f"  btcbot / {peer}: loop {' '.join(ratios)}; whole run {whole:.2f}x (wall)")
 
 
 if __name__ == "__main__":
