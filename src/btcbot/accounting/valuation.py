@@ -8,12 +8,13 @@ complete number (risk, drawdown) must check :attr:`Valuation.complete` and fail 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
 from btcbot.domain import Position, Symbol
-from btcbot.domain.money import ZERO
+from btcbot.domain.money import ONE, ZERO
 
 Marks = Mapping[Symbol, Decimal]
 
@@ -28,16 +29,23 @@ class Valuation:
         return not self.missing
 
 
+@functools.lru_cache(maxsize=4096)
+def _pair(base: str, quote: str) -> Symbol:
+    """The pair of ``base`` in ``quote``: built (and checked) once, then shared (a value; every
+    cycle values the same few assets)."""
+    return Symbol(base, quote)
+
+
 def rate(asset: str, marks: Marks, valuation: str = "TRY") -> Decimal | None:
     """Price of one ``asset`` in ``valuation``, directly or via one intermediate quote."""
     if asset == valuation:
-        return Decimal(1)
-    direct = marks.get(Symbol(asset, valuation))
+        return ONE
+    direct = marks.get(_pair(asset, valuation))
     if direct is not None:
         return direct
     for symbol, price in sorted(marks.items()):
         if symbol.base == asset and symbol.quote != valuation:
-            bridge = marks.get(Symbol(symbol.quote, valuation))
+            bridge = marks.get(_pair(symbol.quote, valuation))
             if bridge is not None:
                 return price * bridge
     return None

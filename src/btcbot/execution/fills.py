@@ -184,7 +184,8 @@ class _Settled:
         self._newest = 0
 
     def knows(self, fill: Fill) -> bool:
-        return self._fills.get(fill.trade_id) == fill
+        known = self._fills.get(fill.trade_id)
+        return known is not None and (known is fill or known == fill)
 
     def add(self, fill: Fill) -> None:
         if fill.trade_id in self._fills:
