@@ -261,6 +261,7 @@ def _build(inputs: _Inputs, storage: RunStorage, frames: ReplayFrames | None) ->
         clock_ms=replay.now_ms,
         account_key=account,
         settings=oms_settings,
+        activity=replay,  # it sees every change: passes that would find nothing are skipped
     )
     runner = CycleRunner(
         store=store,

@@ -64,3 +64,15 @@ class TradingPort(Protocol):
 
 class ExchangePort(MarketDataPort, AccountPort, TradingPort, Protocol):
     """A full exchange: market data, account state and order entry."""
+
+
+class AccountActivity(Protocol):
+    """A venue that sees every change to its account: only a simulated one can (the replay's).
+
+    The reconciliation uses it to skip a pass it can prove would find nothing new (see
+    :class:`~btcbot.execution.reconcile.Reconciler`); a live exchange offers no such proof."""
+
+    def account_version(self) -> int:
+        """A number that changes whenever an order is accepted, changed, filled, cancelled or
+        finished, or a balance moves, and stays the same otherwise."""
+        ...

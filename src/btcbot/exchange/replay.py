@@ -433,6 +433,10 @@ class ReplayExchange:
         """Every fill so far, in execution order (reports, parity fingerprints)."""
         return self._venue.all_fills()
 
+    def account_version(self) -> int:
+        """:class:`~btcbot.exchange.port.AccountActivity`: the replay sees every change."""
+        return self._venue.version
+
 
 def timeline(dataset: ReplayDataset) -> list[int]:
     """The replay clock's steps: every close of every series, and every (smallest) candle

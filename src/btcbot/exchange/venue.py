@@ -76,6 +76,9 @@ class SimulatedVenue:
         self._order_ids = IdSequence(first_order_id)
         self._trade_ids = IdSequence(first_trade_id)
         self._books: dict[Symbol, tuple[OrderBook, OrderBook]] = {}
+        self.version = 0
+        """Grows with every change to the account's orders, fills and balances (and only
+        then): :class:`~btcbot.exchange.port.AccountActivity`."""
 
     # ----------------------------------------------------------------------------- reads
     def balances(self) -> dict[str, Balance]:
@@ -154,6 +157,7 @@ class SimulatedVenue:
             raise self._reject(INSUFFICIENT_BALANCE, detail)
         left = (request.quote_amount or ZERO) if request.is_market_buy else request.quantity
         order = SimOrder(self._order_ids.next(), request, rules, now_ms, now_ms, left, lock)
+        self.version += 1
         self._wallet.lock(asset, lock)
         self._orders.add(order)
         return order
@@ -234,6 +238,7 @@ class SimulatedVenue:
         order = self._orders.get(order_id)
         if order is None or not order.waiting_for_stop or not order.is_resting:
             raise ValueError(f"order {order_id} is not a waiting stop")
+        self.version += 1
         order.triggered = True
         order.rests_from_ms = now_ms
         order.updated_ms = now_ms
@@ -269,6 +274,7 @@ class SimulatedVenue:
 
     # ----------------------------------------------------------------------------- settlement
     def _settle(self, order: SimOrder, execution: Execution, now_ms: int) -> Fill:
+        self.version += 1
         if order.side is Side.BUY:
             execution = self._settle_buy(order, execution)
         else:
@@ -316,6 +322,7 @@ class SimulatedVenue:
         self._wallet.add_free(order.symbol.quote, proceeds)
 
     def _finish(self, order: SimOrder, status: OrderStatus, now_ms: int) -> None:
+        self.version += 1
         self._wallet.unlock(order.lock_asset, order.locked)
         order.locked = ZERO
         order.status = status
@@ -333,6 +340,7 @@ class SimulatedVenue:
         if not order.is_resting:
             detail = f"order {order_id} is {order.status}"
             raise business_reject(NOT_CANCELABLE, detail, where=where)
+        self.version += 1
         due = now_ms + latency_ms
         order.cancel_due_ms = due if order.cancel_due_ms is None else min(due, order.cancel_due_ms)
         self._orders.cancel_requested(order)
@@ -354,6 +362,7 @@ class SimulatedVenue:
         Closed orders are not rebuilt (the OMS store has them); ``fills()`` answers the
         restored fills. Raises ``ValueError`` when the inputs overdraw a balance.
         """
+        self.version += 1
         self._wallet = Wallet(self._starting)
         self._orders = OrderIndex()
         self._fills = FillLog()

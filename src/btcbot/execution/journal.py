@@ -130,6 +130,10 @@ class Journal:
             return None
         return candidate
 
+    def has_live(self) -> bool:
+        """Whether any order of this mode is live."""
+        return bool(self._live)
+
     def live(self) -> list[StoredOrder]:
         """Live orders of this mode, oldest first."""
         return sorted(self._live.values(), key=_age)

@@ -28,7 +28,7 @@ from btcbot.accounting import LedgerView
 from btcbot.domain import OrderRequest, Symbol
 from btcbot.exchange.errors import ExchangeError
 from btcbot.exchange.events import PrivateEvidence
-from btcbot.exchange.port import ExchangePort
+from btcbot.exchange.port import AccountActivity, ExchangePort
 from btcbot.exchange.read_budget import UNLIMITED, ReadBudget
 from btcbot.execution.booking import FillBook
 from btcbot.execution.cancels import Canceller, PendingCancelReport
@@ -57,7 +57,10 @@ class OrderManager:
         account_key: str = "main",
         settings: OmsSettings | None = None,
         budget: ReadBudget = UNLIMITED,
+        activity: AccountActivity | None = None,
     ) -> None:
+        """``activity``: a venue that sees every change to its account (the replay) lets the
+        reconciliation skip passes it proves would find nothing (:mod:`.reconcile`)."""
         config = settings or OmsSettings()
         state = as_store(store)
         failures = ReconcileFailures(
@@ -74,7 +77,9 @@ class OrderManager:
         self._resolver = InFlightResolver(self._ctx, self._identified, self._submitter.sending)
         self._canceller = Canceller(self._ctx)
         self._events = PrivateEventHandler(self._ctx, self._fills, self._identified)
-        self._reconciler = Reconciler(self._ctx, self._resolver, self._canceller, self._fills)
+        self._reconciler = Reconciler(
+            self._ctx, self._resolver, self._canceller, self._fills, activity
+        )
         #: The last counted reconciliation failure of a standalone pass (resolve, cancels,
         #: fills); ``reconcile()`` reports its own in :class:`ReconcileReport`.
         self.last_failure: FailureRecord | None = None

@@ -16,6 +16,14 @@ else's) while the rate budget has room to spare and at least every
 ``idle_sweep_max_interval_ms``; symbols with a live order of ours are read every pass. A
 thorough pass (start-up, a gap in the private stream) reads everything.
 
+A venue that sees every change to its account (the replay's:
+:class:`~btcbot.exchange.port.AccountActivity`) lets a pass be skipped when it can prove the
+pass would find nothing: no order of ours is live, the symbols were all read by the last pass,
+that pass was clean (no foreign order), and the venue's account has not changed since it
+began. Every read would then return what it did (no open order, only fills already booked,
+the same balances) and nothing would be resolved, proven or stored: the pass's report is the
+last one's balances at the new time. Start-up and thorough passes always read.
+
 An order stays live in the store until the exchange shows a terminal state. Only exchange
 errors (:class:`ExchangeError`) are caught, and any of them makes the pass a failure: counted in
 the store, reset by a fully successful pass, tripping the kill switch at the threshold count or
@@ -41,6 +49,7 @@ import structlog
 
 from btcbot.domain import Balance, OrderStatus, Symbol
 from btcbot.exchange.errors import ExchangeError
+from btcbot.exchange.port import AccountActivity
 from btcbot.exchange.read_budget import ReadKind
 from btcbot.exchange.reports import ExchangeOrder
 from btcbot.execution.cancels import Canceller, PendingCancelReport
@@ -72,6 +81,15 @@ class ReconcileReport:
     retryable: bool = True  # False: a definitive refusal (e.g. 401) a retry will not fix
 
 
+@dataclass(frozen=True, slots=True)
+class _Clean:
+    """What the last clean pass read, and the venue's account version when it began."""
+
+    version: int
+    symbols: frozenset[Symbol]
+    balances: Mapping[str, Balance]
+
+
 @dataclass
 class _Pass:
     unknown: list[ExchangeOrder] = field(default_factory=list)
@@ -86,28 +104,57 @@ class Reconciler:
         resolver: InFlightResolver,
         canceller: Canceller,
         fills: FillSync,
+        activity: AccountActivity | None = None,
     ) -> None:
         self._ctx = ctx
         self._resolver = resolver
         self._canceller = canceller
         self._fills = fills
         self._swept_ms: dict[Symbol, int] = {}  # when each idle symbol's open orders were read
+        self._activity = activity
+        self._clean: _Clean | None = None  # the last clean pass (with ``activity`` only)
 
     async def run(
         self, symbols: Iterable[Symbol], *, startup: bool = False, thorough: bool = False
     ) -> ReconcileReport:
         at_ms = self._ctx.journal.now()
         thorough = thorough or startup
+        wanted = set(symbols)
+        unchanged = None if thorough else self._unchanged(at_ms, wanted)
+        if unchanged is not None:
+            return unchanged
+        version = None if self._activity is None else self._activity.account_version()
+        report = await self._deadlined(at_ms, wanted, startup, thorough)
+        self._clean = None
+        if version is not None and report.ok and not report.unknown_orders:
+            self._clean = _Clean(version, frozenset(wanted), report.balances)
+        return report
+
+    def _unchanged(self, at_ms: int, wanted: set[Symbol]) -> ReconcileReport | None:
+        """The report of a pass proven to find nothing (see the module docstring), or None:
+        read."""
+        clean, activity = self._clean, self._activity
+        if clean is None or activity is None or self._ctx.journal.has_live():
+            return None
+        if not wanted <= clean.symbols or activity.account_version() != clean.version:
+            return None
+        self._ctx.failures.reset()  # as after any successful pass (already clear)
+        return ReconcileReport(ok=True, at_ms=at_ms, balances=clean.balances)
+
+    async def _deadlined(
+        self, at_ms: int, wanted: set[Symbol], startup: bool, thorough: bool
+    ) -> ReconcileReport:
+        """One pass, cut at its deadline (none for a venue in memory: see OmsSettings)."""
         limit_ms = self._ctx.settings.reconcile_pass_timeout_ms
-        if limit_ms is None:  # a venue in memory: the pass awaits no I/O (see OmsSettings)
-            return await self._pass(at_ms, set(symbols), startup, thorough)
+        if limit_ms is None:
+            return await self._pass(at_ms, wanted, startup, thorough)
         timeout_s = limit_ms / 1000
         left_ms = self._ctx.failures.time_left_ms()
         if left_ms is not None and left_ms > 0:  # failing: end this pass by the time bound
             timeout_s = min(timeout_s, left_ms / 1000)
         try:
             async with asyncio.timeout(timeout_s):
-                return await self._pass(at_ms, set(symbols), startup, thorough)
+                return await self._pass(at_ms, wanted, startup, thorough)
         except TimeoutError:
             return self._failed(
                 at_ms,
