@@ -56,6 +56,7 @@ class LedgerBook:
         self._last: dict[Symbol, tuple[int, int]] = {}
         self._cursor: dict[Symbol, int] = {}
         self._count = 0
+        self._view: LedgerView | None = None  # the last view, while nothing changed since
 
     @classmethod
     def of(cls, fills: Iterable[Fill]) -> LedgerBook:
@@ -79,6 +80,7 @@ class LedgerBook:
         rebuilt (:meth:`rebuild`) because a fill came older than one already booked there —
         every fill's balance effect is booked either way."""
         stale: set[Symbol] = set()
+        self._view = None
         for fill in sorted(fills, key=canonical_key):
             add_effect(self._effect, fill, 1)
             self._count += 1
@@ -96,12 +98,14 @@ class LedgerBook:
     def remove(self, fill: Fill) -> None:
         """Take back a booked fill's balance effect (the caller rebuilds its symbol, which
         also sets its cursor again)."""
+        self._view = None
         add_effect(self._effect, fill, -1)
         self._count -= 1
 
     def rebuild(self, symbol: Symbol, fills: Iterable[Fill]) -> None:
         """Replace the position (and cursor) of ``symbol`` by what ``fills`` (all booked ones
         of that symbol) give in canonical order. The balance effect and count are not touched."""
+        self._view = None
         position = Position(symbol)
         last: tuple[int, int] | None = None
         ordered = sorted(fills, key=canonical_key)
@@ -118,9 +122,12 @@ class LedgerBook:
         self._cursor[symbol] = max(fill.trade_id for fill in ordered)
 
     def view(self) -> LedgerView:
-        return LedgerView(
-            positions=MappingProxyType(dict(self._positions)),
-            fills=self._count,
-            effect=MappingProxyType(dict(self._effect)),
-            cursor=MappingProxyType(dict(self._cursor)),
-        )
+        """The book now; the same (immutable) view until a fill is booked or taken back."""
+        if self._view is None:
+            self._view = LedgerView(
+                positions=MappingProxyType(dict(self._positions)),
+                fills=self._count,
+                effect=MappingProxyType(dict(self._effect)),
+                cursor=MappingProxyType(dict(self._cursor)),
+            )
+        return self._view

@@ -162,10 +162,10 @@ def _side(
     previous: Decimal | None = None
     factors = _level_factors(depth.levels, depth.level_step_bps, direction)
     for factor, weight in zip(factors, weights, strict=True):
-        price = (best * factor).quantize(tick, rounding=rounding)
+        price = (best * factor).quantize(tick, rounding)
         if previous is not None and (price - previous) * direction <= ZERO:
             price = previous + direction * tick
-        amount = (per_level * weight).quantize(size_step, rounding=ROUND_DOWN)
+        amount = (per_level * weight).quantize(size_step, ROUND_DOWN)
         if amount < floor:
             amount = floor
         if price > ZERO and amount > ZERO:

@@ -182,7 +182,8 @@ class CycleRunner:
             return reconcile, state, None
         foreign = self.oms.book.foreign_recorded_since
         baseline = guard.in_force(reconcile.balances, state.ledger, state.baseline, started)
-        state = replace(state, baseline=baseline)
+        if baseline is not state.baseline:
+            state = replace(state, baseline=baseline)
         if guard.compare(reconcile.balances, state.ledger, baseline, foreign).ok:
             return reconcile, state, None
         reconcile = await self._settled(reconcile)

@@ -63,6 +63,8 @@ class LedgerGuard:
         self.consecutive = 0
         self.last_mismatch = ""  # what the last failed check found
         self._baseline: Baseline | None = None  # the last one read
+        # the last check that agreed, and the (immutable) values it compared
+        self._agreed: tuple[tuple[object, ...], BalanceCheck] | None = None
 
     def read_baseline(self, session: StateSession) -> Baseline | None:
         """The stored baseline (None: the next check takes one). An operator may clear it at
@@ -100,10 +102,19 @@ class LedgerGuard:
         foreign_since: Callable[[int | None], Sequence[Fill]] = lambda _: (),
     ) -> BalanceCheck:
         """Baseline + booked fills against ``balances`` (nothing counted or logged). A
-        mismatch names the foreign fills stored since the baseline was taken."""
+        mismatch names the foreign fills stored since the baseline was taken.
+
+        The very same balances, booked effect and baseline as the last check that agreed
+        (values: the reconciliation's balances, the ledger book's view and the baseline are
+        never changed in place) agree again without adding up."""
+        compared = (balances, ledger.effect, baseline)
+        agreed = self._agreed
+        if agreed is not None and all(a is b for a, b in zip(agreed[0], compared, strict=True)):
+            return agreed[1]
         expected = with_effect(baseline.balances, ledger.effect)
         result = check_balances(expected, balances.values(), self.tolerance)
         if result.ok:
+            self._agreed = (compared, result)
             return result
         return LedgerCheck(result.mismatches, tuple(foreign_since(baseline.taken_ms)))
 
