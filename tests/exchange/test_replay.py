@@ -305,4 +305,4 @@ def test_book_weights_are_the_seeded_randint_draws_earlier_runs_used() -> None:
         key = f"{index}:BTC_TRY:{T0 + index * HOUR_MS}"
         reference = random.Random(key)
         expected = [module._WEIGHTS[reference.randint(500, 1500) - 500] for _ in range(10)]
-        assert module._weights(key, 10) == expected, key
+        assert module._weights(key, 10, random.Random(index)) == expected, key

@@ -94,11 +94,20 @@ class DepthModel:
 
 
 def synthesize_book(
-    bar: Bar, rules: SymbolRules, *, spread_bps: Decimal, depth: DepthModel, seed: int, at_ms: int
+    bar: Bar,
+    rules: SymbolRules,
+    *,
+    spread_bps: Decimal,
+    depth: DepthModel,
+    seed: int,
+    at_ms: int,
+    rng: random.Random | None = None,
 ) -> OrderBook:
-    """The deterministic synthetic book of ``bar`` (see the module docstring)."""
+    """The deterministic synthetic book of ``bar`` (see the module docstring); ``rng`` is a
+    generator to reseed for it (one is made when None)."""
     best_bid, best_ask = _touch(bar, rules, spread_bps)
-    weights = _weights(f"{seed}:{bar.candle.symbol}:{bar.open_ms}", 2 * depth.levels)
+    key = f"{seed}:{bar.candle.symbol}:{bar.open_ms}"
+    weights = _weights(key, 2 * depth.levels, rng or random.Random())
     per_level = bar.candle.volume * depth.depth_fraction / depth.levels
     bids = _side(weights[: depth.levels], best_bid, -1, per_level, rules, depth)
     asks = _side(weights[depth.levels :], best_ask, 1, per_level, rules, depth)
@@ -181,14 +190,15 @@ _WEIGHTS = tuple(Decimal(n) / 1000 for n in range(500, 1501))
 _DRAWN_BITS = (len(_WEIGHTS) - 1).bit_length()
 
 
-def _weights(key: str, count: int) -> list[Decimal]:
-    """``count`` level weights drawn by a generator seeded with ``key`` (seed, symbol and
-    candle): the same key always gives the same book.
+def _weights(key: str, count: int, rng: random.Random) -> list[Decimal]:
+    """``count`` level weights drawn by ``rng`` seeded with ``key`` (seed, symbol and candle):
+    the same key always gives the same book.
 
     Each draw is ``rng.randint(500, 1500) - 500`` (the books of every earlier run depend on
     it), spelt as CPython's ``randint`` draws it — ``getrandbits`` of the range's bit length
     until the value falls in the range — without its per-call overhead."""
-    draw = random.Random(key).getrandbits
+    rng.seed(key)
+    draw = rng.getrandbits
     weights = []
     for _ in range(count):
         index = draw(_DRAWN_BITS)
@@ -235,6 +245,7 @@ class ReplayExchange:
         self._seed = seed
         self._cancel_latency_ms = cancel_latency_ms
         self._closes = {s: [bar.close_ms for bar in one.bars] for s, one in self._series.items()}
+        self._candles = {s: [bar.candle for bar in one.bars] for s, one in self._series.items()}
         self._timeline = timeline(dataset)
         self._now = self._timeline[0] if start_ms is None else start_ms
         self._current: dict[Symbol, int] = {}  # index of the current bar (-1: none yet)
@@ -242,6 +253,7 @@ class ReplayExchange:
         self._books: dict[Symbol, tuple[int, OrderBook]] = {}
         self._rules_at: dict[Symbol, tuple[int, SymbolRules]] = {}
         self._recorded = recorded
+        self._rng = random.Random()  # reseeded for every synthetic book
         self._windows = {symbol: _DayWindow(one.bars) for symbol, one in self._series.items()}
         self._venue = SimulatedVenue(
             starting_balances,
@@ -364,6 +376,7 @@ class ReplayExchange:
                 depth=self._depth,
                 seed=self._seed,
                 at_ms=bar.close_ms,
+                rng=self._rng,
             )
             cached = (bar.open_ms, book)
             self._books[symbol] = cached
@@ -394,11 +407,11 @@ class ReplayExchange:
 
     async def recent_candles(self, symbol: Symbol, count: int) -> Sequence[Candle]:
         """The last ``count`` candles closed by now (no lookahead), at the dataset's interval."""
-        series = self._series.get(symbol)
-        if series is None or count <= 0:
+        candles = self._candles.get(symbol)
+        if candles is None or count <= 0:
             return ()
-        end = bisect_right(self._closes[symbol], self._now)
-        return tuple(bar.candle for bar in series.bars[max(0, end - count) : end])
+        end = self._current[symbol] + 1  # the candles closed by now
+        return tuple(candles[max(0, end - count) : end])
 
     # ----------------------------------------------------------------------------- account
     async def balances(self) -> Mapping[str, Balance]:
