@@ -289,6 +289,8 @@ class ReplayExchange:
         fills: list[Fill] = []
         for bar in self._closing(ts_ms):
             self._venue.apply_cancels(bar.open_ms)
+            if not self._venue.has_resting(bar.candle.symbol):
+                continue  # nothing there for the candle to trade
             fills.extend(self._trigger_stops(bar))
             book = crossing_book(bar, self._rules[bar.candle.symbol], self._depth)
             fills.extend(

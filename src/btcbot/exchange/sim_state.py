@@ -191,6 +191,9 @@ class OrderIndex:
     def resting(self, symbol: Symbol) -> list[SimOrder]:
         return list(self._resting.get(symbol, {}).values())
 
+    def has_resting(self, symbol: Symbol) -> bool:
+        return bool(self._resting.get(symbol))
+
     def resting_symbols(self) -> list[Symbol]:
         return sorted(symbol for symbol, orders in self._resting.items() if orders)
 

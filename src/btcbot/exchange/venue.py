@@ -106,6 +106,10 @@ class SimulatedVenue:
         """Every symbol's fills at or after ``since_ms`` (as ``fills`` does for one)."""
         return [fill for fill in self._fills.all() if fill.timestamp_ms >= since_ms]
 
+    def has_resting(self, symbol: Symbol) -> bool:
+        """Whether an order of ``symbol`` rests (or waits for its stop)."""
+        return self._orders.has_resting(symbol)
+
     def resting_symbols(self) -> list[Symbol]:
         """Symbols with a resting order (possibly one with a pending cancel), sorted."""
         return self._orders.resting_symbols()

@@ -135,7 +135,8 @@ class CycleRunner:
         # the errors before this cycle are the streak the detectors judge (EXCHANGE_DEGRADED)
         prior_errors, self._error_streak = self._error_streak, 0
         candles = await self._recent_candles(market, started)
-        readings = await self._readings(market, tickers, reconcile, state, started)
+        marks = _marks(market, tickers)  # the valuation prices of the readings and report
+        readings = await self._readings(marks, reconcile, state, started)
         snapshot = self._snapshot(
             cycle_id,
             started,
@@ -153,10 +154,14 @@ class CycleRunner:
         plan = self.kernel.plan(snapshot, self.profile)
         if plan.submits or plan.cancels:
             self._persist(cycle_id, started, plan, snapshot)
-            report = await self._act(cycle_id, started, plan, snapshot, market, state, reconcile)
+            report = await self._act(
+                cycle_id, started, plan, snapshot, market, marks, state, reconcile
+            )
             self._record_outcome(report)
         else:  # nothing to send: the decision and its outcome land together
-            report = await self._act(cycle_id, started, plan, snapshot, market, state, reconcile)
+            report = await self._act(
+                cycle_id, started, plan, snapshot, market, marks, state, reconcile
+            )
             self._persist(cycle_id, started, plan, snapshot, outcome=report)
         self._record_rejects(plan, report, started)
         if self.adapter is not None:
@@ -244,8 +249,7 @@ class CycleRunner:
 
     async def _readings(
         self,
-        market: MarketSnapshot,
-        tickers: Mapping[Symbol, Ticker],
+        marks: Mapping[Symbol, Decimal],
         reconcile: ReconcileReport,
         state: StateView,
         now_ms: int,
@@ -257,7 +261,7 @@ class CycleRunner:
                 reconcile.balances,
                 state.baseline.balances,
                 state.ledger.positions,
-                _marks(market, tickers),
+                marks,
                 self.settings.quote_currency,
             )
         override = state.op.degrade_override_at(now_ms)
@@ -454,6 +458,7 @@ class CycleRunner:
         plan: Plan,
         snapshot: Snapshot,
         market: MarketSnapshot,
+        marks: Mapping[Symbol, Decimal],
         state: StateView,
         reconcile: ReconcileReport,
     ) -> CycleReport:
@@ -469,7 +474,7 @@ class CycleRunner:
             if submitted.result is SubmitResult.REJECTED:
                 rejections.append(f"{submit.request.client_order_id}: {submitted.reason}")
         equity, realized, unrealized = _valuation(
-            reconcile.balances, market, snapshot.tickers, state, self.settings.quote_currency
+            reconcile.balances, marks, state, self.settings.quote_currency
         )
         booked = state.ledger.fills
         new_fills = booked - (booked if self._fills_seen is None else self._fills_seen)
@@ -597,14 +602,12 @@ def _marks(market: MarketSnapshot, tickers: Mapping[Symbol, Ticker]) -> dict[Sym
 
 def _valuation(
     balances: Mapping[str, Balance],
-    market: MarketSnapshot,
-    tickers: Mapping[Symbol, Ticker],
+    marks: Mapping[Symbol, Decimal],
     state: StateView,
     account: str,
 ) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
     """Equity, realized and unrealized PnL of the cycle report, all in ``account`` (TRY);
     None where a currency has no mark (a USDT pair's PnL is converted through USDT_TRY)."""
-    marks = _marks(market, tickers)
     holdings = {asset: balance.total for asset, balance in balances.items()}
     equity = value_holdings(holdings, marks, account)
     positions = state.ledger.positions.values()
