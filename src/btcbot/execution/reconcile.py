@@ -81,6 +81,12 @@ class ReconcileReport:
     retryable: bool = True  # False: a definitive refusal (e.g. 401) a retry will not fix
 
 
+# what a pass that finds nothing reports (values: shared by every such report)
+_NOTHING_RESOLVED = ResolveReport()
+_NO_CANCELS = PendingCancelReport()
+_NO_FILLS = FillSyncReport()
+
+
 @dataclass(frozen=True, slots=True)
 class _Clean:
     """What the last clean pass read, and the venue's account version when it began."""
@@ -139,7 +145,14 @@ class Reconciler:
         if not wanted <= clean.symbols or activity.account_version() != clean.version:
             return None
         self._ctx.failures.reset()  # as after any successful pass (already clear)
-        return ReconcileReport(ok=True, at_ms=at_ms, balances=clean.balances)
+        return ReconcileReport(
+            ok=True,
+            at_ms=at_ms,
+            in_flight=_NOTHING_RESOLVED,
+            pending_cancels=_NO_CANCELS,
+            fills=_NO_FILLS,
+            balances=clean.balances,
+        )
 
     async def _deadlined(
         self, at_ms: int, wanted: set[Symbol], startup: bool, thorough: bool
