@@ -227,6 +227,8 @@ def _policy_context(snapshot: Snapshot, market: MarketView, account: AccountView
 def _requests(
     snapshot: Snapshot, approved: Sequence[Intent], log: DecisionLog
 ) -> tuple[PlannedSubmit, ...]:
+    if not approved:
+        return ()  # most cycles: no client order id to derive (the cycle tag is a SHA-256)
     tag = client_ids.cycle_tag(snapshot.cycle_id)
     submits = []
     for ordinal, intent in enumerate(approved):
