@@ -1,6 +1,7 @@
 """SMA 10/50 crossover: btcbot's replay vs backtrader and NautilusTrader on the same candles.
 
 Run:     .venv/bin/python bench/strategy_vs_peers.py [--rounds 5] [--bars N] [--engines ...]
+         [--baseline ../main/src]
 Install: .venv/bin/pip install -e '.[bench]'   (the peers: backtrader, nautilus_trader; pinned)
 
 Series: the real BTC/TRY 1h candles in ../shared/data/binance_tr_btctry_1h (56,479 bars,
@@ -46,6 +47,9 @@ caches); the rounds alternate the engines' order. Per engine the worker reports:
   the book at the touch, the peers' at the next open).
 
 Medians over the rounds, and ratios of btcbot's loop rate to each peer's (wall and CPU).
+``--baseline ../main/src`` adds btcbot from another checkout as engine ``baseline`` (its
+package imported first through ``PYTHONPATH``; the same example file and settings), so a
+change is measured before/after in the same alternation.
 """
 
 from __future__ import annotations
@@ -67,6 +71,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 SERIES = ROOT.parent / "shared/data/binance_tr_btctry_1h/BTCTRY_1h_2019-12-20_2026-05-31.csv"
 ENGINES = ("btcbot", "backtrader", "nautilus")
+BASELINE = "baseline"  # btcbot from another checkout (--baseline), for a before/after ratio
 MODULES = {"backtrader": "backtrader", "nautilus": "nautilus_trader"}
 FAST, SLOW = 10, 50
 NOTIONAL_TRY = 500
@@ -148,7 +153,7 @@ def run_btcbot(bars: int | None) -> dict[str, Any]:
         "loop_bars": (len(marks) - 1) * MARK_EVERY,
         "run": _spent(started, ended),
         "trades": f"{summary.fills} fills ({summary.buys} buys)",
-        "final": f"{summary.final_equity} TRY",
+        "final": f"{summary.final_equity} TRY, fingerprint {summary.fingerprint[:12]}",
     }
 
 
@@ -368,12 +373,16 @@ def worker(engine: str, bars: int | None) -> None:
     print(json.dumps(WORKERS[engine](bars)))
 
 
-def one_round(engine: str, bars: int | None) -> dict[str, Any]:
-    command = [sys.executable, __file__, "--worker", engine]
+def one_round(engine: str, bars: int | None, baseline: Path | None = None) -> dict[str, Any]:
+    """One worker process; ``baseline`` engine: btcbot imported from that ``src`` first."""
+    env = dict(os.environ)
+    if engine == BASELINE and baseline is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(baseline), env.get("PYTHONPATH")]))
+    command = [sys.executable, __file__, "--worker", "btcbot" if engine == BASELINE else engine]
     if bars is not None:
         command += ["--bars", str(bars)]
     began = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
+    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT, env=env)
     if done.returncode != 0:
         sys.exit(f"{engine} failed:\n{done.stderr[-3000:]}")
     figures: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -396,6 +405,12 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--bars", type=int, default=None, help="the first N bars only")
     parser.add_argument("--engines", default=",".join(ENGINES))
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="another checkout's src (e.g. ../main/src): its btcbot runs the same workload as "
+        "engine 'baseline', alternated with the others",
+    )
     parser.add_argument("--worker", choices=ENGINES, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -405,7 +420,14 @@ def main() -> None:
         sys.exit(f"the series is missing: {SERIES}")
     engines = [e.strip() for e in args.engines.split(",")]
     print(f"command: {sys.executable} {' '.join(sys.argv)}")
-    missing = [e for e in engines if e != "btcbot" and importlib.util.find_spec(MODULES[e]) is None]
+    if args.baseline is not None:
+        if not (args.baseline / "btcbot").is_dir():
+            sys.exit(f"--baseline: no btcbot package in {args.baseline}")
+        args.baseline = args.baseline.resolve()
+        print(f"baseline: btcbot from {args.baseline}")
+        engines.append(BASELINE)
+    peers = [e for e in engines if e in MODULES]
+    missing = [e for e in peers if importlib.util.find_spec(MODULES[e]) is None]
     if missing:
         print(f"not installed: {', '.join(missing)} (.venv/bin/pip install -e '.[bench]')")
         engines = [e for e in engines if e not in missing]
@@ -414,7 +436,7 @@ def main() -> None:
     for round_ in range(args.rounds):
         order = engines if round_ % 2 == 0 else engines[::-1]
         for engine in order:
-            results[engine].append(one_round(engine, args.bars))
+            results[engine].append(one_round(engine, args.bars, args.baseline))
         line = "  ".join(f"{e} {rate(results[e][-1:], 0):,.0f}" for e in engines)
         print(f"  round {round_ + 1}: loop bars/s (wall) {line}", flush=True)
     print(f"medians over {args.rounds} alternated rounds (wall / CPU):")
