@@ -92,7 +92,11 @@ class PlanningKernel:
             else find_stale(snapshot.open_orders, market, profile.lifecycle, snapshot.now_ms)
         )
         intents = _prepare(snapshot, market, decided, stale, mode, profile.lifecycle, log)
-        approved = evaluate(intents, _policy_context(snapshot, market, account), limits, log)
+        approved = (  # no intent (most cycles): nothing to weigh, no policy context to build
+            evaluate(intents, _policy_context(snapshot, market, account), limits, log)
+            if intents
+            else []
+        )
         submits = _requests(snapshot, approved, log)
         cancels = _cancels(snapshot, stale, mode, log)
         stops = plan_protective_stops(snapshot, market, submits, mode, profile.protective_stop, log)
