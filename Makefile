@@ -31,7 +31,8 @@ test: setup
 check: lint typecheck test
 
 BENCHMARKS := ws_book_throughput kernel_latency signing rest_roundtrip cycle_throughput \
-	rate_limit_waits dataset_load cli_startup replay_throughput cycle_cost strategy_vs_peers
+	rate_limit_waits dataset_load cli_startup replay_throughput cycle_cost strategy_vs_peers \
+	replay_cycle_split
 
 bench: setup
 	for name in $(BENCHMARKS); do $(BIN)/python bench/$$name.py || exit 1; done
