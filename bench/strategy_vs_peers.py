@@ -391,13 +391,13 @@ def one_round(engine: str, bars: int | None, baseline: Path | None = None) -> di
 
 
 def median(rounds: list[dict[str, Any]], key: str, clock: int) -> float:
-    return statistics.median(r[key][clock] for r in rounds)
+    return float(statistics.median(r[key][clock] for r in rounds))
 
 
 def rate(rounds: list[dict[str, Any]], clock: int, span: str = "loop") -> float:
     """Median bars per second over ``span`` (``loop``, or the engine's whole ``run`` call)."""
     bars = "loop_bars" if span == "loop" else "bars"
-    return statistics.median(r[bars] / r[span][clock] for r in rounds)
+    return float(statistics.median(r[bars] / r[span][clock] for r in rounds))
 
 
 def main() -> None:
