@@ -94,11 +94,16 @@ class FillSync:
         except ExchangeError as exc:
             run.errors.append(exc)
             return run.report()
+        newest: dict[Symbol, int] = {}
         for fill in sorted(fills, key=lambda f: (f.timestamp_ms, f.trade_id)):
             self._count(run, fill, self.ingest(fill, "user_trades"))
+            newest[fill.symbol] = fill.timestamp_ms
+        # A symbol's cursor never falls behind the first-sync lookback from this pull: one
+        # that has not traded for long (or never) must not pin every later pull's window to
+        # its last fill, which would re-read every fill since then, every pass.
+        floor = now - self._ctx.settings.fill_initial_lookback_ms
         for symbol in wanted:
-            stamps = (f.timestamp_ms for f in fills if f.symbol == symbol)
-            self._cursor[symbol] = max([bases[symbol], *stamps])
+            self._cursor[symbol] = max(bases[symbol], newest.get(symbol, floor), floor)
             self._pulled_ms[symbol] = now
         return run.report()
 
