@@ -263,6 +263,13 @@ class Marks:
         now = (time.perf_counter(), time.process_time())
         if self.count % self.every == 0:
             self.marks.append(now)
+            if len(self.marks) > 1:  # progress of a long run, as it goes
+                (wall, cpu), (wall_0, cpu_0) = now, self.marks[-2]
+                print(
+                    f"  ... {self.count} cycles: {self.every / (wall - wall_0):.0f} cycles/s wall, "
+                    f"{self.every / (cpu - cpu_0):.0f} CPU; peak RSS {peak_rss_mib():.0f} MiB",
+                    flush=True,
+                )
         self.count += 1
         self.last = now
 
@@ -307,7 +314,10 @@ def report(
     cycles, symbols = marks.count, args.symbols
     first, last = marks.marks[0], marks.last
     loop_wall, loop_cpu = last[0] - first[0], last[1] - first[1]
-    print(f"run: {result.cycles} cycles ({result.skipped} skipped), {result.summary.fills} fills")
+    print(
+        f"run: {result.cycles} cycles ({result.skipped} skipped), {result.summary.fills} fills, "
+        f"fingerprint {result.summary.fingerprint[:16]}"
+    )
     print(
         f"  replay loop      {(cycles - 1) / loop_wall:8.0f} cycles/s  "
         f"{(cycles - 1) * symbols / loop_wall:9.0f} bars/s  "
