@@ -62,6 +62,7 @@ import structlog
 from btcbot.backtest import BacktestResult, open_dataset, run_backtest
 from btcbot.backtest import rules as replay_rules
 from btcbot.config import load_config
+from btcbot.config.params import Profile7Params
 from btcbot.data.parquet import SCHEMA_VERSION, TS_FIELD_METADATA, VERSION_KEY
 from btcbot.exchange.datasets import ReplayDataset
 from btcbot.exchange.symbol_table import SymbolTable, load_symbol_table
@@ -403,9 +404,12 @@ def main() -> None:
     pa.set_io_thread_count(1)
     os.chdir(tempfile.gettempdir())  # no stray .env is read
     print(f"command: {sys.executable} {' '.join(sys.argv)}")
+    params = load_config(7, None).params
+    assert isinstance(params, Profile7Params)
     print(
-        f"workload: stage 7 defaults (STAGE7_UNIVERSE_SIZE=20: all {args.symbols} pairs are "
-        f"candidates), {args.symbols} TRY pairs x {args.days} days of 1m candles, "
+        f"workload: stage 7 settings (STAGE7_UNIVERSE_SIZE={params.universe.size}: every "
+        f"pair is a candidate, up to {params.universe.size} selected), "
+        f"{args.symbols} TRY pairs x {args.days} days of 1m candles, "
         f"{STARTING_TRY} TRY, seed {SEED}, fast engine, one process"
     )
     if args.cprofile is None:
