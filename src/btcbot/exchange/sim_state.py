@@ -220,14 +220,24 @@ class FillLog:
     def __init__(self) -> None:
         self._all: list[Fill] = []
         self._by_symbol: dict[Symbol, list[Fill]] = {}
+        self._all_in_time_order = True  # no fill so far is older than one before it
 
     def add(self, fill: Fill) -> None:
+        if self._all and fill.timestamp_ms < self._all[-1].timestamp_ms:
+            self._all_in_time_order = False
         self._all.append(fill)
         insort(self._by_symbol.setdefault(fill.symbol, []), fill, key=_stamp)
 
     def since(self, symbol: Symbol, since_ms: int) -> list[Fill]:
         fills = self._by_symbol.get(symbol, [])
         return fills[bisect_left(fills, since_ms, key=_stamp) :]
+
+    def all_since(self, since_ms: int) -> list[Fill]:
+        """Every symbol's fills at or after ``since_ms``, in execution order: found by
+        bisection while fills came in time order (a replay's always do), not by reading all."""
+        if self._all_in_time_order:
+            return self._all[bisect_left(self._all, since_ms, key=_stamp) :]
+        return [fill for fill in self._all if fill.timestamp_ms >= since_ms]
 
     def all(self) -> tuple[Fill, ...]:
         return tuple(self._all)

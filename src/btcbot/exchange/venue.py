@@ -104,7 +104,7 @@ class SimulatedVenue:
 
     def fills_since(self, since_ms: int) -> list[Fill]:
         """Every symbol's fills at or after ``since_ms`` (as ``fills`` does for one)."""
-        return [fill for fill in self._fills.all() if fill.timestamp_ms >= since_ms]
+        return self._fills.all_since(since_ms)
 
     def has_resting(self, symbol: Symbol) -> bool:
         """Whether an order of ``symbol`` rests (or waits for its stop)."""
