@@ -49,6 +49,7 @@ from btcbot.emulator.orders import (
     Fill,
     Order,
     OrderRequest,
+    Side,
     Status,
     Trade,
 )
@@ -434,6 +435,40 @@ class Exchange:
         book = self.books[order.rule.name]
         stopped_by_dust = self._match(order, book)
         self._rest_or_finish(order, book, stopped_by_dust)
+
+    def take_resting(
+        self, order_id: int, amount: Decimal, taker_user_id: int | None = None
+    ) -> Decimal:
+        """A counterparty (default: the first bot account) takes up to ``amount`` of one resting
+        limit order at its price, out of price-time turn (fault injection: a fill racing a
+        cancel, a partial fill). Returns the base amount filled (0 when nothing was)."""
+        order = self.orders.get(order_id)
+        if taker_user_id is None:
+            bots = (user.user_id for user in self.users.values() if user.is_bot)
+            taker_user_id = next(bots, None)
+        resting = order is not None and order.is_open and order.triggered
+        if (
+            order is None
+            or taker_user_id is None
+            or not resting
+            or order.method not in LIMIT_PRICED
+        ):
+            return Decimal(0)
+        amount = order.rule.quantize_quantity(min(amount, order.left))
+        if amount <= 0:
+            return Decimal(0)
+        side: Side = "sell" if order.side == "buy" else "buy"
+        request = OrderRequest(order.rule.name, side, "limit", amount, order.price, None)
+        lock = amount if side == "sell" else amount * order.price * (1 + self.fees.reserve_rate)
+        book = self.books[order.rule.name]
+        with self.batch():
+            taker = self._create(self.users[taker_user_id], order.rule, request, lock)
+            self._execute(taker, order, order.price, amount)
+            if order.left == 0:
+                book.side_for(order).remove(order)
+                self._finish(order, "Closed")
+            self._finish(taker, "Closed")
+        return amount
 
 
 def _lock_asset(rule: SymbolRule, request: OrderRequest) -> str:

@@ -21,6 +21,11 @@ Faults (names as used by ``--fault name=value``, the JSON file and ``PUT /_emula
 ``changeset_gap_next``         the next N order-book diff batches skip one CS number
 ``clock_skew_ms``              offset of the emulator clock (server time, stamp checks,
                                timestamps)
+``ws_stall_seconds``           next: send no WS frame for N seconds, sockets left open and
+                               protocol pings answered (a silent stall; then resets)
+``fill_before_cancel_next``    next N accepted cancels: after the ack and before the cancel
+                               takes effect, a counterparty fills the order's
+                               ``fill_before_cancel_fraction`` (default 1) of what is left
 =============================  ==========================================================
 
 Counters: ``faults`` (firings by fault name), ``requests`` ("METHOD /route"), ``mutating``
@@ -53,6 +58,9 @@ class FaultConfig:
     ws_disconnect_every_s: float = 0.0
     changeset_gap_next: int = 0
     clock_skew_ms: int = 0
+    ws_stall_seconds: float = 0.0
+    fill_before_cancel_next: int = 0
+    fill_before_cancel_fraction: float = 1.0
 
     def updated(self, changes: dict[str, Any]) -> "FaultConfig":
         """A copy with ``changes`` applied; values may be text (CLI) or JSON values."""
@@ -179,6 +187,18 @@ class Faults:
 
     def take_changeset_gap(self) -> bool:
         return self._take("changeset_gap_next")
+
+    def take_fill_before_cancel(self) -> bool:
+        return self._take("fill_before_cancel_next")
+
+    def take_ws_stall(self) -> float:
+        """Seconds of silence to start now (0: none); the setting resets once taken."""
+        seconds = self.config.ws_stall_seconds
+        if seconds <= 0:
+            return 0.0
+        self.config = replace(self.config, ws_stall_seconds=0.0)
+        self.counters.faults["ws_stall_seconds"] += 1
+        return seconds
 
     def take_ws_disconnect_now(self) -> bool:
         if not self.config.ws_disconnect_now:

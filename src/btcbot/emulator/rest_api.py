@@ -14,6 +14,7 @@ from btcbot.emulator.auth import HEADERS_MISSING, RestCredentials, check_rest
 from btcbot.emulator.engine import Exchange, UserAccount
 from btcbot.emulator.errors import ApiError, OrderRejected
 from btcbot.emulator.faults import Faults
+from btcbot.emulator.hooks import Kind, RequestHooks
 from btcbot.emulator.http_util import json_response, merged_params
 from btcbot.emulator.orders import STOP_METHODS, Fill, Method, Order, OrderRequest, Side
 from btcbot.exchange.symbol_table import SymbolRule
@@ -53,11 +54,13 @@ class RestApi:
         faults: Faults,
         clock: Callable[[], int],
         cancel_delay_seconds: float,
+        hooks: RequestHooks | None = None,
     ) -> None:
         self.exchange = exchange
         self.faults = faults
         self.clock = clock
         self.cancel_delay_seconds = cancel_delay_seconds
+        self.hooks = hooks or RequestHooks()
         self._pending: set[asyncio.TimerHandle] = set()
 
     def routes(self) -> list[web.RouteDef]:
@@ -166,35 +169,48 @@ class RestApi:
         rows = rest_views.balances_view(self.exchange, user, self.clock())
         return json_response(rest_views.private_envelope(rows))
 
-    async def submit(self, request: web.Request) -> web.Response:
+    async def submit(self, request: web.Request) -> web.StreamResponse:
         user = self._authenticate(request)
         if isinstance(user, web.Response):
             return user
         params = await merged_params(request)
+        if self.hooks.reached("submit", "received", user.user_id):
+            return self._drop_now(request)
         try:
             order = self.exchange.submit(user.user_id, _order_request(params))
         except OrderRejected as rejected:
             return business_error(rejected.error)
+        if self.hooks.reached("submit", "processed", user.user_id, order.id):
+            return self._drop_now(request)
         if self.faults.take_drop_submit():
             return await self._drop_response(request)
-        return json_response(rest_views.private_envelope(rest_views.submit_view(order), "SUCCESS"))
+        body = rest_views.private_envelope(rest_views.submit_view(order), "SUCCESS")
+        return await self._answer(request, json_response(body), "submit", user.user_id, order.id)
 
-    async def cancel(self, request: web.Request) -> web.Response:
+    async def cancel(self, request: web.Request) -> web.StreamResponse:
         user = self._authenticate(request)
         if isinstance(user, web.Response):
             return user
         params = await merged_params(request)
         order_id = _int_param(params.get("id"), None)
+        if self.hooks.reached("cancel", "received", user.user_id, order_id):
+            return self._drop_now(request)
         if order_id is None:
             return business_error(errors.NO_ORDER_MATCHES_YOUR_REQUEST)
         try:
-            self.exchange.check_cancel(user.user_id, order_id)
+            order = self.exchange.check_cancel(user.user_id, order_id)
         except OrderRejected as rejected:
             return business_error(rejected.error)
         self._schedule_cancel(order_id)
+        if self.faults.take_fill_before_cancel():
+            fraction = min(Decimal(str(self.faults.config.fill_before_cancel_fraction)), Decimal(1))
+            self.exchange.take_resting(order_id, order.left * fraction)
+        if self.hooks.reached("cancel", "processed", user.user_id, order_id):
+            return self._drop_now(request)
         if self.faults.take_drop_cancel():
             return await self._drop_response(request)
-        return json_response({"success": True, "message": "SUCCESS", "code": 0})
+        ack = json_response({"success": True, "message": "SUCCESS", "code": 0})
+        return await self._answer(request, ack, "cancel", user.user_id, order_id)
 
     def _schedule_cancel(self, order_id: int) -> None:
         loop = asyncio.get_running_loop()
@@ -205,6 +221,25 @@ class RestApi:
 
         handle = loop.call_later(self.cancel_delay_seconds, run)
         self._pending.add(handle)
+
+    async def _answer(
+        self, request: web.Request, response: web.Response, kind: Kind, user_id: int, order_id: int
+    ) -> web.StreamResponse:
+        """Send ``response``; with a hook armed for this request's ``answered`` phase, flush it
+        first and fire the hook after."""
+        if not self.hooks.waiting(kind, "answered", user_id):
+            return response
+        await response.prepare(request)
+        await response.write_eof()
+        self.hooks.reached(kind, "answered", user_id, order_id)
+        return response
+
+    @staticmethod
+    def _drop_now(request: web.Request) -> web.Response:
+        """A hook fired: the client gets a closed connection at once."""
+        if request.transport is not None:
+            request.transport.close()
+        return web.Response(status=200)
 
     async def _drop_response(self, request: web.Request) -> web.Response:
         """The action happened; the client gets a closed connection (or a hang, then close)."""

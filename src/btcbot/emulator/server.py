@@ -10,6 +10,7 @@ from typing import Any
 
 from aiohttp import web
 
+from btcbot.emulator.account_admin import AccountAdminApi
 from btcbot.emulator.accounts import Account, demo_account
 from btcbot.emulator.admin_api import AdminApi
 from btcbot.emulator.candles import MINUTE_MS
@@ -18,10 +19,12 @@ from btcbot.emulator.engine import Exchange, FeeSchedule
 from btcbot.emulator.faults import FaultConfig, Faults
 from btcbot.emulator.graph_api import GraphApi
 from btcbot.emulator.history import SeriesKnots, SymbolHistory, build_histories
+from btcbot.emulator.hooks import RequestHooks
 from btcbot.emulator.http_util import json_response
 from btcbot.emulator.legacy_api import LegacyApi
 from btcbot.emulator.market_sim import MarketSimulator, PriceSeries
 from btcbot.emulator.middleware import make_gate
+from btcbot.emulator.order_history import OrderHistory
 from btcbot.emulator.rate_limits import RateLimiter
 from btcbot.emulator.rest_api import RestApi
 from btcbot.emulator.transfers import Transfers
@@ -69,7 +72,12 @@ class Emulator:
             publish_452_on_fill=config.publish_452_on_fill,
             heartbeat_seconds=config.ws_heartbeat_seconds,
         )
-        self.rest = RestApi(self.exchange, self.faults, self.now_ms, config.cancel_delay_seconds)
+        self.order_history = OrderHistory(self.exchange, self.unskewed_ms)
+        self.hooks = RequestHooks()
+        self.hooks.observe(self.order_history.on_request)
+        self.rest = RestApi(
+            self.exchange, self.faults, self.now_ms, config.cancel_delay_seconds, self.hooks
+        )
         self.transfers = Transfers()
         self.transfers.record_funding(self.exchange.users.values(), self.started_ms)
         self.port = 0
@@ -108,8 +116,12 @@ class Emulator:
 
     # ------------------------------------------------------------------ public surface
     def now_ms(self) -> int:
-        base = self.config.clock_ms() if self.config.clock_ms else int(time.time() * 1000)
-        return base + self.faults.config.clock_skew_ms
+        """The exchange clock: what it stamps and checks (``clock_skew_ms`` moves it)."""
+        return self.unskewed_ms() + self.faults.config.clock_skew_ms
+
+    def unskewed_ms(self) -> int:
+        """The clock the order history keeps: the injected clock, else the host's."""
+        return self.config.clock_ms() if self.config.clock_ms else int(time.time() * 1000)
 
     @property
     def rest_url(self) -> str:
@@ -161,6 +173,8 @@ class Emulator:
             self.simulator.set_price,
         )
         app.add_routes(admin.routes())
+        accounts = AccountAdminApi(self.exchange, self.order_history, self.transfers, self.now_ms)
+        app.add_routes(accounts.routes())
         app.add_routes([web.get("/", self._root), web.get("/ws", self.feed.handle)])
         return app
 
@@ -228,12 +242,16 @@ class Emulator:
                 self._step_once(force_publish=False)
 
     async def _fault_loop(self) -> None:
-        """Time-based WS faults: ``ws_disconnect_now`` and ``ws_disconnect_every_s``."""
+        """Time-based WS faults: ``ws_disconnect_now``, ``ws_disconnect_every_s`` and
+        ``ws_stall_seconds``."""
         last_drop = time.monotonic()
         while True:
             await asyncio.sleep(FAULT_POLL_S)
             if self.faults.take_ws_disconnect_now():
                 await self.feed.disconnect_all()
+            stall = self.faults.take_ws_stall()
+            if stall:
+                self.feed.stall(stall)
             every = self.faults.config.ws_disconnect_every_s
             now = time.monotonic()
             if every <= 0:

@@ -1,8 +1,9 @@
 """Deposits and withdrawals: what ``users/transactions/crypto`` and ``/fiat`` list.
 
-The emulator moves no money in or out after it starts, so an account's history is its funding:
-one deposit per starting balance, at the emulator's start time, with ``funds`` the balance it
-left. Fiat is what BTCTurk pays out to a bank (TRY here); every other asset is crypto.
+An account's history is its funding: one deposit per starting balance, at the emulator's start
+time, with ``funds`` the balance it left; then any deposit made through the admin API
+(``POST /_emulator/deposit``). Fiat is what BTCTurk pays out to a bank (TRY here); every other
+asset is crypto.
 """
 
 from collections.abc import Iterable
@@ -54,6 +55,13 @@ class Transfers:
                             self._next_id, user.user_id, asset, "deposit", amount, amount, time_ms
                         )
                     )
+
+    def record_deposit(
+        self, user_id: int, asset: str, amount: Decimal, funds: Decimal, time_ms: int
+    ) -> Transfer:
+        transfer = Transfer(self._next_id, user_id, asset, "deposit", amount, funds, time_ms)
+        self._add(transfer)
+        return transfer
 
     def _add(self, transfer: Transfer) -> None:
         self._next_id += 1

@@ -46,15 +46,21 @@ INVALID_REQUEST = "Unauthorized - Invalid Request"
 
 
 class WsClient:
-    """One connection: an outgoing queue drained by a writer task, in order."""
+    """One connection: an outgoing queue drained by a writer task, in order. While ``muted()``
+    (the ``ws_stall_seconds`` fault) frames are dropped, not queued."""
 
-    def __init__(self, ws: web.WebSocketResponse) -> None:
+    def __init__(
+        self, ws: web.WebSocketResponse, muted: Callable[[], bool] = lambda: False
+    ) -> None:
         self.ws = ws
+        self.muted = muted
         self.queue: asyncio.Queue[bytes | None] = asyncio.Queue()
         self.user_id: int | None = None
         self.subscriptions: set[tuple[str, str]] = set()
 
     def send(self, data: bytes) -> None:
+        if self.muted():
+            return
         if self.queue.qsize() < MAX_QUEUED_FRAMES:
             self.queue.put_nowait(data)
 
@@ -90,7 +96,15 @@ class WsFeed:
         self.heartbeat_seconds = heartbeat_seconds
         self.clients: set[WsClient] = set()
         self.published = {rule.name: PublishedBook() for rule in exchange.table.symbols}
+        self._stalled_until = 0.0
         exchange.subscribe(self.on_event)
+
+    def stall(self, seconds: float) -> None:
+        """Send nothing for ``seconds`` (sockets stay open): a silent feed stall."""
+        self._stalled_until = time.monotonic() + seconds
+
+    def is_stalled(self) -> bool:
+        return time.monotonic() < self._stalled_until
 
     # ------------------------------------------------------------------ connections
     async def handle(self, request: web.Request) -> web.StreamResponse:
@@ -102,7 +116,7 @@ class WsFeed:
         ws = web.WebSocketResponse(heartbeat=self.heartbeat_seconds)
         await ws.prepare(request)
         self.faults.counters.ws["connects"] += 1
-        client = WsClient(ws)
+        client = WsClient(ws, self.is_stalled)
         self.clients.add(client)
         writer = asyncio.create_task(client.write_loop())
         client.send(ws_frames.HELLO)
