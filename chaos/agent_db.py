@@ -1,0 +1,159 @@
+"""Reads of the agent's state database (SQLite, WAL): what the agent knows, never its claims
+about the exchange. Polls run read-only while the agent writes; the end-of-run checks run the
+agent's own ledger code on a copy of the file, so nothing here writes into the agent's state.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, select
+
+from btcbot.accounting import BalanceCheck
+from btcbot.domain import Balance
+from btcbot.runtime.ledger_guard import LedgerGuard, baseline_key
+from btcbot.runtime.state_view import read_state
+from btcbot.store import ExecutionMode, OpState, OpStatus, RiskStateRepository, make_engine
+from btcbot.store.schema import cycles, order_events, orders
+
+
+@dataclass(frozen=True)
+class AgentOrder:
+    client_order_id: str
+    exchange_order_id: int | None
+    symbol: str
+    side: str
+    status: str
+    created_ms: int
+
+
+@dataclass(frozen=True)
+class AgentEvent:
+    client_order_id: str
+    to_status: str
+    at_ms: int
+    exchange_order_id: int | None
+
+
+@dataclass(frozen=True)
+class AgentCycle:
+    started_ms: int
+    ended_ms: int
+    ok: bool  # planned (not skipped) on a successful reconciliation
+
+
+@dataclass(frozen=True)
+class AgentRecords:
+    orders: tuple[AgentOrder, ...]
+    events: tuple[AgentEvent, ...]
+    cycles: tuple[AgentCycle, ...]
+    booked_trade_ids: frozenset[int]  # fills the agent's ledger counts as its own
+    op: OpStatus
+
+    def known_at(self) -> dict[int, int]:
+        """When the agent first recorded each exchange order id."""
+        first: dict[int, int] = {}
+        for event in self.events:
+            if event.exchange_order_id is not None:
+                first.setdefault(event.exchange_order_id, event.at_ms)
+        return first
+
+
+@dataclass(frozen=True)
+class LedgerResult:
+    check: BalanceCheck | None  # None: the agent never took a ledger baseline
+
+
+class AgentDb:
+    def __init__(self, path: Path, account_key: str) -> None:
+        self.path = path
+        self.account_key = account_key
+        self._engine: Engine | None = None
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        if self._engine is None:
+            self._engine = create_engine(f"sqlite+pysqlite:///file:{self.path}?mode=ro&uri=true")
+        with self._engine.connect() as conn:
+            yield conn
+
+    def op_state(self) -> OpStatus | None:
+        """The runtime switches now (None before the agent created its database)."""
+        if not self.path.exists():
+            return None
+        with self._read() as conn:
+            return OpState(conn).get(self.account_key)
+
+    def ok_cycle_since(self, since_ms: int) -> AgentCycle | None:
+        """The first successful cycle that started at or after ``since_ms``."""
+        if not self.path.exists():
+            return None
+        with self._read() as conn:
+            rows = conn.execute(
+                select(cycles.c.started_ms, cycles.c.ended_ms, cycles.c.summary)
+                .where(cycles.c.started_ms >= since_ms)
+                .order_by(cycles.c.started_ms)
+            ).fetchall()
+        return next((c for c in (_cycle(*row) for row in rows) if c.ok), None)
+
+    def records(self) -> AgentRecords:
+        with self._read() as conn:
+            order_rows = conn.execute(select(orders)).fetchall()
+            event_rows = conn.execute(select(order_events).order_by(order_events.c.event_id))
+            events = tuple(
+                AgentEvent(r.client_order_id, r.to_status, r.at_ms, r.exchange_order_id)
+                for r in event_rows
+            )
+            cycle_rows = conn.execute(select(cycles).order_by(cycles.c.started_ms)).fetchall()
+            state = read_state(conn, self.account_key, ExecutionMode.LIVE)
+            op = OpState(conn).get(self.account_key)
+        return AgentRecords(
+            orders=tuple(
+                AgentOrder(
+                    r.client_order_id, r.exchange_order_id, r.symbol, r.side, r.status, r.created_ms
+                )
+                for r in order_rows
+            ),
+            events=events,
+            cycles=tuple(_cycle(r.started_ms, r.ended_ms, r.summary) for r in cycle_rows),
+            booked_trade_ids=frozenset(int(f.trade_id) for f in state.ledger.fills),
+            op=op,
+        )
+
+    def ledger_check(self, balances: Mapping[str, Decimal], now_ms: int) -> LedgerResult:
+        """The agent's own ledger check (baseline + its fills vs balances) on a copy."""
+        with tempfile.TemporaryDirectory(prefix="chaos-ledger-") as tmp:
+            copy = Path(tmp) / self.path.name
+            for suffix in ("", "-wal", "-shm"):
+                source = self.path.with_name(self.path.name + suffix)
+                if source.exists():
+                    shutil.copy2(source, copy.with_name(copy.name + suffix))
+            engine = make_engine(f"sqlite+pysqlite:///{copy}")
+            try:
+                with engine.connect() as conn:
+                    stored = RiskStateRepository(conn).get(baseline_key(self.account_key))
+                if stored is None:
+                    return LedgerResult(None)
+                guard = LedgerGuard(engine, self.account_key, threshold=1_000_000)
+                exchange = {a: Balance(a, amount, Decimal(0)) for a, amount in balances.items()}
+                return LedgerResult(guard.check(exchange, now_ms))
+            finally:
+                engine.dispose()
+
+
+def _cycle(started: int, ended: int | None, summary_text: str) -> AgentCycle:
+    summary = json.loads(summary_text) if summary_text else {}
+    ok = summary.get("skipped") is None and summary.get("reconcile_ok", True) is not False
+    return AgentCycle(started, ended if ended is not None else started, ok and ended is not None)
