@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Final, TypeVar
+from typing import Any, Final, TypeVar
+
+import msgspec
 
 from btcbot.btcturk import wire_schemas as w
 from btcbot.btcturk.reports import CurrencyInfo
@@ -22,6 +24,30 @@ _V = TypeVar("_V")
 
 class WireError(ValueError):
     """A payload decoded but its values make no sense in the domain (unknown enum, …)."""
+
+
+#: No price, amount, fee or timestamp on BTCTurk comes near 10**30 (or 10**-30): a number
+#: that does is garbage, like NaN and Infinity (which msgspec reads into Decimal as they are).
+MAX_EXPONENT: Final = 30
+
+
+def sound(value: _V) -> _V:
+    """``value`` (a decoded wire struct) if every number in it is finite and of a sane
+    magnitude; else :class:`WireError` — never a NaN or infinite amount passed on."""
+    _check_numbers(value, "")
+    return value
+
+
+def _check_numbers(value: Any, where: str) -> None:
+    if isinstance(value, Decimal):
+        if not value.is_finite() or (value and abs(value.adjusted()) > MAX_EXPONENT):
+            raise WireError(f"not a sound number at {where or 'top level'}: {value}")
+    elif isinstance(value, msgspec.Struct):
+        for name in value.__struct_fields__:
+            _check_numbers(getattr(value, name), f"{where}.{name}")
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            _check_numbers(item, f"{where}[{index}]")
 
 
 # --- venue ↔ domain enums (keys lower-cased: the venue mixes "Buy"/"buy", "Limit"/"limit")
@@ -199,9 +225,12 @@ def kline_candles(data: w.Klines, symbol: Symbol) -> list[Candle]:
 def balance(item: w.BalanceItem) -> Balance:
     """Accepts the doc example's comma decimals ("27223,72") via ``to_decimal``."""
     try:
-        return Balance(item.asset.upper(), to_decimal(item.free), to_decimal(item.locked))
+        free, locked = to_decimal(item.free), to_decimal(item.locked)
     except MoneyError as exc:
         raise WireError(f"balance {item.asset}: {exc}") from None
+    _check_numbers(free, f"balance {item.asset} free")
+    _check_numbers(locked, f"balance {item.asset} locked")
+    return Balance(item.asset.upper(), free, locked)
 
 
 def exchange_order(item: w.OrderItem) -> ExchangeOrder:

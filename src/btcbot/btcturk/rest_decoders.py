@@ -1,8 +1,8 @@
 """Body bytes → domain values, one function per endpoint: the production decoders.
 
 Wire decoding and domain translation happen together, inside the call engine, so every
-failure (schema mismatch, unknown enum, missing field) is classified the same way: a
-:class:`MalformedResponse` on a read, :class:`OutcomeUnknown` on a mutation.
+failure (schema mismatch, unknown enum, missing field, a NaN or absurd number) is classified
+the same way: a :class:`MalformedResponse` on a read, :class:`OutcomeUnknown` on a mutation.
 """
 
 from __future__ import annotations
@@ -27,11 +27,16 @@ def data(body: bytes, data_type: type[T]) -> T:
     envelope = w.decode_envelope(body, data_type)
     if envelope.data is None:
         raise parse.WireError("response has no data")
-    return envelope.data
+    return parse.sound(envelope.data)
+
+
+def bare(body: bytes, data_type: type[T]) -> T:
+    """A body without an envelope (server time, graph)."""
+    return parse.sound(w.decode_bare(body, data_type))
 
 
 def server_time(body: bytes) -> int:
-    return w.decode_bare(body, w.ServerTime).server_time
+    return bare(body, w.ServerTime).server_time
 
 
 def symbol_rules(body: bytes) -> list[SymbolRules]:
@@ -55,11 +60,11 @@ def public_trades(body: bytes) -> list[PublicTrade]:
 
 
 def ohlc_candles(body: bytes) -> list[Candle]:
-    return [parse.ohlc_candle(item) for item in w.decode_bare(body, list[w.OhlcItem])]
+    return [parse.ohlc_candle(item) for item in bare(body, list[w.OhlcItem])]
 
 
 def kline_candles(symbol: Symbol) -> Callable[[bytes], list[Candle]]:
-    return lambda body: parse.kline_candles(w.decode_bare(body, w.Klines), symbol)
+    return lambda body: parse.kline_candles(bare(body, w.Klines), symbol)
 
 
 def balances(body: bytes) -> list[Balance]:

@@ -326,9 +326,13 @@ class BtcturkWsClient:
         try:
             return decode_frame(data)
         except WsDecodeError as exc:
-            self.decode_errors += 1
-            log.warning("ws_bad_frame", error=str(exc))
+            self._bad_frame(exc)
             return None
+
+    def _bad_frame(self, exc: WsDecodeError) -> None:
+        """Dropped, counted and logged; the connection and its other frames go on."""
+        self.decode_errors += 1
+        log.warning("ws_bad_frame", error=str(exc))
 
     def _fail(self, exc: WsError) -> None:
         log.error("ws_fatal", error=str(exc))
@@ -342,6 +346,15 @@ class BtcturkWsClient:
     async def _dispatch(
         self, conn: ClientConnection, frame: ws.Frame | UnknownFrame | None
     ) -> None:
+        try:
+            self._route(frame)
+        except (ValueError, ArithmeticError) as exc:
+            # translation to domain values refused a value (MoneyError, SymbolError, an unknown
+            # enum, a decimal that is no number): the frame is bad, not the connection
+            why = f"bad {type(frame).__name__} values ({type(exc).__name__}: {exc})"
+            self._bad_frame(WsDecodeError(why))
+
+    def _route(self, frame: ws.Frame | UnknownFrame | None) -> None:
         match frame:
             case ws.BookDiffFrame(body=body):
                 self._on_book_diff(body)
