@@ -37,6 +37,9 @@ def parse(argv: list[str]) -> RunOptions:
     parser.add_argument(
         "--no-probe", action="store_true", help="skip the persistent-failure probe (invariant 6)"
     )
+    parser.add_argument(
+        "--quiet-seconds", type=float, default=15.0, help="fault-free time before the checks"
+    )
     parser.add_argument("--workdir", type=Path, default=Path(".chaos"), help="logs and state")
     args = parser.parse_args(argv)
     try:
@@ -50,6 +53,8 @@ def parse(argv: list[str]) -> RunOptions:
         parser.error(f"--kinds: unknown {', '.join(unknown)}; known: {', '.join(ALL_KINDS)}")
     if args.scenarios < 1 or args.seconds < 10 or args.faults < 0 or args.crashes < 0:
         parser.error("--scenarios >= 1, --seconds >= 10, --faults and --crashes >= 0")
+    if args.quiet_seconds < 5:
+        parser.error("--quiet-seconds >= 5: in-flight orders need time to be resolved")
     return RunOptions(
         seed=args.seed,
         scenarios=args.scenarios,
@@ -59,6 +64,7 @@ def parse(argv: list[str]) -> RunOptions:
         crashes=args.crashes,
         kinds=kinds,
         persistent_failure=not args.no_probe,
+        quiet_s=args.quiet_seconds,
         workdir=args.workdir,
     )
 

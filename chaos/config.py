@@ -35,7 +35,7 @@ class AgentSettings:
     """The agent's environment (names as in ``.env.example``). Limits named here are the ones
     the invariants check on the exchange side."""
 
-    symbols: str = "BTC_TRY,ETH_TRY"
+    symbols: str = "BTC_TRY,ETH_TRY,XRP_TRY"
     account_key: str = "chaos"
     cycle_seconds: float = 1.0
     max_open_orders_per_symbol: int = 1
@@ -92,7 +92,10 @@ class AgentSettings:
             "STAGE7_UNIVERSE_SIZE": "3",
             "STAGE7_ORDER_OFFSET_BPS": "2",
             "MAX_POSITION_TRY_PER_SYMBOL": "1500",
-            "RISK_COOLDOWN_SEC": "20",
+            "RISK_COOLDOWN_SEC": "5",
+            # the universe stays within the streamed symbols (a new symbol's first book is
+            # stale and holds profile 7 in OBSERVE_ONLY)
+            "STAGE7_UNIVERSE_WHITELIST": self.symbols,
             "LOG_LEVEL": "INFO",
         }
         env.update(dict(self.extra))
@@ -112,6 +115,8 @@ class RunOptions:
     crashes: int = 3
     #: the persistent-failure probe (invariant 6) in every scenario
     persistent_failure: bool = True
+    #: fault-free seconds before the end checks (longer than the in-flight resolution ladder)
+    quiet_s: float = 15.0
     #: fault kinds to use (empty: all); see ``schedule.FAULT_KINDS`` / ``CRASH_POINTS``
     kinds: tuple[str, ...] = ()
     #: healthy seconds (agent up, no fault active) within which an exchange order must be known

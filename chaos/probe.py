@@ -19,10 +19,10 @@ async def persistent_failure(rig: Rig, event: Planned) -> None:
     op = rig.op()
     if op is not None and op.kill_switch:  # start from an open gate, or nothing is measured
         await rig.operator.kill_switch_off()
-    mode = str(event.params["mode"])
-    window = rig.timeline.open("probe", f"persistent_failure:{mode}")
+    mode = event.kind
+    window = rig.timeline.open("probe", mode)
     start = now_ms()
-    if mode == "maintenance":
+    if mode == "persistent_5xx":
         rig.faults(http_5xx_probability=1.0, http_5xx_status=503)
     else:  # every private call times out; public market data still flows
         latency = int(rig.options.agent.rest_timeout_seconds * 1000) + 1000

@@ -29,7 +29,6 @@ from chaos.rig import Rig
 from chaos.schedule import Schedule, generate
 from chaos.timeline import GateWindow, Timeline, now_ms
 
-QUIET_S = 15.0
 FINAL_CYCLE_WAIT_S = 60.0
 KEEP_ENV = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "SYSTEMROOT", "VIRTUAL_ENV")
 
@@ -157,7 +156,7 @@ async def _close_session(rig: Rig) -> int:
     rig.emu.faults.clear()
     await rig.agent_up()
     await _release_operator_holds(rig)
-    await asyncio.sleep(QUIET_S)
+    await asyncio.sleep(rig.options.quiet_s)
     await _release_operator_holds(rig)
     await rig.operator.kill_switch_on()
     closed = now_ms()

@@ -9,7 +9,7 @@ the agent is a real process.) Events run in three lanes, each one event at a tim
 * ``account`` — someone else on the account (a manual order, a deposit) and gate flips through
   the real CLI (the runtime kill switch, a forced OBSERVE_ONLY).
 
-The persistent-failure probe (invariant 6) runs alone after the lanes, when enabled.
+A persistent-failure probe (invariant 6) runs alone after the lanes, when enabled.
 """
 
 from __future__ import annotations
@@ -68,8 +68,9 @@ CRASH_POINTS: tuple[str, ...] = (
 FOREIGN_KINDS = ("manual_limit_order", "manual_market_order", "deposit")
 GATE_KINDS = ("kill_switch", "observe_only")
 ACCOUNT_KINDS = FOREIGN_KINDS + GATE_KINDS
-PROBE_KIND = "persistent_failure"
-ALL_KINDS = (*NETWORK_KINDS, *CRASH_POINTS, *ACCOUNT_KINDS, PROBE_KIND)
+#: invariant 6 probes: every call fails with 503 / every private call times out
+PROBE_KINDS = ("persistent_5xx", "persistent_timeouts")
+ALL_KINDS = (*NETWORK_KINDS, *CRASH_POINTS, *ACCOUNT_KINDS, *PROBE_KINDS)
 
 
 @dataclass(frozen=True)
@@ -131,9 +132,9 @@ def generate(
         )
     ]
     events = sorted([*network, *crash, *account], key=lambda e: (e.at_s, e.lane))
-    if probe and PROBE_KIND in allowed:
-        mode = rng.choice(["maintenance", "private_timeouts"])
-        events.append(Planned(seconds, "probe", PROBE_KIND, {"mode": mode}))
+    probes = [k for k in PROBE_KINDS if k in allowed]
+    if probe and probes:
+        events.append(Planned(seconds, "probe", rng.choice(probes)))
     return Schedule(seed, stage, tuple(events))
 
 
