@@ -14,7 +14,7 @@ from pathlib import Path
 
 from chaos.config import STAGES, RunOptions
 from chaos.report import table, violations
-from chaos.scenario import ScenarioResult, run_scenario
+from chaos.scenario import ScenarioResult, harness_failure, run_scenario
 from chaos.schedule import ALL_KINDS, unknown_kinds
 
 
@@ -72,7 +72,10 @@ def parse(argv: list[str]) -> RunOptions:
 async def run_all(options: RunOptions) -> list[ScenarioResult]:
     results = []
     for index in range(options.scenarios):
-        result = await run_scenario(options, index)
+        try:
+            result = await run_scenario(options, index)
+        except Exception as exc:  # noqa: BLE001 - a harness bug is reported with its seed; the other scenarios still run
+            result = harness_failure(options, index, exc)
         status = "ok" if not result.violations else f"{len(result.violations)} VIOLATION(S)"
         print(
             f"scenario {index + 1}/{options.scenarios} seed {result.seed} stage {result.stage}: "

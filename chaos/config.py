@@ -88,6 +88,8 @@ class AgentSettings:
             "TARGET_TRY": "300",
             "OFFSET_BPS": "0",
             "MIN_PROFIT_BPS": "0",
+            "FEE_BPS_TAKER": "0",
+            "SLIPPAGE_BPS_BUFFER": "0",
             "TAKE_PROFIT_FRACTION": "1",
             "STAGE7_UNIVERSE_SIZE": "3",
             "STAGE7_ORDER_OFFSET_BPS": "2",
@@ -126,8 +128,24 @@ class RunOptions:
     #: seconds from the start of a persistent failure within which the kill switch must trip
     trip_within_s: float = 60.0
     workdir: Path = Path(".chaos")
-    rate_limit_scale: float | None = 1.0
+    #: BTCTurk's limits x4: a minute holds enough cycles to meet the faults (429 bursts are
+    #: injected on purpose); 1.0 is the real exchange
+    rate_limit_scale: float | None = 4.0
     agent: AgentSettings = field(default_factory=AgentSettings)
+
+    def reproduce(self, index: int) -> str:
+        """The command that replays scenario ``index`` alone (same schedule)."""
+        parts = [
+            f"--seed {self.scenario_seed(index)} --scenarios 1",
+            f"--stages {self.scenario_stage(index)}",
+            f"--seconds {self.fault_seconds:g} --faults {self.faults} --crashes {self.crashes}",
+            f"--quiet-seconds {self.quiet_s:g}",
+        ]
+        if self.kinds:
+            parts.append(f"--kinds {','.join(self.kinds)}")
+        if not self.persistent_failure:
+            parts.append("--no-probe")
+        return "python -m chaos " + " ".join(parts)
 
     def scenario_seed(self, index: int) -> int:
         return self.seed + index

@@ -62,7 +62,13 @@ class ForeignClient:
         return await self._submit(body)
 
     async def cancel(self, order_id: int) -> None:
-        await self._call("DELETE", "/api/v1/order", params={"id": str(order_id)})
+        """Cancel one of ours; done when the order is not open any more, whatever the reply
+        said (a lost reply's retry is refused: the first attempt canceled it)."""
+        try:
+            await self._call("DELETE", "/api/v1/order", params={"id": str(order_id)})
+        except ForeignClientError:
+            if self.emu.exchange.orders[order_id].is_open:
+                raise
 
     async def deposit(self, asset: str, amount: Decimal) -> None:
         body = {"apiKey": self.api_key, "asset": asset, "amount": str(amount)}

@@ -66,11 +66,12 @@ class NetworkLane:
     async def _dropped(self, window: Window, name: str, params: Params, mode: str) -> None:
         rig = self.rig
         hang = float(params.get("hang_s", 0))
-        before = rig.fired(name)
-        rig.faults(**{name: 1, "drop_mode": mode, "hang_seconds": hang or 30.0})
-        await poll(lambda: rig.fired(name) > before, float(params["window_s"]), POLL_S / 5)
-        fired = rig.fired(name) > before
-        rig.faults(**{name: 0})
+        async with rig.request_lock:
+            before = rig.fired(name)
+            rig.faults(**{name: 1, "drop_mode": mode, "hang_seconds": hang or 30.0})
+            await poll(lambda: rig.fired(name) > before, float(params["window_s"]), POLL_S / 5)
+            fired = rig.fired(name) > before
+            rig.faults(**{name: 0})
         if fired and mode == "hang":
             await asyncio.sleep(hang)  # the hanging response is part of the fault
         rig.faults(drop_mode="close")
@@ -100,10 +101,10 @@ class NetworkLane:
         await self._one_shot(window, "changeset_gap_next", int(params["count"]))
 
     async def _fill_races_cancel(self, window: Window, params: Params) -> None:
-        fraction = float(params["fraction"])
-        self.rig.faults(fill_before_cancel_fraction=fraction)
-        await self._one_shot(window, "fill_before_cancel_next", 1, float(params["window_s"]))
-        self.rig.faults(fill_before_cancel_fraction=1.0)
+        async with self.rig.request_lock:
+            self.rig.faults(fill_before_cancel_fraction=float(params["fraction"]))
+            await self._one_shot(window, "fill_before_cancel_next", 1, float(params["window_s"]))
+            self.rig.faults(fill_before_cancel_fraction=1.0)
 
     async def _timeout(self, window: Window, params: Params) -> None:
         latency = int(self.rig.options.agent.rest_timeout_seconds * 1000) + 800
@@ -205,7 +206,7 @@ class CrashLane:
             window.close(fired=rig.agent.kill(restart_after))
             fired.set()
 
-        async with rig.hook_lock:
+        async with rig.request_lock:
             hook = rig.emu.hooks.arm(point[0], point[1], kill, user_id=rig.user_id)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(fired.wait(), HOOK_WAIT_S)
@@ -241,7 +242,7 @@ class AccountLane:
         """The other client's request, retried through outages; never while a hook waits."""
         deadline = time.monotonic() + FOREIGN_RETRY_S
         while True:
-            async with self.rig.hook_lock:
+            async with self.rig.request_lock:
                 try:
                     return await call()
                 except ForeignClientError:
@@ -258,6 +259,8 @@ class AccountLane:
         await asyncio.sleep(float(params["hold_s"]))
         await self._foreign(lambda: rig.foreign.cancel(order_id))
         await poll(lambda: not rig.emu.exchange.orders[order_id].is_open, FOREIGN_RETRY_S)
+        if rig.emu.exchange.orders[order_id].status != "Canceled":
+            window.detail += f" (ended {rig.emu.exchange.orders[order_id].status})"
         await self._settle_foreign_activity()
 
     async def _manual_market_order(self, window: Window, params: Params) -> None:

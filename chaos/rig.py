@@ -43,9 +43,10 @@ class Rig:
     options: RunOptions
     user_id: int
     pairs: tuple[str, ...]  # the agent's symbols in exchange spelling (BTCTRY)
-    #: held while a crash hook is armed, and while the other client sends a request on the
-    #: account: a hook must fire on the agent's request, never on someone else's
-    hook_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    #: held while something waits for the agent's next submit or cancel (a crash hook, a
+    #: dropped-response or racing-fill fault) and while the other client sends a request on
+    #: the account: what is armed for the agent must never fire on someone else's request
+    request_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     started: float = field(default_factory=time.monotonic)
 
     async def at(self, offset_s: float) -> None:

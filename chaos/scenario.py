@@ -13,6 +13,7 @@ import asyncio
 import os
 import shutil
 import time
+import traceback
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,10 +52,20 @@ class ScenarioResult:
     longest_restart_ms: int = 0
     kill_switch_trips: int = 0
     logdir: str = ""
+    reproduce: str = ""
 
-    @property
-    def reproduce(self) -> str:
-        return f"python -m chaos --seed {self.seed} --scenarios 1 --stages {self.stage}"
+
+def harness_failure(options: RunOptions, index: int, exc: Exception) -> ScenarioResult:
+    """A scenario the harness itself could not run: a violation, with the traceback kept."""
+    seed, stage = options.scenario_seed(index), options.scenario_stage(index)
+    logdir = (options.workdir / f"seed{seed}-stage{stage}").resolve()
+    logdir.mkdir(parents=True, exist_ok=True)
+    trace = "".join(traceback.format_exception(exc))
+    (logdir / "harness-error.txt").write_text(trace, "utf-8")
+    result = ScenarioResult(seed, stage, 0.0, logdir=str(logdir))
+    result.reproduce = options.reproduce(index)
+    result.violations.append(Violation(0, f"the harness failed: {type(exc).__name__}: {exc}"))
+    return result
 
 
 def base_environment() -> dict[str, str]:
@@ -90,6 +101,7 @@ async def run_scenario(options: RunOptions, index: int) -> ScenarioResult:
     async with running_emulator(config) as emu:
         result = await _run(emu, options, schedule, logdir)
     result.seconds = time.monotonic() - started
+    result.reproduce = options.reproduce(index)
     return result
 
 

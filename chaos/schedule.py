@@ -151,11 +151,11 @@ def _account_events(rng: random.Random, allowed: set[str], seconds: float) -> li
         chosen.append(rng.choice(gates))
     rng.shuffle(chosen)
     params: dict[str, Callable[[], Params]] = {
-        "manual_limit_order": lambda: {"hold_s": round(rng.uniform(4, 8), 1)},
+        "manual_limit_order": lambda: {"hold_s": round(rng.uniform(3, 5), 1)},
         "manual_market_order": lambda: {"quote_try": rng.choice([120, 150, 200])},
         "deposit": lambda: {"asset": "TRY", "amount": rng.choice([250, 500, 1000])},
-        "kill_switch": lambda: {"hold_s": round(rng.uniform(5, 10), 1)},
-        "observe_only": lambda: {"hold_s": round(rng.uniform(5, 10), 1)},
+        "kill_switch": lambda: {"hold_s": round(rng.uniform(3, 6), 1)},
+        "observe_only": lambda: {"hold_s": round(rng.uniform(3, 6), 1)},
     }
     times = _times(rng, len(chosen), seconds)
     return [

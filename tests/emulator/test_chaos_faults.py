@@ -108,6 +108,9 @@ async def test_history_converts_a_usdt_quote_to_try(emu: Emulator, signed: Signe
 
 
 async def test_history_ignores_the_clock_skew_fault(emu: Emulator, signed: Signed) -> None:
+    emu.faults.update({"clock_skew_ms": -7_000})  # the exchange runs behind: stamps refused
+    refused = await signed.get("/api/v1/openOrders")
+    assert refused.status_code == 401
     emu.faults.update({"clock_skew_ms": 3_600_000})
     before = emu.unskewed_ms()
     emu.faults.update({"clock_skew_ms": 0})

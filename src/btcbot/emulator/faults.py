@@ -20,7 +20,7 @@ Faults (names as used by ``--fault name=value``, the JSON file and ``PUT /_emula
 ``ws_disconnect_every_s``      drop every WS connection every N seconds (0 = off)
 ``changeset_gap_next``         the next N order-book diff batches skip one CS number
 ``clock_skew_ms``              offset of the emulator clock (server time, stamp checks,
-                               timestamps)
+                               timestamps); negative: the exchange runs behind
 ``ws_stall_seconds``           next: send no WS frame for N seconds, sockets left open and
                                protocol pings answered (a silent stall; then resets)
 ``fill_before_cancel_next``    next N accepted cancels: after the ack and before the cancel
@@ -90,7 +90,7 @@ def _coerce(name: str, value: Any, current: Any) -> Any:
         result = kind(value)
     except (TypeError, ValueError) as exc:
         raise ValueError(f"fault {name!r}: cannot read {value!r} as {kind.__name__}") from exc
-    if isinstance(result, int | float) and result < 0:
+    if isinstance(result, int | float) and result < 0 and name != "clock_skew_ms":
         raise ValueError(f"fault {name!r} must not be negative")
     return result
 
