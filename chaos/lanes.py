@@ -39,11 +39,13 @@ async def run_lane(
 
 
 class NetworkLane:
+    """REST and WebSocket faults (the ``network`` and ``stream`` lanes)."""
+
     def __init__(self, rig: Rig) -> None:
         self.rig = rig
 
     async def run(self, event: Planned) -> None:
-        window = self.rig.timeline.open("network", event.kind, _params(event.params))
+        window = self.rig.timeline.open(event.lane, event.kind, _params(event.params))
         try:
             await getattr(self, "_" + event.kind)(window, event.params)
         finally:

@@ -154,6 +154,7 @@ async def _lanes(rig: Rig, schedule: Schedule) -> None:
     )
     await asyncio.gather(
         lanes.run_lane(rig, schedule.lane("network"), network.run),
+        lanes.run_lane(rig, schedule.lane("stream"), network.run),
         lanes.run_lane(rig, schedule.lane("crash"), crash.run),
         lanes.run_lane(rig, schedule.lane("account"), account.run),
     )

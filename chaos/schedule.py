@@ -4,7 +4,9 @@ A schedule is a pure function of (scenario seed, stage, options): the same seed 
 events, times and parameters. (Which cycle of the agent a fault meets still depends on timing:
 the agent is a real process.) Events run in three lanes, each one event at a time:
 
-* ``network`` — exchange and transport faults (emulator fault settings);
+* ``network`` — REST faults (emulator fault settings: drops, 5xx, latency, 429, skew, ...);
+* ``stream`` — WebSocket faults and fills out of turn (settings no ``network`` fault uses, so
+  the two lanes overlap freely);
 * ``crash`` — SIGKILL of the agent at a point of its cycle, then a restart;
 * ``account`` — someone else on the account (a manual order, a deposit) and gate flips through
   the real CLI (the runtime kill switch, a forced OBSERVE_ONLY).
@@ -19,7 +21,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Lane = Literal["network", "crash", "account", "probe"]
+Lane = Literal["network", "stream", "crash", "account", "probe"]
 Params = dict[str, Any]
 
 
@@ -71,6 +73,7 @@ ACCOUNT_KINDS = FOREIGN_KINDS + GATE_KINDS
 #: invariant 6 probes: every call fails with 503 / every private call times out
 PROBE_KINDS = ("persistent_5xx", "persistent_timeouts")
 ALL_KINDS = (*NETWORK_KINDS, *CRASH_POINTS, *ACCOUNT_KINDS, *PROBE_KINDS)
+STREAM_KINDS = frozenset({"ws_disconnect", "ws_stall", "changeset_gap", "partial_fill"})
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,7 @@ def generate(
     account = _account_events(rng, allowed, seconds)
     network_kinds = [k for k in NETWORK_KINDS if k in allowed]
     network = [
-        Planned(at, "network", kind, NETWORK_KINDS[kind](rng))
+        Planned(at, "stream" if kind in STREAM_KINDS else "network", kind, NETWORK_KINDS[kind](rng))
         for at, kind in zip(
             _times(rng, max(0, faults - len(account)), seconds),
             _spread(rng, network_kinds, max(0, faults - len(account))),

@@ -94,7 +94,7 @@ class Timeline:
         spans = [
             (w.start_ms, w.end_ms or w.start_ms)
             for w in self.windows
-            if w.fired and w.lane in ("network", "crash", "probe")
+            if w.fired and w.lane in ("network", "stream", "crash", "probe")
         ]
         return merge([*spans, *self.downtime])
 

@@ -11,6 +11,7 @@ from chaos.schedule import (
     CRASH_POINTS,
     NETWORK_KINDS,
     PROBE_KINDS,
+    STREAM_KINDS,
     generate,
     unknown_kinds,
 )
@@ -27,16 +28,18 @@ def test_the_same_seed_gives_the_same_schedule() -> None:
 def test_counts_lanes_and_times() -> None:
     schedule = generate(1, 3, seconds=60, faults=24, crashes=5)
     lanes = Counter(event.lane for event in schedule.events)
-    assert lanes["network"] + lanes["account"] == 24
+    assert lanes["network"] + lanes["stream"] + lanes["account"] == 24
     assert lanes["crash"] == 5
     assert lanes["probe"] == 1
     assert all(0 <= event.at_s <= 60 for event in schedule.events)
-    assert {e.kind for e in schedule.lane("network")} <= set(NETWORK_KINDS)
+    assert {e.kind for e in schedule.lane("network")} <= set(NETWORK_KINDS) - STREAM_KINDS
+    assert {e.kind for e in schedule.lane("stream")} <= STREAM_KINDS
     assert {e.kind for e in schedule.lane("crash")} <= set(CRASH_POINTS)
     assert {e.kind for e in schedule.lane("account")} <= set(ACCOUNT_KINDS)
     assert {e.kind for e in schedule.lane("probe")} <= set(PROBE_KINDS)
     # every network kind is used about equally often: 24 - account events over 15 kinds
-    assert max(Counter(e.kind for e in schedule.lane("network")).values()) <= 2
+    network = [*schedule.lane("network"), *schedule.lane("stream")]
+    assert max(Counter(e.kind for e in network).values()) <= 2
 
 
 def test_only_the_requested_kinds_are_scheduled() -> None:
