@@ -10,6 +10,7 @@ import argparse
 import asyncio
 import shlex
 import sys
+import time
 from pathlib import Path
 
 from chaos.config import STAGES, RunOptions
@@ -40,6 +41,7 @@ def parse(argv: list[str]) -> RunOptions:
     parser.add_argument(
         "--quiet-seconds", type=float, default=15.0, help="fault-free time before the checks"
     )
+    parser.add_argument("--jobs", type=int, default=1, help="scenarios run at the same time")
     parser.add_argument("--workdir", type=Path, default=Path(".chaos"), help="logs and state")
     args = parser.parse_args(argv)
     try:
@@ -53,6 +55,8 @@ def parse(argv: list[str]) -> RunOptions:
         parser.error(f"--kinds: unknown {', '.join(unknown)}; known: {', '.join(ALL_KINDS)}")
     if args.scenarios < 1 or args.seconds < 10 or args.faults < 0 or args.crashes < 0:
         parser.error("--scenarios >= 1, --seconds >= 10, --faults and --crashes >= 0")
+    if not 1 <= args.jobs <= 4:
+        parser.error("--jobs: 1 to 4 (each job is an emulator plus an agent process)")
     if args.quiet_seconds < 5:
         parser.error("--quiet-seconds >= 5: in-flight orders need time to be resolved")
     return RunOptions(
@@ -66,33 +70,42 @@ def parse(argv: list[str]) -> RunOptions:
         persistent_failure=not args.no_probe,
         quiet_s=args.quiet_seconds,
         workdir=args.workdir,
+        jobs=args.jobs,
     )
 
 
 async def run_all(options: RunOptions) -> list[ScenarioResult]:
-    results = []
-    for index in range(options.scenarios):
-        try:
-            result = await run_scenario(options, index)
-        except Exception as exc:  # noqa: BLE001 - a harness bug is reported with its seed; the other scenarios still run
-            result = harness_failure(options, index, exc)
+    """Every scenario (``options.jobs`` at a time); results in scenario order."""
+    slots = asyncio.Semaphore(options.jobs)
+    done = 0
+
+    async def one(index: int) -> ScenarioResult:
+        nonlocal done
+        async with slots:
+            try:
+                result = await run_scenario(options, index)
+            except Exception as exc:  # noqa: BLE001 - reported with its seed; the rest still run
+                result = harness_failure(options, index, exc)
+        done += 1
         status = "ok" if not result.violations else f"{len(result.violations)} VIOLATION(S)"
         print(
-            f"scenario {index + 1}/{options.scenarios} seed {result.seed} stage {result.stage}: "
+            f"scenario {done}/{options.scenarios} seed {result.seed} stage {result.stage}: "
             f"{sum(result.faults.values())} faults, {sum(result.crashes.values())} crashes, "
             f"{result.orders} orders, {result.seconds:.0f}s: {status}",
             flush=True,
         )
-        results.append(result)
-    return results
+        return result
+
+    return list(await asyncio.gather(*(one(i) for i in range(options.scenarios))))
 
 
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
     options = parse(arguments)
+    started = time.monotonic()
     results = asyncio.run(run_all(options))
     command = "python -m chaos " + shlex.join(arguments)
-    print(table(results, command.strip()))
+    print(table(results, command.strip(), time.monotonic() - started))
     print(violations(results))
     return 1 if any(r.violations for r in results) else 0
 

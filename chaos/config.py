@@ -13,7 +13,7 @@ from pathlib import Path
 
 from btcbot.emulator import Account
 
-CHAOS_KEY = "chaos-agent-key"
+CHAOS_KEY_PREFIX = "chaos-agent-key"
 CHAOS_SECRET = "Y2hhb3MtYWdlbnQtc2VjcmV0LW5vdC1yZWFs"  # base64 of chaos-agent-secret-not-real
 #: Pre-existing base holdings matter: a double sell is only possible when the account holds
 #: more than the agent's own position (the demo account's BTC is the issue's example).
@@ -26,8 +26,14 @@ CHAOS_BALANCES = {
 STAGES = (3, 4, 7)
 
 
-def chaos_account() -> Account:
-    return Account(CHAOS_KEY, CHAOS_SECRET, dict(CHAOS_BALANCES))
+def chaos_key(seed: int) -> str:
+    """One API key per scenario: an exchange account (and the agent's single-writer lock on
+    it) is never shared by two scenarios running at the same time."""
+    return f"{CHAOS_KEY_PREFIX}-{seed}"
+
+
+def chaos_account(seed: int) -> Account:
+    return Account(chaos_key(seed), CHAOS_SECRET, dict(CHAOS_BALANCES))
 
 
 @dataclass(frozen=True)
@@ -49,12 +55,14 @@ class AgentSettings:
     rest_timeout_seconds: float = 2.0
     extra: tuple[tuple[str, str], ...] = ()
 
-    def environment(self, *, base_url: str, ws_url: str, db_path: Path) -> dict[str, str]:
+    def environment(
+        self, *, api_key: str, base_url: str, ws_url: str, db_path: Path
+    ) -> dict[str, str]:
         env = {
             "BTCTURK_BASE_URL": base_url,
             "BTCTURK_GRAPH_URL": base_url,
             "BTCTURK_WS_URL": ws_url,
-            "BTCTURK_API_KEY": CHAOS_KEY,
+            "BTCTURK_API_KEY": api_key,
             "BTCTURK_API_SECRET": CHAOS_SECRET,
             "DRY_RUN": "false",
             "KILL_SWITCH": "false",
@@ -108,6 +116,8 @@ class AgentSettings:
 class RunOptions:
     seed: int = 1
     scenarios: int = 3
+    #: scenarios run at the same time (each its own emulator, agent and directory)
+    jobs: int = 1
     stages: tuple[int, ...] = STAGES
     #: seconds of faults per scenario (then a quiet phase, the end checks)
     fault_seconds: float = 60.0

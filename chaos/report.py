@@ -10,7 +10,7 @@ from chaos.invariants import NAMES
 from chaos.scenario import ScenarioResult
 
 
-def table(results: Sequence[ScenarioResult], command: str) -> str:
+def table(results: Sequence[ScenarioResult], command: str, wall_s: float) -> str:
     faults: Counter[str] = Counter()
     crashes: Counter[str] = Counter()
     not_fired: Counter[str] = Counter()
@@ -26,7 +26,8 @@ def table(results: Sequence[ScenarioResult], command: str) -> str:
         (
             "scenarios",
             f"{len(results)} ({', '.join(f'stage {s}: {n}' for s, n in sorted(stages.items()))}),"
-            f" {sum(r.seconds for r in results) / 60:.1f} min",
+            f" {sum(r.seconds for r in results) / 60:.1f} min of scenarios in"
+            f" {wall_s / 60:.1f} min",
         ),
         ("faults (fired)", f"{sum(faults.values())}: {_kinds(faults)}"),
         ("crashes (SIGKILL + restart)", f"{sum(crashes.values())}: {_kinds(crashes)}"),

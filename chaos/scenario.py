@@ -22,7 +22,7 @@ from btcbot.emulator import Emulator, EmulatorConfig, running_emulator
 from chaos import lanes, probe
 from chaos.agent import AgentFailed, AgentProcess
 from chaos.agent_db import AgentDb
-from chaos.config import CHAOS_KEY, CHAOS_SECRET, RunOptions, chaos_account
+from chaos.config import CHAOS_SECRET, RunOptions, chaos_account, chaos_key
 from chaos.foreign import MANUAL_PREFIX, ForeignClient
 from chaos.invariants import ExchangeRecords, Findings, Limits, Violation, check_all
 from chaos.operator import Operator
@@ -94,7 +94,7 @@ async def run_scenario(options: RunOptions, index: int) -> ScenarioResult:
         seed=seed,
         port=0,
         tick_seconds=0.2,
-        accounts=(chaos_account(),),
+        accounts=(chaos_account(seed),),
         rate_limit_scale=options.rate_limit_scale,
     )
     started = time.monotonic()
@@ -110,11 +110,14 @@ async def _run(
 ) -> ScenarioResult:
     timeline = Timeline()
     db_path = logdir / "state.db"
+    api_key = chaos_key(schedule.seed)
     env = {
         **base_environment(),
-        **options.agent.environment(base_url=emu.rest_url, ws_url=emu.ws_url, db_path=db_path),
+        **options.agent.environment(
+            api_key=api_key, base_url=emu.rest_url, ws_url=emu.ws_url, db_path=db_path
+        ),
     }
-    user = emu.exchange.user_by_key(CHAOS_KEY)
+    user = emu.exchange.user_by_key(api_key)
     assert user is not None
     agent = AgentProcess(schedule.stage, env, logdir, options.agent.cycle_seconds, timeline)
     db = AgentDb(db_path, options.agent.account_key)
@@ -122,7 +125,7 @@ async def _run(
         emu=emu,
         agent=agent,
         operator=Operator(env, str(logdir), timeline),
-        foreign=ForeignClient(emu, CHAOS_KEY, CHAOS_SECRET),
+        foreign=ForeignClient(emu, api_key, CHAOS_SECRET),
         db=db,
         timeline=timeline,
         options=options,

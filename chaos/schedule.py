@@ -26,7 +26,7 @@ Params = dict[str, Any]
 
 
 def _window(rng: random.Random) -> Params:
-    return {"window_s": round(rng.uniform(6, 12), 1)}
+    return {"window_s": round(rng.uniform(5, 9), 1)}
 
 
 def _hang(rng: random.Random) -> Params:
@@ -43,15 +43,15 @@ NETWORK_KINDS: Mapping[str, Callable[[random.Random], Params]] = {
         "seconds": round(r.uniform(2, 5), 1),
         "prefix": r.choice(["", "/api/v1/", "/api/v2/"]),
     },
-    "latency": lambda r: {"ms": r.randint(100, 900), "seconds": round(r.uniform(3, 8), 1)},
+    "latency": lambda r: {"ms": r.randint(100, 900), "seconds": round(r.uniform(2, 5), 1)},
     "http_429_burst": lambda r: {"count": r.randint(3, 12)},
     "maintenance": lambda r: {"seconds": round(r.uniform(2, 6), 1)},
     "ws_disconnect": lambda r: {},
-    "ws_stall": lambda r: {"seconds": round(r.uniform(4, 10), 1)},
+    "ws_stall": lambda r: {"seconds": round(r.uniform(4, 8), 1)},
     "changeset_gap": lambda r: {"count": r.randint(1, 3)},
     "clock_skew": lambda r: {
         "ms": r.choice([-1, 1]) * r.randint(6_000, 20_000),
-        "seconds": round(r.uniform(4, 10), 1),
+        "seconds": round(r.uniform(3, 7), 1),
     },
     "fill_races_cancel": lambda r: {**_window(r), "fraction": r.choice([1.0, 0.5])},
     "partial_fill": lambda r: {**_window(r), "fraction": round(r.uniform(0.2, 0.8), 2)},
