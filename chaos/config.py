@@ -47,6 +47,8 @@ class AgentSettings:
     max_open_orders_per_symbol: int = 1
     max_notional_per_order_try: Decimal = Decimal(400)
     reconcile_failure_threshold: int = 3
+    #: a failing reconciliation trips the kill switch after this long at the latest
+    reconcile_failure_max_seconds: int = 30
     #: short TTL and drift make stage 4/7 cancel-and-replace often (where the double fill was)
     ttl_seconds: int = 4
     order_drift_bps: int = 10
@@ -75,6 +77,8 @@ class AgentSettings:
             "MARKET_DATA_MODE": "ws",
             "WS_MARKET_DATA_REST_FALLBACK": "true",
             "RECONCILE_FAILURE_THRESHOLD": str(self.reconcile_failure_threshold),
+            "RECONCILE_FAILURE_MAX_SECONDS": str(self.reconcile_failure_max_seconds),
+            "LOCK_DIR": str(db_path.parent / "locks"),
             "PROCESS_INSTANCE_TTL_SECONDS": str(self.lock_ttl_seconds),
             "PROCESS_INSTANCE_HEARTBEAT_INTERVAL_SECONDS": "1",
             "BTCTURK_REST_TIMEOUT_SECONDS": str(self.rest_timeout_seconds),
@@ -135,13 +139,19 @@ class RunOptions:
     resolution_window_s: float = 20.0
     #: seconds after the last fault cleared within which a cycle must succeed again
     recovery_limit_s: float = 45.0
-    #: seconds from the start of a persistent failure within which the kill switch must trip
-    trip_within_s: float = 60.0
+    #: the kill switch must trip within RECONCILE_FAILURE_MAX_SECONDS plus this (the pass that
+    #: reaches the bound ends, the cycle records it)
+    trip_slack_s: float = 15.0
     workdir: Path = Path(".chaos")
     #: BTCTurk's limits x4: a minute holds enough cycles to meet the faults (429 bursts are
     #: injected on purpose); 1.0 is the real exchange
     rate_limit_scale: float | None = 4.0
     agent: AgentSettings = field(default_factory=AgentSettings)
+
+    @property
+    def trip_within_s(self) -> float:
+        """Seconds from the start of a persistent failure to the kill switch, at most."""
+        return self.agent.reconcile_failure_max_seconds + self.trip_slack_s
 
     def reproduce(self, index: int) -> str:
         """The command that replays scenario ``index`` alone (same schedule)."""

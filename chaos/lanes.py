@@ -279,19 +279,19 @@ class AccountLane:
         await self._settle_foreign_activity()
 
     async def _settle_foreign_activity(self) -> None:
-        """What the operator does after someone else used the account: clear the freeze,
-        accept the balances (ledger rebase), release a kill switch the mismatch tripped."""
+        """What the operator does after someone else used the account, in the order the
+        agent's own message says: accept the balances (``ledger rebase``), then lift the
+        freeze, then release a kill switch the mismatch tripped."""
         rig = self.rig
+        await rig.operator.ledger_rebase()
+        await rig.ok_cycle_since(now_ms(), 20.0)
         op = rig.op()
         if op is not None and op.freeze_active:
             await rig.operator.freeze_clear()
-        await rig.operator.ledger_rebase()
-        rebased = now_ms()
-        await rig.ok_cycle_since(rebased, 20.0)
-        op = rig.op()
         if op is not None and op.kill_switch:
             rig.timeline.kill_switch_trips += 1
             await rig.operator.kill_switch_off()
+        await rig.ok_cycle_since(now_ms(), 20.0)
 
     async def _kill_switch(self, window: Window, params: Params) -> None:
         await self._gate(
