@@ -201,7 +201,7 @@ async def _release_operator_holds(rig: Rig) -> None:
 
 
 def _check(rig: Rig, stage: int, end_ms: int) -> tuple[Findings, ExchangeRecords]:
-    history = rig.emu.history
+    history = rig.emu.order_history
     exchange = ExchangeRecords(
         orders=tuple(o for o in history.orders.values() if o.user_id == rig.user_id),
         fills=tuple(f for f in history.fills if f.user_id == rig.user_id),
