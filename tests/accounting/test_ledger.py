@@ -123,6 +123,18 @@ def fill_streams(draw: st.DrawFn) -> tuple[list[Fill], list[Fill]]:
     return fills, list(shuffled)
 
 
+def test_the_exchanges_trade_sequence_orders_the_ledger_not_its_clock() -> None:
+    """A buy stamped in the future (the exchange's clock stepped) and the sell that came after
+    it: the sell closes the buy; no oversell, no phantom position left to sell again."""
+    buy = fill(1, BUY, "100", "1", ts=60)  # executed first, stamped 50 s after the sell
+    sell = fill(2, SELL, "110", "1", ts=10)
+    ledger = build_ledger([sell, buy])
+    assert ledger.fills == (buy, sell)
+    assert ledger.position(BTC_TRY).quantity == 0
+    assert ledger.position(BTC_TRY).realized_pnl == Decimal(10)
+    assert not ledger.oversells
+
+
 @given(fill_streams())
 def test_shuffled_and_duplicated_streams_give_the_same_ledger(
     streams: tuple[list[Fill], list[Fill]],

@@ -4,6 +4,12 @@ The exchange, the WebSocket feed and our own resolution scans can each report th
 reports can also arrive out of order. Everything downstream reads the output of
 :func:`dedupe_fills`, so the ledger depends only on *which* trades happened, never on how often
 or in what order they were reported.
+
+The canonical order is the exchange's own sequence, the trade id, not the trade's timestamp:
+timestamps come from the exchange's clock, which can step. A buy stamped 17 s in the future
+(the chaos suite's clock-skew fault, seed 1 stage 3) sorted after the sells that followed it,
+each sell looked like an oversell of nothing and the buy left a position the agent did not hold,
+which it then sold again and again out of the account's other holdings.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ class FillConflict:
 
 @dataclass(frozen=True, slots=True)
 class DedupedFills:
-    """Unique fills in canonical order (timestamp, then trade id) plus reported conflicts."""
+    """Unique fills in canonical order (trade id) plus reported conflicts."""
 
     fills: tuple[Fill, ...]
     conflicts: tuple[FillConflict, ...]
@@ -33,8 +39,9 @@ class DedupedFills:
 
 
 def canonical_key(fill: Fill) -> tuple[int, int]:
-    """Sort key that makes the ledger independent of arrival order."""
-    return (fill.timestamp_ms, fill.trade_id)
+    """Sort key that makes the ledger independent of arrival order: the exchange's trade
+    sequence (ids grow as the matching engine executes; the clock may not)."""
+    return (fill.trade_id, fill.timestamp_ms)
 
 
 def dedupe_fills(fills: Iterable[Fill], known: Iterable[Fill] = ()) -> DedupedFills:

@@ -70,7 +70,8 @@ class FillRepository:
         return None if row is None else _to_fill(row)
 
     def all(self, symbol: Symbol | None = None, since_ms: int | None = None) -> list[Fill]:
-        """Stored fills in canonical ledger order (timestamp, then trade id), ours or not."""
+        """Stored fills by time (then trade id), ours or not; the ledger re-sorts them into its
+        canonical order (:func:`btcbot.accounting.canonical_key`)."""
         return self._select(None, symbol, since_ms)
 
     def ours(self, symbol: Symbol | None = None, since_ms: int | None = None) -> list[Fill]:
