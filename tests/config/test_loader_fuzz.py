@@ -132,12 +132,14 @@ def test_any_value_of_any_setting_loads_as_written_or_is_refused(
 @settings(
     max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(content=st.text(max_size=120) | st.sampled_from(ENV_LINES).map(str))
-def test_any_env_file_loads_or_is_refused_with_a_config_error(clean: Path, content: str) -> None:
-    """UTF-8 text of any shape (a file that is not UTF-8 at all is refused by the settings-file
-    reader; see the bad-input tests)."""
+@given(
+    content=st.binary(max_size=120)
+    | st.text(max_size=120).map(str.encode)
+    | st.sampled_from(ENV_LINES).map(str.encode)
+)
+def test_any_env_file_loads_or_is_refused_with_a_config_error(clean: Path, content: bytes) -> None:
     env_file = clean / "fuzzed.env"
-    env_file.write_text(content, encoding="utf-8")
+    env_file.write_bytes(content)
     try:
         load_config(3, env_file)
     except ConfigError as exc:
