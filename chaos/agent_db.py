@@ -16,12 +16,12 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, select
 
-from btcbot.accounting import BalanceCheck
+from btcbot.accounting import BalanceCheck, LedgerBook
 from btcbot.domain import Balance
-from btcbot.runtime.ledger_guard import LedgerGuard, baseline_key
-from btcbot.runtime.state_view import read_state
-from btcbot.store import ExecutionMode, OpState, OpStatus, RiskStateRepository, make_engine
+from btcbot.runtime.ledger_guard import LedgerGuard
+from btcbot.store import OpState, OpStatus, make_engine
 from btcbot.store.schema import cycles, order_events, orders
+from btcbot.store.session import SqlSession
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,7 @@ class AgentDb:
                 for r in event_rows
             )
             cycle_rows = conn.execute(select(cycles).order_by(cycles.c.started_ms)).fetchall()
-            state = read_state(conn, self.account_key, ExecutionMode.LIVE)
+            ours = SqlSession(conn).fills.ours()  # what the agent's ledger book holds
             op = OpState(conn).get(self.account_key)
         return AgentRecords(
             orders=tuple(
@@ -128,12 +128,13 @@ class AgentDb:
             ),
             events=events,
             cycles=tuple(_cycle(r.started_ms, r.ended_ms, r.summary) for r in cycle_rows),
-            booked_trade_ids=frozenset(int(f.trade_id) for f in state.ledger.fills),
+            booked_trade_ids=frozenset(int(f.trade_id) for f in ours),
             op=op,
         )
 
-    def ledger_check(self, balances: Mapping[str, Decimal], now_ms: int) -> LedgerResult:
-        """The agent's own ledger check (baseline + its fills vs balances) on a copy."""
+    def ledger_check(self, balances: Mapping[str, Decimal]) -> LedgerResult:
+        """The agent's own ledger comparison (its stored baseline + the fills its book holds,
+        against ``balances``) on a copy of the database."""
         with tempfile.TemporaryDirectory(prefix="chaos-ledger-") as tmp:
             copy = Path(tmp) / self.path.name
             for suffix in ("", "-wal", "-shm"):
@@ -142,13 +143,14 @@ class AgentDb:
                     shutil.copy2(source, copy.with_name(copy.name + suffix))
             engine = make_engine(f"sqlite+pysqlite:///{copy}")
             try:
-                with engine.connect() as conn:
-                    stored = RiskStateRepository(conn).get(baseline_key(self.account_key))
-                if stored is None:
-                    return LedgerResult(None)
                 guard = LedgerGuard(engine, self.account_key, threshold=1_000_000)
+                with guard.store.session() as session:
+                    baseline = guard.read_baseline(session)
+                    ledger = LedgerBook.of(session.fills.ours()).view()
+                if baseline is None:
+                    return LedgerResult(None)
                 exchange = {a: Balance(a, amount, Decimal(0)) for a, amount in balances.items()}
-                return LedgerResult(guard.check(exchange, now_ms))
+                return LedgerResult(guard.compare(exchange, ledger, baseline))
             finally:
                 engine.dispose()
 

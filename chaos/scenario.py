@@ -210,7 +210,7 @@ def _check(rig: Rig, stage: int, end_ms: int) -> tuple[Findings, ExchangeRecords
     user = rig.emu.exchange.users[rig.user_id]
     balances = {asset: user.wallet.total(asset) for asset in user.wallet.assets()}
     agent = rig.db.records()
-    ledger = rig.db.ledger_check(balances, now_ms())
+    ledger = rig.db.ledger_check(balances)
     options = rig.options
     limits = Limits(
         stage=stage,

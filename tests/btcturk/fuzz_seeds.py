@@ -17,8 +17,8 @@ from btcbot.emulator.accounts import demo_account
 from btcbot.emulator.engine import Exchange, FeeSchedule
 from btcbot.emulator.market_sim import MarketSimulator
 from btcbot.emulator.orders import OrderRequest
-from btcbot.emulator.rules import load_symbol_table
 from btcbot.emulator.wire import dumps
+from btcbot.exchange.symbol_table import load_symbol_table
 
 NOW = 1_700_000_000_000
 BTC_TRY = Symbol("BTC", "TRY")

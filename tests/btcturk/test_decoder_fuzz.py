@@ -16,9 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from btcbot.btcturk.errors import MalformedResponse, OutcomeUnknown
 from btcbot.btcturk.parse import WireError
 from btcbot.domain import OrderMethod, OrderRequest, Side
+from btcbot.exchange.errors import MalformedResponse, OutcomeUnknown
 from tests.btcturk.fuzz_seeds import BTC_TRY, ODD_VALUES, broken_bodies, mutate, seed_bodies
 from tests.btcturk.rest_fake_server import loopback_client
 

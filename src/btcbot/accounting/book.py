@@ -5,11 +5,11 @@
 positions (average cost, realized PnL, fees) and the balance change the fills explain — and
 takes one fill at a time. A cycle then costs the same after a year of fills as on day one.
 
-Positions depend on the order fills are applied in (canonical: timestamp, then trade id). A
-fill older than one already booked on its symbol cannot simply be appended: :meth:`add` says
-so, and the caller rebuilds that symbol from its fills (:meth:`rebuild`). The balance effect
-is a sum and needs no order. Duplicates are the caller's business (the store is unique by
-trade id).
+Positions depend on the order fills are applied in (canonical: the exchange's trade sequence,
+:func:`~btcbot.accounting.fills.canonical_key`). A fill older than one already booked on its
+symbol cannot simply be appended: :meth:`add` says so, and the caller rebuilds that symbol
+from its fills (:meth:`rebuild`). The balance effect is a sum and needs no order. Duplicates
+are the caller's business (the store is unique by trade id).
 """
 
 from __future__ import annotations
