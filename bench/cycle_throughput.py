@@ -72,20 +72,6 @@ def line(name: str, cycles: int, seconds: float, samples_ms: list[float], extra:
 
 
 @contextlib.contextmanager
-def environment(values: dict[str, str]) -> Iterator[None]:
-    saved = {name: os.environ.get(name) for name in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-
-
-@contextlib.contextmanager
 def limiter(enabled: bool) -> Iterator[None]:
     if enabled:
         yield
@@ -116,7 +102,7 @@ async def emulator_case(stage: int, mode: str, cycles: int, limited: bool) -> No
                 "DRY_RUN_TRY_BALANCE": "10000",
                 "ORDERBOOK_TTL_MS": "0",  # the cost of reading every book every cycle
             }
-            with environment(env), limiter(limited):
+            with mock.patch.dict(os.environ, env), limiter(limited):
                 samples, seconds, accepted = await timed_cycles(stage, cycles)
     name = f"emulator {mode:4s} limiter {'on ' if limited else 'off'} ({cycles} cycles)"
     line(name, cycles, seconds, samples, f"   orders accepted while timed {accepted}")

@@ -70,20 +70,6 @@ class WaitLog:
             yield
 
 
-@contextlib.contextmanager
-def environment(values: dict[str, str]) -> Iterator[None]:
-    saved = {name: os.environ.get(name) for name in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-
-
 def summary(
     title: str,
     cycles: list[tuple[float, float]],
@@ -139,7 +125,7 @@ async def run(args: argparse.Namespace) -> None:
                     "BTCTURK_API_KEY": account.api_key,
                     "BTCTURK_API_SECRET": account.api_secret,
                 }
-            with environment(env), waits.wrapped():
+            with mock.patch.dict(os.environ, env), waits.wrapped():
                 async with open_runtime(load_config(args.stage, None)) as runtime:
                     began = time.monotonic()
                     deadline = began + args.minutes * 60

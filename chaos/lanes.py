@@ -285,12 +285,7 @@ class AccountLane:
         rig = self.rig
         await rig.operator.ledger_rebase()
         await rig.ok_cycle_since(now_ms(), 20.0)
-        op = rig.op()
-        if op is not None and op.freeze_active:
-            await rig.operator.freeze_clear()
-        if op is not None and op.kill_switch:
-            rig.timeline.kill_switch_trips += 1
-            await rig.operator.kill_switch_off()
+        await rig.lift_holds()
         await rig.ok_cycle_since(now_ms(), 20.0)
 
     async def _kill_switch(self, window: Window, params: Params) -> None:

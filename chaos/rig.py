@@ -64,6 +64,15 @@ class Rig:
     def op(self) -> OpStatus | None:
         return self.db.op_state()
 
+    async def lift_holds(self) -> None:
+        """The operator lifts the freeze, then releases a tripped kill switch (through the CLI)."""
+        op = self.op()
+        if op is not None and op.freeze_active:
+            await self.operator.freeze_clear()
+        if op is not None and op.kill_switch:
+            self.timeline.kill_switch_trips += 1
+            await self.operator.kill_switch_off()
+
     async def ok_cycle_since(self, since_ms: int, timeout_s: float) -> bool:
         """Wait for a successful agent cycle that started at or after ``since_ms``."""
         return await poll(lambda: self.db.ok_cycle_since(since_ms) is not None, timeout_s)

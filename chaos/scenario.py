@@ -192,12 +192,7 @@ async def _release_operator_holds(rig: Rig) -> None:
     for order in rig.emu.exchange.user_orders(rig.user_id):
         if order.is_open and order.client_id.startswith(MANUAL_PREFIX):
             await rig.foreign.cancel(order.id)
-    op = rig.op()
-    if op is not None and op.freeze_active:
-        await rig.operator.freeze_clear()
-    if op is not None and op.kill_switch:
-        rig.timeline.kill_switch_trips += 1
-        await rig.operator.kill_switch_off()
+    await rig.lift_holds()
 
 
 def _check(rig: Rig, stage: int, end_ms: int) -> tuple[Findings, ExchangeRecords]:

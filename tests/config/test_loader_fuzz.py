@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -63,20 +62,6 @@ def env_name(model: type[Any], name: str, field: FieldInfo) -> str:
     return f"BTCTURK_{name.upper()}"
 
 
-@contextmanager
-def environment(values: dict[str, str]) -> Iterator[None]:
-    saved = {name: os.environ.get(name) for name in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-
-
 def faithful(field: FieldInfo, text: str, value: Any) -> bool:
     """Did the loaded value say what the text said? (types with one obvious reading)"""
     kind = field.annotation
@@ -114,7 +99,7 @@ def test_any_value_of_any_setting_loads_as_written_or_is_refused(
     variable = env_name(model, name, field)
     if "\x00" in text:  # the OS cannot even hold it in the environment
         return
-    with environment({variable: text}):
+    with mock.patch.dict(os.environ, {variable: text}):
         try:
             config = load_config(stage)
         except ConfigError as exc:
