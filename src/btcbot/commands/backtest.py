@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from datetime import UTC, datetime
-from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -29,13 +28,19 @@ from btcbot.backtest import (
 )
 from btcbot.backtest.lookahead import LookaheadDetected
 from btcbot.backtest.schedule import planned_cycles
-from btcbot.commands.common import EXIT_CONFIG, EXIT_RUNTIME, EnvFile, fail
+from btcbot.commands.common import (
+    EXIT_CONFIG,
+    EXIT_RUNTIME,
+    EnvFile,
+    decimal_option,
+    fail,
+    optional_time_option,
+)
 from btcbot.commands.logs import configure_logs
 from btcbot.commands.progress import ProgressBar, wanted
 from btcbot.commands.strategies import ParamOption, StageOption, StrategyOption, select_profile
 from btcbot.decision.frames import LookaheadError
-from btcbot.domain.money import MoneyError, to_decimal
-from btcbot.exchange.datasets import DatasetError, ReplayDataset, parse_timestamp_ms
+from btcbot.exchange.datasets import DatasetError, ReplayDataset
 from btcbot.exchange.recorded_depth import RecordedDepth
 from btcbot.kernel.profile import Profile
 from btcbot.marketdata.recorded_books import load_recorded_depth
@@ -132,13 +137,13 @@ def backtest_command(
     """
     if out.exists() and not overwrite:
         fail(f"--out {out} already exists: a backtest writes a fresh database (or --overwrite)")
-    start_ms, end_ms = _time(start, "--start"), _time(end, "--end")
+    start_ms, end_ms = optional_time_option(start, "--start"), optional_time_option(end, "--end")
     selection = select_profile(stage, strategy, param, env_file)
     config, profile = selection.config, selection.profile
     configure_logs("WARNING")  # a backtest logs every order transition at INFO
     dataset = _dataset(data, symbol, start_ms, _warmup_ms(profile))
-    balances = {"TRY": _decimal(balance_try, "--balance-try")}
-    spread = _decimal(spread_bps, "--spread-bps")
+    balances = {"TRY": decimal_option(balance_try, "--balance-try")}
+    spread = decimal_option(spread_bps, "--spread-bps")
     recorded = _recorded(books)
     typer.secho(
         f"BACKTEST (replay, no exchange contacted): {selection.label}, "
@@ -197,27 +202,6 @@ def parity_command(
 
 
 # --- inputs --------------------------------------------------------------------------------
-
-
-def _time(text: str | None, option: str) -> int | None:
-    if text is None:
-        return None
-    try:
-        return parse_timestamp_ms(text)
-    except ValueError:
-        fail(
-            f"{option} {text!r}: use an ISO date or time (UTC), e.g. 2024-01-31 or 2024-01-31T12:00"
-        )
-
-
-def _decimal(text: str, option: str) -> Decimal:
-    try:
-        value = to_decimal(text)
-    except MoneyError:
-        fail(f"{option} {text!r} is not a decimal number")
-    if value < 0:
-        fail(f"{option} must be >= 0")
-    return value
 
 
 def _dataset(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -16,6 +17,8 @@ from btcbot.commands.logs import configure_logs as configure_logs
 from btcbot.commands.logs import environment_secrets as environment_secrets
 from btcbot.config import AppConfig, CommonSettings, ConfigError
 from btcbot.config.loader import build, env_path, misspelled
+from btcbot.domain.money import MoneyError, to_decimal
+from btcbot.exchange.datasets import parse_timestamp_ms
 from btcbot.store import (
     DatabaseUnreachable,
     StoreError,
@@ -53,6 +56,31 @@ def config_secrets(config: AppConfig) -> list[str]:
 def fail(message: str, code: int = EXIT_CONFIG) -> NoReturn:
     typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
     raise typer.Exit(code)
+
+
+def time_option(text: str, option: str) -> int:
+    """An option's ISO date or time (UTC) as epoch ms; bad input exits 2 naming the option."""
+    try:
+        return parse_timestamp_ms(text)
+    except ValueError:
+        fail(
+            f"{option} {text!r}: use an ISO date or time (UTC), e.g. 2024-01-31 or 2024-01-31T12:00"
+        )
+
+
+def optional_time_option(text: str | None, option: str) -> int | None:
+    return None if text is None else time_option(text, option)
+
+
+def decimal_option(text: str, option: str) -> Decimal:
+    """An option's non-negative decimal number; bad input exits 2 naming the option."""
+    try:
+        value = to_decimal(text)
+    except MoneyError:
+        fail(f"{option} {text!r} is not a decimal number")
+    if value < 0:
+        fail(f"{option} must be >= 0")
+    return value
 
 
 def now_ms() -> int:

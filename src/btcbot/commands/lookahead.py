@@ -15,10 +15,10 @@ import typer
 
 from btcbot.backtest import BacktestSetupError, UnknownSymbolRules
 from btcbot.backtest.truncation import DEFAULT_CUTS, StrategyFailed
-from btcbot.commands.common import EXIT_CONFIG, EXIT_RUNTIME, EnvFile, fail
+from btcbot.commands.common import EXIT_CONFIG, EXIT_RUNTIME, EnvFile, fail, optional_time_option
 from btcbot.commands.logs import configure_logs
 from btcbot.commands.strategies import ParamOption, StageOption, StrategyOption, select_profile
-from btcbot.exchange.datasets import DatasetError, parse_timestamp_ms
+from btcbot.exchange.datasets import DatasetError
 from btcbot.research.subject import ReplayBench, Subject
 from btcbot.research.windows import Span
 from btcbot.strategy.loader import StrategyLoadError
@@ -58,7 +58,9 @@ def lookahead_command(
                 env_file=env_file,
             )
         )
-        span = _span(bench, _time(start, "--start"), _time(end, "--end"))
+        span = _span(
+            bench, optional_time_option(start, "--start"), optional_time_option(end, "--end")
+        )
         typer.echo(
             f"LOOKAHEAD CHECK {selection.label} on {dataset}: the whole data, then the data "
             f"cut at {cuts} points"
@@ -88,15 +90,6 @@ def _span(bench: ReplayBench, start_ms: int | None, end_ms: int | None) -> Span:
     if finish <= begin:
         fail("--start/--end leave no candle of the dataset to check")
     return Span(begin, finish + 1)
-
-
-def _time(text: str | None, option: str) -> int | None:
-    if text is None:
-        return None
-    try:
-        return parse_timestamp_ms(text)
-    except ValueError:
-        fail(f"{option} {text!r}: use an ISO date or time (UTC), e.g. 2024-01-31")
 
 
 __all__ = ["lookahead_command"]

@@ -25,11 +25,11 @@ import typer
 from btcbot.btcturk.rest_client import BtcturkRestClient
 from btcbot.btcturk.ws_client import BtcturkWsClient
 from btcbot.btcturk.ws_config import WsError
-from btcbot.commands.common import EXIT_RUNTIME, EnvFile, configure_logs, fail
+from btcbot.commands.common import EXIT_RUNTIME, EnvFile, configure_logs, fail, time_option
 from btcbot.config import ConfigError, ExchangeSettings
 from btcbot.config.loader import build
 from btcbot.domain.symbols import Symbol, SymbolError
-from btcbot.exchange.datasets import DatasetError, parse_timestamp_ms
+from btcbot.exchange.datasets import DatasetError
 from btcbot.exchange.errors import ExchangeError
 from btcbot.marketdata.candle_download import (
     TIMEFRAMES,
@@ -66,8 +66,8 @@ def download_command(
     frame = TIMEFRAMES.get(timeframe.strip().lower())
     if frame is None:
         fail(f"--timeframe {timeframe!r}: use 1m, 1h or 1d")
-    start_ms = _time(start, "--from")
-    end_ms = wall_ms() if end is None else _time(end, "--to")
+    start_ms = time_option(start, "--from")
+    end_ms = wall_ms() if end is None else time_option(end, "--to")
     if end_ms <= start_ms:
         fail(f"--to must be after --from ({end} <= {start})")
     settings = _exchange_settings(env_file)
@@ -220,15 +220,6 @@ def _symbol(text: str) -> Symbol:
         return Symbol.parse(text.strip())
     except SymbolError:
         fail(f"{text.strip()!r} is not a trading pair: use e.g. BTC_TRY")
-
-
-def _time(text: str, option: str) -> int:
-    try:
-        return parse_timestamp_ms(text)
-    except ValueError:
-        fail(
-            f"{option} {text!r}: use an ISO date or time (UTC), e.g. 2024-01-31 or 2024-01-31T12:00"
-        )
 
 
 def _print_page(report: DownloadReport) -> None:

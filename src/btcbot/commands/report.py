@@ -25,9 +25,9 @@ from btcbot.backtest.records import (
 from btcbot.backtest.report_data import Report, Window, build_report, manifest_sources
 from btcbot.backtest.report_export import csv_tables, render_text, to_json, write_csv
 from btcbot.backtest.report_html import render_html
-from btcbot.commands.common import EnvFile, db_url, fail, load_common
+from btcbot.commands.common import EnvFile, db_url, fail, load_common, optional_time_option
 from btcbot.data import parse_duration_ms
-from btcbot.exchange.datasets import DatasetError, ReplayDataset, parse_timestamp_ms
+from btcbot.exchange.datasets import DatasetError, ReplayDataset
 
 
 class Format(StrEnum):
@@ -129,19 +129,8 @@ def _read(result: Path | None, account: str | None, env_file: Path | None) -> tu
         fail(str(exc))
 
 
-def _time(text: str | None, option: str) -> int | None:
-    if text is None:
-        return None
-    try:
-        return parse_timestamp_ms(text)
-    except ValueError:
-        fail(
-            f"{option} {text!r}: use an ISO date or time (UTC), e.g. 2024-01-31 or 2024-01-31T12:00"
-        )
-
-
 def _window(run: RunData, since: str | None, until: str | None, last: str | None) -> Window:
-    start, end = _time(since, "--since"), _time(until, "--until")
+    start, end = optional_time_option(since, "--since"), optional_time_option(until, "--until")
     if last is not None:
         try:
             length = parse_duration_ms(last)

@@ -9,7 +9,6 @@ server did not answer, or no trial completed) and writes the report files into `
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from pathlib import Path
 from typing import Annotated
 
@@ -18,12 +17,18 @@ import sqlalchemy.exc
 import typer
 
 from btcbot.backtest import BacktestSetupError, UnknownSymbolRules
-from btcbot.commands.common import EXIT_CONFIG, EXIT_RUNTIME, EnvFile, fail
+from btcbot.commands.common import (
+    EXIT_CONFIG,
+    EXIT_RUNTIME,
+    EnvFile,
+    decimal_option,
+    fail,
+    optional_time_option,
+)
 from btcbot.commands.logs import configure_logs
 from btcbot.commands.progress import ProgressBar, wanted
 from btcbot.commands.strategies import ParamOption, StageOption, StrategyOption, select_profile
-from btcbot.domain.money import MoneyError, to_decimal
-from btcbot.exchange.datasets import DatasetError, parse_timestamp_ms
+from btcbot.exchange.datasets import DatasetError
 from btcbot.research.objectives import OBJECTIVES
 from btcbot.research.report import sweep_document, text_lines
 from btcbot.research.report_html import render_sweep_html
@@ -154,9 +159,9 @@ def sweep_command(
             dataset=dataset,
             symbol=symbol,
             env_file=env_file,
-            balance_try=_decimal(balance_try, "--balance-try"),
+            balance_try=decimal_option(balance_try, "--balance-try"),
             book_seed=replay_seed,
-            spread_bps=_decimal(spread_bps, "--spread-bps"),
+            spread_bps=decimal_option(spread_bps, "--spread-bps"),
         ),
         objective=_objective(objective),
         trials=trials,
@@ -168,8 +173,8 @@ def sweep_command(
         jobs=jobs,
         storage=_storage(storage, heartbeat_seconds, stale_after_seconds),
         study=_study(storage, study),
-        start_ms=_time(start, "--start"),
-        end_ms=_time(end, "--end"),
+        start_ms=optional_time_option(start, "--start"),
+        end_ms=optional_time_option(end, "--end"),
         keep=out / "trials" if keep else None,
         lookahead_cuts=lookahead_cuts,
     )
@@ -291,25 +296,6 @@ def _storage(url: str | None, heartbeat: int, stale_after: int) -> StorageOption
             f"trial; use at least {2 * heartbeat}"
         )
     return StorageOptions(url=url, heartbeat_seconds=heartbeat, grace_seconds=stale_after)
-
-
-def _time(text: str | None, option: str) -> int | None:
-    if text is None:
-        return None
-    try:
-        return parse_timestamp_ms(text)
-    except ValueError:
-        fail(f"{option} {text!r}: use an ISO date or time (UTC), e.g. 2024-01-31")
-
-
-def _decimal(text: str, option: str) -> Decimal:
-    try:
-        value = to_decimal(text)
-    except MoneyError:
-        fail(f"{option} {text!r} is not a decimal number")
-    if value < 0:
-        fail(f"{option} must be >= 0")
-    return value
 
 
 __all__ = ["sweep_command"]
