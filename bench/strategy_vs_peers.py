@@ -35,10 +35,11 @@ caches); the rounds alternate the engines' order. Per engine the worker reports:
 * ``load``: seconds to read the CSV into what the engine consumes (btcbot: ``open_dataset``;
   backtrader: pandas + ``PandasData``; nautilus: pandas + ``BarDataWrangler`` bars);
 * ``loop``: seconds of the replay loop alone, bars per second over it, in wall and CPU time
-  (btcbot: from the first cycle report to the last 1,000th one, as
-  ``bench/replay_throughput.py``: the clocks are read every 1,000 cycles only, see
-  ``MARK_EVERY``; backtrader: the strategy's ``start`` to ``stop``; nautilus: ``on_start`` to
-  ``on_stop``);
+  (btcbot: from the first cycle to the last 1,000th one, slept cycles counted as they are
+  recorded (``on_slept``: the example declares its crossings as triggers, so the cycles
+  between them are slept, see ``btcbot.runtime.slept``): the clocks are read every 1,000
+  cycles only, see ``MARK_EVERY``; backtrader: the strategy's ``start`` to ``stop``;
+  nautilus: ``on_start`` to ``on_stop``);
 * ``run``: the engine's whole run call (btcbot's includes the start-up reconciliation, the
   lookahead proof and the final bulk write; backtrader's its feed preload; nautilus's its
   post-run reports);
@@ -56,7 +57,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import itertools
+import inspect
 import json
 import os
 import statistics
@@ -111,7 +112,11 @@ def run_btcbot(bars: int | None) -> dict[str, Any]:
     end_ms = None if bars is None else _nth_close_ms(bars)
     dataset = open_dataset(SERIES, symbol="BTC_TRY", end_ms=end_ms)
     loaded = clocks()
-    spec = f"{ROOT / 'examples/sma_crossover.py'}:SmaCrossover"
+    import btcbot
+
+    # the example of the checkout btcbot is imported from (--baseline: that checkout's own)
+    checkout = Path(btcbot.__file__).resolve().parents[2]
+    spec = f"{checkout / 'examples/sma_crossover.py'}:SmaCrossover"
     config = load_config(3, None)
     profile = strategy_profile(
         load_strategy(spec),
@@ -119,13 +124,21 @@ def run_btcbot(bars: int | None) -> dict[str, Any]:
         {"fast": FAST, "slow": SLOW, "notional_try": NOTIONAL_TRY},
         config.params,
     )
-    marks: list[tuple[float, float]] = []
-    reports = itertools.count()
+    marks: list[tuple[int, tuple[float, float]]] = []  # (cycles done, clocks)
+    done = 0
+
+    def count(cycles: int) -> None:
+        nonlocal done
+        before, done = done, done + cycles
+        if not marks or before // MARK_EVERY != done // MARK_EVERY:
+            marks.append((done, clocks()))
 
     def mark(_: object) -> None:
-        if next(reports) % MARK_EVERY == 0:
-            marks.append(clocks())
+        count(1)
 
+    # a checkout from before slept cycles (--baseline) has no on_slept
+    accepts = "on_slept" in inspect.signature(run_backtest).parameters
+    slept: dict[str, Any] = {"on_slept": count} if accepts else {}
     with tempfile.TemporaryDirectory() as folder:
         started = clocks()
         result = asyncio.run(
@@ -139,6 +152,7 @@ def run_btcbot(bars: int | None) -> dict[str, Any]:
                 seed=123,
                 spread_bps=Decimal(10),
                 on_report=mark,
+                **slept,
             )
         )
         ended = clocks()
@@ -149,8 +163,8 @@ def run_btcbot(bars: int | None) -> dict[str, Any]:
         "bars": result.cycles,
         "import": _spent(began, imported),
         "load": _spent(imported, loaded),
-        "loop": _spent(marks[0], marks[-1]),
-        "loop_bars": (len(marks) - 1) * MARK_EVERY,
+        "loop": _spent(marks[0][1], marks[-1][1]),
+        "loop_bars": marks[-1][0] - marks[0][0],
         "run": _spent(started, ended),
         "trades": f"{summary.fills} fills ({summary.buys} buys)",
         "final": f"{summary.final_equity} TRY, fingerprint {summary.fingerprint[:12]}",

@@ -30,7 +30,7 @@ from btcbot.strategy.api import (
     Requirements,
     StrategyView,
 )
-from btcbot.strategy.indicators import sma
+from btcbot.strategy.indicators import crosses, sma
 
 
 class SmaCrossover(BaseStrategy):
@@ -50,14 +50,14 @@ class SmaCrossover(BaseStrategy):
             data=frozenset({DataKind.BOOKS, DataKind.CANDLES}),
             timeframe="1h",
             warmup_bars=slow + 1,  # a cross needs the previous candle's slow SMA too
+            triggers="cross",  # decide acts only on a crossing candle: a backtest sleeps between
         )
 
     def indicators(self, frame: Frame, params: Params) -> Mapping[str, Sequence[Any]]:
         close = frame.columns["close"]
-        return {
-            "sma_fast": sma(close, int(params["fast"])),
-            "sma_slow": sma(close, int(params["slow"])),
-        }
+        fast = sma(close, int(params["fast"]))
+        slow = sma(close, int(params["slow"]))
+        return {"sma_fast": fast, "sma_slow": slow, "cross": crosses(fast, slow)}
 
     def decide(self, view: StrategyView) -> Iterator[Intent]:
         for symbol in view.symbols:

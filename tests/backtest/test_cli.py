@@ -115,3 +115,26 @@ def test_relative_paths_and_a_second_run_into_the_same_file(workdir: Path) -> No
     replaced = cli("backtest", "--data", str(data), "--out", "a.db", "--overwrite", cwd=workdir)
     assert replaced.code == 0, replaced.output  # its own replay database
     assert fingerprint(replaced) == fingerprint(first)
+
+
+def test_a_strategy_with_triggers_sleeps_unless_every_bar_is_asked(workdir: Path) -> None:
+    data = write_wave(workdir / "BTC_TRY.csv", 120)
+    sma = str(Path(__file__).resolve().parents[2] / "examples/sma_crossover.py") + ":SmaCrossover"
+    args = ("--strategy", sma, "--param", "fast=3", "--param", "slow=8", "--progress-every", "0")
+    slept = backtest(data, workdir / "a.db", *args)
+    every = backtest(data, workdir / "b.db", *args, "--every-bar")
+    assert slept.code == 0 and every.code == 0, slept.output + every.output
+    found = re.search(
+        r"ran 120 cycle\(s\) \((\d+) planned, (\d+) slept between triggers\)", slept.stdout
+    )
+    assert found is not None, slept.stdout
+    assert int(found.group(2)) > 60 and int(found.group(1)) + int(found.group(2)) == 120
+    assert "ran 120 cycle(s), 0 skipped" in every.stdout
+    # the same trades and valuation (only the slept cycles' plans differ: no plan)
+    same = re.compile(
+        r"^ +(fills \(buy|final equity|final balances|max drawdown|realized).*$", re.M
+    )
+    assert len(same.findall(slept.stdout)) == 5
+    assert [m.group(0) for m in same.finditer(slept.stdout)] == [
+        m.group(0) for m in same.finditer(every.stdout)
+    ]

@@ -21,7 +21,7 @@ always give the same database contents (ids, timestamps, plan fingerprints).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ from btcbot.backtest.records import read_run, write_manifest
 from btcbot.backtest.report import BacktestSummary, summarize
 from btcbot.backtest.rules import venue_rules
 from btcbot.backtest.storage import ENGINES, BacktestEngine, RunStorage, open_run_storage
+from btcbot.backtest.triggers import TriggerColumnError, Wakes, guarded, wakes_of
 from btcbot.config.params import ProfileParams
 from btcbot.domain import Symbol, SymbolRules
 from btcbot.exchange.datasets import ReplayDataset
@@ -70,6 +71,7 @@ class BacktestResult:
     out_db: Path
     cycles: int  # cycles run (skipped ones included)
     skipped: int  # cycles that made no plan (reconciliation, ledger or data problems)
+    slept: int  # cycles recorded as slept: no trigger, the account idle (no plan needed)
     exhausted: bool  # the dataset ran out before max_cycles / end_ms
     start_ms: int
     final_ms: int
@@ -96,6 +98,7 @@ class _Inputs:
     depth: DepthModel | None
     profile: Profile
     recorded: RecordedDepth | None = None
+    every_bar: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +107,8 @@ class _Rig:
     runner: CycleRunner
     oms: OrderManager
     storage: RunStorage
+    wakes: Wakes | None = None
+    """When the runner may sleep (the strategy's triggers); None: every bar is planned."""
 
 
 async def run_backtest(
@@ -127,6 +132,8 @@ async def run_backtest(
     overwrite: bool = False,
     profile: Profile | None = None,
     engine: BacktestEngine = "fast",
+    every_bar: bool = False,
+    on_slept: Callable[[int], None] | None = None,
 ) -> BacktestResult:
     """Replay ``dataset`` through the cycle runner into a new database at ``out_db``.
 
@@ -138,6 +145,10 @@ async def run_backtest(
     ``profile`` is what plans (default: the built-in profile of ``params``); ``params`` are
     the settings' (the kernel configuration ``profile`` runs in). ``engine`` picks where the
     run's state lives while it runs (see :mod:`btcbot.backtest.storage`).
+
+    A strategy that declares ``triggers`` is planned only where they can matter: the cycles
+    in between are slept (:mod:`btcbot.runtime.slept`; ``on_slept`` hears how many at a
+    time, ``on_report`` hears the planned ones); ``every_bar`` plans every cycle anyway.
 
     Raises :class:`BacktestSetupError` (bad inputs, existing ``out_db``, a strategy's candles
     that do not fit the dataset), :class:`~btcbot.backtest.lookahead.LookaheadDetected` or
@@ -164,12 +175,16 @@ async def run_backtest(
         depth=depth,
         profile=profile,
         recorded=recorded,
+        every_bar=every_bar,
     )
     frames = _frames(dataset, profile)
+    wakes = _wakes(inputs, frames)
+    if wakes is not None:
+        inputs = replace(inputs, profile=guarded(profile))
     _fresh(out_db, overwrite)
-    rig = _build(inputs, open_run_storage(engine, out_db), frames)
+    rig = _build(inputs, open_run_storage(engine, out_db), frames, wakes)
     try:
-        return await _run(rig, inputs, out_db, max_cycles, on_report)
+        return await _run(rig, inputs, out_db, max_cycles, on_report, on_slept)
     finally:
         rig.storage.close()
 
@@ -180,12 +195,20 @@ async def _run(
     out_db: Path,
     max_cycles: int | None,
     on_report: Callable[[CycleReport], None] | None,
+    on_slept: Callable[[int], None] | None,
 ) -> BacktestResult:
     manifest = _manifest(inputs, rig.replay)
     store = rig.storage.store
     write_manifest(store, inputs.account_key, manifest, rig.replay.now_ms())
     await rig.oms.startup(inputs.traded)
-    cycles, skipped, exhausted = await _loop(rig, inputs, max_cycles, on_report)
+    slept: list[int] = []
+
+    def count_slept(cycles: int) -> None:
+        slept.append(cycles)
+        if on_slept is not None:
+            on_slept(cycles)
+
+    cycles, skipped, exhausted = await _loop(rig, inputs, max_cycles, on_report, count_slept)
     await rig.oms.reconcile(inputs.traded)  # book the fills of the last step
     balances = {asset: b.total for asset, b in (await rig.replay.balances()).items()}
     marks = _marks(rig.replay, inputs.dataset.symbols)
@@ -193,6 +216,7 @@ async def _run(
     manifest |= {
         "cycles": cycles,
         "skipped": skipped,
+        "slept": sum(slept),
         "exhausted": exhausted,
         "final_ms": rig.replay.now_ms(),
         "final_marks": canonical(marks),
@@ -204,6 +228,7 @@ async def _run(
         out_db=out_db,
         cycles=cycles,
         skipped=skipped,
+        slept=sum(slept),
         exhausted=exhausted,
         start_ms=inputs.begin_ms,
         final_ms=rig.replay.now_ms(),
@@ -218,18 +243,44 @@ async def _loop(
     inputs: _Inputs,
     max_cycles: int | None,
     on_report: Callable[[CycleReport], None] | None,
+    on_slept: Callable[[int], None],
 ) -> tuple[int, int, bool]:
     """Run cycles; return (cycles, skipped, whether the data ran out)."""
     cycles = skipped = 0
+    replay, runner, wakes = rig.replay, rig.runner, rig.wakes
     while max_cycles is None or cycles < max_cycles:
-        if inputs.end_ms is not None and rig.replay.now_ms() > inputs.end_ms:
+        now = replay.now_ms()
+        if inputs.end_ms is not None and now > inputs.end_ms:
             return cycles, skipped, False
-        report = await rig.runner.run_once()
+        if wakes is not None and runner.idle and (wake := wakes.next_wake(now)) != now:
+            if inputs.end_ms is not None:
+                wake = inputs.end_ms + 1 if wake is None else min(wake, inputs.end_ms + 1)
+            points = replay.cycle_points(inputs.step_bars, wake)
+            if max_cycles is not None:
+                points = points[: max_cycles - cycles]
+            runner.sleep_through(points, replay.marks_at, replay.mark_series)
+            cycles += len(points)
+            on_slept(len(points))
+            replay.advance_to(points[-1])
+            if not _advance(replay, inputs.step_bars):
+                return cycles, skipped, True
+            continue
+        if wakes is not None and wakes.next_wake(now) != now:
+            rested = await runner.run_or_rest(replay.marks_at)
+            if rested is None:  # reconciled and found idle: slept
+                cycles += 1
+                on_slept(1)
+                if not _advance(replay, inputs.step_bars):
+                    return cycles, skipped, True
+                continue
+            report = rested
+        else:
+            report = await runner.run_once()
         cycles += 1
         skipped += report.skipped is not None
         if on_report is not None:
             on_report(report)
-        if not _advance(rig.replay, inputs.step_bars):
+        if not _advance(replay, inputs.step_bars):
             return cycles, skipped, True
     return cycles, skipped, False
 
@@ -239,7 +290,9 @@ def _advance(replay: ReplayExchange, bars: int) -> bool:
     return all(replay.step() for _ in range(bars))
 
 
-def _build(inputs: _Inputs, storage: RunStorage, frames: ReplayFrames | None) -> _Rig:
+def _build(
+    inputs: _Inputs, storage: RunStorage, frames: ReplayFrames | None, wakes: Wakes | None
+) -> _Rig:
     """The live wiring (``runtime.factory.open_runtime``) with the replay's seams."""
     replay = ReplayExchange(
         inputs.dataset,
@@ -286,7 +339,7 @@ def _build(inputs: _Inputs, storage: RunStorage, frames: ReplayFrames | None) ->
         clock_ms=replay.now_ms,
         ledger=LedgerGuard(store, account, oms_settings.reconcile_failure_threshold),
     )
-    return _Rig(replay, runner, oms, storage)
+    return _Rig(replay, runner, oms, storage, wakes)
 
 
 def _frames(dataset: ReplayDataset, profile: Profile) -> ReplayFrames | None:
@@ -306,6 +359,20 @@ def _frames(dataset: ReplayDataset, profile: Profile) -> ReplayFrames | None:
     frames = replay_frames(dataset, profile.indicators)
     check_no_lookahead(frames, profile.indicators)
     return frames
+
+
+def _wakes(inputs: _Inputs, frames: ReplayFrames | None) -> Wakes | None:
+    """The strategy's triggers over the traded symbols when the run may sleep (its column
+    is checked whenever it declares one)."""
+    column = inputs.profile.requirements.triggers
+    if column is None or frames is None:
+        return None
+    try:
+        wakes = wakes_of(frames, column, inputs.traded)
+    except TriggerColumnError as exc:
+        raise BacktestSetupError(f"{inputs.profile.name}: {exc}") from None
+    sleeps = inputs.profile.sleeps_between_triggers
+    return wakes if sleeps and not inputs.every_bar and inputs.recorded is None else None
 
 
 def _manifest(inputs: _Inputs, replay: ReplayExchange) -> dict[str, Any]:

@@ -10,6 +10,10 @@ state. The first one that differs is reported (:class:`~btcbot.backtest.lookahea
 DecisionDifference`) with the strategy source line where the two runs' code paths part
 (or the lines both ran when only values differ, or the line that raised in the cut run).
 
+A strategy that declares ``triggers`` is also held to them here on every bar (no cycle is
+slept in these replays): an intent where its column is false raises
+:class:`~btcbot.strategy.api.TriggerMissed`.
+
 The indicator columns are checked first, as every backtest does
 (:func:`~btcbot.backtest.lookahead.check_no_lookahead`): a peeking column is named there.
 
@@ -34,6 +38,7 @@ from btcbot.backtest.lookahead import (
     first_difference,
 )
 from btcbot.backtest.runner import run_backtest
+from btcbot.backtest.triggers import TriggerGuard
 from btcbot.config.params import ProfileParams
 from btcbot.domain import Symbol
 from btcbot.exchange.datasets import ReplayDataset
@@ -139,12 +144,15 @@ async def _recorded(
     dataset: ReplayDataset, profile: Profile, setup: ReplaySetup, out_db: Path
 ) -> list[DecisionRecord]:
     recorder = RecordingStrategy(profile.strategy)
+    column = profile.requirements.triggers
+    # every bar is planned here, so a strategy acting off its triggers is caught wherever
+    strategy = recorder if column is None else TriggerGuard(recorder, column)
     try:
         await run_backtest(
             dataset,
             stage=setup.params.stage,
             params=setup.params,
-            profile=replace(profile, strategy=recorder),
+            profile=replace(profile, strategy=strategy),
             symbols=setup.symbols,
             out_db=out_db,
             starting_balances=setup.starting_balances,
@@ -153,6 +161,7 @@ async def _recorded(
             step_bars=setup.step_bars,
             start_ms=setup.start_ms,
             overwrite=True,
+            every_bar=True,  # every decision is compared, none slept through
         )
     except Exception:
         if recorder.records and recorder.records[-1].error is not None:

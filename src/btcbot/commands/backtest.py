@@ -46,6 +46,7 @@ from btcbot.kernel.profile import Profile
 from btcbot.marketdata.recorded_books import load_recorded_depth
 from btcbot.marketdata.recording_files import RecordingError
 from btcbot.runtime.report import CycleReport
+from btcbot.strategy.api import TriggerMissed
 
 DAY_MS = 86_400_000
 
@@ -124,6 +125,14 @@ def backtest_command(
             "database transaction as in live trading (same results, for parity checks).",
         ),
     ] = ReplayEngine.FAST,
+    every_bar: Annotated[
+        bool,
+        typer.Option(
+            "--every-bar",
+            help="Plan every cycle, even between a strategy's triggers (slower; every hold "
+            "is recorded; the same orders and fills).",
+        ),
+    ] = False,
     env_file: EnvFile = None,
 ) -> None:
     """Backtest a stage profile or a strategy on historical candles via the live cycle runner.
@@ -155,7 +164,7 @@ def backtest_command(
         dataset, start_ms=start_ms, end_ms=end_ms, step_bars=step_bars, max_cycles=max_cycles
     )
     bar = ProgressBar(total, enabled=wanted(no_progress))
-    progress = _progress(progress_every, bar)
+    progress, slept = _progress(progress_every, bar)
     try:
         with bar:
             result = asyncio.run(
@@ -174,13 +183,17 @@ def backtest_command(
                     end_ms=end_ms,
                     max_cycles=max_cycles,
                     on_report=progress,
+                    on_slept=slept,
                     recorded=recorded,
                     overwrite=overwrite,
                     engine=engine.value,
+                    every_bar=every_bar,
                 )
             )
     except (BacktestSetupError, UnknownSymbolRules, LookaheadDetected) as exc:
         fail(str(exc), EXIT_CONFIG)
+    except TriggerMissed as exc:
+        fail(f"{profile.name}: {exc} (the partial run is in {out})", EXIT_CONFIG)
     except LookaheadError as exc:
         fail(f"{profile.name}: {exc}", EXIT_CONFIG)
     _print_result(result)
@@ -236,8 +249,16 @@ def _warmup_ms(profile: Profile) -> int:
 # --- output --------------------------------------------------------------------------------
 
 
-def _progress(every: int, bar: ProgressBar) -> Callable[[CycleReport], None]:
+def _progress(
+    every: int, bar: ProgressBar
+) -> tuple[Callable[[CycleReport], None], Callable[[int], None]]:
+    """What to do with each planned cycle's report, and with each run of slept cycles."""
     count = 0
+
+    def slept(cycles: int) -> None:
+        nonlocal count
+        count += cycles
+        bar.advance(cycles)
 
     def show(report: CycleReport) -> None:
         nonlocal count
@@ -252,17 +273,23 @@ def _progress(every: int, bar: ProgressBar) -> Callable[[CycleReport], None]:
                 f"equity {equity}  orders +{report.accepted}  fills {report.fills}"
             )
 
-    return show
+    return show, slept
 
 
 def _print_result(result: BacktestResult) -> None:
     stop = "dataset exhausted" if result.exhausted else "window or cycle limit reached"
     typer.echo(
-        f"ran {result.cycles} cycle(s), {result.skipped} skipped, "
+        f"ran {result.cycles} cycle(s){_slept(result)}, {result.skipped} skipped, "
         f"{_iso(result.start_ms)} -> {_iso(result.final_ms)} ({stop})"
     )
     _print_summary(result.summary)
     typer.echo(f"database: {result.out_db}")
+
+
+def _slept(result: BacktestResult) -> str:
+    if not result.slept:
+        return ""
+    return f" ({result.cycles - result.slept} planned, {result.slept} slept between triggers)"
 
 
 def _print_summary(summary: BacktestSummary) -> None:

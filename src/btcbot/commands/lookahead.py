@@ -21,6 +21,7 @@ from btcbot.commands.strategies import ParamOption, StageOption, StrategyOption,
 from btcbot.exchange.datasets import DatasetError
 from btcbot.research.subject import ReplayBench, Subject
 from btcbot.research.windows import Span
+from btcbot.strategy.api import TriggerMissed
 from btcbot.strategy.loader import StrategyLoadError
 from btcbot.strategy.parameters import ParameterError, parse_assignments
 
@@ -72,6 +73,7 @@ def lookahead_command(
         DatasetError,
         BacktestSetupError,
         UnknownSymbolRules,
+        TriggerMissed,
     ) as exc:
         fail(str(exc), EXIT_CONFIG)
     except StrategyFailed as exc:

@@ -66,6 +66,6 @@ class ProgressBar:
         if self._progress is not None and self._task is not None:
             self._progress.update(self._task, completed=completed, total=total)
 
-    def advance(self) -> None:
+    def advance(self, steps: int = 1) -> None:
         if self._progress is not None and self._task is not None:
-            self._progress.advance(self._task)
+            self._progress.advance(self._task, steps)

@@ -36,6 +36,7 @@ from btcbot.research.study import GRACE_SECONDS, HEARTBEAT_SECONDS, StorageOptio
 from btcbot.research.subject import Subject
 from btcbot.research.sweep import LookaheadFound, SweepOutcome, SweepPlan, run_sweep
 from btcbot.research.windows import Validation, WindowError, parse_split, parse_walk_forward
+from btcbot.strategy.api import TriggerMissed
 from btcbot.strategy.loader import StrategyLoadError
 from btcbot.strategy.parameters import ParameterError, parse_assignments
 
@@ -203,6 +204,7 @@ def _run(plan: SweepPlan, no_progress: bool) -> SweepOutcome:
         DatasetError,
         BacktestSetupError,
         UnknownSymbolRules,
+        TriggerMissed,
     ) as exc:
         fail(str(exc), EXIT_CONFIG)
     except ImportError as exc:

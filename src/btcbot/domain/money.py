@@ -7,6 +7,7 @@ numbers decoded straight to ``Decimal``) and leave as plain strings without expo
 
 from __future__ import annotations
 
+import functools
 from decimal import ROUND_DOWN, ROUND_UP, Decimal, InvalidOperation
 
 ZERO = Decimal(0)
@@ -41,8 +42,10 @@ def to_decimal(value: Decimal | str | int) -> Decimal:
     return result
 
 
+@functools.cache
 def step_for_scale(scale: int) -> Decimal:
-    """The smallest increment with ``scale`` decimals (scale 2 -> 0.01, scale 0 -> 1)."""
+    """The smallest increment with ``scale`` decimals (scale 2 -> 0.01, scale 0 -> 1);
+    cached: every quantization asks for one of a few scales."""
     if scale < 0:
         raise MoneyError(f"scale must be >= 0, got {scale}")
     return Decimal(1).scaleb(-scale)

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import functools
 import random
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -66,6 +66,7 @@ from btcbot.exchange.venue import SimulatedVenue
 
 DAY_MS = 86_400_000
 TEN = Decimal(10)
+_HALF = Decimal("0.5")
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,6 +287,10 @@ class ReplayExchange:
         closes on the way; returns the fills this produced."""
         if ts_ms < self._now:
             raise ValueError(f"the replay clock never goes back ({ts_ms} < {self._now})")
+        if not self._venue.resting_symbols():  # nothing rests: no candle can trade or cancel
+            self._now = ts_ms
+            self._locate()
+            return ()
         fills: list[Fill] = []
         for bar in self._closing(ts_ms):
             self._venue.apply_cancels(bar.open_ms)
@@ -314,6 +319,85 @@ class ReplayExchange:
             more, _ = self._venue.trigger(report.order_id, book, bar.close_ms)
             fills.extend(more)
         return fills
+
+    def cycle_points(self, step: int, until_ms: int | None) -> list[int]:
+        """The times of the cycles a caller would run that runs one now and then calls
+        :meth:`step` ``step`` times between cycles, all before ``until_ms`` (None: to the end
+        of the data)."""
+        timeline = self._timeline
+        end = len(timeline) if until_ms is None else bisect_left(timeline, until_ms)
+        later = timeline[bisect_right(timeline, self._now) + step - 1 : end : step]
+        return [self._now, *later] if until_ms is None or self._now < until_ms else []
+
+    def marks_at(self, ts_ms: int, books: Sequence[Symbol]) -> dict[Symbol, Decimal]:
+        """The valuation marks a cycle at ``ts_ms`` sees, without moving the clock: every
+        series' last close (its ticker's last price) and, for ``books``, the mid of the book
+        :meth:`order_book` would serve (the synthetic book's touch)."""
+        marks: dict[Symbol, Decimal] = {}
+        for symbol in sorted(self._series):
+            index = bisect_right(self._closes[symbol], ts_ms) - 1
+            if index >= 0:
+                close = self._candles[symbol][index].close
+                if close > ZERO:
+                    marks[symbol] = close
+        for symbol in books:
+            index = bisect_right(self._closes.get(symbol, ()), ts_ms) - 1
+            if index >= 0:
+                mid = self._mid(symbol, self._series[symbol].bars[index])
+                if mid is not None:
+                    marks[symbol] = mid
+        return marks
+
+    def mark_series(
+        self, symbol: Symbol, starts: Sequence[int], book: bool
+    ) -> list[Decimal | None]:
+        """``symbol``'s mark at each of ``starts`` (ascending) as :meth:`marks_at` gives it:
+        the mid of its book when ``book``, else (or with no mid) its last close; None where
+        it has none."""
+        closes, bars, candles = (
+            self._closes[symbol],
+            self._series[symbol].bars,
+            self._candles[symbol],
+        )
+        marks: list[Decimal | None] = []
+        index = bisect_right(closes, starts[0]) - 1 if starts else -1
+        last = len(closes) - 1
+        for at in starts:
+            while index < last and closes[index + 1] <= at:
+                index += 1
+            if index < 0:
+                marks.append(None)
+                continue
+            mark = self._mid(symbol, bars[index]) if book else None
+            if mark is None:
+                close = candles[index].close
+                mark = close if close > ZERO else None
+            marks.append(mark)
+        return marks
+
+    def _mid(self, symbol: Symbol, bar: Bar) -> Decimal | None:
+        """The mid of ``bar``'s synthetic book: its touch when the first level of each side
+        is sure to hold something (every weight is at least half the even split), else the
+        book itself is built (a thin candle whose best level may be dropped)."""
+        if self._recorded is not None:
+            raise RuntimeError("marks_at is for synthetic books (recorded depth: step the clock)")
+        rules, depth = self._rules[symbol], self._depth
+        bid, ask = _touch(bar, rules, self._spread_bps)
+        least = (bar.candle.volume * depth.depth_fraction / depth.levels * _HALF).quantize(
+            _step(rules.numerator_scale), ROUND_DOWN
+        )
+        if bid > ZERO and max(least, depth.min_level_amount) > ZERO:
+            return (bid + ask) / 2
+        book = synthesize_book(
+            bar,
+            rules,
+            spread_bps=self._spread_bps,
+            depth=depth,
+            seed=self._seed,
+            at_ms=bar.close_ms,
+            rng=self._rng,
+        )
+        return book.mid
 
     def current_bar(self, symbol: Symbol) -> Bar | None:
         """The last candle of ``symbol`` closed at or before now."""

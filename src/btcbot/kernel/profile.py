@@ -98,6 +98,20 @@ class Profile:
         """The books a cycle must fetch (conversion books come on top)."""
         return self.universe.book_symbols(configured, rules, tickers, balances)
 
+    @property
+    def sleeps_between_triggers(self) -> bool:
+        """Whether a replay may sleep through bars none of the strategy's triggers marks:
+        it declares a triggers column, and nothing else around it decides on its own between
+        cycles (a stateless universe and risk layer, no adaptation, no protective stops to
+        keep). The runner still checks the account is idle before each sleep."""
+        return (
+            self.requirements.triggers is not None
+            and self.universe.stateless
+            and self.risk.stateless
+            and self.adaptation is None
+            and self.protective_stop.bps is None
+        )
+
     def indicators(self, frame: Frame) -> Mapping[str, Sequence[Any]]:
         """The strategy's indicator columns over ``frame``'s candles."""
         return self.strategy.indicators(frame, self.params)

@@ -67,6 +67,9 @@ class RiskLayer(Protocol):
     name: str
     degrade_levels: bool
     """Whether the mode comes from degrade levels (the cycle line and status show the level)."""
+    stateless: bool
+    """Whether :meth:`assess` carries nothing from cycle to cycle (equity peaks, detectors,
+    cooldowns): then a replay may sleep through bars where nothing can happen."""
 
     def assess(self, inputs: RiskInputs) -> Assessment: ...
 
@@ -81,6 +84,7 @@ class GatesOnly:
 
     name = "none"
     degrade_levels = False
+    stateless = True
 
     def assess(self, inputs: RiskInputs) -> Assessment:
         return Assessment(Mode.NORMAL, ONE, {"mode": Mode.NORMAL, "mode_reasons": ()})
@@ -119,6 +123,7 @@ class DegradeLevels:
     stops: LossStopParams
     name = "degrade"
     degrade_levels = True
+    stateless = False
 
     def assess(self, inputs: RiskInputs) -> Assessment:
         snap, prev, log = inputs.snapshot, inputs.snapshot.risk_state, inputs.log
@@ -212,6 +217,7 @@ class RiskBudget:
     params: RiskBudgetParams
     name = "budget"
     degrade_levels = False
+    stateless = False
 
     def assess(self, inputs: RiskInputs) -> Assessment:
         snap, prev = inputs.snapshot, inputs.snapshot.risk_state

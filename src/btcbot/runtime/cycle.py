@@ -25,8 +25,7 @@ scans the orders, fills or cycles tables (``bench/cycle_cost.py`` measures it).
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from types import MappingProxyType
@@ -34,13 +33,13 @@ from typing import Any
 
 import structlog
 
-from btcbot.accounting import Valuation, rate, unrealized_pnl, value_holdings
 from btcbot.decision.frames import Frame
 from btcbot.decision.modes import Mode
 from btcbot.decision.plan import Action, Plan
 from btcbot.decision.risk_state import RiskState
 from btcbot.decision.snapshot import Snapshot
-from btcbot.domain import Balance, Candle, Symbol, SymbolRules, Ticker
+from btcbot.domain import Candle, Symbol, SymbolRules, Ticker
+from btcbot.domain.trips import Trip
 from btcbot.exchange.errors import ExchangeError
 from btcbot.exchange.port import ExchangePort
 from btcbot.exchange.throttle import RateLimitTally
@@ -58,7 +57,17 @@ from btcbot.runtime.ledger_guard import LedgerGuard
 from btcbot.runtime.readings import pnl_divergence
 from btcbot.runtime.report import CycleReport, top_reasons
 from btcbot.runtime.risk_state_codec import encode_risk_state
+from btcbot.runtime.slept import (
+    Marks,
+    MarkSeries,
+    Resting,
+    idle_after,
+    quiet_account,
+    slept_cycles,
+    slept_record,
+)
 from btcbot.runtime.state_view import StateView, read_state
+from btcbot.runtime.valuation import cycle_valuation
 from btcbot.store import CycleRecord, DecisionRecord, ExecutionMode, StateStore
 
 log = structlog.get_logger(__name__)
@@ -104,19 +113,42 @@ class CycleRunner:
     _risk: RiskState | None = None  # carried from the last persisted plan (read once)
     _risk_document: tuple[RiskState, dict[str, Any]] | None = None  # its stored form
     _alarms: ForeignAlarms | None = None
-    _sequence: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    _sequence: int = 1  # of the next cycle (its id ends with it)
 
     clock_offset: Callable[[], Awaitable[int | None]] | None = None
     """Measures the exchange clock's offset from ours (CLOCK_SKEW); None: not measured."""
     _last_duration_ms: int | None = None
+    idle: bool = False
+    """The last cycle left the account idle: a replay may sleep until the strategy's next
+    trigger (:mod:`btcbot.runtime.slept`)."""
+    _resting: Resting | None = None
+    _books: tuple[Symbol, ...] | None = None  # the books the last gather fetched
+
+    def _cycle_id(self, started: int) -> str:
+        sequence, self._sequence = self._sequence, self._sequence + 1
+        return f"{self._id_prefix()}-{started}-{sequence}"
+
+    def _id_prefix(self) -> str:
+        # account keys may be 64 chars; the id must fit the cycles table's 64-char key
+        return f"{self.settings.account_key[:24]}-s{self.settings.stage}"
 
     async def run_once(self) -> CycleReport:
+        report = await self._run(None)
+        if report is None:  # only a cycle given marks rests
+            raise RuntimeError("a planned cycle made no report")
+        return report
+
+    async def run_or_rest(self, marks: Marks) -> CycleReport | None:
+        """A replay's cycle at a bar where the strategy would only hold (no trigger): when the
+        account is idle once reconciled (:func:`~btcbot.runtime.slept.quiet_account`), the
+        cycle is recorded as slept (valued at ``marks(now, books)``) and None returned;
+        otherwise it is planned as :meth:`run_once` plans it."""
+        return await self._run(marks)
+
+    async def _run(self, rest_marks: Marks | None) -> CycleReport | None:
         started = self.clock_ms()
-        # account keys may be 64 chars; the id must fit the cycles table's 64-char key
-        cycle_id = (
-            f"{self.settings.account_key[:24]}-s{self.settings.stage}-{started}"
-            f"-{next(self._sequence)}"
-        )
+        cycle_id = self._cycle_id(started)
+        self.idle, self._resting = False, None
         self.heartbeat()
         reconcile = await self.oms.reconcile(self._order_symbols(started))
         state = self._read_state()
@@ -126,6 +158,9 @@ class CycleRunner:
         )
         if refused is not None:
             return refused
+        if rest_marks is not None and self._rests(reconcile, state, foreign, started):
+            self._rest(cycle_id, started, reconcile, state, rest_marks)
+            return None
         try:
             market, rules, tickers, conversion = await self._gather(reconcile)
         except ExchangeError as exc:
@@ -163,10 +198,71 @@ class CycleRunner:
                 cycle_id, started, plan, snapshot, market, marks, state, reconcile
             )
             self._persist(cycle_id, started, plan, snapshot, outcome=report)
+            if idle_after(self.profile, plan, snapshot, report, self.adapter is not None):
+                self.idle = True
+                self._resting = Resting(reconcile.balances, state, tuple(market.books))
         self._record_rejects(plan, report, started)
         if self.adapter is not None:
             self.profile = self.adapter.after_cycle(report, self.profile, started)
         return report
+
+    def _rests(
+        self, reconcile: ReconcileReport, state: StateView, foreign: bool, now_ms: int
+    ) -> bool:
+        """Whether this cycle, reconciled, would plan nothing but holds (no trigger now)."""
+        if foreign or self._error_streak or self._books is None or self.adapter is not None:
+            return False
+        if not self.profile.sleeps_between_triggers or reconcile.unknown_orders:
+            return False
+        if self.settings.kill_switch or self.settings.safe_mode:
+            return False
+        return quiet_account(state, now_ms) and not self._trips(now_ms)
+
+    def _rest(
+        self,
+        cycle_id: str,
+        started: int,
+        reconcile: ReconcileReport,
+        state: StateView,
+        marks: Marks,
+    ) -> None:
+        """Record this cycle as slept, valued as its report would be, fills booked counted."""
+        books = self._books or ()
+        booked = state.ledger.fills
+        new_fills = booked - (booked if self._fills_seen is None else self._fills_seen)
+        self._fills_seen = booked
+        prices = marks(started, books)
+        equity, realized, _ = cycle_valuation(
+            reconcile.balances, prices, state, self.settings.quote_currency
+        )
+        self._last_duration_ms = max(0, self.clock_ms() - started)
+        record = slept_record(cycle_id, self.settings.stage, started, equity, realized, new_fills)
+        with self.store.session() as session:
+            session.cycles.record(record)
+        self.idle, self._resting = True, Resting(reconcile.balances, state, books)
+
+    def sleep_through(
+        self, starts: Sequence[int], marks: Marks, series: MarkSeries | None = None
+    ) -> None:
+        """Record the cycles at ``starts`` as slept (:mod:`btcbot.runtime.slept`): only after
+        a cycle that left the account idle. ``marks(time, books)`` are the valuation marks a
+        cycle at ``time`` would see (the tickers' last prices, the mids of ``books``)."""
+        resting = self._resting
+        if resting is None:
+            raise RuntimeError("only an idle runner sleeps (run_once left it busy)")
+        slept = slept_cycles(
+            resting,
+            self._id_prefix(),
+            self.settings.stage,
+            self._sequence,
+            starts,
+            marks,
+            self.settings.quote_currency,
+            series,
+        )
+        self._sequence += len(slept)
+        with self.store.session() as session:
+            session.cycles.record_slept(slept)
 
     async def _refuse_unknown_state(
         self, cycle_id: str, started: int, reconcile: ReconcileReport, state: StateView
@@ -328,6 +424,7 @@ class CycleRunner:
         account = self.settings.quote_currency
         conversion = [s for s in conversion_pairs(traded, account, rules) if s not in traded]
         market = await self.market.snapshot((*traded, *conversion))
+        self._books = tuple(market.books)
         return market, rules, tickers, frozenset(conversion)
 
     def _book_symbols(
@@ -473,7 +570,7 @@ class CycleRunner:
             results.append(submitted.result)
             if submitted.result is SubmitResult.REJECTED:
                 rejections.append(f"{submit.request.client_order_id}: {submitted.reason}")
-        equity, realized, unrealized = _valuation(
+        equity, realized, unrealized = cycle_valuation(
             reconcile.balances, marks, state, self.settings.quote_currency
         )
         booked = state.ledger.fills
@@ -544,15 +641,7 @@ class CycleRunner:
         """The cycle's report, with what holds the agent back at its end (logged too)."""
         self._last_duration_ms = max(0, self.clock_ms() - started)
         now = self.clock_ms()
-        trips = read_trips(
-            self.store,
-            self.settings.account_key,
-            settings_kill_switch=self.settings.kill_switch,
-            settings_safe_mode=self.settings.safe_mode,
-            reconcile_threshold=self.settings.reconcile_failure_threshold,
-            ledger=self.ledger,
-            now_ms=now,
-        )
+        trips = self._trips(now)
         report = CycleReport(
             cycle_id=cycle_id,
             stage=self.settings.stage,
@@ -565,6 +654,17 @@ class CycleRunner:
         )
         log_held_back(report)
         return report
+
+    def _trips(self, now_ms: int) -> tuple[Trip, ...]:
+        return read_trips(
+            self.store,
+            self.settings.account_key,
+            settings_kill_switch=self.settings.kill_switch,
+            settings_safe_mode=self.settings.safe_mode,
+            reconcile_threshold=self.settings.reconcile_failure_threshold,
+            ledger=self.ledger,
+            now_ms=now_ms,
+        )
 
     def _record_outcome(self, report: CycleReport) -> None:
         """Complete a planned cycle (recorded before acting) with what its actions did."""
@@ -598,30 +698,3 @@ def _marks(market: MarketSnapshot, tickers: Mapping[Symbol, Ticker]) -> dict[Sym
     marks = {symbol: ticker.last for symbol, ticker in tickers.items() if ticker.last > 0}
     marks.update({s: v.book.mid for s, v in market.books.items() if v.book.mid is not None})
     return marks
-
-
-def _valuation(
-    balances: Mapping[str, Balance],
-    marks: Mapping[Symbol, Decimal],
-    state: StateView,
-    account: str,
-) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
-    """Equity, realized and unrealized PnL of the cycle report, all in ``account`` (TRY);
-    None where a currency has no mark (a USDT pair's PnL is converted through USDT_TRY)."""
-    holdings = {asset: balance.total for asset, balance in balances.items()}
-    equity = value_holdings(holdings, marks, account)
-    positions = state.ledger.positions.values()
-    unrealized = unrealized_pnl(positions, marks, account)
-    realized = Decimal(0)
-    for position in positions:
-        conversion = rate(position.symbol.quote, marks, account)
-        if conversion is None:
-            if position.realized_pnl:
-                return _complete(equity), None, _complete(unrealized)
-            continue
-        realized += position.realized_pnl * conversion
-    return _complete(equity), realized, _complete(unrealized)
-
-
-def _complete(valuation: Valuation) -> Decimal | None:
-    return valuation.total if valuation.complete else None

@@ -24,7 +24,7 @@ from btcbot.store.access import (
     open_for_operator,
     require_ours,
 )
-from btcbot.store.cycles import CycleRecord, CycleRepository, DecisionRecord
+from btcbot.store.cycles import CycleRecord, CycleRepository, DecisionRecord, SleptCycles
 from btcbot.store.engine import (
     database_url,
     make_engine,
@@ -138,6 +138,7 @@ __all__ = [
     "ReconcileCount",
     "RiskStateRepository",
     "SchemaVersionError",
+    "SleptCycles",
     "SqlStateStore",
     "StateSession",
     "StateStore",

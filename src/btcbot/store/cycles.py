@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -40,9 +40,75 @@ class CycleRecord:
     summary: Mapping[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class SleptCycles:
+    """Consecutive cycles a replay slept through (:mod:`btcbot.runtime.slept`), kept by
+    column: cycle ``i`` is ``{id_prefix}-{starts[i]}-{first_sequence + i}``, started and
+    ended at ``starts[i]`` in risk mode NORMAL with no plan, ``equity[i]`` and
+    ``realized_pnl[i]``, and ``summary``. Written as ordinary cycle rows."""
+
+    id_prefix: str
+    stage: int
+    mode: ExecutionMode
+    first_sequence: int
+    starts: Sequence[int]
+    equity: Sequence[Decimal | None]
+    realized_pnl: Sequence[Decimal | None]
+    summary: Mapping[str, Any]
+
+    def __post_init__(self) -> None:
+        if not len(self.starts) == len(self.equity) == len(self.realized_pnl):
+            raise ValueError("slept cycles need one start, equity and realized PnL each")
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def cycle_id(self, index: int) -> str:
+        return f"{self.id_prefix}-{self.starts[index]}-{self.first_sequence + index}"
+
+    def records(self) -> Iterator[CycleRecord]:
+        for index, started in enumerate(self.starts):
+            yield CycleRecord(
+                cycle_id=self.cycle_id(index),
+                stage=self.stage,
+                started_ms=started,
+                mode=self.mode,
+                ended_ms=started,
+                risk_mode="NORMAL",
+                realized_pnl=self.realized_pnl[index],
+                equity=self.equity[index],
+                summary=self.summary,
+            )
+
+    def rows(self) -> Iterator[dict[str, Any]]:
+        """The cycle rows (as :func:`cycle_row` gives them), summary serialised once."""
+        summary, mode = dumps_json(dict(self.summary)), self.mode.value
+        for index, started in enumerate(self.starts):
+            yield {
+                "cycle_id": self.cycle_id(index),
+                "stage": self.stage,
+                "started_ms": started,
+                "ended_ms": started,
+                "mode": mode,
+                "risk_mode": "NORMAL",
+                "submits": 0,
+                "cancels": 0,
+                "fills": 0,
+                "realized_pnl": self.realized_pnl[index],
+                "equity": self.equity[index],
+                "plan_fingerprint": None,
+                "summary": summary,
+            }
+
+
 class CycleRepository:
     def __init__(self, connection: Connection) -> None:
         self._conn = connection
+
+    def record_slept(self, slept: SleptCycles) -> None:
+        """Insert a batch of slept cycles (one statement)."""
+        if len(slept):
+            self._conn.execute(cycles.insert(), list(slept.rows()))
 
     def record(self, cycle: CycleRecord, decided: Iterable[DecisionRecord] = ()) -> None:
         """Insert the cycle and its decisions (call inside the cycle's unit of work)."""

@@ -26,7 +26,13 @@ from sqlalchemy import Engine, Table
 
 from btcbot.domain import Fill, Order, OrderRequest, Side, Symbol
 from btcbot.domain.money import ZERO
-from btcbot.store.cycles import CycleRecord, DecisionRecord, cycle_row, decision_row
+from btcbot.store.cycles import (
+    CycleRecord,
+    DecisionRecord,
+    SleptCycles,
+    cycle_row,
+    decision_row,
+)
 from btcbot.store.engine import unit_of_work
 from btcbot.store.errors import StoreError
 from btcbot.store.fills import FillInsert, fill_row
@@ -242,6 +248,11 @@ class MemoryCycles:
     def __init__(self) -> None:
         self._cycles: dict[str, CycleRecord] = {}
         self._decisions: list[tuple[str, DecisionRecord]] = []
+        self._slept: list[SleptCycles] = []  # kept by column; rows made at the write
+
+    def record_slept(self, slept: SleptCycles) -> None:
+        if len(slept):
+            self._slept.append(slept)
 
     def record(self, cycle: CycleRecord, decided: Iterable[DecisionRecord] = ()) -> None:
         if cycle.cycle_id in self._cycles:
@@ -272,10 +283,16 @@ class MemoryCycles:
         )
 
     def get(self, cycle_id: str) -> CycleRecord | None:
-        return self._cycles.get(cycle_id)
+        found = self._cycles.get(cycle_id)
+        if found is None:
+            slept = (c for batch in self._slept for c in batch.records() if c.cycle_id == cycle_id)
+            found = next(slept, None)
+        return found
 
     def rows(self) -> Iterator[dict[str, Any]]:
-        return (cycle_row(cycle) for cycle in self._cycles.values())
+        yield from (cycle_row(cycle) for cycle in self._cycles.values())
+        for batch in self._slept:
+            yield from batch.rows()
 
     def decision_rows(self) -> Iterator[dict[str, Any]]:
         return (decision_row(cycle_id, decision) for cycle_id, decision in self._decisions)

@@ -24,7 +24,7 @@ from typing import Any, Protocol
 from sqlalchemy import Connection, Engine
 
 from btcbot.domain import Fill, Order, OrderRequest, Side, Symbol
-from btcbot.store.cycles import CycleRecord, CycleRepository, DecisionRecord
+from btcbot.store.cycles import CycleRecord, CycleRepository, DecisionRecord, SleptCycles
 from btcbot.store.engine import unit_of_work
 from btcbot.store.fills import FillInsert, FillRepository
 from btcbot.store.orders import ExecutionMode, OrderRepository, StoredOrder
@@ -78,6 +78,8 @@ class FillStore(Protocol):
 
 class CycleStore(Protocol):
     def record(self, cycle: CycleRecord, decided: Iterable[DecisionRecord] = ()) -> None: ...
+
+    def record_slept(self, slept: SleptCycles) -> None: ...
 
     def finish(
         self,

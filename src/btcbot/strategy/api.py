@@ -30,7 +30,18 @@ is a complete one.
       the global gates and the per-cycle risk policy, as profile 3), ``"degrade"`` (anomaly
       detectors, degrade levels and loss stops, as profile 4) or ``"budget"`` (the risk
       budget's modes, as profile 7); ``STRATEGY_RISK_LAYER`` overrides it. Its knobs are those
-      of that profile's settings (``--stage 3``/``4``/``7``: limits, lifecycle, stops).
+      of that profile's settings (``--stage 3``/``4``/``7``: limits, lifecycle, stops);
+    * ``triggers``: the name of one of its indicator columns that is true on the candles at
+      which ``decide`` may act on that symbol (return an intent or remember something new);
+      on every other candle it only holds. A backtest then runs a cycle only where it can
+      matter: on a bar where no traded symbol's last candle is a trigger and the account is
+      idle (no order of ours open or in flight, nothing tripped, a risk layer and universe
+      that keep no state: ``none`` and fixed symbols, no adaptation), the replay records the
+      cycle as *slept* (its equity at the bar's marks, no plan) instead of planning it.
+      Where a cycle runs anyway and ``decide`` acts on a symbol whose candle is no trigger,
+      the backtest stops and names the bar (:class:`TriggerMissed`): the column is
+      incomplete. ``btcbot backtest --every-bar`` plans every bar regardless (the same
+      orders and fills; every hold is recorded).
 
 ``indicators(frame, params) -> {name: column}`` (optional)
     Columns computed from the candle columns of ``frame`` (``frame.columns["close"]`` etc.,
@@ -121,6 +132,7 @@ class Requirements:
     warmup_bars: int = 0
     history_bars: int | None = None
     risk_layer: RiskLayerName = "none"
+    triggers: str | None = None
 
     def __post_init__(self) -> None:
         symbols = tuple(s if isinstance(s, Symbol) else Symbol.parse(str(s)) for s in self.symbols)
@@ -134,6 +146,18 @@ class Requirements:
             )
         if self.warmup_bars < 0 or (self.history_bars is not None and self.history_bars < 0):
             raise ParameterError("requirements: warmup_bars and history_bars must be >= 0")
+        if self.triggers is not None and (
+            not isinstance(self.triggers, str) or not self.triggers.strip()
+        ):
+            raise ParameterError(
+                f"requirements: triggers {self.triggers!r} must name one of the strategy's "
+                "indicator columns"
+            )
+        if self.triggers is not None and DataKind.CANDLES not in self.data:
+            raise ParameterError(
+                "requirements: triggers name an indicator column, so data must include "
+                "DataKind.CANDLES"
+            )
         if self.risk_layer not in RISK_LAYERS:
             raise ParameterError(
                 f"requirements: risk_layer {self.risk_layer!r} is not one of "
@@ -168,6 +192,11 @@ class Strategy(Protocol):
     def indicators(self, frame: Frame, params: Params) -> Mapping[str, Sequence[Any]]: ...
 
     def decide(self, view: StrategyView) -> Iterable[Intent]: ...
+
+
+class TriggerMissed(RuntimeError):
+    """A strategy acted on a candle its ``triggers`` column does not mark (see
+    :class:`Requirements`): a backtest that slept through such bars would have missed it."""
 
 
 class BaseStrategy:
@@ -208,4 +237,5 @@ __all__ = [
     "Strategy",
     "StrategyView",
     "Symbol",
+    "TriggerMissed",
 ]

@@ -23,4 +23,21 @@ def sma(values: Sequence[Decimal], length: int) -> list[Decimal | None]:
     return out
 
 
-__all__ = ["sma"]
+def crosses(fast: Sequence[Decimal | None], slow: Sequence[Decimal | None]) -> list[bool]:
+    """True at each row where ``fast`` moved to the other side of ``slow`` (above → not above,
+    or the reverse) since the row before; False where either row is unknown. A crossover
+    strategy acts only there: the column to name as its ``triggers``."""
+    out: list[bool] = []
+    for i in range(len(slow)):
+        if i == 0 or slow[i - 1] is None or slow[i] is None:
+            out.append(False)
+            continue
+        before, now = fast[i - 1], fast[i]
+        if before is None or now is None:
+            out.append(False)
+            continue
+        out.append((before > slow[i - 1]) != (now > slow[i]))  # type: ignore[operator]
+    return out
+
+
+__all__ = ["crosses", "sma"]

@@ -34,6 +34,10 @@ class UniverseChoice:
 
 
 class UniverseRule(Protocol):
+    stateless: bool
+    """Whether :meth:`choose` keeps nothing between cycles (no risk-state changes): then a
+    replay may sleep through bars where nothing can happen (see ``Requirements.triggers``)."""
+
     def book_symbols(
         self,
         configured: tuple[Symbol, ...],
@@ -51,6 +55,8 @@ class UniverseRule(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class FixedUniverse:
+    stateless = True
+
     def book_symbols(
         self,
         configured: tuple[Symbol, ...],
@@ -68,6 +74,7 @@ class FixedUniverse:
 class RankedUniverse:
     params: UniverseParams
     budget: RiskBudgetParams
+    stateless = False
     """The thresholds that freeze the universe (exchange degraded, stale data)."""
 
     def book_symbols(
