@@ -179,13 +179,11 @@ def strategy_files(strategy: object) -> Callable[[str], bool]:
     return owned
 
 
-class RecordingStrategy:
-    """A strategy that decides exactly as ``inner`` does and records every decision."""
+class WrappedStrategy:
+    """A strategy that declares what ``inner`` declares (a subclass decides around it)."""
 
     def __init__(self, inner: Strategy) -> None:
         self.inner = inner
-        self.records: list[DecisionRecord] = []
-        self._owned = strategy_files(inner)
 
     @property
     def parameters(self) -> Mapping[str, Param]:
@@ -196,6 +194,15 @@ class RecordingStrategy:
 
     def indicators(self, frame: Frame, params: Params) -> Mapping[str, Sequence[Any]]:
         return self.inner.indicators(frame, params)
+
+
+class RecordingStrategy(WrappedStrategy):
+    """A strategy that decides exactly as ``inner`` does and records every decision."""
+
+    def __init__(self, inner: Strategy) -> None:
+        super().__init__(inner)
+        self.records: list[DecisionRecord] = []
+        self._owned = strategy_files(inner)
 
     def decide(self, view: StrategyView) -> Iterable[Intent]:
         logged = len(view.log.freeze())
@@ -341,6 +348,7 @@ __all__ = [
     "LookaheadDetected",
     "RecordingStrategy",
     "ReplayFrames",
+    "WrappedStrategy",
     "check_no_lookahead",
     "cut_points",
     "first_difference",

@@ -17,15 +17,13 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any
 
-from btcbot.backtest.lookahead import ReplayFrames
+from btcbot.backtest.lookahead import ReplayFrames, WrappedStrategy
 from btcbot.decision.frames import Frame
 from btcbot.decision.intents import Intent
 from btcbot.domain import Symbol
 from btcbot.kernel.profile import Profile
-from btcbot.strategy.api import Requirements, Strategy, TriggerMissed
-from btcbot.strategy.parameters import Param, Params
+from btcbot.strategy.api import Strategy, TriggerMissed
 from btcbot.strategy.view import StrategyView
 
 
@@ -95,22 +93,12 @@ def _column(frame: Frame, column: str) -> list[bool]:
     return flags
 
 
-class TriggerGuard:
+class TriggerGuard(WrappedStrategy):
     """A strategy that decides exactly as ``inner`` and refuses to act off its triggers."""
 
     def __init__(self, inner: Strategy, column: str) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.column = column
-
-    @property
-    def parameters(self) -> Mapping[str, Param]:
-        return self.inner.parameters
-
-    def requirements(self, params: Params) -> Requirements:
-        return self.inner.requirements(params)
-
-    def indicators(self, frame: Frame, params: Params) -> Mapping[str, Sequence[Any]]:
-        return self.inner.indicators(frame, params)
 
     def decide(self, view: StrategyView) -> Iterable[Intent]:
         before = view.state
