@@ -201,14 +201,7 @@ async def _run(
     store = rig.storage.store
     write_manifest(store, inputs.account_key, manifest, rig.replay.now_ms())
     await rig.oms.startup(inputs.traded)
-    slept: list[int] = []
-
-    def count_slept(cycles: int) -> None:
-        slept.append(cycles)
-        if on_slept is not None:
-            on_slept(cycles)
-
-    cycles, skipped, exhausted = await _loop(rig, inputs, max_cycles, on_report, count_slept)
+    cycles, skipped, slept, exhausted = await _loop(rig, inputs, max_cycles, on_report, on_slept)
     await rig.oms.reconcile(inputs.traded)  # book the fills of the last step
     balances = {asset: b.total for asset, b in (await rig.replay.balances()).items()}
     marks = _marks(rig.replay, inputs.dataset.symbols)
@@ -216,7 +209,7 @@ async def _run(
     manifest |= {
         "cycles": cycles,
         "skipped": skipped,
-        "slept": sum(slept),
+        "slept": slept,
         "exhausted": exhausted,
         "final_ms": rig.replay.now_ms(),
         "final_marks": canonical(marks),
@@ -228,7 +221,7 @@ async def _run(
         out_db=out_db,
         cycles=cycles,
         skipped=skipped,
-        slept=sum(slept),
+        slept=slept,
         exhausted=exhausted,
         start_ms=inputs.begin_ms,
         final_ms=rig.replay.now_ms(),
@@ -243,46 +236,51 @@ async def _loop(
     inputs: _Inputs,
     max_cycles: int | None,
     on_report: Callable[[CycleReport], None] | None,
-    on_slept: Callable[[int], None],
-) -> tuple[int, int, bool]:
-    """Run cycles; return (cycles, skipped, whether the data ran out)."""
-    cycles = skipped = 0
+    on_slept: Callable[[int], None] | None,
+) -> tuple[int, int, int, bool]:
+    """Run cycles; return (cycles, skipped, slept, whether the data ran out)."""
+    cycles = skipped = slept = 0
     replay, runner, wakes = rig.replay, rig.runner, rig.wakes
     while max_cycles is None or cycles < max_cycles:
         now = replay.now_ms()
         if inputs.end_ms is not None and now > inputs.end_ms:
-            return cycles, skipped, False
-        if wakes is not None and runner.idle and (wake := wakes.next_wake(now)) != now:
-            if inputs.end_ms is not None:
-                wake = inputs.end_ms + 1 if wake is None else min(wake, inputs.end_ms + 1)
-            points = replay.cycle_points(inputs.step_bars, wake)
-            if max_cycles is not None:
-                points = points[: max_cycles - cycles]
-            runner.sleep_through(points, replay.marks_at, replay.mark_series)
-            cycles += len(points)
-            on_slept(len(points))
-            replay.advance_to(points[-1])
-            if not _advance(replay, inputs.step_bars):
-                return cycles, skipped, True
-            continue
-        if wakes is not None and wakes.next_wake(now) != now:
-            rested = await runner.run_or_rest(replay.marks_at)
-            if rested is None:  # reconciled and found idle: slept
-                cycles += 1
-                on_slept(1)
-                if not _advance(replay, inputs.step_bars):
-                    return cycles, skipped, True
-                continue
-            report = rested
+            return cycles, skipped, slept, False
+        wake = now if wakes is None else wakes.next_wake(now)
+        report: CycleReport | None
+        if wake == now:  # a trigger now (or none declared): plan
+            report, done = await runner.run_once(), 1
+        elif runner.idle:  # idle until the next trigger: sleep through the cycles before it
+            report, done = None, _sleep(rig, inputs, wake, max_cycles, cycles)
+        else:  # busy but no trigger: reconcile, then plan unless that left it idle
+            report, done = await runner.run_or_rest(replay.marks_at), 1
+        cycles += done
+        if report is None:
+            slept += done
+            if on_slept is not None:
+                on_slept(done)
         else:
-            report = await runner.run_once()
-        cycles += 1
-        skipped += report.skipped is not None
-        if on_report is not None:
-            on_report(report)
+            skipped += report.skipped is not None
+            if on_report is not None:
+                on_report(report)
         if not _advance(replay, inputs.step_bars):
-            return cycles, skipped, True
-    return cycles, skipped, False
+            return cycles, skipped, slept, True
+    return cycles, skipped, slept, False
+
+
+def _sleep(
+    rig: _Rig, inputs: _Inputs, wake: int | None, max_cycles: int | None, cycles: int
+) -> int:
+    """Record the cycles from now to the one before ``wake`` (None: the end) as slept, within
+    ``end_ms`` and ``max_cycles``; the clock is left at the last of them. How many."""
+    replay = rig.replay
+    if inputs.end_ms is not None:
+        wake = inputs.end_ms + 1 if wake is None else min(wake, inputs.end_ms + 1)
+    points = replay.cycle_points(inputs.step_bars, wake)
+    if max_cycles is not None:
+        points = points[: max_cycles - cycles]
+    rig.runner.sleep_through(points, replay.marks_at, replay.mark_series)
+    replay.advance_to(points[-1])
+    return len(points)
 
 
 def _advance(replay: ReplayExchange, bars: int) -> bool:

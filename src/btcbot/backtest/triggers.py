@@ -107,7 +107,7 @@ class TriggerGuard(WrappedStrategy):
             if not self._triggered(view, intent.symbol):
                 self._missed(view, intent.symbol, f"{intent.side.value} ({intent.reason})")
         remembered = view.remembered
-        changed = remembered is not None and dict(remembered) != dict(before or {})
+        changed = remembered is not None and dict(remembered) != dict(before)
         if changed and not any(self._triggered(view, symbol) for symbol in view.symbols):
             self._missed(view, None, "remembered " + ", ".join(sorted(remembered or {})))
         return intents

@@ -165,7 +165,7 @@ def _side(
     depth: DepthModel,
 ) -> tuple[BookLevel, ...]:
     """Levels moving away from ``best`` (``direction`` -1 for bids, +1 for asks)."""
-    tick, size_step = _step(rules.price_scale), _step(rules.numerator_scale)
+    tick, size_step = step_for_scale(rules.price_scale), step_for_scale(rules.numerator_scale)
     rounding = ROUND_UP if direction > 0 else ROUND_DOWN
     floor = depth.min_level_amount
     levels: list[BookLevel] = []
@@ -183,8 +183,6 @@ def _side(
             previous = price
     return tuple(levels)
 
-
-_step = functools.cache(step_for_scale)
 
 # A level's size is a seeded share of 0.500 .. 1.500 of the even split.
 _WEIGHTS = tuple(Decimal(n) / 1000 for n in range(500, 1501))
@@ -334,46 +332,36 @@ class ReplayExchange:
         series' last close (its ticker's last price) and, for ``books``, the mid of the book
         :meth:`order_book` would serve (the synthetic book's touch)."""
         marks: dict[Symbol, Decimal] = {}
-        for symbol in sorted(self._series):
-            index = bisect_right(self._closes[symbol], ts_ms) - 1
-            if index >= 0:
-                close = self._candles[symbol][index].close
-                if close > ZERO:
-                    marks[symbol] = close
-        for symbol in books:
-            index = bisect_right(self._closes.get(symbol, ()), ts_ms) - 1
-            if index >= 0:
-                mid = self._mid(symbol, self._series[symbol].bars[index])
-                if mid is not None:
-                    marks[symbol] = mid
+        for symbol, closes in self._closes.items():
+            mark = self._mark(symbol, bisect_right(closes, ts_ms) - 1, symbol in books)
+            if mark is not None:
+                marks[symbol] = mark
         return marks
 
     def mark_series(
         self, symbol: Symbol, starts: Sequence[int], book: bool
     ) -> list[Decimal | None]:
-        """``symbol``'s mark at each of ``starts`` (ascending) as :meth:`marks_at` gives it:
-        the mid of its book when ``book``, else (or with no mid) its last close; None where
-        it has none."""
-        closes, bars, candles = (
-            self._closes[symbol],
-            self._series[symbol].bars,
-            self._candles[symbol],
-        )
+        """``symbol``'s mark at each of ``starts`` (ascending) as :meth:`marks_at` gives it."""
+        closes = self._closes[symbol]
         marks: list[Decimal | None] = []
         index = bisect_right(closes, starts[0]) - 1 if starts else -1
         last = len(closes) - 1
         for at in starts:
             while index < last and closes[index + 1] <= at:
                 index += 1
-            if index < 0:
-                marks.append(None)
-                continue
-            mark = self._mid(symbol, bars[index]) if book else None
-            if mark is None:
-                close = candles[index].close
-                mark = close if close > ZERO else None
-            marks.append(mark)
+            marks.append(self._mark(symbol, index, book))
         return marks
+
+    def _mark(self, symbol: Symbol, index: int, book: bool) -> Decimal | None:
+        """The mark of ``symbol``'s bar ``index`` (-1: none yet): the mid of its book when
+        ``book`` and the book has one, else its close when positive, else None."""
+        if index < 0:
+            return None
+        mid = self._mid(symbol, self._series[symbol].bars[index]) if book else None
+        if mid is not None:
+            return mid
+        close = self._candles[symbol][index].close
+        return close if close > ZERO else None
 
     def _mid(self, symbol: Symbol, bar: Bar) -> Decimal | None:
         """The mid of ``bar``'s synthetic book: its touch when the first level of each side
@@ -384,7 +372,7 @@ class ReplayExchange:
         rules, depth = self._rules[symbol], self._depth
         bid, ask = _touch(bar, rules, self._spread_bps)
         least = (bar.candle.volume * depth.depth_fraction / depth.levels * _HALF).quantize(
-            _step(rules.numerator_scale), ROUND_DOWN
+            step_for_scale(rules.numerator_scale), ROUND_DOWN
         )
         if bid > ZERO and max(least, depth.min_level_amount) > ZERO:
             return (bid + ask) / 2

@@ -61,8 +61,8 @@ from btcbot.runtime.slept import (
     Marks,
     MarkSeries,
     Resting,
-    idle_after,
     quiet_account,
+    quiet_outcome,
     slept_cycles,
     slept_record,
 )
@@ -118,11 +118,14 @@ class CycleRunner:
     clock_offset: Callable[[], Awaitable[int | None]] | None = None
     """Measures the exchange clock's offset from ours (CLOCK_SKEW); None: not measured."""
     _last_duration_ms: int | None = None
-    idle: bool = False
-    """The last cycle left the account idle: a replay may sleep until the strategy's next
-    trigger (:mod:`btcbot.runtime.slept`)."""
-    _resting: Resting | None = None
+    _resting: Resting | None = None  # set when the last cycle left the account idle
     _books: tuple[Symbol, ...] | None = None  # the books the last gather fetched
+
+    @property
+    def idle(self) -> bool:
+        """The last cycle left the account idle: a replay may sleep until the strategy's next
+        trigger (:mod:`btcbot.runtime.slept`)."""
+        return self._resting is not None
 
     def _cycle_id(self, started: int) -> str:
         sequence, self._sequence = self._sequence, self._sequence + 1
@@ -148,7 +151,7 @@ class CycleRunner:
     async def _run(self, rest_marks: Marks | None) -> CycleReport | None:
         started = self.clock_ms()
         cycle_id = self._cycle_id(started)
-        self.idle, self._resting = False, None
+        self._resting = None
         self.heartbeat()
         reconcile = await self.oms.reconcile(self._order_symbols(started))
         state = self._read_state()
@@ -158,7 +161,11 @@ class CycleRunner:
         )
         if refused is not None:
             return refused
-        if rest_marks is not None and self._rests(reconcile, state, foreign, started):
+        if (
+            rest_marks is not None
+            and self._quiet(reconcile, state, state.risk, foreign, started)
+            and not self._trips(started)
+        ):
             self._rest(cycle_id, started, reconcile, state, rest_marks)
             return None
         try:
@@ -198,25 +205,32 @@ class CycleRunner:
                 cycle_id, started, plan, snapshot, market, marks, state, reconcile
             )
             self._persist(cycle_id, started, plan, snapshot, outcome=report)
-            if idle_after(self.profile, plan, snapshot, report, self.adapter is not None):
-                self.idle = True
+            quiet = quiet_outcome(plan, report) and not report.trips
+            if quiet and self._quiet(reconcile, state, plan.next_risk_state, foreign, started):
                 self._resting = Resting(reconcile.balances, state, tuple(market.books))
         self._record_rejects(plan, report, started)
         if self.adapter is not None:
             self.profile = self.adapter.after_cycle(report, self.profile, started)
         return report
 
-    def _rests(
-        self, reconcile: ReconcileReport, state: StateView, foreign: bool, now_ms: int
+    def _quiet(
+        self,
+        reconcile: ReconcileReport,
+        state: StateView,
+        risk: RiskState,
+        foreign: bool,
+        now_ms: int,
     ) -> bool:
-        """Whether this cycle, reconciled, would plan nothing but holds (no trigger now)."""
+        """Whether the account, reconciled, leaves the next plan nothing but holds at a bar
+        with no trigger (``risk``: the risk state that plan starts from); the trips in force
+        are the caller's to check (a planned cycle's report holds them)."""
         if foreign or self._error_streak or self._books is None or self.adapter is not None:
             return False
         if not self.profile.sleeps_between_triggers or reconcile.unknown_orders:
             return False
         if self.settings.kill_switch or self.settings.safe_mode:
             return False
-        return quiet_account(state, now_ms) and not self._trips(now_ms)
+        return quiet_account(state, risk, now_ms)
 
     def _rest(
         self,
@@ -239,7 +253,7 @@ class CycleRunner:
         record = slept_record(cycle_id, self.settings.stage, started, equity, realized, new_fills)
         with self.store.session() as session:
             session.cycles.record(record)
-        self.idle, self._resting = True, Resting(reconcile.balances, state, books)
+        self._resting = Resting(reconcile.balances, state, books)
 
     def sleep_through(
         self, starts: Sequence[int], marks: Marks, series: MarkSeries | None = None

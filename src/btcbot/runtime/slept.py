@@ -3,35 +3,35 @@
 A profile whose strategy declares a ``triggers`` column (``Requirements.triggers``) and keeps
 no state outside its decisions (:attr:`~btcbot.kernel.profile.Profile.sleeps_between_triggers`)
 may skip planning on a bar where none of its symbols' last candles is a trigger, as long as
-the account is idle after the last planned cycle (:func:`idle_after`): no order of ours open,
-in flight or being cancelled, nothing tripped or frozen, no reject counted, the risk state
-NORMAL. Such a cycle would have reconciled nothing, planned only holds and sent nothing; the
-replay records it as *slept* (:func:`slept_record`): its time, sequence number and cycle id
-as the planned cycle would have had, the equity and realized PnL valued exactly as the cycle
-report values them, no plan (``plan_fingerprint`` None) and ``summary.slept``. So a run that
-sleeps places the same orders with the same client ids, books the same fills and ends with
-the same balances as one that plans every bar (``btcbot backtest --every-bar``).
+the account is idle (:func:`quiet_account`; after a planned cycle also
+:func:`quiet_outcome`): no order of ours open, in flight or being cancelled, nothing tripped
+or frozen, no reject counted, the risk state NORMAL. Such a cycle would have reconciled
+nothing, planned only holds and sent nothing; the replay records it as *slept*
+(:func:`slept_record`, :func:`slept_cycles`): its time, sequence number and cycle id as the
+planned cycle would have had, the equity and realized PnL valued exactly as the cycle report
+values them, no plan (``plan_fingerprint`` None) and ``summary.slept``. So a run that sleeps
+places the same orders with the same client ids, books the same fills and ends with the
+same balances as one that plans every bar (``btcbot backtest --every-bar``).
 
 Live and dry-run cycles never sleep: only a replay knows the bars ahead.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
+from btcbot.accounting import value_holdings
 from btcbot.decision.modes import Mode
 from btcbot.decision.plan import Plan
-from btcbot.decision.snapshot import Snapshot
+from btcbot.decision.risk_state import RiskState
 from btcbot.domain import Balance, Symbol
-from btcbot.domain.money import ONE, ZERO
-from btcbot.kernel.profile import Profile
 from btcbot.runtime.report import CycleReport
 from btcbot.runtime.state_view import StateView
-from btcbot.runtime.valuation import equity, realized_pnl
+from btcbot.runtime.valuation import complete, equity, realized_pnl
 from btcbot.store import CycleRecord, ExecutionMode, SleptCycles
 
 MarkSeries = Callable[[Symbol, Sequence[int], bool], Sequence[Decimal | None]]
@@ -79,35 +79,22 @@ class Resting:
         )
 
 
-def idle_after(
-    profile: Profile, plan: Plan, snapshot: Snapshot, report: CycleReport, adapts: bool
-) -> bool:
-    """Whether the account is idle after a planned cycle: until a trigger, the next cycles
-    would plan nothing but holds (see the module docstring)."""
-    if not profile.sleeps_between_triggers or adapts:
-        return False
-    risk = plan.next_risk_state
+def quiet_outcome(plan: Plan, report: CycleReport) -> bool:
+    """Whether a planned cycle ended as one that only held: nothing sent or refused, NORMAL,
+    no stale data (the account itself is judged by :func:`quiet_account`)."""
     return (
-        report.skipped is None
-        and not report.trips
-        and not report.kill_switch
-        and not (report.planned_submits or report.planned_cancels or report.rejected)
-        and not (report.in_flight or report.stale_symbols or report.cooling_symbols)
-        and plan.mode is Mode.NORMAL
-        and risk.mode is Mode.NORMAL
-        and not (risk.rejects_last_cycle or risk.reject_times_ms or risk.symbol_cooldown_until_ms)
-        and not snapshot.open_orders
-        and not (snapshot.kill_switch or snapshot.safe_mode or snapshot.stop_entries)
-        and snapshot.unknown_order_count == 0
-        and snapshot.mode_override is None
+        plan.mode is Mode.NORMAL
+        and not (report.planned_submits or report.planned_cancels)
+        and not (report.rejected or report.in_flight or report.stale_symbols)
     )
 
 
-def quiet_account(state: StateView, now_ms: int) -> bool:
+def quiet_account(state: StateView, risk: RiskState, now_ms: int) -> bool:
     """Whether the account, as a cycle's state read found it, leaves a planned cycle nothing
-    to do but hold: no order of ours live, no operator switch or override, a NORMAL risk
-    state with no reject counted (the settings' switches and the trips are the runner's)."""
-    op, risk = state.op, state.risk
+    to do but hold: no order of ours live, no operator switch or override, ``risk`` (the
+    state the next plan starts from) NORMAL with no reject counted or cooling down. The
+    settings' switches, the trips and what the profile keeps are the runner's to check."""
+    op = state.op
     return (
         not state.live
         and not (op.kill_switch or op.freeze_active or op.stop_entries)
@@ -156,9 +143,7 @@ def slept_cycles(
     the same balances and ledger at each time's marks (``marks(time, books)``)."""
     balances, state, books = resting.balances, resting.state, resting.books
     count = len(starts)
-    if not count:
-        return SleptCycles(id_prefix, stage, ExecutionMode.REPLAY, first_sequence, (), (), (), {})
-    first = marks(starts[0], books)
+    first = marks(starts[0], books)  # a run of slept cycles is never empty
     realized = realized_pnl(state, first, account)
     if resting.flat(account):  # only cash in the account's currency: no mark moves it
         equities = [equity(balances, first, account)] * count
@@ -194,34 +179,27 @@ def _span_equity(
     account: str,
     series: MarkSeries | None,
 ) -> list[Decimal | None] | None:
-    """Equity at each of ``starts`` computed a column at a time, in the operations
-    :func:`~btcbot.accounting.value_holdings` makes (assets in order, ``amount × rate``
-    added to a running total from zero); None when a held asset is not priced by its own
-    ``ASSET_<account>`` pair (a bridged rate: left to the cycle-by-cycle path)."""
+    """Equity at each of ``starts`` with each held asset's mark taken a column at a time
+    (:data:`MarkSeries`); None when a held asset is not priced by its own ``ASSET_<account>``
+    pair (a bridged rate needs every mark: left to the cycle-by-cycle path)."""
     if series is None:
         return None
-    held = sorted((a, b.total) for a, b in balances.items() if b.total != ZERO)
-    columns: list[tuple[Decimal, Sequence[Decimal | None] | None]] = []
-    for asset, amount in held:
-        if asset == account:
-            columns.append((amount, None))
-            continue
-        pair = Symbol(asset, account)
-        if pair not in first:
-            return None
-        columns.append((amount, series(pair, starts, pair in books)))
+    pairs = [Symbol(a, account) for a, b in balances.items() if b.total and a != account]
+    if any(pair not in first for pair in pairs):
+        return None
+    columns = [series(pair, starts, pair in books) for pair in pairs]
+    holdings = {asset: balance.total for asset, balance in balances.items()}
+    rows: Iterable[tuple[Decimal | None, ...]] = (
+        zip(*columns, strict=True) if columns else [()] * len(starts)
+    )
     totals: list[Decimal | None] = []
-    for index in range(len(starts)):
-        total = ZERO
-        for amount, prices in columns:
-            if prices is None:
-                total += amount * ONE
-                continue
-            price = prices[index]
+    for prices in rows:
+        marks: dict[Symbol, Decimal] = {}
+        for pair, price in zip(pairs, prices, strict=True):
             if price is None:
                 return None
-            total += amount * price
-        totals.append(total)
+            marks[pair] = price
+        totals.append(complete(value_holdings(holdings, marks, account)))
     return totals
 
 
@@ -230,8 +208,8 @@ __all__ = [
     "MarkSeries",
     "Marks",
     "Resting",
-    "idle_after",
     "quiet_account",
+    "quiet_outcome",
     "slept_cycles",
     "slept_record",
 ]
