@@ -37,7 +37,7 @@ from btcbot.backtest.lookahead import (
     RecordingStrategy,
     first_difference,
 )
-from btcbot.backtest.runner import run_backtest
+from btcbot.backtest.runner import BacktestResult, run_backtest
 from btcbot.backtest.triggers import TriggerGuard
 from btcbot.config.params import ProfileParams
 from btcbot.domain import Symbol
@@ -85,6 +85,35 @@ class ReplaySetup:
     step_bars: int = 1
     start_ms: int | None = None
     end_ms: int | None = None
+
+    async def replay(
+        self,
+        dataset: ReplayDataset,
+        profile: Profile,
+        out_db: Path,
+        *,
+        overwrite: bool,
+        until_end: bool = True,
+        every_bar: bool = False,
+    ) -> BacktestResult:
+        """``run_backtest`` of ``profile`` on ``dataset`` as this setup says (``until_end``
+        False: to the end of ``dataset``, already cut where the replay must stop)."""
+        return await run_backtest(
+            dataset,
+            stage=self.params.stage,
+            params=self.params,
+            profile=profile,
+            symbols=self.symbols,
+            out_db=out_db,
+            starting_balances=self.starting_balances,
+            seed=self.seed,
+            spread_bps=self.spread_bps,
+            step_bars=self.step_bars,
+            start_ms=self.start_ms,
+            end_ms=self.end_ms if until_end else None,
+            overwrite=overwrite,
+            every_bar=every_bar,
+        )
 
 
 async def check_decisions(
@@ -148,19 +177,12 @@ async def _recorded(
     # every bar is planned here, so a strategy acting off its triggers is caught wherever
     strategy = recorder if column is None else TriggerGuard(recorder, column)
     try:
-        await run_backtest(
+        await setup.replay(
             dataset,
-            stage=setup.params.stage,
-            params=setup.params,
-            profile=replace(profile, strategy=strategy),
-            symbols=setup.symbols,
-            out_db=out_db,
-            starting_balances=setup.starting_balances,
-            seed=setup.seed,
-            spread_bps=setup.spread_bps,
-            step_bars=setup.step_bars,
-            start_ms=setup.start_ms,
+            replace(profile, strategy=strategy),
+            out_db,
             overwrite=True,
+            until_end=False,  # the data is cut where the replay stops
             every_bar=True,  # every decision is compared, none slept through
         )
     except Exception:

@@ -31,6 +31,7 @@ from btcbot.backtest.schedule import planned_cycles
 from btcbot.commands.common import (
     EXIT_CONFIG,
     EXIT_RUNTIME,
+    DatasetSymbol,
     EnvFile,
     decimal_option,
     fail,
@@ -69,12 +70,7 @@ def backtest_command(
     stage: StageOption = None,
     strategy: StrategyOption = None,
     param: ParamOption = None,
-    symbol: Annotated[
-        str | None,
-        typer.Option(
-            "--symbol", help="Pair of a single CSV file, e.g. BTC_TRY (default: the file name)."
-        ),
-    ] = None,
+    symbol: DatasetSymbol = None,
     start: Annotated[
         str | None,
         typer.Option(

@@ -28,6 +28,14 @@ from btcbot.store import (
     open_for_operator,
 )
 
+DatasetSymbol = Annotated[
+    str | None,
+    typer.Option(
+        "--symbol", help="Pair of a single CSV file, e.g. BTC_TRY (default: the file name)."
+    ),
+]
+"""``--symbol`` of the commands that replay a dataset (backtest, lookahead, sweep)."""
+
 EnvFile = Annotated[
     Path | None,
     typer.Option(

@@ -15,7 +15,14 @@ import typer
 
 from btcbot.backtest import BacktestSetupError, UnknownSymbolRules
 from btcbot.backtest.truncation import DEFAULT_CUTS, StrategyFailed
-from btcbot.commands.common import EXIT_CONFIG, EXIT_RUNTIME, EnvFile, fail, optional_time_option
+from btcbot.commands.common import (
+    EXIT_CONFIG,
+    EXIT_RUNTIME,
+    DatasetSymbol,
+    EnvFile,
+    fail,
+    optional_time_option,
+)
 from btcbot.commands.logs import configure_logs
 from btcbot.commands.strategies import ParamOption, StageOption, StrategyOption, select_profile
 from btcbot.exchange.datasets import DatasetError
@@ -33,9 +40,7 @@ def lookahead_command(
     stage: StageOption = None,
     strategy: StrategyOption = None,
     param: ParamOption = None,
-    symbol: Annotated[
-        str | None, typer.Option("--symbol", help="Pair of a single CSV file, e.g. BTC_TRY.")
-    ] = None,
+    symbol: DatasetSymbol = None,
     start: Annotated[
         str | None, typer.Option("--start", help="First decision at or after (ISO, UTC).")
     ] = None,

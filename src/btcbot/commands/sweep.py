@@ -20,6 +20,7 @@ from btcbot.backtest import BacktestSetupError, UnknownSymbolRules
 from btcbot.commands.common import (
     EXIT_CONFIG,
     EXIT_RUNTIME,
+    DatasetSymbol,
     EnvFile,
     decimal_option,
     fail,
@@ -121,9 +122,7 @@ def sweep_command(
         ),
     ] = GRACE_SECONDS,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the TPE sampler.")] = 42,
-    symbol: Annotated[
-        str | None, typer.Option("--symbol", help="Pair of a single CSV file, e.g. BTC_TRY.")
-    ] = None,
+    symbol: DatasetSymbol = None,
     start: Annotated[
         str | None, typer.Option("--start", help="Sweep from this time (ISO, UTC).")
     ] = None,

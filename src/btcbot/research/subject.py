@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from btcbot.backtest import open_dataset, run_backtest
+from btcbot.backtest import open_dataset
 from btcbot.backtest.records import existing_run, read_run
 from btcbot.backtest.report_data import build_report
 from btcbot.backtest.truncation import LookaheadVerdict, ReplaySetup, check_decisions
@@ -145,23 +145,8 @@ class ReplayBench:
         folder = Path(tempfile.mkdtemp(prefix="btcbot-trial-"))
         out = keep if keep is not None else folder / "trial.db"
         try:
-            asyncio.run(
-                run_backtest(
-                    self.window_data(profile, span),
-                    stage=setup.params.stage,
-                    params=setup.params,
-                    profile=profile,
-                    symbols=setup.symbols,
-                    out_db=out,
-                    starting_balances=setup.starting_balances,
-                    seed=setup.seed,
-                    spread_bps=setup.spread_bps,
-                    step_bars=setup.step_bars,
-                    start_ms=setup.start_ms,
-                    end_ms=setup.end_ms,
-                    overwrite=keep is not None,
-                )
-            )
+            data = self.window_data(profile, span)
+            asyncio.run(setup.replay(data, profile, out, overwrite=keep is not None))
             with existing_run(out) as engine:
                 report = build_report(read_run(engine), title=str(out))
             return figures_of(report)
