@@ -189,7 +189,7 @@ def backtest_command(
     except (BacktestSetupError, UnknownSymbolRules, LookaheadDetected) as exc:
         fail(str(exc), EXIT_CONFIG)
     except TriggerMissed as exc:
-        fail(f"{profile.name}: {exc} (the partial run is in {out})", EXIT_CONFIG)
+        fail(f"{profile.name}: {exc}", EXIT_CONFIG)
     except LookaheadError as exc:
         fail(f"{profile.name}: {exc}", EXIT_CONFIG)
     _print_result(result)
