@@ -16,10 +16,11 @@ from btcbot.accounting import (
     rate,
     track_equity,
     unrealized_pnl,
+    value_columns,
     value_holdings,
 )
 from btcbot.accounting.balances import LedgerMismatchError
-from btcbot.domain import Balance, Side
+from btcbot.domain import Balance, Side, Symbol
 from tests.accounting.factories import BTC_TRY, SOL_USDT, USDT_TRY, fill
 
 BUY, SELL = Side.BUY, Side.SELL
@@ -47,6 +48,33 @@ def test_missing_mark_is_reported_not_valued_at_zero() -> None:
     assert valuation.total == 1
     assert valuation.missing == ("XRP",)
     assert not valuation.complete
+
+
+def test_value_columns_gives_value_holdings_digits_row_by_row() -> None:
+    eth_try = Symbol("ETH", "TRY")
+    # 28 significant digits: a sum in another order would round differently
+    holdings = {
+        "TRY": Decimal("123456789012345678.9012345678"),
+        "BTC": Decimal("0.123456789012345678"),
+        "ETH": Decimal("7.000000000000000000000000001"),
+        "XRP": Decimal(0),  # held at zero: needs no mark
+    }
+    columns = {
+        BTC_TRY: [Decimal("3456789.123456789"), Decimal("3456790.000000001")],
+        eth_try: [Decimal("98765.4321"), Decimal("0.000000000000000000000000001")],
+    }
+    totals = value_columns(holdings, columns, 2)
+    assert totals is not None
+    for row, total in enumerate(totals):
+        marks = {pair: column[row] for pair, column in columns.items()}
+        assert str(total) == str(value_holdings(holdings, marks).total)
+
+
+def test_value_columns_leaves_bridged_or_missing_marks_to_value_holdings() -> None:
+    held = {"TRY": Decimal(1), "BTC": Decimal(2)}
+    assert value_columns(held, {BTC_TRY: [Decimal(5), None]}, 2) is None  # a row without a mark
+    assert value_columns(held, {USDT_TRY: [Decimal(40)]}, 1) is None  # BTC only bridged
+    assert value_columns({"TRY": Decimal(3)}, {}, 2) == [Decimal(3), Decimal(3)]
 
 
 def test_unrealized_pnl_converts_usdt_positions() -> None:

@@ -27,6 +27,7 @@ from btcbot.accounting.valuation import (
     compute_equity,
     rate,
     unrealized_pnl,
+    value_columns,
     value_holdings,
 )
 
@@ -55,6 +56,7 @@ __all__ = [
     "rate",
     "track_equity",
     "unrealized_pnl",
+    "value_columns",
     "value_holdings",
     "with_effect",
 ]

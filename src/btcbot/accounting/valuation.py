@@ -9,7 +9,7 @@ complete number (risk, drawdown) must check :attr:`Valuation.complete` and fail 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -66,6 +66,36 @@ def value_holdings(
         else:
             total += amount * price
     return Valuation(total, tuple(missing))
+
+
+def value_columns(
+    holdings: Mapping[str, Decimal],
+    columns: Mapping[Symbol, Sequence[Decimal | None]],
+    rows: int,
+    valuation: str = "TRY",
+) -> list[Decimal] | None:
+    """:func:`value_holdings` at each of ``rows`` rows of marks given a column per pair (the
+    same sum in the same order, so the same digits); None when a held asset other than
+    ``valuation`` lacks a mark of its own ``ASSET_<valuation>`` pair in some row (a bridged
+    rate is left to :func:`value_holdings`)."""
+    terms: list[tuple[Decimal, Sequence[Decimal | None] | None]] = []
+    for asset, amount in sorted(holdings.items()):
+        if amount == ZERO:
+            continue
+        if asset == valuation:
+            terms.append((amount, None))
+            continue
+        column = columns.get(_pair(asset, valuation))
+        if column is None or None in column:
+            return None
+        terms.append((amount, column))
+    totals: list[Decimal] = []
+    for row in range(rows):
+        total = ZERO
+        for amount, column in terms:
+            total += amount * (ONE if column is None else column[row])  # type: ignore[operator]
+        totals.append(total)
+    return totals
 
 
 def compute_equity(

@@ -144,16 +144,25 @@ def stop_book(bar: Bar, stop: ExchangeOrder, rules: SymbolRules, depth: DepthMod
 
 
 def _touch(bar: Bar, rules: SymbolRules, spread_bps: Decimal) -> tuple[Decimal, Decimal]:
-    scale = rules.price_scale
+    tick = step_for_scale(rules.price_scale)
     if bar.bid is not None and bar.ask is not None:
-        bid, ask = quantize_down(bar.bid, scale), quantize_up(bar.ask, scale)
+        bid, ask = bar.bid.quantize(tick, ROUND_DOWN), bar.ask.quantize(tick, ROUND_UP)
     else:
-        half = bar.candle.close * spread_bps / BPS / 2
-        bid = quantize_down(bar.candle.close - half, scale)
-        ask = quantize_up(bar.candle.close + half, scale)
+        close = bar.candle.close
+        half = close * spread_bps / BPS / 2
+        bid = (close - half).quantize(tick, ROUND_DOWN)
+        ask = (close + half).quantize(tick, ROUND_UP)
     if ask <= bid:
-        ask = bid + step_for_scale(scale)
+        ask = bid + tick
     return bid, ask
+
+
+def _least_level(bar: Bar, rules: SymbolRules, depth: DepthModel) -> Decimal:
+    """The smallest size a level of ``bar``'s book can draw before the floor (the weights
+    are at least half the even split)."""
+    return (bar.candle.volume * depth.depth_fraction / depth.levels * _HALF).quantize(
+        step_for_scale(rules.numerator_scale), ROUND_DOWN
+    )
 
 
 def _side(
@@ -371,10 +380,7 @@ class ReplayExchange:
             raise RuntimeError("marks_at is for synthetic books (recorded depth: step the clock)")
         rules, depth = self._rules[symbol], self._depth
         bid, ask = _touch(bar, rules, self._spread_bps)
-        least = (bar.candle.volume * depth.depth_fraction / depth.levels * _HALF).quantize(
-            step_for_scale(rules.numerator_scale), ROUND_DOWN
-        )
-        if bid > ZERO and max(least, depth.min_level_amount) > ZERO:
+        if bid > ZERO and (depth.min_level_amount > ZERO or _least_level(bar, rules, depth) > ZERO):
             return (bid + ask) / 2
         book = synthesize_book(
             bar,

@@ -18,20 +18,20 @@ Live and dry-run cycles never sleep: only a replay knows the bars ahead.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
-from btcbot.accounting import value_holdings
+from btcbot.accounting import value_columns
 from btcbot.decision.modes import Mode
 from btcbot.decision.plan import Plan
 from btcbot.decision.risk_state import RiskState
 from btcbot.domain import Balance, Symbol
 from btcbot.runtime.report import CycleReport
 from btcbot.runtime.state_view import StateView
-from btcbot.runtime.valuation import complete, equity, realized_pnl
+from btcbot.runtime.valuation import equity, realized_pnl
 from btcbot.store import CycleRecord, ExecutionMode, SleptCycles
 
 MarkSeries = Callable[[Symbol, Sequence[int], bool], Sequence[Decimal | None]]
@@ -145,6 +145,7 @@ def slept_cycles(
     count = len(starts)
     first = marks(starts[0], books)  # a run of slept cycles is never empty
     realized = realized_pnl(state, first, account)
+    equities: Sequence[Decimal | None]
     if resting.flat(account):  # only cash in the account's currency: no mark moves it
         equities = [equity(balances, first, account)] * count
         realizeds = [realized] * count
@@ -178,29 +179,19 @@ def _span_equity(
     books: tuple[Symbol, ...],
     account: str,
     series: MarkSeries | None,
-) -> list[Decimal | None] | None:
+) -> Sequence[Decimal | None] | None:
     """Equity at each of ``starts`` with each held asset's mark taken a column at a time
-    (:data:`MarkSeries`); None when a held asset is not priced by its own ``ASSET_<account>``
-    pair (a bridged rate needs every mark: left to the cycle-by-cycle path)."""
+    (:data:`MarkSeries`) and valued a column at a time (:func:`value_columns`); None when a
+    held asset is not priced by its own ``ASSET_<account>`` pair or a time has no mark (a
+    bridged rate needs every mark: left to the cycle-by-cycle path)."""
     if series is None:
         return None
-    pairs = [Symbol(a, account) for a, b in balances.items() if b.total and a != account]
+    holdings = {asset: balance.total for asset, balance in balances.items()}
+    pairs = [Symbol(a, account) for a, amount in holdings.items() if amount and a != account]
     if any(pair not in first for pair in pairs):
         return None
-    columns = [series(pair, starts, pair in books) for pair in pairs]
-    holdings = {asset: balance.total for asset, balance in balances.items()}
-    rows: Iterable[tuple[Decimal | None, ...]] = (
-        zip(*columns, strict=True) if columns else [()] * len(starts)
-    )
-    totals: list[Decimal | None] = []
-    for prices in rows:
-        marks: dict[Symbol, Decimal] = {}
-        for pair, price in zip(pairs, prices, strict=True):
-            if price is None:
-                return None
-            marks[pair] = price
-        totals.append(complete(value_holdings(holdings, marks, account)))
-    return totals
+    columns = {pair: series(pair, starts, pair in books) for pair in pairs}
+    return value_columns(holdings, columns, len(starts), account)
 
 
 __all__ = [
