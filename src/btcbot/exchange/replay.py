@@ -48,7 +48,7 @@ import functools
 import random
 from bisect import bisect_left, bisect_right
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_DOWN, ROUND_UP, Context, Decimal, localcontext
 
@@ -106,7 +106,7 @@ def synthesize_book(
 ) -> OrderBook:
     """The deterministic synthetic book of ``bar`` (see the module docstring); ``rng`` is a
     generator to reseed for it (one is made when None)."""
-    best_bid, best_ask = _touch(bar, rules, spread_bps)
+    best_bid, best_ask = _touch(bar, step_for_scale(rules.price_scale), spread_bps)
     key = f"{seed}:{bar.candle.symbol}:{bar.open_ms}"
     weights = _weights(key, 2 * depth.levels, rng or random.Random())
     per_level = bar.candle.volume * depth.depth_fraction / depth.levels
@@ -143,8 +143,8 @@ def stop_book(bar: Bar, stop: ExchangeOrder, rules: SymbolRules, depth: DepthMod
     return replace(empty, asks=(BookLevel(price, amount),))
 
 
-def _touch(bar: Bar, rules: SymbolRules, spread_bps: Decimal) -> tuple[Decimal, Decimal]:
-    tick = step_for_scale(rules.price_scale)
+def _touch(bar: Bar, tick: Decimal, spread_bps: Decimal) -> tuple[Decimal, Decimal]:
+    """The best bid and ask of ``bar``'s book, on the price grid ``tick``."""
     if bar.bid is not None and bar.ask is not None:
         bid, ask = bar.bid.quantize(tick, ROUND_DOWN), bar.ask.quantize(tick, ROUND_UP)
     else:
@@ -157,12 +157,9 @@ def _touch(bar: Bar, rules: SymbolRules, spread_bps: Decimal) -> tuple[Decimal, 
     return bid, ask
 
 
-def _least_level(bar: Bar, rules: SymbolRules, depth: DepthModel) -> Decimal:
-    """The smallest size a level of ``bar``'s book can draw before the floor (the weights
-    are at least half the even split)."""
-    return (bar.candle.volume * depth.depth_fraction / depth.levels * _HALF).quantize(
-        step_for_scale(rules.numerator_scale), ROUND_DOWN
-    )
+def _least_level(bar: Bar, depth: DepthModel) -> Decimal:
+    """The least a level of ``bar``'s book draws before rounding: half the even split."""
+    return bar.candle.volume * depth.depth_fraction / depth.levels * _HALF
 
 
 def _side(
@@ -342,7 +339,7 @@ class ReplayExchange:
         :meth:`order_book` would serve (the synthetic book's touch)."""
         marks: dict[Symbol, Decimal] = {}
         for symbol, closes in self._closes.items():
-            mark = self._mark(symbol, bisect_right(closes, ts_ms) - 1, symbol in books)
+            mark = self._marker(symbol, symbol in books)(bisect_right(closes, ts_ms) - 1)
             if mark is not None:
                 marks[symbol] = mark
         return marks
@@ -352,46 +349,59 @@ class ReplayExchange:
     ) -> list[Decimal | None]:
         """``symbol``'s mark at each of ``starts`` (ascending) as :meth:`marks_at` gives it."""
         closes = self._closes[symbol]
-        marks: list[Decimal | None] = []
+        indexes: list[int] = []
         index = bisect_right(closes, starts[0]) - 1 if starts else -1
         last = len(closes) - 1
         for at in starts:
             while index < last and closes[index + 1] <= at:
                 index += 1
-            marks.append(self._mark(symbol, index, book))
-        return marks
+            indexes.append(index)
+        return list(map(self._marker(symbol, book), indexes))
 
-    def _mark(self, symbol: Symbol, index: int, book: bool) -> Decimal | None:
-        """The mark of ``symbol``'s bar ``index`` (-1: none yet): the mid of its book when
-        ``book`` and the book has one, else its close when positive, else None."""
-        if index < 0:
-            return None
-        mid = self._mid(symbol, self._series[symbol].bars[index]) if book else None
-        if mid is not None:
-            return mid
-        close = self._candles[symbol][index].close
-        return close if close > ZERO else None
+    def _marker(self, symbol: Symbol, book: bool) -> Callable[[int], Decimal | None]:
+        """The mark of ``symbol``'s bar at an index (-1: none yet): the mid of its book when
+        ``book`` and the book has one, else its close when positive, else None.
 
-    def _mid(self, symbol: Symbol, bar: Bar) -> Decimal | None:
-        """The mid of ``bar``'s synthetic book: its touch when the first level of each side
-        is sure to hold something (every weight is at least half the even split), else the
-        book itself is built (a thin candle whose best level may be dropped)."""
+        The mid is the synthetic book's touch when the first level of each side is sure to
+        hold something (every weight is at least half the even split), else the book itself
+        is built (a thin candle whose best level may be dropped)."""
+        bars, candles = self._series[symbol].bars, self._candles[symbol]
+
+        def close(index: int) -> Decimal | None:
+            if index < 0:
+                return None
+            price = candles[index].close
+            return price if price > ZERO else None
+
+        if not book:
+            return close
         if self._recorded is not None:
             raise RuntimeError("marks_at is for synthetic books (recorded depth: step the clock)")
-        rules, depth = self._rules[symbol], self._depth
-        bid, ask = _touch(bar, rules, self._spread_bps)
-        if bid > ZERO and (depth.min_level_amount > ZERO or _least_level(bar, rules, depth) > ZERO):
-            return (bid + ask) / 2
-        book = synthesize_book(
-            bar,
-            rules,
-            spread_bps=self._spread_bps,
-            depth=depth,
-            seed=self._seed,
-            at_ms=bar.close_ms,
-            rng=self._rng,
-        )
-        return book.mid
+        rules, depth, spread = self._rules[symbol], self._depth, self._spread_bps
+        tick, size_step = step_for_scale(rules.price_scale), step_for_scale(rules.numerator_scale)
+        floored = depth.min_level_amount > ZERO
+
+        def mid(index: int) -> Decimal | None:
+            if index < 0:
+                return None
+            bar = bars[index]
+            bid, ask = _touch(bar, tick, spread)
+            if bid > ZERO and (
+                floored or _least_level(bar, depth).quantize(size_step, ROUND_DOWN) > ZERO
+            ):
+                return (bid + ask) / 2
+            built = synthesize_book(
+                bar,
+                rules,
+                spread_bps=spread,
+                depth=depth,
+                seed=self._seed,
+                at_ms=bar.close_ms,
+                rng=self._rng,
+            ).mid
+            return close(index) if built is None else built
+
+        return mid
 
     def current_bar(self, symbol: Symbol) -> Bar | None:
         """The last candle of ``symbol`` closed at or before now."""
