@@ -15,10 +15,12 @@ from decimal import Decimal
 
 from btcbot.domain import Position, Symbol
 from btcbot.domain.money import ONE, ZERO
+from btcbot.domain.slots import fast_init
 
 Marks = Mapping[Symbol, Decimal]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Valuation:
     total: Decimal

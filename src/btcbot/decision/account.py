@@ -23,8 +23,10 @@ from btcbot.decision.market import by_symbol
 from btcbot.decision.snapshot import OpenOrder, Snapshot
 from btcbot.domain import Side, Symbol
 from btcbot.domain.money import ONE, ZERO
+from btcbot.domain.slots import fast_init
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class AccountView:
     investable: Mapping[str, Decimal]

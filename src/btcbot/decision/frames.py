@@ -23,6 +23,7 @@ from types import MappingProxyType
 from typing import Any, overload
 
 from btcbot.domain import Candle, Symbol
+from btcbot.domain.slots import fast_init
 
 CANDLE_COLUMNS = ("open_time_s", "open", "high", "low", "close", "volume")
 """Every frame has these: the candle's open time (epoch seconds, UTC) and its OHLCV values."""
@@ -98,6 +99,7 @@ def candle_columns(candles: Sequence[Candle]) -> dict[str, tuple[Any, ...]]:
     }
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Frame:
     """Equal-length columns of one symbol, and how many rows a decision sees."""

@@ -20,10 +20,10 @@ from decimal import Decimal
 from operator import attrgetter
 from types import MappingProxyType
 
-from btcbot.decision.slots import slot_setter
 from btcbot.decision.snapshot import Snapshot
 from btcbot.domain import Symbol
 from btcbot.domain.money import BPS, ONE, ZERO
+from btcbot.domain.slots import fast_init
 
 TWO = Decimal(2)
 _SYMBOL_KEY = attrgetter("base", "quote")
@@ -35,6 +35,7 @@ def by_symbol(symbols: Iterable[Symbol]) -> list[Symbol]:
     return sorted(symbols, key=_SYMBOL_KEY)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Quote:
     symbol: Symbol
@@ -44,34 +45,6 @@ class Quote:
     spread_bps: Decimal
     age_ms: int | None
     fresh: bool
-
-    def __init__(
-        self,
-        symbol: Symbol,
-        bid: Decimal,
-        ask: Decimal,
-        mid: Decimal,
-        spread_bps: Decimal,
-        age_ms: int | None,
-        fresh: bool,
-    ) -> None:
-        # Hot (a quote per symbol per cycle): see btcbot.decision.slots.
-        _set_symbol(self, symbol)
-        _set_bid(self, bid)
-        _set_ask(self, ask)
-        _set_mid(self, mid)
-        _set_spread_bps(self, spread_bps)
-        _set_age_ms(self, age_ms)
-        _set_fresh(self, fresh)
-
-
-_set_symbol = slot_setter(Quote, "symbol")
-_set_bid = slot_setter(Quote, "bid")
-_set_ask = slot_setter(Quote, "ask")
-_set_mid = slot_setter(Quote, "mid")
-_set_spread_bps = slot_setter(Quote, "spread_bps")
-_set_age_ms = slot_setter(Quote, "age_ms")
-_set_fresh = slot_setter(Quote, "fresh")
 
 
 def _bid_ask(snapshot: Snapshot, symbol: Symbol) -> tuple[Decimal, Decimal] | None:
@@ -125,6 +98,7 @@ def _conversion_rates(
     return rates, problems
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class MarketView:
     quotes: Mapping[Symbol, Quote]

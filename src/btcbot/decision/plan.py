@@ -16,9 +16,9 @@ from typing import Any
 
 from btcbot.decision.modes import Mode
 from btcbot.decision.risk_state import RiskState
-from btcbot.decision.slots import slot_setter
 from btcbot.domain import OrderRequest, Symbol
 from btcbot.domain.money import format_decimal
+from btcbot.domain.slots import fast_init
 
 
 class Layer(StrEnum):
@@ -48,6 +48,7 @@ class Action(StrEnum):
     SKIP = "SKIP"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Decision:
     """One line of the audit trail: an intent submitted, shrunk, dropped, or a mode taken."""
@@ -58,29 +59,8 @@ class Decision:
     reason_code: str
     detail: str = ""
 
-    def __init__(
-        self,
-        symbol: Symbol | None,
-        layer: Layer,
-        action: Action,
-        reason_code: str,
-        detail: str = "",
-    ) -> None:
-        # Hot (a decision per symbol per cycle): see btcbot.decision.slots.
-        _set_symbol(self, symbol)
-        _set_layer(self, layer)
-        _set_action(self, action)
-        _set_reason_code(self, reason_code)
-        _set_detail(self, detail)
 
-
-_set_symbol = slot_setter(Decision, "symbol")
-_set_layer = slot_setter(Decision, "layer")
-_set_action = slot_setter(Decision, "action")
-_set_reason_code = slot_setter(Decision, "reason_code")
-_set_detail = slot_setter(Decision, "detail")
-
-
+@fast_init
 @dataclass(frozen=True, slots=True)
 class PlannedSubmit:
     request: OrderRequest
@@ -105,6 +85,7 @@ class PortfolioReport:
     params_version: int
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Plan:
     """What to do this cycle. Executors run ``cancels`` before ``submits``."""

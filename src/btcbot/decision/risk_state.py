@@ -16,6 +16,7 @@ from types import MappingProxyType
 from btcbot.decision.modes import Mode
 from btcbot.domain import Symbol
 from btcbot.domain.money import ZERO
+from btcbot.domain.slots import fast_init
 
 _NO_MIDS: Mapping[Symbol, Decimal] = MappingProxyType({})
 _NO_INTS: Mapping[Symbol, int] = MappingProxyType({})
@@ -31,6 +32,7 @@ _MAPPINGS = (
 )
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RiskState:
     """Everything a decision remembers between cycles.

@@ -28,6 +28,7 @@ from btcbot.domain import (
     Ticker,
 )
 from btcbot.domain.money import ZERO
+from btcbot.domain.slots import fast_init
 
 _CANCELLABLE = frozenset({OrderStatus.OPEN, OrderStatus.PARTIALLY_FILLED})
 # Funds of these are already locked by the exchange, so ``Balance.free`` excludes them.
@@ -91,6 +92,7 @@ _MAPPINGS = (
 )
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Snapshot:
     """Everything one decision may see. Missing data means "unknown", never "zero"."""

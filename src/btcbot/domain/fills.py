@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from btcbot.domain.orders import Side
+from btcbot.domain.slots import fast_init
 from btcbot.domain.symbols import Symbol
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Fill:
     """One execution of one of our orders.

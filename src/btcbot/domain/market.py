@@ -7,15 +7,18 @@ from decimal import Decimal
 
 from btcbot.domain.money import BPS, ZERO
 from btcbot.domain.orders import Side
+from btcbot.domain.slots import fast_init
 from btcbot.domain.symbols import Symbol
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class BookLevel:
     price: Decimal
     amount: Decimal
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class OrderBook:
     """An immutable book view: bids best (highest) first, asks best (lowest) first."""
@@ -48,6 +51,7 @@ class OrderBook:
         return (self.best_ask - self.best_bid) / mid * BPS
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Ticker:
     symbol: Symbol
@@ -75,6 +79,7 @@ class PublicTrade:
     timestamp_ms: int
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Balance:
     asset: str

@@ -23,6 +23,7 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from btcbot.domain.money import ZERO
+from btcbot.domain.slots import fast_init
 from btcbot.domain.symbols import Symbol
 
 
@@ -149,6 +150,7 @@ def next_status(current: OrderStatus, event: OrderEvent, *, has_fills: bool) -> 
     return target
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class OrderRequest:
     """What the agent asks the exchange to do, in domain units.
@@ -196,6 +198,7 @@ class OrderRequest:
         return self.method.is_stop
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Order:
     """The agent's view of one order, advanced only through :func:`next_status`."""

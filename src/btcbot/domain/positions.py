@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from btcbot.domain.money import ZERO
+from btcbot.domain.slots import fast_init
 from btcbot.domain.symbols import Symbol
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Position:
     """Holding of ``symbol.base`` valued in ``symbol.quote``.

@@ -21,6 +21,7 @@ from enum import StrEnum
 
 from btcbot.domain.money import ZERO, decimals_of, format_decimal, quantize_down, quantize_up
 from btcbot.domain.orders import OrderMethod, OrderRequest, Side
+from btcbot.domain.slots import fast_init
 from btcbot.domain.symbols import Symbol
 
 
@@ -49,6 +50,7 @@ class RuleCheck:
     detail: str
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class SymbolRules:
     symbol: Symbol

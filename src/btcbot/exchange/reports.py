@@ -11,9 +11,11 @@ from decimal import Decimal
 
 from btcbot.domain.money import ZERO
 from btcbot.domain.orders import OrderMethod, OrderStatus, Side
+from btcbot.domain.slots import fast_init
 from btcbot.domain.symbols import Symbol
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class ExchangeOrder:
     """One order as ``order/{id}``, ``openOrders`` or ``allOrders`` shows it.
@@ -43,6 +45,7 @@ class ExchangeOrder:
         return max(ZERO, self.quantity - self.left_amount)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class SubmitAck:
     """HTTP 200 to ``POST /api/v1/order``: the order exists with ``order_id``."""

@@ -13,6 +13,7 @@ from types import MappingProxyType
 
 from btcbot.domain import OrderEvent, OrderRequest, OrderStatus
 from btcbot.domain.money import ZERO
+from btcbot.domain.slots import fast_init
 from btcbot.exchange.events import OrderDeleteSeen, OrderInsertSeen, OrderSeen
 from btcbot.exchange.reports import ExchangeOrder
 
@@ -26,6 +27,7 @@ _REPORTED = MappingProxyType(
 )
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """``filled_quantity`` is the cumulative BASE quantity when the source tells it."""

@@ -30,6 +30,7 @@ from btcbot.accounting import LedgerView
 from btcbot.domain import Fill, OrderEvent, OrderStatus, Side, Symbol, next_status
 from btcbot.domain.money import ZERO
 from btcbot.domain.orders import TRANSITIONS, Order
+from btcbot.domain.slots import fast_init
 from btcbot.execution.booking import FillBook, Ownership
 from btcbot.execution.evidence import Evidence
 from btcbot.store import ExecutionMode, FillInsert, OrderNotFound, StateStore, StoredOrder
@@ -42,6 +43,7 @@ log = structlog.get_logger(__name__)
 ACTIVITY_MEMORY_MS = 86_400_000
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Applied:
     order: StoredOrder

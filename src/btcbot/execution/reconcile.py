@@ -48,6 +48,7 @@ from types import MappingProxyType
 import structlog
 
 from btcbot.domain import Balance, OrderStatus, Symbol
+from btcbot.domain.slots import fast_init
 from btcbot.exchange.errors import ExchangeError
 from btcbot.exchange.port import AccountActivity
 from btcbot.exchange.read_budget import ReadKind
@@ -65,6 +66,7 @@ log = structlog.get_logger(__name__)
 _LOOKED_UP_WHEN_MISSING = frozenset({OrderStatus.OPEN, OrderStatus.PARTIALLY_FILLED})
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class ReconcileReport:
     ok: bool

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 import structlog
 
 from btcbot.domain import Fill, OrderEvent, OrderStatus, Symbol
+from btcbot.domain.slots import fast_init
 from btcbot.exchange.errors import ExchangeError
 from btcbot.exchange.reports import ExchangeOrder
 from btcbot.execution.context import OmsContext
@@ -36,6 +37,7 @@ from btcbot.store import StoredOrder
 log = structlog.get_logger(__name__)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Resolution:
     client_order_id: str

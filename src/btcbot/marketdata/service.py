@@ -28,6 +28,7 @@ import structlog
 
 from btcbot.btcturk.orderbook_sync import OrderBookSync
 from btcbot.domain import OrderBook, Symbol
+from btcbot.domain.slots import fast_init
 from btcbot.exchange.errors import ExchangeError
 from btcbot.marketdata.rest_books import BookReader, RestBooks
 
@@ -54,6 +55,7 @@ class MarketDataUnavailable(RuntimeError):
     """The configured market data source cannot serve: refuse to trade on it."""
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class BookView:
     book: OrderBook
@@ -61,6 +63,7 @@ class BookView:
     source: Source
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class MarketSnapshot:
     books: Mapping[Symbol, BookView]

@@ -38,10 +38,12 @@ from btcbot.decision.intents import Intent
 from btcbot.decision.plan import Action, DecisionLog, Layer
 from btcbot.domain import Side, Symbol, SymbolRules
 from btcbot.domain.money import ZERO
+from btcbot.domain.slots import fast_init
 
 _L = Layer.RISK_POLICY
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class PolicyContext:
     now_ms: int

@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from btcbot.domain.money import format_decimal
+from btcbot.domain.slots import fast_init
 from btcbot.domain.trips import Trip
 from btcbot.exchange.throttle import RateLimitTally
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class CycleReport:
     cycle_id: str

@@ -18,6 +18,7 @@ from btcbot.decision.risk_state import RiskState
 from btcbot.decision.snapshot import OpenOrder
 from btcbot.domain import OrderStatus, Side, Symbol
 from btcbot.domain.money import ZERO
+from btcbot.domain.slots import fast_init
 from btcbot.execution.journal import Journal
 from btcbot.runtime.ledger_guard import Baseline, LedgerGuard
 from btcbot.runtime.risk_state_codec import decode_risk_state
@@ -26,6 +27,7 @@ from btcbot.store import OpStatus, StateSession, StoredOrder
 UNRESOLVED = frozenset({OrderStatus.PENDING_SUBMIT, OrderStatus.IN_FLIGHT})
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class StateView:
     op: OpStatus

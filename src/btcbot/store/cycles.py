@@ -9,11 +9,13 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, select
 
+from btcbot.domain.slots import fast_init
 from btcbot.store.orders import ExecutionMode
 from btcbot.store.schema import cycles, decisions
 from btcbot.store.types import dumps_json, loads_json
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class DecisionRecord:
     layer: str  # strategy | risk_policy | risk_budget | execution | ...
@@ -23,6 +25,7 @@ class DecisionRecord:
     detail: str | None = None
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class CycleRecord:
     cycle_id: str
@@ -40,6 +43,7 @@ class CycleRecord:
     summary: Mapping[str, Any] = field(default_factory=dict)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class SleptCycles:
     """Consecutive cycles a replay slept through (:mod:`btcbot.runtime.slept`), kept by

@@ -25,6 +25,7 @@ from btcbot.domain import (
     Side,
     Symbol,
 )
+from btcbot.domain.slots import fast_init
 from btcbot.store.errors import OrderNotFound
 from btcbot.store.schema import order_events, orders
 
@@ -37,6 +38,7 @@ class ExecutionMode(StrEnum):
     REPLAY = "replay"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class StoredOrder:
     order: Order

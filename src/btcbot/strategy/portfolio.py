@@ -27,14 +27,15 @@ from btcbot.config.params import PortfolioParams, RiskLimits
 from btcbot.decision.account import AccountView
 from btcbot.decision.market import MarketView
 from btcbot.decision.plan import Action, DecisionLog, Layer
-from btcbot.decision.slots import slot_setter
 from btcbot.decision.snapshot import Snapshot
 from btcbot.domain import Side, Symbol
 from btcbot.domain.money import ONE, ZERO
+from btcbot.domain.slots import fast_init
 
 _L = Layer.PORTFOLIO
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Rebalance:
     """A move toward a target: ``notional`` is in TRY."""
@@ -42,17 +43,6 @@ class Rebalance:
     symbol: Symbol
     side: Side
     notional: Decimal
-
-    def __init__(self, symbol: Symbol, side: Side, notional: Decimal) -> None:
-        # Hot (a move per selected symbol per cycle): see btcbot.decision.slots.
-        _set_symbol(self, symbol)
-        _set_side(self, side)
-        _set_notional(self, notional)
-
-
-_set_symbol = slot_setter(Rebalance, "symbol")
-_set_side = slot_setter(Rebalance, "side")
-_set_notional = slot_setter(Rebalance, "notional")
 
 
 def target_weights(
