@@ -20,8 +20,10 @@ from types import MappingProxyType
 
 from btcbot.domain import Balance, Fill, Side
 from btcbot.domain.money import ZERO, format_decimal
+from btcbot.domain.slots import fast_init
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class LedgerMismatch:
     asset: str
@@ -49,6 +51,7 @@ class LedgerMismatchError(RuntimeError):
         super().__init__(f"ledger disagrees with exchange balances: {detail}")
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class BalanceCheck:
     mismatches: tuple[LedgerMismatch, ...]

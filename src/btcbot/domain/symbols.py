@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from btcbot.domain.slots import fast_init
+
 # Quote (denominator) currencies BTCTurk lists, longest first so that "USDT" wins over "USD".
 KNOWN_QUOTES: tuple[str, ...] = ("USDT", "USDC", "TRY", "EUR", "BTC", "ETH")
 _ASSET = re.compile(r"^[A-Z0-9]{1,16}$")
@@ -27,6 +29,7 @@ class _Derived:
     _pair: str
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, order=True)
 class Symbol(_Derived):
     """A spot pair: ``base`` (numerator) priced in ``quote`` (denominator)."""

@@ -21,6 +21,8 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, Protocol
 
+from btcbot.domain.slots import fast_init
+
 
 class TripKind(StrEnum):
     KILL_SWITCH_RECONCILE = "kill_switch_reconcile"
@@ -131,6 +133,7 @@ def resolution(kind: TripKind) -> str:
     return TRIPS[kind].resolution
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Trip:
     kind: TripKind

@@ -34,6 +34,7 @@ from btcbot.domain.market import BookLevel, OrderBook
 from btcbot.domain.money import BPS, ONE, ZERO, quantize_down, quantize_up
 from btcbot.domain.orders import OrderRequest, Side
 from btcbot.domain.rules import SymbolRules
+from btcbot.domain.slots import fast_init
 
 FEE_QUANTUM = Decimal("1e-8")
 MARKET_PROTECTION = Decimal("0.05")
@@ -66,6 +67,7 @@ class FeeSchedule:
         return fee, tax
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Execution:
     """One simulated trade of one order, before ids and time are attached."""

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import structlog
 
 from btcbot.domain import OrderEvent, OrderStatus
+from btcbot.domain.slots import fast_init
 from btcbot.exchange.errors import DefinitiveReject, ExchangeError, OrderNotFound
 from btcbot.execution.context import OmsContext
 from btcbot.execution.evidence import Evidence, from_report
@@ -37,6 +38,7 @@ log = structlog.get_logger(__name__)
 GONE_MESSAGES = frozenset({"NO_ORDER_MATCHES_YOUR_REQUEST", "ORDER_COULD_NOT_BE_CANCELED"})
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class PendingCancelReport:
     proven: tuple[Resolution, ...] = ()

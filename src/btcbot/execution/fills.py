@@ -31,6 +31,7 @@ import structlog
 
 from btcbot.domain import Fill, Symbol
 from btcbot.domain.money import ZERO
+from btcbot.domain.slots import fast_init
 from btcbot.exchange.errors import ExchangeError
 from btcbot.exchange.read_budget import ReadKind
 from btcbot.execution.context import OmsContext
@@ -42,6 +43,7 @@ log = structlog.get_logger(__name__)
 _Ingested = tuple[FillInsert, StoredOrder | None]  # how the fill was stored, and whose it is
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class FillSyncReport:
     inserted: int = 0

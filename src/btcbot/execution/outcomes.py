@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from btcbot.domain import OrderStatus
+from btcbot.domain.slots import fast_init
 
 
 class SubmitResult(StrEnum):
@@ -22,6 +23,7 @@ class CancelResult(StrEnum):
     FINISHED = "finished"  # already terminal, nothing to cancel
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class SubmitOutcome:
     client_order_id: str

@@ -89,6 +89,7 @@ _NO_CANCELS = PendingCancelReport()
 _NO_FILLS = FillSyncReport()
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class _Clean:
     """What the last clean pass read, and the venue's account version when it began."""

@@ -45,6 +45,7 @@ class Resolution:
     source: str
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class ResolveReport:
     resolved: tuple[Resolution, ...] = ()

@@ -49,6 +49,7 @@ from btcbot.decision.risk_state import RiskState
 from btcbot.decision.snapshot import OpenOrder, Snapshot
 from btcbot.domain import OrderMethod, OrderRequest, Symbol
 from btcbot.domain.money import ZERO
+from btcbot.domain.slots import fast_init
 from btcbot.kernel import client_ids
 from btcbot.kernel.gates import forced_mode, gate_intents
 from btcbot.kernel.profile import Profile
@@ -64,6 +65,7 @@ from btcbot.strategy.lifecycle import (
 from btcbot.strategy.view import StrategyView
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class _Decided:
     """What the profile decided, before the kernel's own steps."""

@@ -44,12 +44,14 @@ from btcbot.decision.plan import Action, DecisionLog, Layer, PlannedCancel, Plan
 from btcbot.decision.snapshot import OpenOrder, Snapshot
 from btcbot.domain import OrderMethod, OrderRequest, Position, Side, Symbol
 from btcbot.domain.money import BPS, ONE, ZERO, quantize_down
+from btcbot.domain.slots import fast_init
 from btcbot.kernel import client_ids
 
 _L = Layer.PROTECTIVE_STOP
 REASON = "protective_stop"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class StopPlan:
     submits: tuple[PlannedSubmit, ...]

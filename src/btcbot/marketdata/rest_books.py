@@ -24,10 +24,12 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from btcbot.domain import Candle, OrderBook, Symbol, SymbolRules, Ticker
+from btcbot.domain.slots import fast_init
 from btcbot.exchange.port import MarketDataPort
 from btcbot.exchange.read_budget import UNLIMITED, ReadBudget, ReadKind
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class _Cached:
     book: OrderBook

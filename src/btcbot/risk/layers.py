@@ -41,9 +41,11 @@ from btcbot.decision.plan import Action, DecisionLog, Layer
 from btcbot.decision.snapshot import Snapshot
 from btcbot.domain import Side, Symbol
 from btcbot.domain.money import ONE
+from btcbot.domain.slots import fast_init
 from btcbot.risk import anomalies, budget, degrade, equity, rejects
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class RiskInputs:
     snapshot: Snapshot
@@ -53,6 +55,7 @@ class RiskInputs:
     """The symbols the strategy trades this cycle (its universe)."""
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Assessment:
     mode: Mode

@@ -27,6 +27,7 @@ import structlog
 
 from btcbot.domain import Fill
 from btcbot.domain.money import format_decimal
+from btcbot.domain.slots import fast_init
 from btcbot.exchange.reports import ExchangeOrder
 from btcbot.execution.booking import FillBook
 from btcbot.store import StateStore, StoredOrder
@@ -44,6 +45,7 @@ def alarm_key(account_key: str) -> str:
     return f"{account_key}:foreign-fills"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class ForeignActivity:
     unknown_orders: tuple[ExchangeOrder, ...] = ()

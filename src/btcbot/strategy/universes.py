@@ -22,9 +22,11 @@ from btcbot.decision.modes import Mode
 from btcbot.decision.plan import Action, DecisionLog, Layer
 from btcbot.decision.snapshot import Snapshot
 from btcbot.domain import Balance, Symbol, SymbolRules, Ticker
+from btcbot.domain.slots import fast_init
 from btcbot.strategy import universe
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class UniverseChoice:
     symbols: tuple[Symbol, ...]
