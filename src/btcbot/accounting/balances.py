@@ -101,10 +101,10 @@ def check_balances(
     """Compare per asset; an asset missing on either side counts as zero there."""
     actual = {balance.asset: balance.total for balance in balances}
     mismatches = []
-    for asset in sorted(set(expected) | set(actual)):
-        mismatch = LedgerMismatch(asset, expected.get(asset, ZERO), actual.get(asset, ZERO))
-        if abs(mismatch.difference) > _tolerance_for(asset, tolerance):
-            mismatches.append(mismatch)
+    for asset in sorted(expected.keys() | actual.keys()):
+        booked, held = expected.get(asset, ZERO), actual.get(asset, ZERO)
+        if abs(held - booked) > _tolerance_for(asset, tolerance):
+            mismatches.append(LedgerMismatch(asset, booked, held))
     return BalanceCheck(tuple(mismatches))
 
 
