@@ -22,9 +22,10 @@ class _Derived:
     ``__setstate__`` (pickle, copy) has them unset until first use.
     """
 
-    __slots__ = ("_hash", "_pair")
+    __slots__ = ("_hash", "_normalized", "_pair")
     _hash: int
     _pair: str
+    _normalized: str
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -62,7 +63,12 @@ class Symbol(_Derived):
     @property
     def normalized(self) -> str:
         """BTCTurk ``pairSymbolNormalized`` form, e.g. ``BTC_TRY``."""
-        return f"{self.base}_{self.quote}"
+        try:  # cached: every decision record and synthetic book key spells it
+            return self._normalized
+        except AttributeError:
+            value = f"{self.base}_{self.quote}"
+            object.__setattr__(self, "_normalized", value)
+            return value
 
     def __str__(self) -> str:
         return self.normalized
