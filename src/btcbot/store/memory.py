@@ -243,11 +243,16 @@ class MemoryFills:
 
 
 class MemoryCycles:
-    """Cycle records in the order they were recorded, with their decisions."""
+    """Cycle records in the order they were recorded, with their decisions.
+
+    Most cycles repeat many decisions of the cycle before (the same universe exclusions, the
+    same holds), so a decision equal to one of the previous cycle's is kept as a reference to
+    that record (they are frozen values): a long replay does not hold a copy of each."""
 
     def __init__(self) -> None:
         self._cycles: dict[str, CycleRecord] = {}
-        self._decisions: list[tuple[str, DecisionRecord]] = []
+        self._decisions: list[tuple[str, tuple[DecisionRecord, ...]]] = []
+        self._previous: dict[DecisionRecord, DecisionRecord] = {}  # the last cycle's
         self._slept: list[SleptCycles] = []  # kept by column; rows made at the write
 
     def record_slept(self, slept: SleptCycles) -> None:
@@ -258,7 +263,11 @@ class MemoryCycles:
         if cycle.cycle_id in self._cycles:
             raise StoreError(f"cycle {cycle.cycle_id!r} is already recorded")
         self._cycles[cycle.cycle_id] = cycle
-        self._decisions.extend((cycle.cycle_id, decision) for decision in decided)
+        previous = self._previous.get
+        decisions = tuple([previous(decision, decision) for decision in decided])
+        if decisions:
+            self._decisions.append((cycle.cycle_id, decisions))
+            self._previous = {decision: decision for decision in decisions}
 
     def finish(
         self,
@@ -295,7 +304,11 @@ class MemoryCycles:
             yield from batch.rows()
 
     def decision_rows(self) -> Iterator[dict[str, Any]]:
-        return (decision_row(cycle_id, decision) for cycle_id, decision in self._decisions)
+        return (
+            decision_row(cycle_id, decision)
+            for cycle_id, decisions in self._decisions
+            for decision in decisions
+        )
 
 
 class MemoryDocuments:
