@@ -11,8 +11,9 @@ import pytest
 from btcbot.decision.intents import Intent
 from btcbot.decision.market import Quote
 from btcbot.decision.plan import Action, Decision, Layer
-from btcbot.decision.slots import slot_setter
 from btcbot.domain import Side, Symbol
+from btcbot.domain.market import BookLevel, Ticker
+from btcbot.domain.slots import slot_setter
 
 BTC = Symbol("BTC", "TRY")
 
@@ -25,6 +26,8 @@ BTC = Symbol("BTC", "TRY")
         Intent(BTC, Side.BUY, Decimal(1), Decimal(2), "why"),
         Intent(BTC, Side.SELL, Decimal(1), Decimal(2), "why"),
         Quote(BTC, Decimal(1), Decimal(2), Decimal("1.5"), Decimal(5), None, False),
+        BookLevel(Decimal("1.5"), Decimal(2)),
+        Ticker(BTC, *(Decimal(n) for n in range(1, 8)), 1_000),
     ],
 )
 def test_fast_init_keeps_dataclass_semantics(value: object) -> None:

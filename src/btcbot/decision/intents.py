@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from btcbot.decision.slots import slot_setter
 from btcbot.domain import Side, Symbol
+from btcbot.domain.slots import slot_setter
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +28,7 @@ class Intent:
         reason: str,
     ) -> None:
         # Hot (intents per symbol per cycle, re-made at every sizing step): see
-        # btcbot.decision.slots.
+        # btcbot.domain.slots.
         _set_symbol(self, symbol)
         _set_side(self, side)
         _set_price(self, price)

@@ -20,10 +20,10 @@ from decimal import Decimal
 from operator import attrgetter
 from types import MappingProxyType
 
-from btcbot.decision.slots import slot_setter
 from btcbot.decision.snapshot import Snapshot
 from btcbot.domain import Symbol
 from btcbot.domain.money import BPS, ONE, ZERO
+from btcbot.domain.slots import slot_setter
 
 TWO = Decimal(2)
 _SYMBOL_KEY = attrgetter("base", "quote")
@@ -55,7 +55,7 @@ class Quote:
         age_ms: int | None,
         fresh: bool,
     ) -> None:
-        # Hot (a quote per symbol per cycle): see btcbot.decision.slots.
+        # Hot (a quote per symbol per cycle): see btcbot.domain.slots.
         _set_symbol(self, symbol)
         _set_bid(self, bid)
         _set_ask(self, ask)

@@ -16,9 +16,9 @@ from typing import Any
 
 from btcbot.decision.modes import Mode
 from btcbot.decision.risk_state import RiskState
-from btcbot.decision.slots import slot_setter
 from btcbot.domain import OrderRequest, Symbol
 from btcbot.domain.money import format_decimal
+from btcbot.domain.slots import slot_setter
 
 
 class Layer(StrEnum):
@@ -66,7 +66,7 @@ class Decision:
         reason_code: str,
         detail: str = "",
     ) -> None:
-        # Hot (a decision per symbol per cycle): see btcbot.decision.slots.
+        # Hot (a decision per symbol per cycle): see btcbot.domain.slots.
         _set_symbol(self, symbol)
         _set_layer(self, layer)
         _set_action(self, action)

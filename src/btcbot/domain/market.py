@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from btcbot.domain.money import BPS, ZERO
 from btcbot.domain.orders import Side
+from btcbot.domain.slots import slot_setter
 from btcbot.domain.symbols import Symbol
 
 
@@ -14,6 +15,16 @@ from btcbot.domain.symbols import Symbol
 class BookLevel:
     price: Decimal
     amount: Decimal
+
+    def __init__(self, price: Decimal, amount: Decimal) -> None:
+        # Hot (ten per synthetic book, a book per symbol per replayed bar): see
+        # btcbot.domain.slots.
+        _set_price(self, price)
+        _set_amount(self, amount)
+
+
+_set_price = slot_setter(BookLevel, "price")
+_set_amount = slot_setter(BookLevel, "amount")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +71,43 @@ class Ticker:
     average: Decimal
     timestamp_ms: int
 
+    def __init__(
+        self,
+        symbol: Symbol,
+        last: Decimal,
+        bid: Decimal,
+        ask: Decimal,
+        high: Decimal,
+        low: Decimal,
+        volume: Decimal,
+        average: Decimal,
+        timestamp_ms: int,
+    ) -> None:
+        # Hot (a replay serves a ticker per symbol per cycle): see btcbot.domain.slots.
+        _set_symbol(self, symbol)
+        _set_last(self, last)
+        _set_bid(self, bid)
+        _set_ask(self, ask)
+        _set_high(self, high)
+        _set_low(self, low)
+        _set_volume(self, volume)
+        _set_average(self, average)
+        _set_timestamp_ms(self, timestamp_ms)
+
     @property
     def quote_volume(self) -> Decimal:
         return self.volume * self.average
+
+
+_set_symbol = slot_setter(Ticker, "symbol")
+_set_last = slot_setter(Ticker, "last")
+_set_bid = slot_setter(Ticker, "bid")
+_set_ask = slot_setter(Ticker, "ask")
+_set_high = slot_setter(Ticker, "high")
+_set_low = slot_setter(Ticker, "low")
+_set_volume = slot_setter(Ticker, "volume")
+_set_average = slot_setter(Ticker, "average")
+_set_timestamp_ms = slot_setter(Ticker, "timestamp_ms")
 
 
 @dataclass(frozen=True, slots=True)

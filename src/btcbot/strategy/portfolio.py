@@ -27,10 +27,10 @@ from btcbot.config.params import PortfolioParams, RiskLimits
 from btcbot.decision.account import AccountView
 from btcbot.decision.market import MarketView
 from btcbot.decision.plan import Action, DecisionLog, Layer
-from btcbot.decision.slots import slot_setter
 from btcbot.decision.snapshot import Snapshot
 from btcbot.domain import Side, Symbol
 from btcbot.domain.money import ONE, ZERO
+from btcbot.domain.slots import slot_setter
 
 _L = Layer.PORTFOLIO
 
@@ -44,7 +44,7 @@ class Rebalance:
     notional: Decimal
 
     def __init__(self, symbol: Symbol, side: Side, notional: Decimal) -> None:
-        # Hot (a move per selected symbol per cycle): see btcbot.decision.slots.
+        # Hot (a move per selected symbol per cycle): see btcbot.domain.slots.
         _set_symbol(self, symbol)
         _set_side(self, side)
         _set_notional(self, notional)
