@@ -50,7 +50,7 @@ from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from decimal import ROUND_DOWN, ROUND_UP, Context, Decimal, localcontext
+from decimal import ROUND_DOWN, ROUND_UP, Context, Decimal
 
 from btcbot.domain.fills import Fill
 from btcbot.domain.market import Balance, BookLevel, Candle, OrderBook, Ticker
@@ -560,31 +560,44 @@ def timeline(dataset: ReplayDataset) -> list[int]:
 class _DayWindow:
     """The 24 h ticker's figures over a window of bars that only moves forward in time.
 
-    Volumes come from running totals (two subtractions; exact: the totals carry every digit),
-    the high and low from monotonic queues (each bar enters and leaves once)."""
+    Volumes are differences of running totals from the first bar (exact: the totals carry
+    every digit), the totals up to the window's first and up to its last bar kept as the
+    window moves (each bar is added once to each), not one per bar; the high and low come
+    from monotonic queues (each bar enters and leaves once)."""
 
     _EXACT = Context(prec=60)
 
     def __init__(self, bars: Sequence[Bar]) -> None:
         self._bars = bars
-        volume, traded = ZERO, ZERO
-        self._volume, self._traded = [ZERO], [ZERO]
-        with localcontext(self._EXACT):
-            for bar in bars:
-                volume += bar.candle.volume
-                traded += bar.candle.close * bar.candle.volume
-                self._volume.append(volume)
-                self._traded.append(traded)
         self._first = self._last = 0
         self._highs: deque[int] = deque()  # bar indexes, highs falling
         self._lows: deque[int] = deque()  # bar indexes, lows rising
+        # (bars counted, their volume, their close x volume): before the window, through it
+        self._before: tuple[int, Decimal, Decimal] = (0, ZERO, ZERO)
+        self._through: tuple[int, Decimal, Decimal] = (0, ZERO, ZERO)
 
     def sums(self, first: int, last: int) -> tuple[Decimal, Decimal]:
         """Volume and close × volume of bars ``first`` .. ``last - 1``."""
-        return (
-            self._volume[last] - self._volume[first],
-            self._traded[last] - self._traded[first],
-        )
+        before, through = self._before, self._through
+        if first < before[0] or last < through[0]:  # moved back: start over
+            before = through = (0, ZERO, ZERO)
+        self._before = before = self._totals(before, first)
+        self._through = through = self._totals(through, last)
+        return through[1] - before[1], through[2] - before[2]
+
+    def _totals(
+        self, totals: tuple[int, Decimal, Decimal], count: int
+    ) -> tuple[int, Decimal, Decimal]:
+        """``totals`` carried on to the first ``count`` bars."""
+        counted, volume, traded = totals
+        if counted == count:
+            return totals
+        add, multiply = self._EXACT.add, self._EXACT.multiply
+        for index in range(counted, count):
+            candle = self._bars[index].candle
+            volume = add(volume, candle.volume)
+            traded = add(traded, multiply(candle.close, candle.volume))
+        return count, volume, traded
 
     def extremes(self, first: int, last: int) -> tuple[Decimal, Decimal] | None:
         """Highest high and lowest low of bars ``first`` .. ``last - 1`` (None: no bar)."""
