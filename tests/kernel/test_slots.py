@@ -12,8 +12,9 @@ from btcbot.decision.intents import Intent
 from btcbot.decision.market import Quote
 from btcbot.decision.plan import Action, Decision, Layer
 from btcbot.domain import Side, Symbol
-from btcbot.domain.market import BookLevel, Ticker
+from btcbot.domain.market import BookLevel, Candle, Ticker
 from btcbot.domain.slots import slot_setter
+from btcbot.exchange.datasets import Bar
 
 BTC = Symbol("BTC", "TRY")
 
@@ -28,6 +29,9 @@ BTC = Symbol("BTC", "TRY")
         Quote(BTC, Decimal(1), Decimal(2), Decimal("1.5"), Decimal(5), None, False),
         BookLevel(Decimal("1.5"), Decimal(2)),
         Ticker(BTC, *(Decimal(n) for n in range(1, 8)), 1_000),
+        Candle(BTC, 60, *(Decimal(n) for n in range(1, 6))),
+        Bar(Candle(BTC, 60, *(Decimal(n) for n in range(1, 6))), 60_000, 120_000),
+        Bar(Candle(BTC, 60, *(Decimal(n) for n in range(1, 6))), 0, 1, Decimal(1), Decimal(2)),
     ],
 )
 def test_fast_init_keeps_dataclass_semantics(value: object) -> None:

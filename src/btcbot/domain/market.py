@@ -19,12 +19,12 @@ class BookLevel:
     def __init__(self, price: Decimal, amount: Decimal) -> None:
         # Hot (ten per synthetic book, a book per symbol per replayed bar): see
         # btcbot.domain.slots.
-        _set_price(self, price)
-        _set_amount(self, amount)
+        _level_price(self, price)
+        _level_amount(self, amount)
 
 
-_set_price = slot_setter(BookLevel, "price")
-_set_amount = slot_setter(BookLevel, "amount")
+_level_price = slot_setter(BookLevel, "price")
+_level_amount = slot_setter(BookLevel, "amount")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,30 +84,30 @@ class Ticker:
         timestamp_ms: int,
     ) -> None:
         # Hot (a replay serves a ticker per symbol per cycle): see btcbot.domain.slots.
-        _set_symbol(self, symbol)
-        _set_last(self, last)
-        _set_bid(self, bid)
-        _set_ask(self, ask)
-        _set_high(self, high)
-        _set_low(self, low)
-        _set_volume(self, volume)
-        _set_average(self, average)
-        _set_timestamp_ms(self, timestamp_ms)
+        _ticker_symbol(self, symbol)
+        _ticker_last(self, last)
+        _ticker_bid(self, bid)
+        _ticker_ask(self, ask)
+        _ticker_high(self, high)
+        _ticker_low(self, low)
+        _ticker_volume(self, volume)
+        _ticker_average(self, average)
+        _ticker_timestamp_ms(self, timestamp_ms)
 
     @property
     def quote_volume(self) -> Decimal:
         return self.volume * self.average
 
 
-_set_symbol = slot_setter(Ticker, "symbol")
-_set_last = slot_setter(Ticker, "last")
-_set_bid = slot_setter(Ticker, "bid")
-_set_ask = slot_setter(Ticker, "ask")
-_set_high = slot_setter(Ticker, "high")
-_set_low = slot_setter(Ticker, "low")
-_set_volume = slot_setter(Ticker, "volume")
-_set_average = slot_setter(Ticker, "average")
-_set_timestamp_ms = slot_setter(Ticker, "timestamp_ms")
+_ticker_symbol = slot_setter(Ticker, "symbol")
+_ticker_last = slot_setter(Ticker, "last")
+_ticker_bid = slot_setter(Ticker, "bid")
+_ticker_ask = slot_setter(Ticker, "ask")
+_ticker_high = slot_setter(Ticker, "high")
+_ticker_low = slot_setter(Ticker, "low")
+_ticker_volume = slot_setter(Ticker, "volume")
+_ticker_average = slot_setter(Ticker, "average")
+_ticker_timestamp_ms = slot_setter(Ticker, "timestamp_ms")
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,3 +140,32 @@ class Candle:
     low: Decimal
     close: Decimal
     volume: Decimal
+
+    def __init__(
+        self,
+        symbol: Symbol,
+        open_time_s: int,
+        open: Decimal,
+        high: Decimal,
+        low: Decimal,
+        close: Decimal,
+        volume: Decimal,
+    ) -> None:
+        # Hot (a dataset load makes one per row: half a million per year of 1m candles per
+        # pair): see btcbot.domain.slots.
+        _candle_symbol(self, symbol)
+        _candle_open_time_s(self, open_time_s)
+        _candle_open(self, open)
+        _candle_high(self, high)
+        _candle_low(self, low)
+        _candle_close(self, close)
+        _candle_volume(self, volume)
+
+
+_candle_symbol = slot_setter(Candle, "symbol")
+_candle_open_time_s = slot_setter(Candle, "open_time_s")
+_candle_open = slot_setter(Candle, "open")
+_candle_high = slot_setter(Candle, "high")
+_candle_low = slot_setter(Candle, "low")
+_candle_close = slot_setter(Candle, "close")
+_candle_volume = slot_setter(Candle, "volume")

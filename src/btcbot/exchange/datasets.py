@@ -38,6 +38,7 @@ from types import MappingProxyType
 
 from btcbot.domain.market import Candle
 from btcbot.domain.money import ZERO, MoneyError, format_decimal, to_decimal
+from btcbot.domain.slots import slot_setter
 from btcbot.domain.symbols import Symbol, SymbolError
 
 COLUMNS = ("ts", "open", "high", "low", "close", "volume")
@@ -68,6 +69,28 @@ class Bar:
     close_ms: int
     bid: Decimal | None = None
     ask: Decimal | None = None
+
+    def __init__(
+        self,
+        candle: Candle,
+        open_ms: int,
+        close_ms: int,
+        bid: Decimal | None = None,
+        ask: Decimal | None = None,
+    ) -> None:
+        # Hot (one per dataset row): see btcbot.domain.slots.
+        _set_candle(self, candle)
+        _set_open_ms(self, open_ms)
+        _set_close_ms(self, close_ms)
+        _set_bid(self, bid)
+        _set_ask(self, ask)
+
+
+_set_candle = slot_setter(Bar, "candle")
+_set_open_ms = slot_setter(Bar, "open_ms")
+_set_close_ms = slot_setter(Bar, "close_ms")
+_set_bid = slot_setter(Bar, "bid")
+_set_ask = slot_setter(Bar, "ask")
 
 
 @dataclass(frozen=True, slots=True)
