@@ -220,10 +220,15 @@ def _series(path: Path, info: DatasetInfo, table: pa.Table) -> Series:
     values = dict(zip(names, _decimals([table.column(name) for name in names]), strict=True))
     none: list[Decimal | None] = [None] * table.num_rows
     symbol, interval = info.symbol, info.interval_ms
+    opens = table.column("ts").to_pylist()
+    # a candle closes when the next one opens (no gap): the same int object serves both
+    closes = [b if b == a + interval else a + interval for a, b in pairwise(opens)]
+    closes.append(opens[-1] + interval)
     bars = [
-        Bar(Candle(symbol, ts // 1000, o, h, low, c, v), ts, ts + interval, bid, ask)
-        for ts, o, h, low, c, v, bid, ask in zip(
-            table.column("ts").to_pylist(),
+        Bar(Candle(symbol, ts // 1000, o, h, low, c, v), ts, close, bid, ask)
+        for ts, close, o, h, low, c, v, bid, ask in zip(
+            opens,
+            closes,
             *(values[name] for name in DECIMAL_COLUMNS),
             values.get("bid", none),
             values.get("ask", none),
