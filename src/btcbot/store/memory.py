@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import nullcontext
-from dataclasses import replace
+from dataclasses import fields, replace
 from decimal import Decimal
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import structlog
@@ -243,6 +243,9 @@ class MemoryFills:
         return coid is not None and self._orders.waiting_for_id(coid)
 
 
+_DECISION_FIELDS = attrgetter(*(f.name for f in fields(DecisionRecord)))  # what == compares
+
+
 class MemoryCycles:
     """Cycle records in the order they were recorded, with their decisions.
 
@@ -253,7 +256,7 @@ class MemoryCycles:
     def __init__(self) -> None:
         self._cycles: dict[str, CycleRecord] = {}
         self._decisions: list[tuple[str, tuple[DecisionRecord, ...]]] = []
-        self._previous: dict[DecisionRecord, DecisionRecord] = {}  # the last cycle's
+        self._previous: dict[tuple[Any, ...], DecisionRecord] = {}  # the last cycle's, by fields
         self._slept: list[SleptCycles] = []  # kept by column; rows made at the write
 
     def record_slept(self, slept: SleptCycles) -> None:
@@ -264,11 +267,13 @@ class MemoryCycles:
         if cycle.cycle_id in self._cycles:
             raise StoreError(f"cycle {cycle.cycle_id!r} is already recorded")
         self._cycles[cycle.cycle_id] = cycle
+        decided = list(decided)
+        keys = list(map(_DECISION_FIELDS, decided))  # C-level, unlike the dataclass hash
         previous = self._previous.get
-        decisions = tuple([previous(decision, decision) for decision in decided])
+        decisions = tuple([previous(key, d) for key, d in zip(keys, decided, strict=True)])
         if decisions:
             self._decisions.append((cycle.cycle_id, decisions))
-            self._previous = {decision: decision for decision in decisions}
+            self._previous = dict(zip(keys, decisions, strict=True))
 
     def finish(
         self,
