@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -87,3 +88,10 @@ class Symbol(_Derived):
         raise SymbolError(
             f"cannot split {text!r} into base and quote: write it as BASE_QUOTE, e.g. BTC_TRY"
         )
+
+
+@functools.lru_cache(maxsize=4096)
+def pair_of(base: str, quote: str) -> Symbol:
+    """``Symbol(base, quote)``, made (and validated) once per pair: for code that names a
+    pair from an asset every cycle (a held asset's pair). Raises like ``Symbol``."""
+    return Symbol(base, quote)
