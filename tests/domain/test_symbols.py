@@ -1,6 +1,6 @@
 import pytest
 
-from btcbot.domain.symbols import Symbol, SymbolError
+from btcbot.domain.symbols import Symbol, SymbolError, pair_of
 
 
 @pytest.mark.parametrize("text", ["BTC_TRY", "BTCTRY", "btc-try", "BTC/TRY", " btctry "])
@@ -42,3 +42,10 @@ def test_hash_is_cached_but_unchanged_and_survives_pickle_and_copy() -> None:
     assert {symbol: 1}[Symbol("BTC", "TRY")] == 1
     assert sorted([Symbol("ETH", "TRY"), symbol]) == [symbol, Symbol("ETH", "TRY")]
     assert repr(symbol) == "Symbol(base='BTC', quote='TRY')"
+
+
+def test_pair_of_is_the_symbol_made_once() -> None:
+    assert pair_of("BTC", "TRY") == Symbol("BTC", "TRY")
+    assert pair_of("BTC", "TRY") is pair_of("BTC", "TRY")
+    with pytest.raises(SymbolError):
+        pair_of("btc", "TRY")

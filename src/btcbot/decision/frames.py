@@ -23,7 +23,7 @@ from types import MappingProxyType
 from typing import Any, overload
 
 from btcbot.domain import Candle, Symbol
-from btcbot.domain.slots import fast_init
+from btcbot.domain.slots import fast_init, slot_setter
 
 CANDLE_COLUMNS = ("open_time_s", "open", "high", "low", "close", "volume")
 """Every frame has these: the candle's open time (epoch seconds, UTC) and its OHLCV values."""
@@ -141,8 +141,18 @@ class Frame:
         return Frame(self.symbol, {**self.columns, **extra}, self.end)
 
     def at(self, end: int) -> Frame:
-        """The same columns with ``end`` rows visible."""
-        return Frame(self.symbol, self.columns, end)
+        """The same columns with ``end`` rows visible.
+
+        Hot (a replay shows every symbol's frame at every cycle): the columns were checked
+        when this frame was made, so only ``end`` is; the new frame's fields are set through
+        their slots (see btcbot.domain.slots), not by ``__init__`` and ``__post_init__``."""
+        if not 0 <= end <= self.rows:
+            raise ValueError(f"frame end {end} outside 0..{self.rows}")
+        frame = _new_frame(Frame)
+        _set_symbol(frame, self.symbol)
+        _set_columns(frame, self.columns)
+        _set_end(frame, end)
+        return frame
 
     def series(self, name: str) -> Series:
         column = self.columns.get(name)
@@ -150,6 +160,12 @@ class Frame:
             known = ", ".join(sorted(self.columns))
             raise KeyError(f"{self.symbol.normalized} has no column {name!r} (it has {known})")
         return Series(self.symbol, name, column, self.end)
+
+
+_new_frame = object.__new__
+_set_symbol = slot_setter(Frame, "symbol")
+_set_columns = slot_setter(Frame, "columns")
+_set_end = slot_setter(Frame, "end")
 
 
 __all__ = ["CANDLE_COLUMNS", "Frame", "LookaheadError", "Series", "candle_columns"]

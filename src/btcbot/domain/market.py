@@ -91,6 +91,7 @@ class Balance:
         return self.free + self.locked
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Candle:
     symbol: Symbol

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -24,9 +25,10 @@ class _Derived:
     ``__setstate__`` (pickle, copy) has them unset until first use.
     """
 
-    __slots__ = ("_hash", "_pair")
+    __slots__ = ("_hash", "_normalized", "_pair")
     _hash: int
     _pair: str
+    _normalized: str
 
 
 @fast_init
@@ -65,7 +67,12 @@ class Symbol(_Derived):
     @property
     def normalized(self) -> str:
         """BTCTurk ``pairSymbolNormalized`` form, e.g. ``BTC_TRY``."""
-        return f"{self.base}_{self.quote}"
+        try:  # cached: every decision record and synthetic book key spells it
+            return self._normalized
+        except AttributeError:
+            value = f"{self.base}_{self.quote}"
+            object.__setattr__(self, "_normalized", value)
+            return value
 
     def __str__(self) -> str:
         return self.normalized
@@ -84,3 +91,10 @@ class Symbol(_Derived):
         raise SymbolError(
             f"cannot split {text!r} into base and quote: write it as BASE_QUOTE, e.g. BTC_TRY"
         )
+
+
+@functools.lru_cache(maxsize=4096)
+def pair_of(base: str, quote: str) -> Symbol:
+    """``Symbol(base, quote)``, made (and validated) once per pair: for code that names a
+    pair from an asset every cycle (a held asset's pair). Raises like ``Symbol``."""
+    return Symbol(base, quote)

@@ -38,6 +38,7 @@ from types import MappingProxyType
 
 from btcbot.domain.market import Candle
 from btcbot.domain.money import ZERO, MoneyError, format_decimal, to_decimal
+from btcbot.domain.slots import fast_init
 from btcbot.domain.symbols import Symbol, SymbolError
 
 COLUMNS = ("ts", "open", "high", "low", "close", "volume")
@@ -59,6 +60,7 @@ class DatasetError(ValueError):
     """A dataset file cannot be used; the message names the file and line."""
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Bar:
     """One candle with its exact open/close times in ms and optional best bid/ask at close."""

@@ -50,7 +50,7 @@ from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from decimal import ROUND_DOWN, ROUND_UP, Context, Decimal, localcontext
+from decimal import ROUND_DOWN, ROUND_UP, Context, Decimal
 
 from btcbot.domain.fills import Fill
 from btcbot.domain.market import Balance, BookLevel, Candle, OrderBook, Ticker
@@ -106,13 +106,16 @@ def synthesize_book(
 ) -> OrderBook:
     """The deterministic synthetic book of ``bar`` (see the module docstring); ``rng`` is a
     generator to reseed for it (one is made when None)."""
-    best_bid, best_ask = _touch(bar, step_for_scale(rules.price_scale), spread_bps)
-    key = f"{seed}:{bar.candle.symbol}:{bar.open_ms}"
-    weights = _weights(key, 2 * depth.levels, rng or random.Random())
-    per_level = bar.candle.volume * depth.depth_fraction / depth.levels
-    bids = _side(weights[: depth.levels], best_bid, -1, per_level, rules, depth)
-    asks = _side(weights[depth.levels :], best_ask, 1, per_level, rules, depth)
-    return OrderBook(bar.candle.symbol, bids, asks, at_ms)
+    tick = step_for_scale(rules.price_scale)
+    best_bid, best_ask = _touch(bar, tick, spread_bps)
+    candle, levels = bar.candle, depth.levels
+    weights = _weights(f"{seed}:{candle.symbol}:{bar.open_ms}", 2 * levels, rng or random.Random())
+    per_level = candle.volume * depth.depth_fraction / levels
+    size_step, floor = step_for_scale(rules.numerator_scale), depth.min_level_amount
+    bid_factors, ask_factors = _level_factors(levels, depth.level_step_bps)
+    bids = _side(weights[:levels], best_bid, bid_factors, -tick, per_level, size_step, floor)
+    asks = _side(weights[levels:], best_ask, ask_factors, tick, per_level, size_step, floor)
+    return OrderBook(candle.symbol, bids, asks, at_ms)
 
 
 def crossing_book(bar: Bar, rules: SymbolRules, depth: DepthModel) -> OrderBook:
@@ -165,22 +168,21 @@ def _least_level(bar: Bar, depth: DepthModel) -> Decimal:
 def _side(
     weights: Sequence[Decimal],
     best: Decimal,
-    direction: int,
+    factors: Sequence[Decimal],
+    away: Decimal,
     per_level: Decimal,
-    rules: SymbolRules,
-    depth: DepthModel,
+    size_step: Decimal,
+    floor: Decimal,
 ) -> tuple[BookLevel, ...]:
-    """Levels moving away from ``best`` (``direction`` -1 for bids, +1 for asks)."""
-    tick, size_step = step_for_scale(rules.price_scale), step_for_scale(rules.numerator_scale)
-    rounding = ROUND_UP if direction > 0 else ROUND_DOWN
-    floor = depth.min_level_amount
+    """Levels moving away from ``best`` by ``factors``, on the price grid of the tick
+    ``away`` (negative for bids: prices fall, rounded down; positive for asks: rounded up)."""
+    tick, rounding = (-away, ROUND_DOWN) if away < ZERO else (away, ROUND_UP)
     levels: list[BookLevel] = []
     previous: Decimal | None = None
-    factors = _level_factors(depth.levels, depth.level_step_bps, direction)
     for factor, weight in zip(factors, weights, strict=True):
         price = (best * factor).quantize(tick, rounding)
-        if previous is not None and (price - previous) * direction <= ZERO:
-            price = previous + direction * tick
+        if previous is not None and (price - previous) * away <= ZERO:  # not away from it
+            price = previous + away
         amount = (per_level * weight).quantize(size_step, ROUND_DOWN)
         if amount < floor:
             amount = floor
@@ -214,9 +216,13 @@ def _weights(key: str, count: int, rng: random.Random) -> list[Decimal]:
 
 
 @functools.cache
-def _level_factors(levels: int, step_bps: Decimal, direction: int) -> tuple[Decimal, ...]:
-    """The price multiplier of each level (``1 ± index × step``)."""
-    return tuple(ONE + direction * index * step_bps / BPS for index in range(levels))
+def _level_factors(
+    levels: int, step_bps: Decimal
+) -> tuple[tuple[Decimal, ...], tuple[Decimal, ...]]:
+    """The price multiplier of each level (``1 ± index × step``): bids', then asks'."""
+    bids = tuple(ONE - index * step_bps / BPS for index in range(levels))
+    asks = tuple(ONE + index * step_bps / BPS for index in range(levels))
+    return bids, asks
 
 
 class ReplayExchange:
@@ -244,6 +250,7 @@ class ReplayExchange:
         if spread_bps < ZERO or cancel_latency_ms < 0:
             raise ValueError("spread_bps and cancel_latency_ms must be >= 0")
         self._series = dict(dataset.series)
+        self._symbols = tuple(sorted(self._series))  # the order tickers and rules list them
         self._rules = {s: rules[s] for s in self._series}
         self._spread_bps = spread_bps
         self._depth = depth or DepthModel()
@@ -421,7 +428,7 @@ class ReplayExchange:
 
     # ----------------------------------------------------------------------------- market data
     async def exchange_rules(self) -> Mapping[Symbol, SymbolRules]:
-        current = ((s, self._rules_now(s)) for s in sorted(self._series))
+        current = ((s, self._rules_now(s)) for s in self._symbols)
         return {symbol: rules for symbol, rules in current if rules is not None}
 
     async def order_book(self, symbol: Symbol, limit: int = 25) -> OrderBook:
@@ -431,7 +438,7 @@ class ReplayExchange:
         return replace(book, bids=book.bids[:limit], asks=book.asks[:limit])
 
     async def tickers(self) -> Mapping[Symbol, Ticker]:
-        found = ((s, self._ticker(s)) for s in sorted(self._series))
+        found = ((s, self._ticker(s)) for s in self._symbols)
         return {symbol: ticker for symbol, ticker in found if ticker is not None}
 
     def _rules_now(self, symbol: Symbol) -> SymbolRules | None:
@@ -553,31 +560,44 @@ def timeline(dataset: ReplayDataset) -> list[int]:
 class _DayWindow:
     """The 24 h ticker's figures over a window of bars that only moves forward in time.
 
-    Volumes come from running totals (two subtractions; exact: the totals carry every digit),
-    the high and low from monotonic queues (each bar enters and leaves once)."""
+    Volumes are differences of running totals from the first bar (exact: the totals carry
+    every digit), the totals up to the window's first and up to its last bar kept as the
+    window moves (each bar is added once to each), not one per bar; the high and low come
+    from monotonic queues (each bar enters and leaves once)."""
 
     _EXACT = Context(prec=60)
 
     def __init__(self, bars: Sequence[Bar]) -> None:
         self._bars = bars
-        volume, traded = ZERO, ZERO
-        self._volume, self._traded = [ZERO], [ZERO]
-        with localcontext(self._EXACT):
-            for bar in bars:
-                volume += bar.candle.volume
-                traded += bar.candle.close * bar.candle.volume
-                self._volume.append(volume)
-                self._traded.append(traded)
         self._first = self._last = 0
         self._highs: deque[int] = deque()  # bar indexes, highs falling
         self._lows: deque[int] = deque()  # bar indexes, lows rising
+        # (bars counted, their volume, their close x volume): before the window, through it
+        self._before: tuple[int, Decimal, Decimal] = (0, ZERO, ZERO)
+        self._through: tuple[int, Decimal, Decimal] = (0, ZERO, ZERO)
 
     def sums(self, first: int, last: int) -> tuple[Decimal, Decimal]:
         """Volume and close × volume of bars ``first`` .. ``last - 1``."""
-        return (
-            self._volume[last] - self._volume[first],
-            self._traded[last] - self._traded[first],
-        )
+        before, through = self._before, self._through
+        if first < before[0] or last < through[0]:  # moved back: start over
+            before = through = (0, ZERO, ZERO)
+        self._before = before = self._totals(before, first)
+        self._through = through = self._totals(through, last)
+        return through[1] - before[1], through[2] - before[2]
+
+    def _totals(
+        self, totals: tuple[int, Decimal, Decimal], count: int
+    ) -> tuple[int, Decimal, Decimal]:
+        """``totals`` carried on to the first ``count`` bars."""
+        counted, volume, traded = totals
+        if counted == count:
+            return totals
+        add, multiply = self._EXACT.add, self._EXACT.multiply
+        for index in range(counted, count):
+            candle = self._bars[index].candle
+            volume = add(volume, candle.volume)
+            traded = add(traded, multiply(candle.close, candle.volume))
+        return count, volume, traded
 
     def extremes(self, first: int, last: int) -> tuple[Decimal, Decimal] | None:
         """Highest high and lowest low of bars ``first`` .. ``last - 1`` (None: no bar)."""

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import nullcontext
-from dataclasses import replace
+from dataclasses import fields, replace
 from decimal import Decimal
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import structlog
-from sqlalchemy import Engine, Table
+from sqlalchemy import Connection, Engine, Table
 
 from btcbot.domain import Fill, Order, OrderRequest, Side, Symbol
 from btcbot.domain.money import ZERO
@@ -242,12 +243,20 @@ class MemoryFills:
         return coid is not None and self._orders.waiting_for_id(coid)
 
 
+_DECISION_FIELDS = attrgetter(*(f.name for f in fields(DecisionRecord)))  # what == compares
+
+
 class MemoryCycles:
-    """Cycle records in the order they were recorded, with their decisions."""
+    """Cycle records in the order they were recorded, with their decisions.
+
+    Most cycles repeat many decisions of the cycle before (the same universe exclusions, the
+    same holds), so a decision equal to one of the previous cycle's is kept as a reference to
+    that record (they are frozen values): a long replay does not hold a copy of each."""
 
     def __init__(self) -> None:
         self._cycles: dict[str, CycleRecord] = {}
-        self._decisions: list[tuple[str, DecisionRecord]] = []
+        self._decisions: list[tuple[str, tuple[DecisionRecord, ...]]] = []
+        self._previous: dict[tuple[Any, ...], DecisionRecord] = {}  # the last cycle's, by fields
         self._slept: list[SleptCycles] = []  # kept by column; rows made at the write
 
     def record_slept(self, slept: SleptCycles) -> None:
@@ -258,7 +267,13 @@ class MemoryCycles:
         if cycle.cycle_id in self._cycles:
             raise StoreError(f"cycle {cycle.cycle_id!r} is already recorded")
         self._cycles[cycle.cycle_id] = cycle
-        self._decisions.extend((cycle.cycle_id, decision) for decision in decided)
+        decided = list(decided)
+        keys = list(map(_DECISION_FIELDS, decided))  # C-level, unlike the dataclass hash
+        previous = self._previous.get
+        decisions = tuple([previous(key, d) for key, d in zip(keys, decided, strict=True)])
+        if decisions:
+            self._decisions.append((cycle.cycle_id, decisions))
+            self._previous = dict(zip(keys, decisions, strict=True))
 
     def finish(
         self,
@@ -295,7 +310,11 @@ class MemoryCycles:
             yield from batch.rows()
 
     def decision_rows(self) -> Iterator[dict[str, Any]]:
-        return (decision_row(cycle_id, decision) for cycle_id, decision in self._decisions)
+        return (
+            decision_row(cycle_id, decision)
+            for cycle_id, decisions in self._decisions
+            for decision in decisions
+        )
 
 
 class MemoryDocuments:
@@ -391,7 +410,45 @@ class MemoryStateStore:
         with unit_of_work(engine) as connection:
             for table, rows in tables:
                 for batch in _batches(rows, FLUSH_BATCH):
-                    connection.execute(table.insert(), batch)
+                    insert = _driver_insert(connection, table, batch)
+                    if insert is None:
+                        connection.execute(table.insert(), batch)
+                    else:
+                        connection.exec_driver_sql(*insert)
+
+
+def _driver_insert(
+    connection: Connection, table: Table, batch: list[dict[str, Any]]
+) -> tuple[str, list[tuple[Any, ...]]] | None:
+    """``batch`` as one SQLite ``executemany`` of value tuples, each value through its
+    column's bind processor — what ``connection.execute(table.insert(), batch)`` sends, without
+    SQLAlchemy's per-row parameter handling (a long replay writes millions of decisions).
+    None (insert through SQLAlchemy) on another database, when the rows differ in their
+    columns, or when a column left out has a Python-side default."""
+    dialect = connection.dialect
+    names = tuple(batch[0])
+    if dialect.name != "sqlite" or any(row.keys() != batch[0].keys() for row in batch):
+        return None
+    if any(c.default is not None for c in table.columns if c.name not in batch[0]):
+        return None
+    columns = [table.c[name] for name in names]
+    processors = [column.type.bind_processor(dialect) for column in columns]
+    quote = dialect.identifier_preparer
+    sql = (
+        f"INSERT INTO {quote.format_table(table)} "
+        f"({', '.join(quote.format_column(column) for column in columns)}) "
+        f"VALUES ({', '.join('?' * len(names))})"
+    )
+    values = itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
+    if all(processor is None for processor in processors):
+        return sql, [values(row) for row in batch]
+    pairs = list(enumerate(processors))
+    bound = [list(values(row)) for row in batch]
+    for row in bound:
+        for index, processor in pairs:
+            if processor is not None:
+                row[index] = processor(row[index])
+    return sql, [tuple(row) for row in bound]
 
 
 def _batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:

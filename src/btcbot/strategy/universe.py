@@ -274,9 +274,11 @@ def govern(
         note = (None, "universe_frozen", ",".join(freeze_reasons))
         return Governed(previous[: params.size], state, (note,))
     notes: list[tuple[Symbol | None, str, str]] = []
-    admitted = _admit(ranked, previous, now_ms, params, probation, cooldowns, notes)
-    additions = [s for s in admitted if s not in previous]
-    removals = [s for s in previous if s not in admitted]
+    was = frozenset(previous)  # membership by hash, not a scan of the tuple per symbol
+    admitted = _admit(ranked, was, now_ms, params, probation, cooldowns, notes)
+    now_in = frozenset(admitted)
+    additions = [s for s in admitted if s not in was]
+    removals = [s for s in previous if s not in now_in]
     churn = len(additions) + len(removals)
     if not churn:
         return Governed(admitted, GovernanceState(admitted, probation, cooldowns, changes), ())
@@ -298,7 +300,7 @@ def govern(
 
 def _admit(
     ranked: Sequence[Symbol],
-    previous: tuple[Symbol, ...],
+    previous: frozenset[Symbol],
     now_ms: int,
     params: UniverseParams,
     probation: dict[Symbol, int],

@@ -23,6 +23,7 @@ from btcbot.decision.plan import Action, DecisionLog, Layer
 from btcbot.decision.snapshot import Snapshot
 from btcbot.domain import Balance, Symbol, SymbolRules, Ticker
 from btcbot.domain.slots import fast_init
+from btcbot.domain.symbols import pair_of
 from btcbot.strategy import universe
 
 
@@ -98,7 +99,7 @@ class RankedUniverse:
         )
         wanted.update(dict.fromkeys(t.symbol for t in candidates[: self.params.size]))
         for asset, balance in balances.items():
-            held = Symbol(asset, quote) if asset != quote else None
+            held = pair_of(asset, quote) if asset != quote else None
             if held is not None and balance.total > 0 and held in rules:
                 wanted[held] = None
         return tuple(wanted)
