@@ -6,11 +6,14 @@ The workload of ``bench/strategy_vs_peers.py`` (``examples/sma_crossover.py`` th
 ``run_backtest``, fast engine, stage 3 knobs, 10,000 TRY, seed 123, 10 bps spread) on the
 first ``--bars`` candles of the real BTC/TRY 1h series; ``--strategy none`` runs the stage's
 own profile instead. Each part of the cycle (a method of the cycle runner, the replay
-exchange, the OMS or the kernel) is wrapped in a timer for the run, so the figures are
-microseconds of wall time per cycle in this process, medians not taken: totals over the loop
-divided by its cycles. The timers cost under 1 µs a call (a few µs a cycle, in the rest),
-and parts nest: indented rows are inside the row above them. Compare the parts of one run, not
-runs on a busy machine.
+exchange, the OMS or the kernel) is wrapped in a timer for the run, so the figures are wall
+time in this process, medians not taken: each part's total over the loop, and that total per
+*planned* cycle (the ones that report). The cycles recorded as slept report nothing: those that
+reconciled the previous cycle's fill and found the account idle are the "found idle" row (after
+their reconciliation, counted above it), the runs slept between a strategy's triggers the
+"slept runs" row. The timers cost under 1 µs a call (a few µs a cycle, in the rest), and parts
+nest: indented rows are inside the row above them. Compare the parts of one run, not runs on a
+busy machine.
 """
 
 from __future__ import annotations
@@ -64,6 +67,8 @@ PARTS: list[tuple[int, str, Any, str]] = [
     (0, "act, cycle report, valuation", CycleRunner, "_act"),
     (0, "decision records, fingerprint", CycleRunner, "_persist"),
     (0, "reject bookkeeping", CycleRunner, "_record_rejects"),
+    (0, "found idle: recorded as slept", CycleRunner, "_rest"),
+    (0, "slept runs between triggers", CycleRunner, "sleep_through"),
     (0, "replay clock step", ReplayExchange, "step"),
 ]
 
@@ -133,17 +138,23 @@ def main() -> None:
                 on_report=lambda _: marks.append(time.perf_counter()),
             )
         )
-    cycles = len(marks)
+    reported = len(marks)
     loop = marks[-1] - marks[0]
-    print(f"{result.cycles} cycles, {result.summary.fills} fills; µs of wall time per cycle:")
-    print(f"  {'loop (first to last cycle report)':<40}{loop / (cycles - 1) * 1e6:8.1f}")
+    print(
+        f"{result.cycles} cycles ({reported} planned, {result.slept} recorded as slept),"
+        f" {result.summary.fills} fills; wall time over the loop, and per planned cycle:"
+    )
+    print(f"  {'loop (first to last cycle report)':<40}{loop * 1e3:8.0f} ms")
     accounted = 0.0
     for depth, label, _, _ in PARTS:
-        per_cycle = spent[label][0] / cycles * 1e6
-        accounted += spent[label][0] if depth == 0 else 0.0
-        print(f"  {'  ' * (depth + 1)}{label:<{38 - 2 * depth}}{per_cycle:8.1f}")
-    rest = (loop / (cycles - 1) - accounted / cycles) * 1e6
-    print(f"    {'the rest (runner glue, timers)':<38}{rest:8.1f}")
+        total = spent[label][0]
+        accounted += total if depth == 0 else 0.0
+        _row(f"{'  ' * depth}{label}", total, reported)
+    _row("the rest (runner glue, timers)", loop - accounted, reported)
+
+
+def _row(label: str, seconds: float, planned: int) -> None:
+    print(f"    {label:<38}{seconds * 1e3:8.0f} ms{seconds / planned * 1e6:9.1f} µs")
 
 
 if __name__ == "__main__":

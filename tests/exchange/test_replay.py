@@ -296,6 +296,25 @@ async def test_a_gap_longer_than_a_day_leaves_an_empty_24h_ticker() -> None:
     assert (ticker.last, ticker.volume, ticker.high, ticker.low) == (D(140), D(2), D(150), D(130))
 
 
+async def test_24h_ticker_after_jumps_is_the_window_summed_directly() -> None:
+    """A replay that sleeps between triggers asks for tickers after jumps of any length,
+    shorter than the 24 h window and past a whole one: each answer is the last 24 h summed
+    directly."""
+    rows = [
+        (T0 + i * HOUR_MS, D(100 + i), D(110 + i), D(90 + i), D(100 + i), D(i % 7) + D("0.125"))
+        for i in range(200)
+    ]
+    ex = replay(ReplayDataset.of(series_from_bars(BTC_TRY, HOUR_MS, rows)))
+    for hours in (1, 2, 3, 20, 40, 41, 95, 96, 97, 98, 150, 199):
+        now = T0 + hours * HOUR_MS
+        ex.advance_to(now)
+        ticker = (await ex.tickers())[BTC_TRY]
+        window = [r for r in rows if now - 24 * HOUR_MS < r[0] + HOUR_MS <= now]
+        assert ticker.volume == sum(r[5] for r in window)
+        assert ticker.high == max(r[2] for r in window) and ticker.low == min(r[3] for r in window)
+        assert ticker.average == sum(r[4] * r[5] for r in window) / ticker.volume
+
+
 def test_book_weights_are_the_seeded_randint_draws_earlier_runs_used() -> None:
     """The synthetic books (and so every replayed fill) depend on these draws: the fast
     spelling must give exactly ``randint(500, 1500)``'s values for every key."""

@@ -560,10 +560,12 @@ def timeline(dataset: ReplayDataset) -> list[int]:
 class _DayWindow:
     """The 24 h ticker's figures over a window of bars that only moves forward in time.
 
-    Volumes are differences of running totals from the first bar (exact: the totals carry
-    every digit), the totals up to the window's first and up to its last bar kept as the
-    window moves (each bar is added once to each), not one per bar; the high and low come
-    from monotonic queues (each bar enters and leaves once)."""
+    Volumes are differences of running totals (exact: the totals carry every digit), the
+    totals up to the window's first and up to its last bar kept as the window moves (each bar
+    is added once to each), not one per bar. A window that jumped further than its own length
+    (a replay that slept between triggers) is summed directly instead, and the totals start
+    again from its first bar: only their difference is ever read. The high and low come from
+    monotonic queues (each bar enters and leaves once)."""
 
     _EXACT = Context(prec=60)
 
@@ -579,8 +581,8 @@ class _DayWindow:
     def sums(self, first: int, last: int) -> tuple[Decimal, Decimal]:
         """Volume and close × volume of bars ``first`` .. ``last - 1``."""
         before, through = self._before, self._through
-        if first < before[0] or last < through[0]:  # moved back: start over
-            before = through = (0, ZERO, ZERO)
+        if first < before[0] or last < through[0] or first - before[0] > last - first:
+            before = through = (first, ZERO, ZERO)  # moved back, or past a whole window
         self._before = before = self._totals(before, first)
         self._through = through = self._totals(through, last)
         return through[1] - before[1], through[2] - before[2]
