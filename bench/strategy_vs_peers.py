@@ -47,7 +47,9 @@ caches); the rounds alternate the engines' order. Per engine the worker reports:
   engines did comparable work (they differ where fills differ: btcbot's orders trade against
   the book at the touch, the peers' at the next open).
 
-Medians over the rounds, and ratios of btcbot's loop rate to each peer's (wall and CPU).
+Medians over the rounds, and ratios of btcbot's loop rate to each peer's (wall and CPU): the
+ratio of the medians, and the median (and range) of each round's own ratio, the two engines
+measured a minute apart under the same load (the steadier figure on a shared machine).
 ``--baseline ../main/src`` adds btcbot from another checkout as engine ``baseline`` (its
 package imported first through ``PYTHONPATH``; the same example file and settings), so a
 change is measured before/after in the same alternation.
@@ -414,6 +416,12 @@ def rate(rounds: list[dict[str, Any]], clock: int, span: str = "loop") -> float:
     return float(statistics.median(r[bars] / r[span][clock] for r in rounds))
 
 
+def per_round(ours: list[dict[str, Any]], peer: list[dict[str, Any]], clock: int) -> str:
+    """The median (and range) of the loop-rate ratios of the rounds."""
+    ratios = [rate([a], clock) / rate([b], clock) for a, b in zip(ours, peer, strict=True)]
+    return f"{statistics.median(ratios):.2f}x ({min(ratios):.2f}-{max(ratios):.2f})"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
@@ -476,6 +484,9 @@ def main() -> None:
             ]
             whole = rate(ours, 0, "run") / rate(results[peer], 0, "run")
             print(f"  btcbot / {peer}: loop {' '.join(ratios)}; whole run {whole:.2f}x (wall)")
+            # each round's own ratio: the two engines ran a minute apart, under the same load
+            wall, cpu = (per_round(ours, results[peer], clock) for clock in (0, 1))
+            print(f"    per-round loop ratios, median (range): {wall} wall, {cpu} CPU")
 
 
 if __name__ == "__main__":
