@@ -299,16 +299,30 @@ async def test_a_gap_longer_than_a_day_leaves_an_empty_24h_ticker() -> None:
 async def test_24h_ticker_after_jumps_is_the_window_summed_directly() -> None:
     """A replay that sleeps between triggers asks for tickers after jumps of any length,
     shorter than the 24 h window and past a whole one: each answer is the last 24 h summed
-    directly."""
+    directly, digit for digit what a replay asking every hour answers (of equal highs or
+    lows spelt differently, the latest)."""
     rows = [
-        (T0 + i * HOUR_MS, D(100 + i), D(110 + i), D(90 + i), D(100 + i), D(i % 7) + D("0.125"))
+        (
+            T0 + i * HOUR_MS,
+            D(100 + i),
+            D(400) if i % 5 else D("400.0"),  # equal highs, spelt two ways
+            D(50) if i % 3 else D("50.00"),
+            D(100 + i),
+            D(i % 7) + D("0.125"),
+        )
         for i in range(200)
     ]
-    ex = replay(ReplayDataset.of(series_from_bars(BTC_TRY, HOUR_MS, rows)))
+    dataset = ReplayDataset.of(series_from_bars(BTC_TRY, HOUR_MS, rows))
+    jumping, stepping = replay(dataset), replay(dataset)
+    hourly = {}
+    for hour in range(1, 200):
+        stepping.advance_to(T0 + hour * HOUR_MS)
+        hourly[hour] = (await stepping.tickers())[BTC_TRY]
     for hours in (1, 2, 3, 20, 40, 41, 95, 96, 97, 98, 150, 199):
         now = T0 + hours * HOUR_MS
-        ex.advance_to(now)
-        ticker = (await ex.tickers())[BTC_TRY]
+        jumping.advance_to(now)
+        ticker = (await jumping.tickers())[BTC_TRY]
+        assert repr(ticker) == repr(hourly[hours])
         window = [r for r in rows if now - 24 * HOUR_MS < r[0] + HOUR_MS <= now]
         assert ticker.volume == sum(r[5] for r in window)
         assert ticker.high == max(r[2] for r in window) and ticker.low == min(r[3] for r in window)

@@ -603,10 +603,14 @@ class _DayWindow:
 
     def extremes(self, first: int, last: int) -> tuple[Decimal, Decimal] | None:
         """Highest high and lowest low of bars ``first`` .. ``last - 1`` (None: no bar)."""
-        if first < self._first or last < self._last:  # moved back: start over
+        jumped = first >= self._last and first - self._first > last - first
+        if first < self._first or last < self._last or first >= self._last:
+            # moved back, or past every queued bar: the queues start again at ``first``
             self._first = self._last = first
             self._highs.clear()
             self._lows.clear()
+            if jumped and last - first > 1:  # further than a window (a sleeping replay)
+                return self._scan(first, last)
         bars, highs, lows = self._bars, self._highs, self._lows
         for index in range(max(self._last, first), last):
             candle = bars[index].candle
@@ -624,3 +628,10 @@ class _DayWindow:
         if not highs:
             return None
         return bars[highs[0]].candle.high, bars[lows[0]].candle.low
+
+    def _scan(self, first: int, last: int) -> tuple[Decimal, Decimal]:
+        """The queues' answer for bars ``first`` .. ``last - 1`` (two or more), read directly:
+        of equal highs (or lows) the latest, as the queues keep it. The queues stay empty:
+        a window that then moves by less than its length fills them again from its start."""
+        candles = [bar.candle for bar in self._bars[first:last]]
+        return max(reversed([c.high for c in candles])), min(reversed([c.low for c in candles]))
