@@ -19,11 +19,11 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import nullcontext
 from dataclasses import fields, replace
 from decimal import Decimal
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import Any
 
 import structlog
-from sqlalchemy import Connection, Engine, Table
+from sqlalchemy import Engine, Table
 
 from btcbot.domain import Fill, Order, OrderRequest, Side, Symbol
 from btcbot.domain.money import ZERO
@@ -410,45 +410,7 @@ class MemoryStateStore:
         with unit_of_work(engine) as connection:
             for table, rows in tables:
                 for batch in _batches(rows, FLUSH_BATCH):
-                    insert = _driver_insert(connection, table, batch)
-                    if insert is None:
-                        connection.execute(table.insert(), batch)
-                    else:
-                        connection.exec_driver_sql(*insert)
-
-
-def _driver_insert(
-    connection: Connection, table: Table, batch: list[dict[str, Any]]
-) -> tuple[str, list[tuple[Any, ...]]] | None:
-    """``batch`` as one SQLite ``executemany`` of value tuples, each value through its
-    column's bind processor — what ``connection.execute(table.insert(), batch)`` sends, without
-    SQLAlchemy's per-row parameter handling (a long replay writes millions of decisions).
-    None (insert through SQLAlchemy) on another database, when the rows differ in their
-    columns, or when a column left out has a Python-side default."""
-    dialect = connection.dialect
-    names = tuple(batch[0])
-    if dialect.name != "sqlite" or any(row.keys() != batch[0].keys() for row in batch):
-        return None
-    if any(c.default is not None for c in table.columns if c.name not in batch[0]):
-        return None
-    columns = [table.c[name] for name in names]
-    processors = [column.type.bind_processor(dialect) for column in columns]
-    quote = dialect.identifier_preparer
-    sql = (
-        f"INSERT INTO {quote.format_table(table)} "
-        f"({', '.join(quote.format_column(column) for column in columns)}) "
-        f"VALUES ({', '.join('?' * len(names))})"
-    )
-    values = itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
-    if all(processor is None for processor in processors):
-        return sql, [values(row) for row in batch]
-    pairs = list(enumerate(processors))
-    bound = [list(values(row)) for row in batch]
-    for row in bound:
-        for index, processor in pairs:
-            if processor is not None:
-                row[index] = processor(row[index])
-    return sql, [tuple(row) for row in bound]
+                    connection.execute(table.insert(), batch)
 
 
 def _batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
