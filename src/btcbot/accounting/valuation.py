@@ -8,7 +8,6 @@ complete number (risk, drawdown) must check :attr:`Valuation.complete` and fail 
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,6 +15,7 @@ from decimal import Decimal
 from btcbot.domain import Position, Symbol
 from btcbot.domain.money import ONE, ZERO
 from btcbot.domain.slots import fast_init
+from btcbot.domain.symbols import pair_of
 
 Marks = Mapping[Symbol, Decimal]
 
@@ -31,23 +31,16 @@ class Valuation:
         return not self.missing
 
 
-@functools.lru_cache(maxsize=4096)
-def _pair(base: str, quote: str) -> Symbol:
-    """The pair of ``base`` in ``quote``: built (and checked) once, then shared (a value; every
-    cycle values the same few assets)."""
-    return Symbol(base, quote)
-
-
 def rate(asset: str, marks: Marks, valuation: str = "TRY") -> Decimal | None:
     """Price of one ``asset`` in ``valuation``, directly or via one intermediate quote."""
     if asset == valuation:
         return ONE
-    direct = marks.get(_pair(asset, valuation))
+    direct = marks.get(pair_of(asset, valuation))
     if direct is not None:
         return direct
     for symbol, price in sorted(marks.items()):
         if symbol.base == asset and symbol.quote != valuation:
-            bridge = marks.get(_pair(symbol.quote, valuation))
+            bridge = marks.get(pair_of(symbol.quote, valuation))
             if bridge is not None:
                 return price * bridge
     return None
@@ -87,7 +80,7 @@ def value_columns(
         if asset == valuation:
             terms.append((amount, None))
             continue
-        column = columns.get(_pair(asset, valuation))
+        column = columns.get(pair_of(asset, valuation))
         if column is None or None in column:
             return None
         terms.append((amount, column))

@@ -29,6 +29,7 @@ from btcbot.decision.modes import Mode
 from btcbot.decision.plan import Plan
 from btcbot.decision.risk_state import RiskState
 from btcbot.domain import Balance, Symbol
+from btcbot.domain.symbols import pair_of
 from btcbot.runtime.report import CycleReport
 from btcbot.runtime.state_view import StateView
 from btcbot.runtime.valuation import equity, realized_pnl
@@ -187,7 +188,7 @@ def _span_equity(
     if series is None:
         return None
     holdings = {asset: balance.total for asset, balance in balances.items()}
-    pairs = [Symbol(a, account) for a, amount in holdings.items() if amount and a != account]
+    pairs = [pair_of(a, account) for a, amount in holdings.items() if amount and a != account]
     if any(pair not in first for pair in pairs):
         return None
     columns = {pair: series(pair, starts, pair in books) for pair in pairs}
