@@ -484,12 +484,11 @@ class ReplayExchange:
         if bar is None:
             return None
         first = bisect_right(self._closes[symbol], self._now - DAY_MS)
-        window = self._windows[symbol]
-        volume, traded = window.sums(first, self._current[symbol] + 1)
+        volume, traded, extremes = self._windows[symbol].figures(first, self._current[symbol] + 1)
         book = self._book(symbol)
         close = bar.candle.close
         # no candle in the last 24 h (a gap that long): nothing traded, the last price stands
-        high, low = window.extremes(first, self._current[symbol] + 1) or (close, close)
+        high, low = extremes or (close, close)
         return Ticker(
             symbol=symbol,
             last=close,
@@ -558,61 +557,71 @@ def timeline(dataset: ReplayDataset) -> list[int]:
 
 
 class _DayWindow:
-    """The 24 h ticker's figures over a window of bars that only moves forward in time.
+    """The 24 h ticker's figures over a window of bars that moves forward in time.
 
-    Volumes are differences of running totals (exact: the totals carry every digit), the
-    totals up to the window's first and up to its last bar kept as the window moves (each bar
-    is added once to each), not one per bar. A window that jumped further than its own length
-    (a replay that slept between triggers) is summed directly instead, and the totals start
-    again from its first bar: only their difference is ever read. The high and low come from
-    monotonic queues (each bar enters and leaves once)."""
+    The window's volume and close × volume are kept as it moves: the bars that enter are
+    added, the bars that leave subtracted (exact: the sums carry every digit). The high and
+    low come from monotonic queues (each bar enters and leaves once). A window that moved back,
+    or jumped further than its own length (a replay that slept between triggers), is read
+    directly instead, and the queues fill again from its start when it next moves by less."""
 
     _EXACT = Context(prec=60)
 
     def __init__(self, bars: Sequence[Bar]) -> None:
         self._bars = bars
-        self._first = self._last = 0
+        self._first = self._last = 0  # the window: bars first .. last - 1
+        self._volume = self._traded = ZERO  # its sums
         self._highs: deque[int] = deque()  # bar indexes, highs falling
         self._lows: deque[int] = deque()  # bar indexes, lows rising
-        # (bars counted, their volume, their close x volume): before the window, through it
-        self._before: tuple[int, Decimal, Decimal] = (0, ZERO, ZERO)
-        self._through: tuple[int, Decimal, Decimal] = (0, ZERO, ZERO)
+        self._queued = True  # the queues hold the window (False: left empty by a direct read)
 
-    def sums(self, first: int, last: int) -> tuple[Decimal, Decimal]:
-        """Volume and close × volume of bars ``first`` .. ``last - 1``."""
-        before, through = self._before, self._through
-        if first < before[0] or last < through[0] or first - before[0] > last - first:
-            before = through = (first, ZERO, ZERO)  # moved back, or past a whole window
-        self._before = before = self._totals(before, first)
-        self._through = through = self._totals(through, last)
-        return through[1] - before[1], through[2] - before[2]
-
-    def _totals(
-        self, totals: tuple[int, Decimal, Decimal], count: int
-    ) -> tuple[int, Decimal, Decimal]:
-        """``totals`` carried on to the first ``count`` bars."""
-        counted, volume, traded = totals
-        if counted == count:
-            return totals
-        add, multiply = self._EXACT.add, self._EXACT.multiply
-        for index in range(counted, count):
-            candle = self._bars[index].candle
+    def figures(
+        self, first: int, last: int
+    ) -> tuple[Decimal, Decimal, tuple[Decimal, Decimal] | None]:
+        """Volume, close × volume, and highest high and lowest low (None: no bar) of bars
+        ``first`` .. ``last - 1``."""
+        if first < self._first or last < self._last or first - self._first > last - first:
+            return self._read(first, last)
+        add, subtract, multiply = self._EXACT.add, self._EXACT.subtract, self._EXACT.multiply
+        bars, volume, traded = self._bars, self._volume, self._traded
+        for index in range(self._last, last):
+            candle = bars[index].candle
             volume = add(volume, candle.volume)
             traded = add(traded, multiply(candle.close, candle.volume))
-        return count, volume, traded
+        for index in range(self._first, first):
+            candle = bars[index].candle
+            volume = subtract(volume, candle.volume)
+            traded = subtract(traded, multiply(candle.close, candle.volume))
+        extremes = self._queue(first, last)
+        self._first, self._last, self._volume, self._traded = first, last, volume, traded
+        return volume, traded, extremes
 
-    def extremes(self, first: int, last: int) -> tuple[Decimal, Decimal] | None:
-        """Highest high and lowest low of bars ``first`` .. ``last - 1`` (None: no bar)."""
-        jumped = first >= self._last and first - self._first > last - first
-        if first < self._first or last < self._last or first >= self._last:
-            # moved back, or past every queued bar: the queues start again at ``first``
-            self._first = self._last = first
-            self._highs.clear()
-            self._lows.clear()
-            if jumped and last - first > 1:  # further than a window (a sleeping replay)
-                return self._scan(first, last)
+    def _read(
+        self, first: int, last: int
+    ) -> tuple[Decimal, Decimal, tuple[Decimal, Decimal] | None]:
+        """:meth:`figures` of bars ``first`` .. ``last - 1`` read directly: of equal highs (or
+        lows) the latest, as the queues keep it. The queues are left empty."""
+        add, multiply = self._EXACT.add, self._EXACT.multiply
+        candles = [bar.candle for bar in self._bars[first:last]]
+        volume = traded = ZERO
+        for candle in candles:
+            volume = add(volume, candle.volume)
+            traded = add(traded, multiply(candle.close, candle.volume))
+        extremes = (
+            (max(reversed([c.high for c in candles])), min(reversed([c.low for c in candles])))
+            if candles
+            else None
+        )
+        self._first, self._last, self._volume, self._traded = first, last, volume, traded
+        self._highs.clear()
+        self._lows.clear()
+        self._queued = False
+        return volume, traded, extremes
+
+    def _queue(self, first: int, last: int) -> tuple[Decimal, Decimal] | None:
+        """The queues moved on to bars ``first`` .. ``last - 1``: their high and low."""
         bars, highs, lows = self._bars, self._highs, self._lows
-        for index in range(max(self._last, first), last):
+        for index in range(max(self._last, first) if self._queued else first, last):
             candle = bars[index].candle
             while highs and bars[highs[-1]].candle.high <= candle.high:
                 highs.pop()
@@ -620,7 +629,7 @@ class _DayWindow:
             while lows and bars[lows[-1]].candle.low >= candle.low:
                 lows.pop()
             lows.append(index)
-        self._first, self._last = first, last
+        self._queued = True
         while highs and highs[0] < first:
             highs.popleft()
         while lows and lows[0] < first:
@@ -628,10 +637,3 @@ class _DayWindow:
         if not highs:
             return None
         return bars[highs[0]].candle.high, bars[lows[0]].candle.low
-
-    def _scan(self, first: int, last: int) -> tuple[Decimal, Decimal]:
-        """The queues' answer for bars ``first`` .. ``last - 1`` (two or more), read directly:
-        of equal highs (or lows) the latest, as the queues keep it. The queues stay empty:
-        a window that then moves by less than its length fills them again from its start."""
-        candles = [bar.candle for bar in self._bars[first:last]]
-        return max(reversed([c.high for c in candles])), min(reversed([c.low for c in candles]))
