@@ -339,3 +339,51 @@ def test_book_weights_are_the_seeded_randint_draws_earlier_runs_used() -> None:
         reference = random.Random(key)
         expected = [module._WEIGHTS[reference.randint(500, 1500) - 500] for _ in range(10)]
         assert module._weights(key, 10, random.Random(index)) == expected, key
+
+
+def test_a_shallow_synthetic_book_is_the_whole_books_first_levels() -> None:
+    """``limit`` builds only the first levels of a side: exactly the whole book's, also when
+    a thin candle drops levels (zero volume, tiny prices, a level-size floor)."""
+    from btcbot.exchange.replay import synthesize_book
+
+    generator = random.Random(5)
+    candles = [
+        (D("0.00000002"), "3"),
+        (D("0.0001"), "0"),
+        (D("100"), "0.0000001"),
+        (D("100"), "0.00000015"),
+        (D("5000"), "0.00000012"),
+    ]
+    candles += [
+        (D(generator.randint(1, 10**6)) / 100, str(generator.randint(0, 500))) for _ in range(60)
+    ]
+    depths = (DepthModel(), DepthModel(levels=3, min_level_amount=D("0.001")), DepthModel(levels=1))
+    for index, (close, volume) in enumerate(candles):
+        series = series_from_bars(BTC_TRY, HOUR_MS, [(T0, close, close, close, close, D(volume))])
+        (bar,) = series.bars
+        for depth in depths:
+            options = {"spread_bps": D(10), "depth": depth, "seed": index, "at_ms": T0}
+            whole = synthesize_book(bar, RULES[BTC_TRY], **options)  # type: ignore[arg-type]
+            for limit_ in range(1, depth.levels + 2):
+                shallow = synthesize_book(bar, RULES[BTC_TRY], limit=limit_, **options)  # type: ignore[arg-type]
+                assert shallow.bids == whole.bids[:limit_], (close, volume, depth, limit_)
+                assert shallow.asks == whole.asks[:limit_], (close, volume, depth, limit_)
+
+
+async def test_a_book_read_shallow_first_trades_as_the_whole_book() -> None:
+    """A cycle reads one level (ticker, snapshot); an order then trades against the whole
+    book, built deeper with the same draws: the fills are those of a replay that only ever
+    built whole books."""
+    series = hourly_series([100, 100, 101], volume="2")
+    shallow_first, whole_first = replay(ReplayDataset.of(series)), replay(ReplayDataset.of(series))
+    touch = await shallow_first.order_book(BTC_TRY, 1)
+    whole = await whole_first.order_book(BTC_TRY, 25)
+    assert (len(touch.bids), len(touch.asks)) == (1, 1) and len(whole.asks) == 5
+    assert touch.asks == whole.asks[:1] and touch.bids == whole.bids[:1]
+    (ticker,) = (await shallow_first.tickers()).values()
+    assert (ticker.bid, ticker.ask) == (whole.best_bid, whole.best_ask)
+    for exchange in (shallow_first, whole_first):
+        await exchange.submit(market_buy("400"))  # walks past the first ask level
+    fills = [await exchange.fills(BTC_TRY, 0) for exchange in (shallow_first, whole_first)]
+    assert len(fills[0]) > 1 and fills[0] == fills[1]
+    assert await shallow_first.order_book(BTC_TRY, 25) == whole

@@ -339,6 +339,8 @@ def _build(
         market=MarketDataService(
             mode="rest",
             rest=replay,
+            # the kernel reads a book's touch; an order trades against the replay's whole book
+            depth=1,
             monotonic=lambda: replay.now_ms() / 1000,
             book_clock_ms=replay.now_ms,
         ),

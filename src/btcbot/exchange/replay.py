@@ -103,19 +103,32 @@ def synthesize_book(
     seed: int,
     at_ms: int,
     rng: random.Random | None = None,
+    limit: int | None = None,
+    weights: Sequence[Decimal] | None = None,
 ) -> OrderBook:
     """The deterministic synthetic book of ``bar`` (see the module docstring); ``rng`` is a
-    generator to reseed for it (one is made when None)."""
+    generator to reseed for it (one is made when None). ``limit``: only the first ``limit``
+    levels of each side (exactly those of the whole book: the levels after them are not
+    built); None: every level. ``weights``: the candle's :func:`book_weights`, when drawn
+    already."""
     tick = step_for_scale(rules.price_scale)
     best_bid, best_ask = _touch(bar, tick, spread_bps)
     candle, levels = bar.candle, depth.levels
-    weights = _weights(f"{seed}:{candle.symbol}:{bar.open_ms}", 2 * levels, rng or random.Random())
+    if weights is None:
+        weights = book_weights(bar, depth, seed, rng or random.Random())
     per_level = candle.volume * depth.depth_fraction / levels
     size_step, floor = step_for_scale(rules.numerator_scale), depth.min_level_amount
     bid_factors, ask_factors = _level_factors(levels, depth.level_step_bps)
-    bids = _side(weights[:levels], best_bid, bid_factors, -tick, per_level, size_step, floor)
-    asks = _side(weights[levels:], best_ask, ask_factors, tick, per_level, size_step, floor)
+    most = levels if limit is None else min(limit, levels)
+    bids = _side(weights[:levels], best_bid, bid_factors, -tick, per_level, size_step, floor, most)
+    asks = _side(weights[levels:], best_ask, ask_factors, tick, per_level, size_step, floor, most)
     return OrderBook(candle.symbol, bids, asks, at_ms)
+
+
+def book_weights(bar: Bar, depth: DepthModel, seed: int, rng: random.Random) -> list[Decimal]:
+    """The level weights of ``bar``'s synthetic book (bids' then asks'), drawn by ``rng``
+    reseeded for the seed, symbol and candle."""
+    return _weights(f"{seed}:{bar.candle.symbol}:{bar.open_ms}", 2 * depth.levels, rng)
 
 
 def crossing_book(bar: Bar, rules: SymbolRules, depth: DepthModel) -> OrderBook:
@@ -173,9 +186,11 @@ def _side(
     per_level: Decimal,
     size_step: Decimal,
     floor: Decimal,
+    most: int,
 ) -> tuple[BookLevel, ...]:
-    """Levels moving away from ``best`` by ``factors``, on the price grid of the tick
-    ``away`` (negative for bids: prices fall, rounded down; positive for asks: rounded up)."""
+    """The first ``most`` levels moving away from ``best`` by ``factors``, on the price grid
+    of the tick ``away`` (negative for bids: prices fall, rounded down; positive for asks:
+    rounded up)."""
     tick, rounding = (-away, ROUND_DOWN) if away < ZERO else (away, ROUND_UP)
     levels: list[BookLevel] = []
     previous: Decimal | None = None
@@ -188,6 +203,8 @@ def _side(
             amount = floor
         if price > ZERO and amount > ZERO:
             levels.append(BookLevel(price, amount))
+            if len(levels) == most:
+                break
             previous = price
     return tuple(levels)
 
@@ -262,7 +279,9 @@ class ReplayExchange:
         self._now = self._timeline[0] if start_ms is None else start_ms
         self._current: dict[Symbol, int] = {}  # index of the current bar (-1: none yet)
         self._locate()
-        self._books: dict[Symbol, tuple[int, OrderBook]] = {}
+        # per symbol: the candle (open time) a synthetic book was built for, its depth, the
+        # book, and its level weights
+        self._books: dict[Symbol, tuple[int, int, OrderBook, list[Decimal]]] = {}
         self._rules_at: dict[Symbol, tuple[int, SymbolRules]] = {}
         self._recorded = recorded
         self._rng = random.Random()  # reseeded for every synthetic book
@@ -405,6 +424,7 @@ class ReplayExchange:
                 seed=self._seed,
                 at_ms=bar.close_ms,
                 rng=self._rng,
+                limit=1,
             ).mid
             return close(index) if built is None else built
 
@@ -432,7 +452,7 @@ class ReplayExchange:
         return {symbol: rules for symbol, rules in current if rules is not None}
 
     async def order_book(self, symbol: Symbol, limit: int = 25) -> OrderBook:
-        book = self._book(symbol)
+        book = self._book(symbol, limit)
         if len(book.bids) <= limit and len(book.asks) <= limit:
             return book
         return replace(book, bids=book.bids[:limit], asks=book.asks[:limit])
@@ -455,8 +475,13 @@ class ReplayExchange:
         self._rules_at[symbol] = (bar.open_ms, banded)
         return banded
 
-    def _book(self, symbol: Symbol) -> OrderBook:
-        """The current candle's book, stamped with its close (when its data was seen)."""
+    def _book(self, symbol: Symbol, limit: int | None = None) -> OrderBook:
+        """The current candle's book, stamped with its close (when its data was seen); a
+        synthetic one holds at least its first ``limit`` levels a side (None: all of them).
+
+        A synthetic book is built once per candle, only as deep as it has been asked for: a
+        cycle reads the touch (its ticker and snapshot ask for one level), and the whole book
+        is built only when an order trades against it."""
         bar = self.current_bar(symbol)
         if bar is None:
             return OrderBook(symbol, (), (), self._now)
@@ -464,20 +489,27 @@ class ReplayExchange:
             recorded = self._recorded.book_at(symbol, self._now)
             if recorded is not None:
                 return replace(recorded, timestamp_ms=self._now)
+        levels = self._depth.levels
+        deep = levels if limit is None else min(limit, levels)
         cached = self._books.get(symbol)
-        if cached is None or cached[0] != bar.open_ms:
-            book = synthesize_book(
-                bar,
-                self._rules[symbol],
-                spread_bps=self._spread_bps,
-                depth=self._depth,
-                seed=self._seed,
-                at_ms=bar.close_ms,
-                rng=self._rng,
-            )
-            cached = (bar.open_ms, book)
-            self._books[symbol] = cached
-        return cached[1]
+        if cached is not None and cached[0] == bar.open_ms:
+            if cached[1] >= deep:
+                return cached[2]
+            weights = cached[3]  # deeper than it was built: the same draws
+        else:
+            weights = book_weights(bar, self._depth, self._seed, self._rng)
+        book = synthesize_book(
+            bar,
+            self._rules[symbol],
+            spread_bps=self._spread_bps,
+            depth=self._depth,
+            seed=self._seed,
+            at_ms=bar.close_ms,
+            limit=deep,
+            weights=weights,
+        )
+        self._books[symbol] = (bar.open_ms, deep, book, weights)
+        return book
 
     def _ticker(self, symbol: Symbol) -> Ticker | None:
         bar = self.current_bar(symbol)
@@ -485,7 +517,7 @@ class ReplayExchange:
             return None
         first = bisect_right(self._closes[symbol], self._now - DAY_MS)
         volume, traded, extremes = self._windows[symbol].figures(first, self._current[symbol] + 1)
-        book = self._book(symbol)
+        book = self._book(symbol, 1)  # its touch
         close = bar.candle.close
         # no candle in the last 24 h (a gap that long): nothing traded, the last price stands
         high, low = extremes or (close, close)
