@@ -27,21 +27,34 @@ def test_bad_asset_code_is_refused() -> None:
         Symbol("btc", "TRY")
 
 
-def test_hash_is_cached_but_unchanged_and_survives_pickle_and_copy() -> None:
+def test_a_pair_is_one_object_through_pickle_copy_and_replace() -> None:
     import copy
     import pickle
     from dataclasses import fields, replace
 
     symbol = Symbol("BTC", "TRY")
-    assert hash(symbol) == hash(("BTC", "TRY")) == hash(symbol)
+    assert Symbol("BTC", "TRY") is symbol and Symbol(base="BTC", quote="TRY") is symbol
+    assert Symbol.parse("btc-try") is symbol
     assert [f.name for f in fields(symbol)] == ["base", "quote"]
     for clone in (pickle.loads(pickle.dumps(symbol)), copy.copy(symbol), copy.deepcopy(symbol)):
-        assert clone == symbol and hash(clone) == hash(symbol) and clone.pair == "BTCTRY"
+        assert clone is symbol and clone.pair == "BTCTRY" and clone.normalized == "BTC_TRY"
     moved = replace(symbol, base="ETH")
-    assert hash(moved) == hash(("ETH", "TRY")) and moved.pair == "ETHTRY"
-    assert {symbol: 1}[Symbol("BTC", "TRY")] == 1
+    assert moved is Symbol("ETH", "TRY") and moved.pair == "ETHTRY" and moved != symbol
+    assert replace(moved, base="BTC") is symbol
+    assert {symbol: 1}[Symbol("BTC", "TRY")] == 1 and symbol != ("BTC", "TRY")
     assert sorted([Symbol("ETH", "TRY"), symbol]) == [symbol, Symbol("ETH", "TRY")]
+    assert Symbol("ADA", "USDT") < symbol < Symbol("BTC", "USDT") < Symbol("ETH", "TRY")
     assert repr(symbol) == "Symbol(base='BTC', quote='TRY')"
+    with pytest.raises(AttributeError):
+        symbol.base = "ETH"  # type: ignore[misc]
+
+
+def test_a_refused_pair_is_not_remembered() -> None:
+    for _ in range(2):
+        with pytest.raises(SymbolError, match="'btc'"):
+            Symbol("btc", "TRY")
+    with pytest.raises(SymbolError):
+        Symbol("BTC", 1)  # type: ignore[arg-type]
 
 
 def test_pair_of_is_the_symbol_made_once() -> None:

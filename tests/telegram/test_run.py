@@ -198,22 +198,18 @@ async def test_an_armed_run_answers_every_command_and_takes_confirmed_writes(
     assert TOKEN not in output and TOKEN.split(":")[1] not in output
 
 
-def at_next_minute(seconds_before: float) -> int:
-    """An offset that puts the clock ``seconds_before`` a whole UTC minute."""
-    now = wall_clock_ms()
-    boundary = (now // 60_000 + 1) * 60_000
-    return boundary - int(seconds_before * 1000) - now
-
-
 async def test_notifications_survive_a_telegram_outage_and_the_daily_summary_arrives(
     workdir: Path, emulator: Emulator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    offset = at_next_minute(1.0)
+    # the summary falls due a second after the surface starts, whatever the setup took: the
+    # clock is set just before it starts (a surface started after the due time waits a day)
+    due_ms = (wall_clock_ms() // 60_000 + 2) * 60_000  # a whole UTC minute
+    offset = 0
 
     def clock() -> int:
         return wall_clock_ms() + offset
 
-    due = datetime.fromtimestamp((clock() + 1000) / 1000, tz=UTC).strftime("%H:%M")
+    due = datetime.fromtimestamp(due_ms / 1000, tz=UTC).strftime("%H:%M")
     async with running_bot_api() as api:
         point_at(monkeypatch, emulator)
         arm(monkeypatch, emulator)
@@ -222,6 +218,7 @@ async def test_notifications_survive_a_telegram_outage_and_the_daily_summary_arr
         config = load_config(3)
         async with open_runtime(config) as runtime:
             api.go_down("hang")  # Telegram stops answering before the first notification
+            offset = due_ms - 1000 - wall_clock_ms()
             async with run_surface(
                 config, runtime.engine, mode="live", clock_ms=clock, poll_seconds=0.05
             ) as publish:

@@ -6,7 +6,6 @@ import functools
 import re
 from dataclasses import dataclass
 
-from btcbot.domain.slots import fast_init
 
 # Quote (denominator) currencies BTCTurk lists, longest first so that "USDT" wins over "USD".
 KNOWN_QUOTES: tuple[str, ...] = ("USDT", "USDC", "TRY", "EUR", "BTC", "ETH")
@@ -18,61 +17,64 @@ class SymbolError(ValueError):
 
 
 class _Derived:
-    """Slots for values derived from a :class:`Symbol`'s fields, computed once.
+    """Slots for values derived from a :class:`Symbol`'s fields, computed when it is made.
 
-    Kept out of the dataclass fields, so ``fields()``, ``repr``, equality, ordering, pickling
-    and ``replace`` see only ``base`` and ``quote``. Filled lazily: an instance restored by
-    ``__setstate__`` (pickle, copy) has them unset until first use.
+    Kept out of the dataclass fields, so ``fields()``, ``repr``, ordering and ``replace``
+    see only ``base`` and ``quote``.
     """
 
-    __slots__ = ("_hash", "_normalized", "_pair")
-    _hash: int
+    __slots__ = ("_normalized", "_pair")
     _pair: str
     _normalized: str
 
 
-@fast_init
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True, order=True, init=False)
 class Symbol(_Derived):
-    """A spot pair: ``base`` (numerator) priced in ``quote`` (denominator)."""
+    """A spot pair: ``base`` (numerator) priced in ``quote`` (denominator).
+
+    Symbols are interned: ``Symbol("BTC", "TRY")`` is the same object every time it is made
+    (also through ``replace``, pickle and copy), so equality is identity and hashing is the
+    interpreter's own, in C. Symbols key most mappings of a cycle (books, tickers, rules,
+    candles, positions), and a hash written in Python cost a fifth of a microsecond on every
+    lookup: hundreds of them a cycle in profile 7. A process meets the pairs of one
+    exchange (hundreds): the table of them is kept for its life.
+    """
 
     base: str
     quote: str
 
-    def __post_init__(self) -> None:
-        for asset in (self.base, self.quote):
-            if not _ASSET.match(asset):
-                raise SymbolError(f"bad asset code {asset!r}: use upper-case letters/digits")
+    __eq__ = object.__eq__  # one object per pair: equal is identical
+    __hash__ = object.__hash__
 
-    def __hash__(self) -> int:
-        # Same value as the generated ``hash((base, quote))``, cached: symbols key most of the
-        # kernel's mappings and the generated hash showed up in its latency profile.
-        try:
-            return self._hash
-        except AttributeError:
-            value = hash((self.base, self.quote))
-            object.__setattr__(self, "_hash", value)
-            return value
+    def __new__(cls, base: str, quote: str) -> Symbol:
+        known = _INTERNED.get((base, quote))
+        if known is not None:
+            return known
+        for asset in (base, quote):
+            if not isinstance(asset, str) or not _ASSET.match(asset):
+                raise SymbolError(f"bad asset code {asset!r}: use upper-case letters/digits")
+        symbol = object.__new__(cls)
+        for name, value in (
+            ("base", base),
+            ("quote", quote),
+            ("_pair", f"{base}{quote}"),
+            ("_normalized", f"{base}_{quote}"),
+        ):
+            object.__setattr__(symbol, name, value)
+        return _INTERNED.setdefault((base, quote), symbol)  # the first one made, if raced
+
+    def __reduce__(self) -> tuple[type[Symbol], tuple[str, str]]:
+        return Symbol, (self.base, self.quote)  # pickle and copy give the interned object
 
     @property
     def pair(self) -> str:
         """BTCTurk ``pairSymbol`` form, e.g. ``BTCTRY``."""
-        try:
-            return self._pair
-        except AttributeError:
-            value = f"{self.base}{self.quote}"
-            object.__setattr__(self, "_pair", value)
-            return value
+        return self._pair
 
     @property
     def normalized(self) -> str:
         """BTCTurk ``pairSymbolNormalized`` form, e.g. ``BTC_TRY``."""
-        try:  # cached: every decision record and synthetic book key spells it
-            return self._normalized
-        except AttributeError:
-            value = f"{self.base}_{self.quote}"
-            object.__setattr__(self, "_normalized", value)
-            return value
+        return self._normalized
 
     def __str__(self) -> str:
         return self.normalized
@@ -91,6 +93,9 @@ class Symbol(_Derived):
         raise SymbolError(
             f"cannot split {text!r} into base and quote: write it as BASE_QUOTE, e.g. BTC_TRY"
         )
+
+
+_INTERNED: dict[tuple[str, str], Symbol] = {}
 
 
 @functools.lru_cache(maxsize=4096)
