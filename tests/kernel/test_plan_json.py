@@ -95,3 +95,19 @@ def test_a_value_it_cannot_spell_is_refused() -> None:
     plan = replace(awkward_plan(), decisions=(1.5,))  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="cannot fingerprint float"):
         plan.fingerprint()
+
+
+def test_audit_lines_remembered_from_earlier_plans_are_written_as_json_dumps_spells_them() -> None:
+    """A decision's text is remembered per value (a cycle mostly repeats the last one's),
+    also past the memory's bound: more distinct lines than it keeps, each seen twice."""
+    plan = awkward_plan()
+    lines = [
+        Decision(BTC if n % 2 else None, Layer.UNIVERSE, Action.SKIP, f"r{n % 7}", f"n={n}")
+        for n in range(5000)
+    ]
+    for first in (0, 4000, 0):  # the same lines again, after the memory was emptied
+        batch = replace(plan, decisions=tuple(lines[first : first + 1000]))
+        assert batch.fingerprint() == canonical_fingerprint(batch)
+    equal = Decision(BTC, Layer.UNIVERSE, Action.SKIP, "r1", "n=1")  # equal to one of them
+    alone = replace(plan, decisions=(equal,))
+    assert alone.fingerprint() == canonical_fingerprint(alone)

@@ -222,13 +222,16 @@ def _json_decimal(value: Decimal) -> str:
     return '"' + format_decimal(value) + '"'  # digits, sign and point only: nothing to escape
 
 
-def _json_cached(text: Callable[[Any], str]) -> Callable[[Any], str]:
-    """``text`` of a value of an immutable, hashable type, remembered per value."""
+def _json_cached(text: Callable[[Any], str], most: int | None = None) -> Callable[[Any], str]:
+    """``text`` of a value of an immutable, hashable type, remembered per value (at most
+    ``most`` values: the memory is emptied when full; None: a type of few values)."""
     known: dict[Any, str] = {}
 
     def write(value: Any) -> str:
         found = known.get(value)
         if found is None:
+            if most is not None and len(known) >= most:
+                known.clear()
             found = known[value] = text(value)
         return found
 
@@ -285,7 +288,11 @@ def _writer(value: Any) -> Callable[[Any], str]:
 
 
 _STRING: Callable[[str], str] = json.encoder.encode_basestring_ascii
-_WRITERS: dict[type, Callable[[Any], str]] = {RiskState: _LastRiskState()}
+_WRITERS: dict[type, Callable[[Any], str]] = {
+    RiskState: _LastRiskState(),
+    # a cycle's audit lines mostly repeat the previous cycle's (profile 7: every pair's)
+    Decision: _json_cached(_json_fields, most=4096),
+}
 _FIELD_KEYS: dict[type, tuple[tuple[str, str], ...]] = {}
 
 

@@ -6,7 +6,6 @@ import functools
 import re
 from dataclasses import dataclass
 
-
 # Quote (denominator) currencies BTCTurk lists, longest first so that "USDT" wins over "USD".
 KNOWN_QUOTES: tuple[str, ...] = ("USDT", "USDC", "TRY", "EUR", "BTC", "ETH")
 _ASSET = re.compile(r"^[A-Z0-9]{1,16}$")

@@ -70,8 +70,12 @@ class RestBooks:
 
     async def book(self, symbol: Symbol, limit: int = 25) -> tuple[OrderBook, int]:
         """The book and its age in ms (time since its read started)."""
-        cached = self._books.get(symbol)
         now = self._monotonic()
+        if not self._stale_s:  # no cache: every call reads (a replay's books are its own)
+            book = await self._reader.order_book(symbol, limit)
+            self.reads += 1
+            return book, _ms(self._monotonic() - now)
+        cached = self._books.get(symbol)
         if cached is not None and cached.depth >= limit and self._reusable(now - cached.read_at):
             self.reused += 1
             return cached.book, _ms(now - cached.read_at)

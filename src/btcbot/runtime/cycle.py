@@ -710,5 +710,5 @@ def _outcome_fields(report: CycleReport) -> dict[str, Any]:
 
 def _marks(market: MarketSnapshot, tickers: Mapping[Symbol, Ticker]) -> dict[Symbol, Decimal]:
     marks = {symbol: ticker.last for symbol, ticker in tickers.items() if ticker.last > 0}
-    marks.update({s: v.book.mid for s, v in market.books.items() if v.book.mid is not None})
+    marks.update({s: mid for s, v in market.books.items() if (mid := v.book.mid) is not None})
     return marks
