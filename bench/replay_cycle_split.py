@@ -42,6 +42,7 @@ from btcbot.execution.oms import OrderManager
 from btcbot.kernel.builtin import strategy_profile
 from btcbot.kernel.kernel import PlanningKernel
 from btcbot.marketdata.service import MarketDataService
+from btcbot.runtime import cycle
 from btcbot.runtime.cycle import CycleRunner
 from btcbot.strategy.loader import load_strategy
 
@@ -60,6 +61,7 @@ PARTS: list[tuple[int, str, Any, str]] = [
     (1, "24 h tickers", ReplayExchange, "tickers"),
     (1, "market-data service", MarketDataService, "snapshot"),
     (0, "recent candles", CycleRunner, "_recent_candles"),
+    (0, "holdings valued (readings, report)", cycle, "held_value"),
     (0, "anomaly readings", CycleRunner, "_readings"),
     (0, "snapshot", CycleRunner, "_snapshot"),
     (0, "kernel plan", PlanningKernel, "plan"),

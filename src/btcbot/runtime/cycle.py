@@ -67,7 +67,7 @@ from btcbot.runtime.slept import (
     slept_record,
 )
 from btcbot.runtime.state_view import StateView, read_state
-from btcbot.runtime.valuation import cycle_valuation
+from btcbot.runtime.valuation import HeldValue, cycle_valuation, held_value
 from btcbot.store import CycleRecord, DecisionRecord, ExecutionMode, StateStore
 
 log = structlog.get_logger(__name__)
@@ -178,7 +178,8 @@ class CycleRunner:
         prior_errors, self._error_streak = self._error_streak, 0
         candles = await self._recent_candles(market, started)
         marks = _marks(market, tickers)  # the valuation prices of the readings and report
-        readings = await self._readings(marks, reconcile, state, started)
+        held = held_value(reconcile.balances, marks, state, self.settings.quote_currency)
+        readings = await self._readings(marks, held, state, started)
         snapshot = self._snapshot(
             cycle_id,
             started,
@@ -197,12 +198,12 @@ class CycleRunner:
         if plan.submits or plan.cancels:
             self._persist(cycle_id, started, plan, snapshot)
             report = await self._act(
-                cycle_id, started, plan, snapshot, market, marks, state, reconcile
+                cycle_id, started, plan, snapshot, market, marks, held, state, reconcile
             )
             self._record_outcome(report)
         else:  # nothing to send: the decision and its outcome land together
             report = await self._act(
-                cycle_id, started, plan, snapshot, market, marks, state, reconcile
+                cycle_id, started, plan, snapshot, market, marks, held, state, reconcile
             )
             self._persist(cycle_id, started, plan, snapshot, outcome=report)
             quiet = quiet_outcome(plan, report) and not report.trips
@@ -360,15 +361,17 @@ class CycleRunner:
     async def _readings(
         self,
         marks: Mapping[Symbol, Decimal],
-        reconcile: ReconcileReport,
+        held: HeldValue,
         state: StateView,
         now_ms: int,
     ) -> dict[str, Any]:
-        """What the anomaly detectors need that only the runtime can measure."""
+        """What the anomaly detectors need that only the runtime can measure (``held``: the
+        reconciled balances and the positions at ``marks``)."""
         divergence = None
         if state.baseline is not None:
             divergence = pnl_divergence(
-                reconcile.balances,
+                held.holdings,
+                held.unrealized,
                 state.baseline.balances,
                 state.ledger.positions,
                 marks,
@@ -570,9 +573,12 @@ class CycleRunner:
         snapshot: Snapshot,
         market: MarketSnapshot,
         marks: Mapping[Symbol, Decimal],
+        held: HeldValue,
         state: StateView,
         reconcile: ReconcileReport,
     ) -> CycleReport:
+        """Send the plan's cancels and submits; the report values the reconciled balances
+        (``held``, as valued before the plan)."""
         cancels_sent = 0
         for cancel in plan.cancels:
             outcome = await self.oms.cancel(cancel.client_order_id, cancel.reason)
@@ -585,7 +591,7 @@ class CycleRunner:
             if submitted.result is SubmitResult.REJECTED:
                 rejections.append(f"{submit.request.client_order_id}: {submitted.reason}")
         equity, realized, unrealized = cycle_valuation(
-            reconcile.balances, marks, state, self.settings.quote_currency
+            reconcile.balances, marks, state, self.settings.quote_currency, held
         )
         booked = state.ledger.fills
         new_fills = booked - (booked if self._fills_seen is None else self._fills_seen)

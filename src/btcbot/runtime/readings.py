@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from btcbot.accounting import rate, unrealized_pnl, value_holdings
-from btcbot.domain import Balance, Fill, Position, Symbol
+from btcbot.accounting import Valuation, rate, value_holdings
+from btcbot.domain import Fill, Position, Symbol
 from btcbot.domain.money import ZERO
 
 
@@ -28,16 +28,17 @@ def fills_cursor(fills: Sequence[Fill]) -> dict[Symbol, int]:
 
 
 def pnl_divergence(
-    balances: Mapping[str, Balance],
+    held: Valuation,
+    unrealized: Valuation,
     baseline: Mapping[str, Decimal],
     positions: Mapping[Symbol, Position],
     marks: Mapping[Symbol, Decimal],
     valuation: str = "TRY",
 ) -> Decimal | None:
-    exchange = value_holdings({a: b.total for a, b in balances.items()}, marks, valuation)
+    """``held``: the balance totals valued at ``marks``; ``unrealized``: the positions'
+    unrealized PnL at them (both in ``valuation``)."""
     start = value_holdings(dict(baseline), marks, valuation)
-    unrealized = unrealized_pnl(positions.values(), marks, valuation)
-    if not (exchange.complete and start.complete and unrealized.complete):
+    if not (held.complete and start.complete and unrealized.complete):
         return None
     realized = ZERO
     for position in positions.values():
@@ -47,4 +48,4 @@ def pnl_divergence(
         if conversion is None:
             return None
         realized += position.realized_pnl * conversion
-    return exchange.total - start.total - realized - unrealized.total
+    return held.total - start.total - realized - unrealized.total
