@@ -329,6 +329,37 @@ async def test_24h_ticker_after_jumps_is_the_window_summed_directly() -> None:
         assert ticker.average == sum(r[4] * r[5] for r in window) / ticker.volume
 
 
+async def test_24h_ticker_after_random_jumps_and_steps_is_the_hourly_one() -> None:
+    """Highs and lows that move: after a jump past the window (read directly) the next short
+    moves rebuild the high/low from the window's own bars; every answer is what a replay
+    asking every hour gives."""
+    generator = random.Random(11)
+    rows = []
+    for i in range(400):
+        base = 100 + generator.randint(-40, 40)
+        high, low = D(base + generator.randint(0, 30)), D(base - generator.randint(0, 30))
+        rows.append((T0 + i * HOUR_MS, D(base), high, low, D(base), D(generator.randint(0, 9))))
+    dataset = ReplayDataset.of(series_from_bars(BTC_TRY, HOUR_MS, rows))
+    stepping = replay(dataset)
+    hourly = {}
+    for hour in range(1, 400):
+        stepping.advance_to(T0 + hour * HOUR_MS)
+        hourly[hour] = repr((await stepping.tickers())[BTC_TRY])
+    for _ in range(3):
+        jumping, hour = replay(dataset), 0
+        while True:
+            hour += generator.choice((1, 1, 2, 3, 5, 13, 23, 24, 25, 30, 60))
+            if hour >= 400:
+                break
+            jumping.advance_to(T0 + hour * HOUR_MS)
+            assert repr((await jumping.tickers())[BTC_TRY]) == hourly[hour], hour
+    for hour in range(30, 398):  # a jump past the window, then an hour and two more
+        jumping = replay(dataset)
+        for at in (hour, hour + 1, hour + 2):
+            jumping.advance_to(T0 + at * HOUR_MS)
+            assert repr((await jumping.tickers())[BTC_TRY]) == hourly[at], (hour, at)
+
+
 def test_book_weights_are_the_seeded_randint_draws_earlier_runs_used() -> None:
     """The synthetic books (and so every replayed fill) depend on these draws: the fast
     spelling must give exactly ``randint(500, 1500)``'s values for every key."""

@@ -616,17 +616,28 @@ class _DayWindow:
             return self._read(first, last)
         add, subtract, multiply = self._EXACT.add, self._EXACT.subtract, self._EXACT.multiply
         bars, volume, traded = self._bars, self._volume, self._traded
-        for index in range(self._last, last):
+        highs, lows, enqueue = self._highs, self._lows, self._enqueue
+        if not self._queued:  # left empty by a direct read: the window's bars so far first
+            for index in range(first, self._last):
+                enqueue(index)
+            self._queued = True
+        for index in range(self._last, last):  # the bars entering: summed and queued
             candle = bars[index].candle
             volume = add(volume, candle.volume)
             traded = add(traded, multiply(candle.close, candle.volume))
-        for index in range(self._first, first):
+            enqueue(index)
+        for index in range(self._first, first):  # the bars leaving
             candle = bars[index].candle
             volume = subtract(volume, candle.volume)
             traded = subtract(traded, multiply(candle.close, candle.volume))
-        extremes = self._queue(first, last)
+        while highs and highs[0] < first:
+            highs.popleft()
+        while lows and lows[0] < first:
+            lows.popleft()
         self._first, self._last, self._volume, self._traded = first, last, volume, traded
-        return volume, traded, extremes
+        if not highs:
+            return volume, traded, None
+        return volume, traded, (bars[highs[0]].candle.high, bars[lows[0]].candle.low)
 
     def _read(
         self, first: int, last: int
@@ -650,22 +661,13 @@ class _DayWindow:
         self._queued = False
         return volume, traded, extremes
 
-    def _queue(self, first: int, last: int) -> tuple[Decimal, Decimal] | None:
-        """The queues moved on to bars ``first`` .. ``last - 1``: their high and low."""
+    def _enqueue(self, index: int) -> None:
+        """Bar ``index`` joins the high/low queues (after every bar before it)."""
         bars, highs, lows = self._bars, self._highs, self._lows
-        for index in range(max(self._last, first) if self._queued else first, last):
-            candle = bars[index].candle
-            while highs and bars[highs[-1]].candle.high <= candle.high:
-                highs.pop()
-            highs.append(index)
-            while lows and bars[lows[-1]].candle.low >= candle.low:
-                lows.pop()
-            lows.append(index)
-        self._queued = True
-        while highs and highs[0] < first:
-            highs.popleft()
-        while lows and lows[0] < first:
-            lows.popleft()
-        if not highs:
-            return None
-        return bars[highs[0]].candle.high, bars[lows[0]].candle.low
+        candle = bars[index].candle
+        while highs and bars[highs[-1]].candle.high <= candle.high:
+            highs.pop()
+        highs.append(index)
+        while lows and bars[lows[-1]].candle.low >= candle.low:
+            lows.pop()
+        lows.append(index)
