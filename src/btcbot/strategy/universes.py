@@ -146,9 +146,12 @@ class RankedUniverse:
             reasons.append("observe_only")
         elif prev.mode is Mode.REDUCE_RISK_ONLY or snap.mode_override is Mode.REDUCE_RISK_ONLY:
             reasons.append("mode_degraded")
-        ages = [snap.data_age_ms.get(s) for s in prev.universe]
-        if any(age is None or age > self.budget.stale_data_ms for age in ages):
-            reasons.append("stale_data")
+        ages, stale_ms = snap.data_age_ms, self.budget.stale_data_ms
+        for symbol in prev.universe:  # stops at the first stale symbol
+            age = ages.get(symbol)
+            if age is None or age > stale_ms:
+                reasons.append("stale_data")
+                break
         return tuple(reasons)
 
 
