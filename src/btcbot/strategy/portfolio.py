@@ -148,5 +148,6 @@ def rebalance(
         turnover -= notional
         if side is Side.BUY:
             cash[currency] = cash.get(currency, ZERO) - notional
-        planned.append(Rebalance(move.symbol, side, notional))
+        # A move taken whole is kept (min returned its own notional); a capped one is remade.
+        planned.append(move if notional is wanted else Rebalance(move.symbol, side, notional))
     return planned
