@@ -277,11 +277,11 @@ def govern(
     was = frozenset(previous)  # membership by hash, not a scan of the tuple per symbol
     admitted = _admit(ranked, was, now_ms, params, probation, cooldowns, notes)
     now_in = frozenset(admitted)
+    if now_in == was:  # no churn (most cycles): the members compared by their stored hashes
+        return Governed(admitted, GovernanceState(admitted, probation, cooldowns, changes), ())
     additions = [s for s in admitted if s not in was]
     removals = [s for s in previous if s not in now_in]
     churn = len(additions) + len(removals)
-    if not churn:
-        return Governed(admitted, GovernanceState(admitted, probation, cooldowns, changes), ())
     used = sum(n for _, n in changes)
     if used + churn > params.max_churn_per_day:
         notes.append((None, "universe_churn_limit", f"used={used} change={churn}"))
