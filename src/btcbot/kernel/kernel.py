@@ -186,6 +186,8 @@ def _prepare(
     lifecycle: LifecycleParams,
     log: DecisionLog,
 ) -> list[Intent]:
+    if not decided.intents:  # most cycles: no live orders to group, no stale ids to collect
+        return []
     fresh = []
     for intent in decided.intents:
         quote = market.quotes.get(intent.symbol)
