@@ -175,20 +175,25 @@ def select_universe(
         market.quotes,
     )
     blacklist, whitelist = params.blacklist, params.whitelist
+    listed = bool(blacklist or whitelist)
     max_spread, min_volume, lookback = (
         params.max_spread_bps,
         params.min_quote_volume,
         params.vol_lookback,
     )
+    # STAGE7_MIN_QUOTE_VOLUME_TRY is a TRY amount on every quote: one rate for every candidate.
+    volume_floor = min_volume > 0
+    rate = market.rate(quote_ccy) if volume_floor else None
     for symbol in by_symbol(candidates):
         # Exclusion checks, first failing one wins (the predecessor's order).
-        pair = symbol.pair
-        if pair in blacklist:
-            exclusions.append((symbol, "blacklisted"))
-            continue
-        if whitelist and pair not in whitelist:
-            exclusions.append((symbol, "not_whitelisted"))
-            continue
+        if listed:
+            pair = symbol.pair
+            if pair in blacklist:
+                exclusions.append((symbol, "blacklisted"))
+                continue
+            if whitelist and pair not in whitelist:
+                exclusions.append((symbol, "not_whitelisted"))
+                continue
         symbol_rules = rules.get(symbol)
         if symbol_rules is None:
             exclusions.append((symbol, "rules_unavailable"))
@@ -208,8 +213,7 @@ def select_universe(
             exclusions.append((symbol, "missing_volume"))
             continue
         volume = ticker.quote_volume
-        if min_volume > 0:  # STAGE7_MIN_QUOTE_VOLUME_TRY is a TRY amount on every quote
-            rate = market.rate(quote_ccy)
+        if volume_floor:
             if rate is None:
                 exclusions.append((symbol, market.rate_problem(quote_ccy)))
                 continue
