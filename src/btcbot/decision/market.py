@@ -161,8 +161,10 @@ class MarketView:
         for currency, value in self.rates.items():
             if currency != quote_currency:
                 marks.setdefault(currency, value)
+        rates = self.rates
         for symbol, quote in self.quotes.items():
-            rate = self.rates.get(symbol.quote)
-            if symbol.quote != quote_currency and rate is not None:
-                marks.setdefault(symbol.base, quote.mid * rate)
+            if symbol.quote != quote_currency:  # only these need a rate (most pairs: none)
+                rate = rates.get(symbol.quote)
+                if rate is not None:
+                    marks.setdefault(symbol.base, quote.mid * rate)
         return marks

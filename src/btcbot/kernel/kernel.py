@@ -161,6 +161,8 @@ def _admitted(
     intents: list[Intent], view: StrategyView, warmup_bars: int, log: DecisionLog
 ) -> list[Intent]:
     """A strategy trades only its universe, and a symbol only once it has warmed up."""
+    if not intents:  # most cycles: no universe set to build (a Python hash per symbol)
+        return intents
     universe = frozenset(view.symbols)
     kept = []
     for intent in intents:
@@ -184,6 +186,8 @@ def _prepare(
     lifecycle: LifecycleParams,
     log: DecisionLog,
 ) -> list[Intent]:
+    if not decided.intents:  # most cycles: no live orders to group, no stale ids to collect
+        return []
     fresh = []
     for intent in decided.intents:
         quote = market.quotes.get(intent.symbol)

@@ -30,10 +30,10 @@ def _build_one(
     rate: Decimal,
     rules: SymbolRules,
     account: AccountView,
-    offset_bps: Decimal,
+    factor: Decimal,
     floor: Decimal,
 ) -> Intent | str:
-    factor = ONE + offset_bps / BPS if move.side is Side.BUY else ONE - offset_bps / BPS
+    """``factor``: ``1 + offset`` for a buy, ``1 - offset`` for a sell (see the module)."""
     price = rules.quantize_price(mid * factor, move.side)
     if price <= ZERO:
         return "price_rounds_to_zero"
@@ -61,6 +61,8 @@ def build_intents(
     log: DecisionLog,
 ) -> list[Intent]:
     intents = []
+    offset = params.order_offset_bps / BPS  # the same for every move: computed once
+    buy_factor, sell_factor = ONE + offset, ONE - offset
     for move in moves:
         mid = market.mid(move.symbol)
         rate = market.rate(move.symbol.quote)
@@ -73,7 +75,8 @@ def build_intents(
             log.add(move.symbol, _L, Action.BLOCK, market.rate_problem(move.symbol.quote))
             continue
         floor = max(symbol_rules.min_exchange_value * rate, limits.min_order_notional)
-        built = _build_one(move, mid, rate, symbol_rules, account, params.order_offset_bps, floor)
+        factor = buy_factor if move.side is Side.BUY else sell_factor
+        built = _build_one(move, mid, rate, symbol_rules, account, factor, floor)
         if isinstance(built, str):
             log.add(move.symbol, _L, Action.SKIP, built)
         else:

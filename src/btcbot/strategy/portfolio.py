@@ -57,11 +57,6 @@ def target_weights(
     return tuple((s, weight) for s in universe)
 
 
-def _holding(snapshot: Snapshot, symbol: Symbol) -> Decimal:
-    balance = snapshot.balances.get(symbol.base)
-    return balance.total if balance is not None else ZERO
-
-
 def _deltas(
     weights: Sequence[tuple[Symbol, Decimal]],
     snapshot: Snapshot,
@@ -70,19 +65,20 @@ def _deltas(
     limits: RiskLimits,
     log: DecisionLog,
 ) -> list[Rebalance]:
-    quotes = market.quotes
+    quotes, rates, balances = market.quotes, market.rates, snapshot.balances
     # (symbol, weight, TRY mark, holding): each symbol's holding is read once and used twice.
     marked: list[tuple[Symbol, Decimal, Decimal | None, Decimal]] = []
     currencies = {snapshot.quote_currency: ONE}
     for symbol, weight in weights:
-        quote, rate = quotes.get(symbol), market.rate(symbol.quote)
+        quote, rate = quotes.get(symbol), rates.get(symbol.quote)  # market.rate, inlined
         mark = quote.mid * rate if quote is not None and rate is not None else None
         if rate is not None:
             currencies[symbol.quote] = rate
-        marked.append((symbol, weight, mark, _holding(snapshot, symbol)))
+        balance = balances.get(symbol.base)
+        marked.append((symbol, weight, mark, balance.total if balance is not None else ZERO))
     equity = ZERO
     for currency, rate in currencies.items():
-        balance = snapshot.balances.get(currency)
+        balance = balances.get(currency)
         if balance is not None:
             equity += balance.total * rate
     held_value = ZERO  # sum(holding * mark, ZERO), in the same order
@@ -94,6 +90,9 @@ def _deltas(
     max_position, min_notional = limits.max_position_per_symbol, limits.min_order_notional
     open_buys, sellable = account.open_buy_quantity, account.sellable
     moves: list[tuple[tuple[bool, Decimal, str], Rebalance]] = []
+    # Equal weights are one Decimal object (target_weights): its target is computed once.
+    last_weight: Decimal | None = None
+    target = ZERO
     for symbol, weight, mark, holding in marked:
         if mark is None:
             if symbol in quotes:  # priced, but its quote currency has no TRY rate
@@ -101,8 +100,9 @@ def _deltas(
             else:
                 log.add(symbol, _L, Action.SKIP, "missing_mark_price")
             continue
-        target = min(weight * investable, max_position)
-        held = holding + open_buys.get(symbol, ZERO)
+        if weight is not last_weight:
+            last_weight, target = weight, min(weight * investable, max_position)
+        held = holding + (open_buys.get(symbol, ZERO) if open_buys else ZERO)  # mostly none
         delta = target - held * mark
         if delta < ZERO:
             delta = max(delta, -sellable.get(symbol, ZERO) * mark)
@@ -148,5 +148,6 @@ def rebalance(
         turnover -= notional
         if side is Side.BUY:
             cash[currency] = cash.get(currency, ZERO) - notional
-        planned.append(Rebalance(move.symbol, side, notional))
+        # A move taken whole is kept (min returned its own notional); a capped one is remade.
+        planned.append(move if notional is wanted else Rebalance(move.symbol, side, notional))
     return planned

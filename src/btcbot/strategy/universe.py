@@ -175,20 +175,25 @@ def select_universe(
         market.quotes,
     )
     blacklist, whitelist = params.blacklist, params.whitelist
+    listed = bool(blacklist or whitelist)
     max_spread, min_volume, lookback = (
         params.max_spread_bps,
         params.min_quote_volume,
         params.vol_lookback,
     )
+    # STAGE7_MIN_QUOTE_VOLUME_TRY is a TRY amount on every quote: one rate for every candidate.
+    volume_floor = min_volume > 0
+    rate = market.rate(quote_ccy) if volume_floor else None
     for symbol in by_symbol(candidates):
         # Exclusion checks, first failing one wins (the predecessor's order).
-        pair = symbol.pair
-        if pair in blacklist:
-            exclusions.append((symbol, "blacklisted"))
-            continue
-        if whitelist and pair not in whitelist:
-            exclusions.append((symbol, "not_whitelisted"))
-            continue
+        if listed:
+            pair = symbol.pair
+            if pair in blacklist:
+                exclusions.append((symbol, "blacklisted"))
+                continue
+            if whitelist and pair not in whitelist:
+                exclusions.append((symbol, "not_whitelisted"))
+                continue
         symbol_rules = rules.get(symbol)
         if symbol_rules is None:
             exclusions.append((symbol, "rules_unavailable"))
@@ -208,8 +213,7 @@ def select_universe(
             exclusions.append((symbol, "missing_volume"))
             continue
         volume = ticker.quote_volume
-        if min_volume > 0:  # STAGE7_MIN_QUOTE_VOLUME_TRY is a TRY amount on every quote
-            rate = market.rate(quote_ccy)
+        if volume_floor:
             if rate is None:
                 exclusions.append((symbol, market.rate_problem(quote_ccy)))
                 continue
@@ -277,11 +281,11 @@ def govern(
     was = frozenset(previous)  # membership by hash, not a scan of the tuple per symbol
     admitted = _admit(ranked, was, now_ms, params, probation, cooldowns, notes)
     now_in = frozenset(admitted)
+    if now_in == was:  # no churn (most cycles): the members compared by their stored hashes
+        return Governed(admitted, GovernanceState(admitted, probation, cooldowns, changes), ())
     additions = [s for s in admitted if s not in was]
     removals = [s for s in previous if s not in now_in]
     churn = len(additions) + len(removals)
-    if not churn:
-        return Governed(admitted, GovernanceState(admitted, probation, cooldowns, changes), ())
     used = sum(n for _, n in changes)
     if used + churn > params.max_churn_per_day:
         notes.append((None, "universe_churn_limit", f"used={used} change={churn}"))

@@ -89,15 +89,17 @@ class RankedUniverse:
     ) -> tuple[Symbol, ...]:
         wanted = dict.fromkeys(configured)
         quote = self.params.quote
-        candidates = sorted(
-            (
-                t
-                for s, t in tickers.items()
-                if s.quote == quote and s in rules and rules[s].is_trading
-            ),
-            key=lambda t: (-t.quote_volume, t.symbol),
-        )
-        wanted.update(dict.fromkeys(t.symbol for t in candidates[: self.params.size]))
+        # (-quote volume, symbol) of each trading candidate, sorted: the most traded first,
+        # ties on the symbol (the old sort key, without a key function); one rules lookup
+        # per ticker (each hashes a Symbol in Python).
+        ranked = []
+        for symbol, ticker in tickers.items():
+            if symbol.quote == quote:
+                symbol_rules = rules.get(symbol)
+                if symbol_rules is not None and symbol_rules.is_trading:
+                    ranked.append((-ticker.quote_volume, ticker.symbol))
+        ranked.sort()
+        wanted.update(dict.fromkeys(symbol for _, symbol in ranked[: self.params.size]))
         for asset, balance in balances.items():
             held = pair_of(asset, quote) if asset != quote else None
             if held is not None and balance.total > 0 and held in rules:
@@ -144,9 +146,12 @@ class RankedUniverse:
             reasons.append("observe_only")
         elif prev.mode is Mode.REDUCE_RISK_ONLY or snap.mode_override is Mode.REDUCE_RISK_ONLY:
             reasons.append("mode_degraded")
-        ages = [snap.data_age_ms.get(s) for s in prev.universe]
-        if any(age is None or age > self.budget.stale_data_ms for age in ages):
-            reasons.append("stale_data")
+        ages, stale_ms = snap.data_age_ms, self.budget.stale_data_ms
+        for symbol in prev.universe:  # stops at the first stale symbol
+            age = ages.get(symbol)
+            if age is None or age > stale_ms:
+                reasons.append("stale_data")
+                break
         return tuple(reasons)
 
 
