@@ -161,7 +161,7 @@ def _admitted(
     intents: list[Intent], view: StrategyView, warmup_bars: int, log: DecisionLog
 ) -> list[Intent]:
     """A strategy trades only its universe, and a symbol only once it has warmed up."""
-    if not intents:  # most cycles: no universe set to build (a Python hash per symbol)
+    if not intents:  # most cycles: no universe set to build
         return intents
     universe = frozenset(view.symbols)
     kept = []

@@ -281,7 +281,7 @@ def govern(
     was = frozenset(previous)  # membership by hash, not a scan of the tuple per symbol
     admitted = _admit(ranked, was, now_ms, params, probation, cooldowns, notes)
     now_in = frozenset(admitted)
-    if now_in == was:  # no churn (most cycles): the members compared by their stored hashes
+    if now_in == was:  # no churn (most cycles): nothing to list
         return Governed(admitted, GovernanceState(admitted, probation, cooldowns, changes), ())
     additions = [s for s in admitted if s not in was]
     removals = [s for s in previous if s not in now_in]

@@ -91,7 +91,7 @@ class RankedUniverse:
         quote = self.params.quote
         # (-quote volume, symbol) of each trading candidate, sorted: the most traded first,
         # ties on the symbol (the old sort key, without a key function); one rules lookup
-        # per ticker (each hashes a Symbol in Python).
+        # per ticker.
         ranked = []
         for symbol, ticker in tickers.items():
             if symbol.quote == quote:
