@@ -85,10 +85,7 @@ class AccountView:
         for s in by_symbol(symbols):
             balance = balances.get(s.base)
             free = balance.free if balance is not None else ZERO
-            # Most cycles have no order of ours: no lookup in an empty map.
-            unlocked = unlocked_sells.get(s, ZERO) if unlocked_sells else ZERO
-            stop = stop_locked.get(s, ZERO) if stop_locked else ZERO
-            sellable[s] = max(free - unlocked, ZERO) + stop
+            sellable[s] = max(free - unlocked_sells.get(s, ZERO), ZERO) + stop_locked.get(s, ZERO)
         return cls(
             MappingProxyType(investable),
             MappingProxyType(open_buys),

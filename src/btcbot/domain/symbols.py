@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -97,8 +96,8 @@ class Symbol(_Derived):
 _INTERNED: dict[tuple[str, str], Symbol] = {}
 
 
-@functools.lru_cache(maxsize=4096)
 def pair_of(base: str, quote: str) -> Symbol:
-    """``Symbol(base, quote)``, made (and validated) once per pair: for code that names a
-    pair from an asset every cycle (a held asset's pair). Raises like ``Symbol``."""
-    return Symbol(base, quote)
+    """``Symbol(base, quote)``, read from the table of pairs made so far without the class
+    call: for code that names a pair from an asset every cycle (a held asset's pair). Raises
+    like ``Symbol``."""
+    return _INTERNED.get((base, quote)) or Symbol(base, quote)

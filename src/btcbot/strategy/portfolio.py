@@ -102,7 +102,7 @@ def _deltas(
             continue
         if weight is not last_weight:
             last_weight, target = weight, min(weight * investable, max_position)
-        held = holding + (open_buys.get(symbol, ZERO) if open_buys else ZERO)  # mostly none
+        held = holding + open_buys.get(symbol, ZERO)
         delta = target - held * mark
         if delta < ZERO:
             delta = max(delta, -sellable.get(symbol, ZERO) * mark)

@@ -175,7 +175,6 @@ def select_universe(
         market.quotes,
     )
     blacklist, whitelist = params.blacklist, params.whitelist
-    listed = bool(blacklist or whitelist)
     max_spread, min_volume, lookback = (
         params.max_spread_bps,
         params.min_quote_volume,
@@ -186,14 +185,13 @@ def select_universe(
     rate = market.rate(quote_ccy) if volume_floor else None
     for symbol in by_symbol(candidates):
         # Exclusion checks, first failing one wins (the predecessor's order).
-        if listed:
-            pair = symbol.pair
-            if pair in blacklist:
-                exclusions.append((symbol, "blacklisted"))
-                continue
-            if whitelist and pair not in whitelist:
-                exclusions.append((symbol, "not_whitelisted"))
-                continue
+        pair = symbol.pair
+        if pair in blacklist:
+            exclusions.append((symbol, "blacklisted"))
+            continue
+        if whitelist and pair not in whitelist:
+            exclusions.append((symbol, "not_whitelisted"))
+            continue
         symbol_rules = rules.get(symbol)
         if symbol_rules is None:
             exclusions.append((symbol, "rules_unavailable"))
