@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from bisect import bisect_right
 from dataclasses import replace
 from decimal import Decimal
 
@@ -418,3 +419,41 @@ async def test_a_book_read_shallow_first_trades_as_the_whole_book() -> None:
     fills = [await exchange.fills(BTC_TRY, 0) for exchange in (shallow_first, whole_first)]
     assert len(fills[0]) > 1 and fills[0] == fills[1]
     assert await shallow_first.order_book(BTC_TRY, 25) == whole
+
+
+def test_the_current_bar_follows_every_kind_of_clock_move() -> None:
+    """Steps, jumps over many closes, and moves between closes keep each series' current bar
+    the last one closed by now, on two series with different intervals and gaps."""
+    rng = random.Random(5)
+    minute = HOUR_MS // 60
+
+    def rows(
+        interval: int, count: int
+    ) -> list[tuple[int, Decimal, Decimal, Decimal, Decimal, Decimal]]:
+        opens, at = [], T0 + interval * rng.randrange(3)  # the series start apart
+        for _ in range(count):
+            opens.append(at)
+            at += interval * (1 if rng.random() < 0.8 else rng.randrange(2, 6))  # gaps
+        return [(o, D(100), D(101), D(99), D(100), D(1)) for o in opens]
+
+    btc = series_from_bars(BTC_TRY, 15 * minute, rows(15 * minute, 300))
+    eth = series_from_bars(ETH_TRY, HOUR_MS, rows(HOUR_MS, 80))
+    exchange = replay(ReplayDataset.of(btc, eth), start_ms=T0)
+    closes = {one.symbol: [bar.close_ms for bar in one.bars] for one in (btc, eth)}
+    last = max(c[-1] for c in closes.values())
+
+    def check() -> None:
+        for one in (btc, eth):
+            index = bisect_right(closes[one.symbol], exchange.now_ms()) - 1
+            expected = one.bars[index] if index >= 0 else None
+            assert exchange.current_bar(one.symbol) is expected
+
+    check()
+    while exchange.now_ms() < last:
+        move = rng.random()
+        if move < 0.5:
+            exchange.step()
+        else:  # a jump: within a candle, or over many of them
+            reach = minute * rng.randrange(1, 30) if move < 0.75 else HOUR_MS * rng.randrange(1, 9)
+            exchange.advance_to(min(last, exchange.now_ms() + reach))
+        check()

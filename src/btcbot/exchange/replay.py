@@ -191,6 +191,12 @@ def _side(
     """The first ``most`` levels moving away from ``best`` by ``factors``, on the price grid
     of the tick ``away`` (negative for bids: prices fall, rounded down; positive for asks:
     rounded up)."""
+    if most == 1:  # the touch alone: its price is ``best`` (on the grid, factor one)
+        amount = (per_level * weights[0]).quantize(size_step, ROUND_DOWN)
+        if amount < floor:
+            amount = floor
+        if best > ZERO and amount > ZERO:
+            return (BookLevel(best, amount),)
     tick, rounding = (-away, ROUND_DOWN) if away < ZERO else (away, ROUND_UP)
     levels: list[BookLevel] = []
     previous: Decimal | None = None
@@ -436,14 +442,23 @@ class ReplayExchange:
         return self._series[symbol].bars[index] if index >= 0 else None
 
     def _locate(self) -> None:
+        """Each series' current bar at the clock (which never goes back): the same bar, the
+        next one (a step), or one found by bisection (the clock moved on further)."""
+        now, current = self._now, self._current
         for symbol, closes in self._closes.items():
-            self._current[symbol] = bisect_right(closes, self._now) - 1
+            index = current.get(symbol, -1) + 1  # the first bar not closed at the last look
+            if index < len(closes) and closes[index] <= now:
+                if index + 1 < len(closes) and closes[index + 1] <= now:  # more than one
+                    index = bisect_right(closes, now) - 1
+                current[symbol] = index
 
     def _closing(self, ts_ms: int) -> list[Bar]:
         bars: list[Bar] = []
+        current = self._current  # the last bar closed by now: the next one closes after it
         for symbol, closes in self._closes.items():
-            first, last = bisect_right(closes, self._now), bisect_right(closes, ts_ms)
-            bars.extend(self._series[symbol].bars[first:last])
+            first, last = current[symbol] + 1, bisect_right(closes, ts_ms)
+            if first < last:
+                bars.extend(self._series[symbol].bars[first:last])
         return sorted(bars, key=lambda bar: (bar.close_ms, bar.candle.symbol))
 
     # ----------------------------------------------------------------------------- market data
@@ -521,16 +536,17 @@ class ReplayExchange:
         close = bar.candle.close
         # no candle in the last 24 h (a gap that long): nothing traded, the last price stands
         high, low = extremes or (close, close)
+        bids, asks = book.bids, book.asks
         return Ticker(
-            symbol=symbol,
-            last=close,
-            bid=book.best_bid or close,
-            ask=book.best_ask or close,
-            high=high,
-            low=low,
-            volume=volume,
-            average=traded / volume if volume > ZERO else close,
-            timestamp_ms=self._now,
+            symbol,  # the fields in order: symbol, last, bid, ask, high, low, volume, average
+            close,
+            (bids[0].price if bids else None) or close,
+            (asks[0].price if asks else None) or close,
+            high,
+            low,
+            volume,
+            traded / volume if volume > ZERO else close,
+            self._now,  # timestamp_ms
         )
 
     async def recent_candles(self, symbol: Symbol, count: int) -> Sequence[Candle]:
