@@ -49,3 +49,35 @@ def test_unusable_paths_and_rows_are_named(tmp_path: Path) -> None:
     path.write_text("\n".join(lines) + "\n")
     with pytest.raises(DatasetError, match=r"BTC_TRY\.csv:4: prices must be positive"):
         open_dataset(path)
+
+
+def test_no_full_collection_runs_while_a_dataset_loads(tmp_path: Path) -> None:
+    """The collector is off during the load (so many new bars would set off collections that
+    find nothing) and as it was after, also when the load fails. With a threshold of one
+    allocation, a load with the collector on would collect thousands of times (once per new
+    bar at least); paused, only the allocations after it is switched back on can."""
+    import gc
+
+    path = write_wave(tmp_path / "BTC_TRY.csv", 2_000)
+    collections: list[int] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    threshold = gc.get_threshold()
+    gc.callbacks.append(seen)
+    gc.set_threshold(1)  # would collect at every allocation of a tracked object
+    try:
+        dataset = open_dataset(path)
+        assert len(collections) < 100
+        assert gc.isenabled()
+        gc.disable()
+        with pytest.raises(DatasetError):
+            open_dataset(tmp_path / "missing.csv")
+        assert not gc.isenabled()  # left as it was
+    finally:
+        gc.enable()
+        gc.set_threshold(*threshold)
+        gc.callbacks.remove(seen)
+    assert len(dataset.series[BTC_TRY].bars) == 2_000

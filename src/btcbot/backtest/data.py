@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from btcbot.data import is_dataset_file, read_dataset
@@ -30,6 +33,28 @@ def open_dataset(
     ``<PAIR>.csv`` or Parquet dataset (``*.parquet``) per symbol. Candles opening before
     ``warmup_from_ms`` or at/after ``end_ms`` are dropped (the whole file is still validated).
     Raises :class:`DatasetError` naming the file (and line) for anything unusable."""
+    with _collector_paused():
+        return _open(path, symbol, warmup_from_ms, end_ms)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while a dataset loads: a year of minute candles is
+    tens of millions of new objects (bars, candles), which would set off full collections
+    that walk every object made so far and find nothing (the bars and their candles hold no
+    cycles). It is switched back on after (when it was on before)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _open(
+    path: Path, symbol: str | None, warmup_from_ms: int | None, end_ms: int | None
+) -> ReplayDataset:
     start, end = warmup_from_ms, end_ms
     if path.is_dir():
         if symbol is not None:
