@@ -15,15 +15,19 @@ orders at query time.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import nullcontext
 from dataclasses import fields, replace
 from decimal import Decimal
-from operator import attrgetter
+from itertools import islice
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import structlog
-from sqlalchemy import Engine, Table
+from sqlalchemy import Connection, Engine, Table
+from sqlalchemy.engine import Dialect
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.types import TypeEngine
 
 from btcbot.domain import Fill, Order, OrderRequest, Side, Symbol
 from btcbot.domain.money import ZERO
@@ -53,8 +57,11 @@ from btcbot.store.types import dumps_json, loads_json
 
 log = structlog.get_logger(__name__)
 
-#: Rows per INSERT statement when flushing (SQLite allows 32,766 bound values per statement).
-FLUSH_BATCH = 1_000
+#: Rows per ``executemany`` when flushing: few statements, and only this many rows of a long
+#: run made into parameters at a time.
+FLUSH_BATCH = 20_000
+
+_Process = Callable[[Any], Any]
 
 
 def _ledger_order(fill: Fill) -> tuple[int, int]:
@@ -395,10 +402,10 @@ class MemoryStateStore:
         """The repositories themselves (a session here is not a transaction)."""
         return self._session
 
-    def flush(self, engine: Engine) -> None:
-        """Insert everything into ``engine``'s (empty, migrated) tables in one transaction,
-        parents before children, each table in the order its rows were made."""
-        tables: list[tuple[Table, Iterable[dict[str, Any]]]] = [
+    def table_rows(self) -> list[tuple[Table, Iterable[dict[str, Any]]]]:
+        """Each table with its rows (made as they are read) in the order :meth:`flush` writes
+        them: parents before children, each table's rows in the order they were made."""
+        return [
             (orders, self.orders.rows()),
             (order_events, self.orders.event_rows()),
             (fills, self.fills.rows()),
@@ -407,18 +414,89 @@ class MemoryStateStore:
             (risk_state, self.documents.rows()),
             (op_state, self.op_state.rows()),
         ]
+
+    def flush(self, engine: Engine) -> None:
+        """Insert :meth:`table_rows` into ``engine``'s (empty, migrated) tables in one
+        transaction, in batches of :data:`FLUSH_BATCH` rows. On SQLite each table's statement
+        is compiled once and its rows go to the driver as tuples (:class:`_TupleInsert`): a
+        long replay's millions of rows skip SQLAlchemy's per-row parameter handling."""
         with unit_of_work(engine) as connection:
-            for table, rows in tables:
-                for batch in _batches(rows, FLUSH_BATCH):
-                    connection.execute(table.insert(), batch)
+            for table, rows in self.table_rows():
+                _insert_all(connection, table, rows)
+
+
+class _TupleInsert:
+    """A table's INSERT of some columns, compiled once as SQLAlchemy compiles it for an
+    ``executemany``, that takes rows as plain tuples for the driver: each row's values in the
+    statement's order, passed through the bind processor of each column whose type has one
+    (exactly what SQLAlchemy would send), without SQLAlchemy's per-row parameter handling."""
+
+    def __init__(
+        self, sql: str, names: Sequence[str], processors: list[tuple[int, _Process]]
+    ) -> None:
+        self.sql = sql
+        self._width = len(names)
+        self._values = itemgetter(*names)
+        self._processors = processors
+
+    @classmethod
+    def compile(cls, table: Table, keys: Iterable[str], dialect: Dialect) -> _TupleInsert | None:
+        """The INSERT of the columns ``keys``; None unless the dialect is SQLite, its statement
+        positional and its parameters exactly ``keys`` (no default computed for a column left
+        out, no key ignored), at least two (one value would not be a tuple)."""
+        if dialect.name != "sqlite":
+            return None
+        keys = list(keys)
+        compiled = table.insert().compile(dialect=dialect, column_keys=keys, for_executemany=True)
+        if not isinstance(compiled, SQLCompiler) or not compiled.positional:
+            return None
+        names = compiled.positiontup
+        if names is None or len(names) < 2 or sorted(names) != sorted(keys):
+            return None
+        processors = [
+            (index, process)
+            for index, name in enumerate(names)
+            if (process := _bind_processor(compiled.binds[name].type, dialect)) is not None
+        ]
+        return cls(compiled.string, names, processors)
+
+    def tuples(self, batch: Sequence[Mapping[str, Any]]) -> list[tuple[Any, ...]] | None:
+        """The rows' parameters, or None when a row's keys are not the statement's."""
+        if not all(map(self._width.__eq__, map(len, batch))):
+            return None
+        try:
+            values = list(map(self._values, batch))
+        except KeyError:
+            return None
+        if self._processors:
+            columns = list(zip(*values, strict=True))
+            for index, process in self._processors:
+                columns[index] = tuple(map(process, columns[index]))
+            values = list(zip(*columns, strict=True))
+        return values
+
+
+def _bind_processor(type_: TypeEngine[Any], dialect: Dialect) -> _Process | None:
+    """The processor SQLAlchemy applies to a bound value of ``type_`` (of its dialect type)."""
+    return type_.dialect_impl(dialect).bind_processor(dialect)
+
+
+def _insert_all(connection: Connection, table: Table, rows: Iterable[dict[str, Any]]) -> None:
+    """Insert ``rows`` in order: as tuples through the driver when the table's rows allow it
+    (:class:`_TupleInsert`), otherwise (another dialect, a batch of other keys) each batch
+    through SQLAlchemy."""
+    bulk: _TupleInsert | None = None
+    for number, batch in enumerate(_batches(rows, FLUSH_BATCH)):
+        if number == 0:
+            bulk = _TupleInsert.compile(table, batch[0].keys(), connection.dialect)
+        values = None if bulk is None else bulk.tuples(batch)
+        if bulk is None or values is None:
+            connection.execute(table.insert(), batch)
+        else:
+            connection.exec_driver_sql(bulk.sql, values)
 
 
 def _batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    batch: list[dict[str, Any]] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
+    rows = iter(rows)
+    while batch := list(islice(rows, size)):
         yield batch
