@@ -81,3 +81,23 @@ def test_no_full_collection_runs_while_a_dataset_loads(tmp_path: Path) -> None:
         gc.set_threshold(*threshold)
         gc.callbacks.remove(seen)
     assert len(dataset.series[BTC_TRY].bars) == 2_000
+
+
+def test_a_datasets_digest_is_remembered_only_while_it_lives(tmp_path: Path) -> None:
+    """Each dataset object has the digest of its own candles (an equal dataset the same one,
+    a cut of it another), and the remembered digests go with their datasets."""
+    import gc
+
+    from btcbot.backtest import data
+
+    path = write_wave(tmp_path / "BTC_TRY.csv", 48)
+    whole, again = open_dataset(path), open_dataset(path)
+    cut = open_dataset(path, end_ms=T0 + 24 * HOUR_MS)
+    assert data.dataset_digest(whole) == data.dataset_digest(again) == data._digest(whole)
+    assert data.dataset_digest(whole) == data.dataset_digest(whole)
+    assert data.dataset_digest(cut) == data._digest(cut) != data.dataset_digest(whole)
+    remembered = {id(whole), id(again), id(cut)}
+    assert remembered <= set(data._DIGESTS)
+    del whole, again, cut
+    gc.collect()
+    assert not remembered & set(data._DIGESTS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -101,7 +102,23 @@ def _pair(path: Path, symbol: str | None) -> Symbol:
 
 
 def dataset_digest(dataset: ReplayDataset) -> str:
-    """SHA-256 over every candle of every series (symbol order): names the data a run used."""
+    """SHA-256 over every candle of every series (symbol order): names the data a run used.
+
+    A dataset is a value (frozen, its series and bars too), so its digest is computed once per
+    dataset object and remembered while the object lives: a sweep replays one dataset for
+    every trial, and each run's manifest names it."""
+    key = id(dataset)
+    digest = _DIGESTS.get(key)
+    if digest is None:
+        digest = _DIGESTS[key] = _digest(dataset)
+        weakref.finalize(dataset, _DIGESTS.pop, key, None)  # forgotten with the dataset
+    return digest
+
+
+_DIGESTS: dict[int, str] = {}  # by the id of a live dataset
+
+
+def _digest(dataset: ReplayDataset) -> str:
     hasher = hashlib.sha256()
     for symbol in dataset.symbols:
         series = dataset.series[symbol]

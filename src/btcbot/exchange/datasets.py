@@ -102,7 +102,7 @@ class Series:
         return self.bars[-1].close_ms
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class ReplayDataset:
     """Series by symbol: everything a :class:`~btcbot.exchange.replay.ReplayExchange` replays."""
 
