@@ -80,8 +80,9 @@ class FillBook:
 
     def identified(self, client_order_id: str, exchange_order_id: int) -> None:
         """Our order ``client_order_id`` now has ``exchange_order_id`` (it had none)."""
-        claimed = sorted(self._foreign_by_order.get(exchange_order_id, ()))
-        self._book(*(self._take_foreign(trade_id)[0] for trade_id in claimed))
+        claimed = self._foreign_by_order.get(exchange_order_id)
+        if claimed:  # usually none: the fills of an order come after it is identified
+            self._book(*(self._take_foreign(trade_id)[0] for trade_id in sorted(claimed)))
         for fill, recorded_ms in self._waiting.pop(client_order_id, []):
             if fill.order_id != exchange_order_id and not self._owns_exchange_id(fill.order_id):
                 self._unbook(fill, recorded_ms)
