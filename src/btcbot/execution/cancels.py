@@ -84,12 +84,11 @@ class Canceller:
     async def prove_pending(self) -> PendingCancelReport:
         """Ask ``order/{id}`` about every pending cancel; re-send cancels that stay open."""
         run = _Pass()
-        for stored in self._ctx.journal.live():
-            if stored.status is OrderStatus.PENDING_CANCEL:
-                try:
-                    await self._prove(stored, run)
-                except ExchangeError as exc:
-                    run.errors.append(exc)
+        for stored in self._ctx.journal.live_in(OrderStatus.PENDING_CANCEL):
+            try:
+                await self._prove(stored, run)
+            except ExchangeError as exc:
+                run.errors.append(exc)
         return PendingCancelReport(
             tuple(run.proven), tuple(run.still_pending), tuple(run.resent), tuple(run.errors)
         )

@@ -81,7 +81,7 @@ class FillSync:
         """Pull user trades since each symbol's cursor minus the overlap, when a pull is due
         (see the module docstring); ``thorough`` pulls now, due or not."""
         run = _Pass()
-        live = self._live_symbols()
+        live = self._ctx.journal.live_symbols()
         wanted = sorted(set(symbols) | live)
         if not wanted or not (thorough or self._due(wanted, live)):
             return run.report()
@@ -173,9 +173,6 @@ class FillSync:
             latest = journal.now() - self._ctx.settings.fill_initial_lookback_ms
         created = [o.created_ms for o in journal.live() if o.order.request.symbol == symbol]
         return min([latest, *created])
-
-    def _live_symbols(self) -> set[Symbol]:
-        return {stored.order.request.symbol for stored in self._ctx.journal.live()}
 
 
 class _Settled:

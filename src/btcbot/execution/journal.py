@@ -140,13 +140,23 @@ class Journal:
         """Live orders of this mode, oldest first."""
         return sorted(self._live.values(), key=_age)
 
+    def live_in(self, status: OrderStatus) -> list[StoredOrder]:
+        """Live orders of this mode in ``status``, oldest first (only those are sorted: most
+        passes look for a status no order is in)."""
+        return sorted(
+            (stored for stored in self._live.values() if stored.status is status), key=_age
+        )
+
+    def live_symbols(self) -> set[Symbol]:
+        """The symbols of the live orders of this mode."""
+        return {stored.order.request.symbol for stored in self._live.values()}
+
     def due_in_flight(self) -> list[StoredOrder]:
         now = self.now()
         return [
             stored
-            for stored in self.live()
-            if stored.status is OrderStatus.IN_FLIGHT
-            and (stored.next_resolve_ms is None or stored.next_resolve_ms <= now)
+            for stored in self.live_in(OrderStatus.IN_FLIGHT)
+            if stored.next_resolve_ms is None or stored.next_resolve_ms <= now
         ]
 
     def last_submits(self) -> Mapping[tuple[Symbol, Side], int]:
@@ -160,8 +170,7 @@ class Journal:
 
     def touched_since(self, since_ms: int) -> set[Symbol]:
         """:meth:`changed_symbols` and every symbol with a live order."""
-        live = {stored.order.request.symbol for stored in self._live.values()}
-        return self.changed_symbols(since_ms) | live
+        return self.changed_symbols(since_ms) | self.live_symbols()
 
     def filled_total(self, exchange_order_id: int) -> Decimal:
         """Sum of the stored fills of one exchange order (base quantity)."""

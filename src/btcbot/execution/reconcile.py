@@ -222,8 +222,7 @@ class Reconciler:
         )
 
     async def _compare_open_orders(self, wanted: set[Symbol], run: _Pass, thorough: bool) -> None:
-        live = self._ctx.journal.live()
-        ours = {o.order.request.symbol for o in live}
+        ours = self._ctx.journal.live_symbols()
         for symbol in sorted(wanted | ours):
             if not (thorough or symbol in ours or self._sweep_due(symbol)):
                 continue

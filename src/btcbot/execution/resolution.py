@@ -90,9 +90,7 @@ class InFlightResolver:
     def _promote_unanswered(self, all_pending: bool) -> None:
         journal = self._ctx.journal
         oldest = journal.now() - self._ctx.settings.pending_submit_grace_ms
-        for stored in journal.live():
-            if stored.status is not OrderStatus.PENDING_SUBMIT:
-                continue
+        for stored in journal.live_in(OrderStatus.PENDING_SUBMIT):
             if stored.client_order_id in self._sending:
                 continue
             if all_pending or stored.created_ms <= oldest:
