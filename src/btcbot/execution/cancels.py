@@ -83,8 +83,11 @@ class Canceller:
 
     async def prove_pending(self) -> PendingCancelReport:
         """Ask ``order/{id}`` about every pending cancel; re-send cancels that stay open."""
+        pending = self._ctx.journal.live_in(OrderStatus.PENDING_CANCEL)
+        if not pending:  # most passes: no cancel waits for its proof
+            return PendingCancelReport()
         run = _Pass()
-        for stored in self._ctx.journal.live_in(OrderStatus.PENDING_CANCEL):
+        for stored in pending:
             try:
                 await self._prove(stored, run)
             except ExchangeError as exc:

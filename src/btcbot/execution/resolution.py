@@ -78,8 +78,11 @@ class InFlightResolver:
     async def resolve(self, *, all_pending: bool = False) -> ResolveReport:
         """One pass over every due IN_FLIGHT order (and stale PENDING_SUBMIT rows)."""
         self._promote_unanswered(all_pending)
+        due = self._ctx.journal.due_in_flight()
+        if not due:  # most passes: nothing in flight
+            return ResolveReport()
         run = _Pass()
-        for symbol, orders in _by_symbol(self._ctx.journal.due_in_flight()).items():
+        for symbol, orders in _by_symbol(due).items():
             try:
                 await self._resolve_symbol(symbol, orders, run)
             except ExchangeError as exc:
