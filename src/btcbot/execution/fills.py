@@ -53,9 +53,13 @@ class FillSyncReport:
     errors: tuple[ExchangeError, ...] = ()
 
 
+# Never changed: each pass counts in its own copy (iterating the enum costs twenty copies).
+_NO_COUNTS = dict.fromkeys(FillInsert, 0)
+
+
 @dataclass
 class _Pass:
-    counts: dict[FillInsert, int] = field(default_factory=lambda: dict.fromkeys(FillInsert, 0))
+    counts: dict[FillInsert, int] = field(default_factory=_NO_COUNTS.copy)
     unknown: list[Fill] = field(default_factory=list)
     errors: list[ExchangeError] = field(default_factory=list)
 
@@ -90,9 +94,9 @@ class FillSync:
         since = min(bases.values()) - self._ctx.settings.fill_overlap_ms
         try:
             if len(wanted) == 1:
-                fills = list(await self._ctx.port.fills(wanted[0], since))
+                fills = await self._ctx.port.fills(wanted[0], since)
             else:
-                fills = list(await self._ctx.port.account_fills(since))
+                fills = await self._ctx.port.account_fills(since)
         except ExchangeError as exc:
             run.errors.append(exc)
             return run.report()
