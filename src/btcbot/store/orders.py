@@ -353,20 +353,8 @@ def pending(
 
 
 def changed(stored: StoredOrder, order: Order, now_ms: int) -> StoredOrder:
-    """The row after :meth:`OrderRepository.record_change` wrote ``order``.
-
-    Built from every field of :class:`StoredOrder`, in field order (a field added there is
-    added here): every order event makes one, and ``dataclasses.replace``, which walks the
-    class's fields each time, costs three times as much."""
-    return StoredOrder(
-        order,
-        stored.mode,
-        stored.created_ms,
-        now_ms,
-        stored.resolve_attempts,
-        stored.next_resolve_ms,
-        stored.last_error,
-    )
+    """The row after :meth:`OrderRepository.record_change` wrote ``order``."""
+    return replace(stored, order=order, updated_ms=now_ms)
 
 
 def scheduled(
