@@ -457,3 +457,39 @@ def test_the_current_bar_follows_every_kind_of_clock_move() -> None:
             reach = minute * rng.randrange(1, 30) if move < 0.75 else HOUR_MS * rng.randrange(1, 9)
             exchange.advance_to(min(last, exchange.now_ms() + reach))
         check()
+
+
+@pytest.mark.parametrize(
+    "depth",
+    [
+        DepthModel(),
+        DepthModel(levels=3, depth_fraction=D("0.3")),
+        DepthModel(min_level_amount=D("0.00000005")),
+        DepthModel(depth_fraction=D(0)),
+    ],
+)
+async def test_a_mark_is_the_mid_of_the_book_a_cycle_would_read(depth: DepthModel) -> None:
+    """The valuation mark of a bar (a replay that slept through it) is the mid of the book a
+    cycle there reads, else its close: for empty, thin, borderline and thick candles."""
+    volumes = ["0", "0.000000001", "0.00000011", "0.00000012", "0.00000015", "0.00000019"]
+    volumes += ["0.0000002", "0.00000021", "0.0000004", "0.00000041", "0.0000012", "0.5", "12"]
+    # closes with a tenth: the touch rounds each side outwards, so its mid is not the close
+    rows = [
+        (T0 + i * HOUR_MS, D(100_000), D(100_500), D(99_500), D(100_000) + D(i) / 10, D(volume))
+        for i, volume in enumerate(volumes * 4)
+    ]
+    dataset = ReplayDataset.of(series_from_bars(BTC_TRY, HOUR_MS, rows))
+    closes = [open_ms + HOUR_MS for open_ms, *_ in rows]
+    marks = replay(dataset, depth=depth, seed=3).mark_series(BTC_TRY, closes, True)
+    exchange = replay(dataset, depth=depth, seed=3)
+    read = []
+    for at in closes:
+        exchange.advance_to(at)
+        book = await exchange.order_book(BTC_TRY, 1)
+        bar = exchange.current_bar(BTC_TRY)
+        assert bar is not None
+        read.append(book.mid if book.mid is not None else bar.candle.close)
+    assert marks == read
+    assert [mark.as_tuple() for mark in marks if mark is not None] == [
+        mark.as_tuple() for mark in read
+    ]

@@ -412,14 +412,21 @@ class ReplayExchange:
         rules, depth, spread = self._rules[symbol], self._depth, self._spread_bps
         tick, size_step = step_for_scale(rules.price_scale), step_for_scale(rules.numerator_scale)
         floored = depth.min_level_amount > ZERO
+        # A candle of at least this volume surely fills its first levels: the least a level
+        # draws is then two size steps or more, far more than rounding to 28 digits moves it.
+        sure = size_step * depth.levels * 4 / depth.depth_fraction if depth.depth_fraction else None
 
         def mid(index: int) -> Decimal | None:
             if index < 0:
                 return None
             bar = bars[index]
+            if not bar.candle.volume and not floored:  # every level draws nothing: no book
+                return close(index)
             bid, ask = _touch(bar, tick, spread)
             if bid > ZERO and (
-                floored or _least_level(bar, depth).quantize(size_step, ROUND_DOWN) > ZERO
+                floored
+                or (sure is not None and bar.candle.volume >= sure)
+                or _least_level(bar, depth).quantize(size_step, ROUND_DOWN) > ZERO
             ):
                 return (bid + ask) / 2
             built = synthesize_book(
