@@ -51,6 +51,7 @@ from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_DOWN, ROUND_UP, Context, Decimal
+from functools import reduce
 
 from btcbot.domain.fills import Fill
 from btcbot.domain.market import Balance, BookLevel, Candle, OrderBook, Ticker
@@ -669,10 +670,9 @@ class _DayWindow:
         lows) the latest, as the queues keep it. The queues are left empty."""
         add, multiply = self._EXACT.add, self._EXACT.multiply
         candles = [bar.candle for bar in self._bars[first:last]]
-        volume = traded = ZERO
-        for candle in candles:
-            volume = add(volume, candle.volume)
-            traded = add(traded, multiply(candle.close, candle.volume))
+        volumes = [c.volume for c in candles]
+        volume = reduce(add, volumes, ZERO)  # summed in bar order, as the window sums them
+        traded = reduce(add, map(multiply, [c.close for c in candles], volumes), ZERO)
         extremes = (
             (max(reversed([c.high for c in candles])), min(reversed([c.low for c in candles])))
             if candles
