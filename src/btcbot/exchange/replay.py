@@ -292,6 +292,7 @@ class ReplayExchange:
         self._rules_at: dict[Symbol, tuple[int, SymbolRules]] = {}
         self._recorded = recorded
         self._rng = random.Random()  # reseeded for every synthetic book
+        self._markers: dict[tuple[Symbol, bool], Callable[[int], Decimal | None]] = {}
         self._windows = {symbol: _DayWindow(one.bars) for symbol, one in self._series.items()}
         self._venue = SimulatedVenue(
             starting_balances,
@@ -392,6 +393,13 @@ class ReplayExchange:
         return list(map(self._marker(symbol, book), indexes))
 
     def _marker(self, symbol: Symbol, book: bool) -> Callable[[int], Decimal | None]:
+        """:meth:`_make_marker`, made once per symbol and kind (what it reads never changes)."""
+        marker = self._markers.get((symbol, book))
+        if marker is None:
+            marker = self._markers[symbol, book] = self._make_marker(symbol, book)
+        return marker
+
+    def _make_marker(self, symbol: Symbol, book: bool) -> Callable[[int], Decimal | None]:
         """The mark of ``symbol``'s bar at an index (-1: none yet): the mid of its book when
         ``book`` and the book has one, else its close when positive, else None.
 
