@@ -552,17 +552,16 @@ class ReplayExchange:
         close = bar.candle.close
         # no candle in the last 24 h (a gap that long): nothing traded, the last price stands
         high, low = extremes or (close, close)
-        bids, asks = book.bids, book.asks
         return Ticker(
-            symbol,  # the fields in order: symbol, last, bid, ask, high, low, volume, average
-            close,
-            (bids[0].price if bids else None) or close,
-            (asks[0].price if asks else None) or close,
-            high,
-            low,
-            volume,
-            traded / volume if volume > ZERO else close,
-            self._now,  # timestamp_ms
+            symbol=symbol,
+            last=close,
+            bid=book.best_bid or close,
+            ask=book.best_ask or close,
+            high=high,
+            low=low,
+            volume=volume,
+            average=traded / volume if volume > ZERO else close,
+            timestamp_ms=self._now,
         )
 
     async def recent_candles(self, symbol: Symbol, count: int) -> Sequence[Candle]:
