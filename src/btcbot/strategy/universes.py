@@ -89,9 +89,8 @@ class RankedUniverse:
     ) -> tuple[Symbol, ...]:
         wanted = dict.fromkeys(configured)
         quote = self.params.quote
-        # (-quote volume, symbol) of each trading candidate, sorted: the most traded first,
-        # ties on the symbol (the old sort key, without a key function); one rules lookup
-        # per ticker.
+        # (-quote volume, symbol) of each trading candidate, sorted as tuples: the most traded
+        # first, ties in symbol order; one rules lookup per ticker.
         ranked = []
         for symbol, ticker in tickers.items():
             if symbol.quote == quote:
