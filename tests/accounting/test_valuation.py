@@ -74,6 +74,7 @@ def test_value_columns_leaves_bridged_or_missing_marks_to_value_holdings() -> No
     held = {"TRY": Decimal(1), "BTC": Decimal(2)}
     assert value_columns(held, {BTC_TRY: [Decimal(5), None]}, 2) is None  # a row without a mark
     assert value_columns(held, {USDT_TRY: [Decimal(40)]}, 1) is None  # BTC only bridged
+    assert value_columns(held, {BTC_TRY: [Decimal(5)]}, 2) is None  # a column too short
     assert value_columns({"TRY": Decimal(3)}, {}, 2) == [Decimal(3), Decimal(3)]
 
 

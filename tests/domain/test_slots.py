@@ -15,7 +15,7 @@ from btcbot.decision.market import Quote
 from btcbot.decision.plan import Action, Decision, Layer
 from btcbot.decision.snapshot import Snapshot
 from btcbot.domain import BookLevel, Order, OrderMethod, OrderRequest, Side, Symbol
-from btcbot.domain.slots import fast_init, slot_setter
+from btcbot.domain.slots import evolve, fast_init, slot_setter
 
 BTC = Symbol("BTC", "TRY")
 
@@ -82,6 +82,57 @@ def test_signature_defaults_factories_and_post_init_as_the_dataclass_has_them() 
         dataclasses.replace(_Sample(1), count=-1)
     with pytest.raises(TypeError):
         Snapshot("positional")  # type: ignore[call-arg]  # kw_only stays keyword-only
+
+
+@pytest.mark.parametrize(
+    ("value", "others"),
+    [
+        (
+            Decision(BTC, Layer.KERNEL, Action.SKIP, "code", detail="d"),
+            {"symbol": None, "reason_code": "other", "detail": None},
+        ),
+        (
+            Quote(BTC, Decimal(1), Decimal(2), Decimal("1.5"), Decimal(5), None, False),
+            {"bid": Decimal("1.1"), "spread_bps": Decimal(7), "fresh": True},
+        ),
+        (
+            Order(OrderRequest(BTC, Side.BUY, OrderMethod.LIMIT, "c-1", Decimal("0.1"), Decimal(9))),
+            {"exchange_order_id": 7, "filled_quantity": Decimal("0.05"), "reason": "r"},
+        ),
+        (_Sample(3, ("a",), {"k": 1}, note="n"), {"count": 4, "tags": (), "note": "m"}),
+    ],
+)
+def test_evolve_makes_what_dataclasses_replace_makes(
+    value: object, others: dict[str, object]
+) -> None:
+    names = [f.name for f in dataclasses.fields(value)]  # type: ignore[arg-type]
+    for changes in [*({name: other} for name, other in others.items()), others]:
+        made = evolve(value, **changes)
+        expected = dataclasses.replace(value, **changes)  # type: ignore[type-var]
+        assert type(made) is type(expected)
+        assert [getattr(made, n) for n in names] == [getattr(expected, n) for n in names]
+        assert all(getattr(made, n) == v for n, v in changes.items())
+    assert evolve(value) == value and evolve(value) is not value
+
+
+def test_evolve_runs_post_init_and_refuses_unknown_fields() -> None:
+    with pytest.raises(ValueError, match="count must be >= 0"):
+        evolve(_Sample(1), count=-1)
+    with pytest.raises(TypeError):
+        evolve(_Sample(1), missing=1)
+    with pytest.raises(TypeError):
+        evolve(_Plain(1), missing=1)  # no __replace__: dataclasses.replace refuses it too
+    assert evolve(_Plain(1), note="x") == _Plain(1, note="x")
+
+
+def test_evolve_keeps_a_subclass_fields() -> None:
+    @dataclass(frozen=True, slots=True)
+    class Tagged(_Sample):
+        label: str = field(default="", kw_only=True)
+
+    value = Tagged(1, label="kept")
+    evolved = evolve(value, count=2)  # not the parent's __replace__: that would drop label
+    assert type(evolved) is Tagged and evolved.label == "kept" and evolved.count == 2
 
 
 def test_refuses_what_it_cannot_spell() -> None:

@@ -17,13 +17,14 @@ agent — pass it as ``opening``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from types import MappingProxyType
 
 from btcbot.accounting.fills import FillConflict, dedupe_fills
 from btcbot.domain import Fill, Position, Side, Symbol
 from btcbot.domain.money import ZERO
+from btcbot.domain.slots import evolve
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +75,7 @@ def apply_fill(position: Position, fill: Fill) -> tuple[Position, Oversell | Non
 def _buy(position: Position, fill: Fill, fees: Decimal) -> Position:
     quantity = position.quantity + fill.quantity
     basis = position.cost_basis() + fill.notional + fill.cost
-    return replace(position, quantity=quantity, average_cost=basis / quantity, fees_paid=fees)
+    return evolve(position, quantity=quantity, average_cost=basis / quantity, fees_paid=fees)
 
 
 def _sell(position: Position, fill: Fill, fees: Decimal) -> tuple[Position, Oversell | None]:
@@ -85,7 +86,7 @@ def _sell(position: Position, fill: Fill, fees: Decimal) -> tuple[Position, Over
     realized = (fill.price - position.average_cost) * sold - fill.cost
     quantity = position.quantity - sold
     average = position.average_cost if quantity > ZERO else ZERO
-    updated = replace(
+    updated = evolve(
         position,
         quantity=quantity,
         average_cost=average,

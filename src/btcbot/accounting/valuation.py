@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import add
 
 from btcbot.domain import Position, Symbol
 from btcbot.domain.money import ONE, ZERO
@@ -81,15 +82,17 @@ def value_columns(
             terms.append((amount, None))
             continue
         column = columns.get(pair_of(asset, valuation))
-        if column is None or None in column:
+        if column is None or len(column) < rows or None in column:
             return None
         terms.append((amount, column))
-    totals: list[Decimal] = []
-    for row in range(rows):
-        total = ZERO
-        for amount, column in terms:
-            total += amount * (ONE if column is None else column[row])  # type: ignore[operator]
-        totals.append(total)
+    # a term at a time over every row: each row's sum still adds its terms in asset order
+    totals = [ZERO] * rows
+    for amount, column in terms:
+        if column is None:
+            cash = amount * ONE
+            totals = [total + cash for total in totals]
+        else:
+            totals = list(map(add, totals, map(amount.__mul__, column)))  # type: ignore[arg-type]
     return totals
 
 

@@ -17,13 +17,13 @@ Any (state, event) pair not in the table is a bug and raises :class:`IllegalTran
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
 
 from btcbot.domain.money import ZERO
-from btcbot.domain.slots import fast_init
+from btcbot.domain.slots import evolve, fast_init
 from btcbot.domain.symbols import Symbol
 
 
@@ -219,7 +219,7 @@ class Order:
     ) -> Order:
         filled = self.filled_quantity if filled_quantity is None else filled_quantity
         status = next_status(self.status, event, has_fills=filled > ZERO)
-        return replace(
+        return evolve(
             self,
             status=status,
             exchange_order_id=exchange_order_id or self.exchange_order_id,

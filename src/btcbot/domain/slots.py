@@ -7,6 +7,12 @@ instead: an ``__init__`` with the same signature (positional and keyword-only fi
 default factories) and the same ``__post_init__`` call, storing each field through its slot
 descriptor's setter. Equality, hashing, ordering, ``repr``, ``replace`` and pickling stay the
 dataclass's own; ``replace`` gets faster with it, as it calls ``__init__``.
+
+Such a class also gets ``__replace__`` (the protocol ``copy.replace`` calls from Python 3.13):
+the class called with every field, each the new value given for it or the old one. It is what
+:func:`evolve` calls; ``dataclasses.replace`` does the same work through a loop over the
+fields and a keyword dict, about twice the cost on the hot path (an order's every
+transition, a book's side, a symbol's rules each bar).
 """
 
 from __future__ import annotations
@@ -18,6 +24,16 @@ from typing import Any, TypeVar
 
 Setter = Callable[[Any, Any], None]
 T = TypeVar("T")
+
+
+class _Keep:
+    """The default of a ``__replace__`` parameter: keep the field's value."""
+
+    def __repr__(self) -> str:
+        return "<keep>"
+
+
+_KEEP = _Keep()
 
 
 class _Factory:
@@ -80,7 +96,35 @@ def fast_init(cls: type[T]) -> type[T]:
     init.__annotations__ = original.__annotations__
     init.__doc__ = original.__doc__
     cls.__init__ = init  # type: ignore[method-assign]
+    cls.__replace__ = _replacer(cls, positional, keyword)  # type: ignore[attr-defined]
     return cls
+
+
+def _replacer(cls: type, positional: list[str], keyword: list[str]) -> Callable[..., Any]:
+    """``cls.__replace__``: ``cls`` called with each field's new value, or its old one."""
+    names = [param.partition("=")[0] for param in (*positional, *keyword)]
+    values = [f"self.{name} if {name} is _KEEP else {name}" for name in names]
+    named = zip(names[len(positional) :], values[len(positional) :], strict=True)
+    arguments = [*values[: len(positional)], *(f"{name}={value}" for name, value in named)]
+    keep = ", ".join(f"{name}=_KEEP" for name in names)
+    namespace: dict[str, Any] = {"_KEEP": _KEEP, "_cls": cls}
+    source = f"def __replace__(self, *, {keep}):\n    return _cls({', '.join(arguments)})\n"
+    exec(source, namespace)
+    replacer: Callable[..., Any] = namespace["__replace__"]
+    replacer.__qualname__ = f"{cls.__qualname__}.__replace__"
+    return replacer
+
+
+def evolve(value: T, /, **changes: Any) -> T:
+    """``value`` with ``changes`` to its fields, as ``dataclasses.replace`` makes it (the
+    class's ``__init__`` and ``__post_init__`` run; an unknown field is a TypeError): through
+    the class's generated ``__replace__`` when it has one of its own (:func:`fast_init`: a
+    subclass's fields are not its parent's), else by ``dataclasses.replace``."""
+    replacer = vars(type(value)).get("__replace__")
+    if replacer is None:
+        return dataclasses.replace(value, **changes)  # type: ignore[type-var]
+    result: T = replacer(value, **changes)
+    return result
 
 
 def _same_signature(cls: type, original: Callable[..., None], init: Callable[..., None]) -> None:
@@ -101,4 +145,4 @@ def _is_factory(default: object) -> bool:
     return type(default).__name__ == "_HAS_DEFAULT_FACTORY_CLASS"
 
 
-__all__ = ["Setter", "fast_init", "slot_setter"]
+__all__ = ["Setter", "evolve", "fast_init", "slot_setter"]

@@ -27,14 +27,14 @@ so a replay is exact.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from btcbot.domain.market import BookLevel, OrderBook
 from btcbot.domain.money import BPS, ONE, ZERO, quantize_down, quantize_up
 from btcbot.domain.orders import OrderRequest, Side
 from btcbot.domain.rules import SymbolRules
-from btcbot.domain.slots import fast_init
+from btcbot.domain.slots import evolve, fast_init
 
 FEE_QUANTUM = Decimal("1e-8")
 MARKET_PROTECTION = Decimal("0.05")
@@ -248,8 +248,8 @@ def _opposite(book: OrderBook, side: Side) -> tuple[BookLevel, ...]:
 def _with_side(book: OrderBook, taker_side: Side, levels: tuple[BookLevel, ...]) -> OrderBook:
     """``book`` with the side a ``taker_side`` order trades against replaced by ``levels``."""
     if taker_side is Side.BUY:
-        return replace(book, asks=levels)
-    return replace(book, bids=levels)
+        return evolve(book, asks=levels)
+    return evolve(book, bids=levels)
 
 
 def _within(side: Side, level_price: Decimal, bound: Decimal) -> bool:

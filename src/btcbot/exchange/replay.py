@@ -49,7 +49,7 @@ import random
 from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_UP, Context, Decimal
 from functools import reduce
 
@@ -58,6 +58,7 @@ from btcbot.domain.market import Balance, BookLevel, Candle, OrderBook, Ticker
 from btcbot.domain.money import BPS, ONE, ZERO, quantize_down, quantize_up, step_for_scale
 from btcbot.domain.orders import OrderRequest, Side
 from btcbot.domain.rules import SymbolRules
+from btcbot.domain.slots import evolve
 from btcbot.domain.symbols import Symbol
 from btcbot.exchange.datasets import Bar, ReplayDataset
 from btcbot.exchange.fill_model import FillModel
@@ -155,9 +156,9 @@ def stop_book(bar: Bar, stop: ExchangeOrder, rules: SymbolRules, depth: DepthMod
         return empty
     if stop.side is Side.SELL:
         price = quantize_down(min(trigger, bar.candle.open), rules.price_scale)
-        return replace(empty, bids=(BookLevel(price, amount),))
+        return evolve(empty, bids=(BookLevel(price, amount),))
     price = quantize_up(max(trigger, bar.candle.open), rules.price_scale)
-    return replace(empty, asks=(BookLevel(price, amount),))
+    return evolve(empty, asks=(BookLevel(price, amount),))
 
 
 def _touch(bar: Bar, tick: Decimal, spread_bps: Decimal) -> tuple[Decimal, Decimal]:
@@ -486,7 +487,7 @@ class ReplayExchange:
         book = self._book(symbol, limit)
         if len(book.bids) <= limit and len(book.asks) <= limit:
             return book
-        return replace(book, bids=book.bids[:limit], asks=book.asks[:limit])
+        return evolve(book, bids=book.bids[:limit], asks=book.asks[:limit])
 
     async def tickers(self) -> Mapping[Symbol, Ticker]:
         found = ((s, self._ticker(s)) for s in self._symbols)
@@ -502,7 +503,7 @@ class ReplayExchange:
             return cached[1]
         close, scale = bar.candle.close, rules.price_scale
         low, high = quantize_up(close / TEN, scale), quantize_down(close * TEN, scale)
-        banded = replace(rules, min_limit_price=low, max_limit_price=high)
+        banded = evolve(rules, min_limit_price=low, max_limit_price=high)
         self._rules_at[symbol] = (bar.open_ms, banded)
         return banded
 
@@ -519,7 +520,7 @@ class ReplayExchange:
         if self._recorded is not None:
             recorded = self._recorded.book_at(symbol, self._now)
             if recorded is not None:
-                return replace(recorded, timestamp_ms=self._now)
+                return evolve(recorded, timestamp_ms=self._now)
         levels = self._depth.levels
         deep = levels if limit is None else min(limit, levels)
         cached = self._books.get(symbol)
@@ -595,7 +596,7 @@ class ReplayExchange:
     async def submit(self, request: OrderRequest) -> SubmitAck:
         """Validate like BTCTurk, trade against the synthetic book now, rest the remainder."""
         rules = self._rules_now(request.symbol)
-        book = replace(self._book(request.symbol), timestamp_ms=self._now)
+        book = evolve(self._book(request.symbol), timestamp_ms=self._now)
         return self._venue.submit(request, rules, book, self._now)
 
     async def cancel(self, exchange_order_id: int) -> CancelAck:

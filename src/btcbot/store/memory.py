@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import nullcontext
-from dataclasses import fields, replace
+from dataclasses import fields
 from decimal import Decimal
 from itertools import islice
 from operator import attrgetter, itemgetter
@@ -31,6 +31,7 @@ from sqlalchemy.types import TypeEngine
 
 from btcbot.domain import Fill, Order, OrderRequest, Side, Symbol
 from btcbot.domain.money import ZERO
+from btcbot.domain.slots import evolve
 from btcbot.store.cycles import (
     CycleRecord,
     DecisionRecord,
@@ -295,7 +296,7 @@ class MemoryCycles:
         cycle = self._cycles.get(cycle_id)
         if cycle is None:
             return  # as an UPDATE of no row
-        self._cycles[cycle_id] = replace(
+        self._cycles[cycle_id] = evolve(
             cycle,
             ended_ms=ended_ms,
             fills=fills,

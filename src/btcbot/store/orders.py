@@ -9,7 +9,7 @@ reconciliation and operator actions that set a status the exchange proved,
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -25,7 +25,7 @@ from btcbot.domain import (
     Side,
     Symbol,
 )
-from btcbot.domain.slots import fast_init
+from btcbot.domain.slots import evolve, fast_init
 from btcbot.store.errors import OrderNotFound
 from btcbot.store.schema import order_events, orders
 
@@ -354,14 +354,14 @@ def pending(
 
 def changed(stored: StoredOrder, order: Order, now_ms: int) -> StoredOrder:
     """The row after :meth:`OrderRepository.record_change` wrote ``order``."""
-    return replace(stored, order=order, updated_ms=now_ms)
+    return evolve(stored, order=order, updated_ms=now_ms)
 
 
 def scheduled(
     stored: StoredOrder, *, next_resolve_ms: int, error: str | None, now_ms: int
 ) -> StoredOrder:
     """The row after :meth:`OrderRepository.record_schedule`."""
-    return replace(
+    return evolve(
         stored,
         resolve_attempts=stored.resolve_attempts + 1,
         next_resolve_ms=next_resolve_ms,
