@@ -8,11 +8,12 @@ default factories) and the same ``__post_init__`` call, storing each field throu
 descriptor's setter. Equality, hashing, ordering, ``repr``, ``replace`` and pickling stay the
 dataclass's own; ``replace`` gets faster with it, as it calls ``__init__``.
 
-Such a class also gets ``__replace__`` (the protocol ``copy.replace`` calls from Python 3.13):
-the class called with every field, each the new value given for it or the old one. It is what
-:func:`evolve` calls; ``dataclasses.replace`` does the same work through a loop over the
-fields and a keyword dict, about twice the cost on the hot path (an order's every
-transition, a book's side, a symbol's rules each bar).
+:func:`evolve` makes a changed copy of such a class's value with a replacer generated for the
+class: the class called with every field, each the new value given for it or the old one.
+``dataclasses.replace`` does the same work through a loop over the fields and a keyword dict,
+about twice the cost on the hot path (an order's every transition, a book's side, a symbol's
+rules each bar). The replacer is not the class's ``__replace__`` (what ``copy.replace`` calls
+from Python 3.13): a subclass would inherit it and lose its own fields.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ T = TypeVar("T")
 
 
 class _Keep:
-    """The default of a ``__replace__`` parameter: keep the field's value."""
+    """The default of a replacer's parameter: keep the field's value."""
 
     def __repr__(self) -> str:
         return "<keep>"
@@ -44,6 +45,7 @@ class _Factory:
 
 
 _FACTORY = _Factory()
+_REPLACERS: dict[type, Callable[..., Any]] = {}  # fast_init's classes: evolve's replacers
 
 
 def slot_setter(cls: type, name: str) -> Setter:
@@ -96,31 +98,31 @@ def fast_init(cls: type[T]) -> type[T]:
     init.__annotations__ = original.__annotations__
     init.__doc__ = original.__doc__
     cls.__init__ = init  # type: ignore[method-assign]
-    cls.__replace__ = _replacer(cls, positional, keyword)  # type: ignore[attr-defined]
+    _REPLACERS[cls] = _replacer(cls, positional, keyword)
     return cls
 
 
 def _replacer(cls: type, positional: list[str], keyword: list[str]) -> Callable[..., Any]:
-    """``cls.__replace__``: ``cls`` called with each field's new value, or its old one."""
+    """``cls`` called with each field's new value, or its old one."""
     names = [param.partition("=")[0] for param in (*positional, *keyword)]
     values = [f"self.{name} if {name} is _KEEP else {name}" for name in names]
     named = zip(names[len(positional) :], values[len(positional) :], strict=True)
     arguments = [*values[: len(positional)], *(f"{name}={value}" for name, value in named)]
     keep = ", ".join(f"{name}=_KEEP" for name in names)
     namespace: dict[str, Any] = {"_KEEP": _KEEP, "_cls": cls}
-    source = f"def __replace__(self, *, {keep}):\n    return _cls({', '.join(arguments)})\n"
+    source = f"def replace(self, *, {keep}):\n    return _cls({', '.join(arguments)})\n"
     exec(source, namespace)
-    replacer: Callable[..., Any] = namespace["__replace__"]
-    replacer.__qualname__ = f"{cls.__qualname__}.__replace__"
+    replacer: Callable[..., Any] = namespace["replace"]
+    replacer.__qualname__ = f"{cls.__qualname__} replacer"
     return replacer
 
 
 def evolve(value: T, /, **changes: Any) -> T:
     """``value`` with ``changes`` to its fields, as ``dataclasses.replace`` makes it (the
     class's ``__init__`` and ``__post_init__`` run; an unknown field is a TypeError): through
-    the class's generated ``__replace__`` when it has one of its own (:func:`fast_init`: a
-    subclass's fields are not its parent's), else by ``dataclasses.replace``."""
-    replacer = vars(type(value)).get("__replace__")
+    replacer generated for its very class (:func:`fast_init`: a subclass's fields are not its
+    parent's), else by ``dataclasses.replace``."""
+    replacer = _REPLACERS.get(type(value))
     if replacer is None:
         return dataclasses.replace(value, **changes)  # type: ignore[type-var]
     result: T = replacer(value, **changes)
