@@ -96,7 +96,7 @@ def test_signature_defaults_factories_and_post_init_as_the_dataclass_has_them() 
             {"bid": Decimal("1.1"), "spread_bps": Decimal(7), "fresh": True},
         ),
         (
-            Order(OrderRequest(BTC, Side.BUY, OrderMethod.LIMIT, "c-1", Decimal("0.1"), Decimal(9))),
+            Order(OrderRequest(BTC, Side.BUY, OrderMethod.LIMIT, "c", Decimal("0.1"), Decimal(9))),
             {"exchange_order_id": 7, "filled_quantity": Decimal("0.05"), "reason": "r"},
         ),
         (_Sample(3, ("a",), {"k": 1}, note="n"), {"count": 4, "tags": (), "note": "m"}),
