@@ -13,6 +13,7 @@ from btcbot.backtest import BacktestSetupError, compare_runs, run_backtest
 from btcbot.backtest.storage import BacktestEngine
 from btcbot.domain import Symbol
 from btcbot.exchange.datasets import ReplayDataset
+from btcbot.store import memory as memory_module
 from tests.backtest.factories import START, lively, wave_dataset, wave_series
 from tests.backtest.test_gaps import gapped
 
@@ -41,8 +42,14 @@ async def run(
     return result.summary.fingerprint, result.summary.fills
 
 
+@pytest.mark.parametrize("spill", [memory_module.SPILL_ROWS, 5])
 @pytest.mark.parametrize("stage", [3, 4, 7])
-async def test_fast_and_database_engines_give_the_same_run(stage: int, tmp_path: Path) -> None:
+async def test_fast_and_database_engines_give_the_same_run(
+    stage: int, spill: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Also when the fast engine writes its cycles and decisions as it goes (every few
+    cycles: ``spill`` rows held at most before a write)."""
+    monkeypatch.setattr(memory_module, "SPILL_ROWS", spill)
     dataset = wave_dataset(96)
     fast = await run(tmp_path / "fast.db", "fast", stage, dataset)
     db = await run(tmp_path / "db.db", "db", stage, dataset)

@@ -30,11 +30,12 @@ BTC, ETH = Symbol("BTC", "TRY"), Symbol("ETH", "TRY")
 CYCLES = 40
 
 
-def build_store() -> MemoryStateStore:
-    """A store with every table filled: orders with their events, ours and foreign fills,
-    cycles (recorded, finished, slept) with decisions (None, unicode and long details),
-    risk documents and operational switches; decimals with trailing zeros and exponents."""
-    store = MemoryStateStore()
+def build_store(store: MemoryStateStore | None = None) -> MemoryStateStore:
+    """A store (``store``, else a new one) with every table filled: orders with their events,
+    ours and foreign fills, cycles (recorded, finished, slept) with decisions (None, unicode
+    and long details), risk documents and operational switches; decimals with trailing zeros
+    and exponents."""
+    store = MemoryStateStore() if store is None else store
     replay = ExecutionMode.REPLAY
     buy = store.orders.insert_pending(
         OrderRequest(
@@ -265,3 +266,53 @@ def test_the_processors_shape_the_values_even_where_the_driver_takes_raw_ones(
     build_store().flush(flushed)
     reference_flush(build_store(), reference)
     assert dump(flushed) == dump(reference)
+
+
+@pytest.mark.parametrize("spill", [1, 7, 60])
+def test_cycles_written_as_they_go_give_the_rows_of_one_write_at_the_end(
+    engines: tuple[Engine, Engine], spill: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store writing into a transaction whenever ``spill`` cycle and decision rows are
+    held: the same database once committed, a cycle finished after it was written updated
+    there (cycle-0000, finished after 39 others), and never more than ``spill`` rows plus one
+    record's held."""
+    written, reference = engines
+    monkeypatch.setattr(memory_module, "SPILL_ROWS", spill)
+    store = MemoryStateStore()
+    held: list[int] = []
+    record = store.cycles.record
+
+    def counted(cycle: CycleRecord, decided: Any = ()) -> None:
+        record(cycle, decided)
+        held.append(len(list(store.cycles.rows())) + len(list(store.cycles.decision_rows())))
+
+    monkeypatch.setattr(store.cycles, "record", counted)
+    with unit_of_work(written) as connection:
+        store.write_into(connection)
+        build_store(store)
+        finished = store.cycles.get("cycle-0000")
+        assert finished is not None and finished.summary == {"done": True}
+        assert finished.equity == Decimal("1000.00")
+        store.write_rest(connection)
+    assert max(held) < spill + 5  # one record adds a cycle and its four decisions
+    if spill < CYCLES:
+        assert min(held) < 5 * CYCLES  # some were written before the end
+    reference_flush(build_store(), reference)
+    assert dump(written) == dump(reference)
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_a_run_that_fails_leaves_none_of_the_cycles_it_wrote(
+    engines: tuple[Engine, Engine], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    written, _ = engines
+    monkeypatch.setattr(memory_module, "SPILL_ROWS", 3)
+    store = MemoryStateStore()
+    with written.connect() as connection:
+        connection.begin()
+        store.write_into(connection)
+        build_store(store)
+        counted = connection.execute(text("SELECT count(*) FROM cycles")).scalar_one()
+        assert counted > 0  # written into the transaction
+    # closed without a commit: rolled back
+    assert all(not rows for rows in dump(written).values())

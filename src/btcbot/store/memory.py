@@ -7,6 +7,12 @@ database round trip per order event. :meth:`MemoryStateStore.flush` then inserts
 the live schema, in one transaction and in the order it happened: the resulting database reads
 back exactly like one the SQL store wrote during the run (same rows, same ids).
 
+A long replay's cycles and decisions (profile 7 keeps a few kilobytes of decisions a cycle: a
+year of minute cycles would hold gigabytes) can go to that transaction while it runs
+(:meth:`MemoryStateStore.write_into`): they are written whenever :data:`SPILL_ROWS` rows of
+them are held and let go, so the memory a run holds stops growing with its cycles. Nothing is
+committed before :meth:`MemoryStateStore.write_rest`; a run that fails leaves no row.
+
 The semantics follow the SQL repositories: a client order id or an exchange order id used
 twice is refused (the database's unique keys), a fill is unique by trade id (a differing
 duplicate is logged and the stored one kept), *ours* and *foreign* fills are told apart by the
@@ -34,6 +40,7 @@ from btcbot.domain.money import ZERO
 from btcbot.domain.slots import evolve
 from btcbot.store.cycles import (
     CycleRecord,
+    CycleRepository,
     DecisionRecord,
     SleptCycles,
     cycle_row,
@@ -61,6 +68,10 @@ log = structlog.get_logger(__name__)
 #: Rows per ``executemany`` when flushing: few statements, and only this many rows of a long
 #: run made into parameters at a time.
 FLUSH_BATCH = 20_000
+
+#: Cycle and decision rows held before they are written (:meth:`MemoryStateStore.write_into`):
+#: about 8,000 cycles of profile 7 on 20 pairs (25 decisions each), tens of megabytes.
+SPILL_ROWS = 200_000
 
 _Process = Callable[[Any], Any]
 
@@ -266,19 +277,45 @@ class MemoryCycles:
         self._decisions: list[tuple[str, tuple[DecisionRecord, ...]]] = []
         self._previous: dict[tuple[Any, ...], DecisionRecord] = {}  # the last cycle's, by fields
         self._slept: list[SleptCycles] = []  # kept by column; rows made at the write
+        self._held = 0  # rows the cycles and decisions held here would write
+        self._written: Connection | None = None  # where held rows go (write_into)
+
+    def write_into(self, connection: Connection) -> None:
+        """From now on, write the held cycles and decisions into ``connection`` (inside its
+        transaction) whenever :data:`SPILL_ROWS` are held as another is recorded: all the
+        cycles held then are complete (a cycle is finished before the next is recorded)."""
+        self._written = connection
+
+    def write_held(self) -> None:
+        """Insert the held cycles, then their decisions, into the :meth:`write_into`
+        connection, and let them go (the last cycle's decisions stay the reference of
+        repeated ones)."""
+        if self._written is None:
+            raise StoreError("no connection to write cycles into (write_into)")
+        _insert_all(self._written, cycles, self.rows())
+        _insert_all(self._written, decisions, self.decision_rows())
+        self._cycles, self._decisions, self._slept, self._held = {}, [], [], 0
+
+    def _make_room(self) -> None:
+        if self._written is not None and self._held >= SPILL_ROWS:
+            self.write_held()
 
     def record_slept(self, slept: SleptCycles) -> None:
         if len(slept):
+            self._make_room()
             self._slept.append(slept)
+            self._held += len(slept)
 
     def record(self, cycle: CycleRecord, decided: Iterable[DecisionRecord] = ()) -> None:
-        if cycle.cycle_id in self._cycles:
+        if cycle.cycle_id in self._cycles:  # (one written already: its primary key refuses it)
             raise StoreError(f"cycle {cycle.cycle_id!r} is already recorded")
+        self._make_room()
         self._cycles[cycle.cycle_id] = cycle
         decided = list(decided)
         keys = list(map(_DECISION_FIELDS, decided))  # C-level, unlike the dataclass hash
         previous = self._previous.get
         decisions = tuple([previous(key, d) for key, d in zip(keys, decided, strict=True)])
+        self._held += 1 + len(decisions)
         if decisions:
             self._decisions.append((cycle.cycle_id, decisions))
             self._previous = dict(zip(keys, decisions, strict=True))
@@ -295,6 +332,15 @@ class MemoryCycles:
     ) -> None:
         cycle = self._cycles.get(cycle_id)
         if cycle is None:
+            if self._written is not None:  # written already, or an UPDATE of no row there
+                CycleRepository(self._written).finish(
+                    cycle_id,
+                    ended_ms=ended_ms,
+                    fills=fills,
+                    realized_pnl=realized_pnl,
+                    equity=equity,
+                    summary=summary,
+                )
             return  # as an UPDATE of no row
         self._cycles[cycle_id] = evolve(
             cycle,
@@ -310,6 +356,8 @@ class MemoryCycles:
         if found is None:
             slept = (c for batch in self._slept for c in batch.records() if c.cycle_id == cycle_id)
             found = next(slept, None)
+        if found is None and self._written is not None:
+            found = CycleRepository(self._written).get(cycle_id)
         return found
 
     def rows(self) -> Iterator[dict[str, Any]]:
@@ -422,8 +470,18 @@ class MemoryStateStore:
         is compiled once and its rows go to the driver as tuples (:class:`_TupleInsert`): a
         long replay's millions of rows skip SQLAlchemy's per-row parameter handling."""
         with unit_of_work(engine) as connection:
-            for table, rows in self.table_rows():
-                _insert_all(connection, table, rows)
+            self.write_rest(connection)
+
+    def write_into(self, connection: Connection) -> None:
+        """Write cycles and decisions into ``connection``'s open transaction as the run goes
+        (module docstring); :meth:`write_rest` later writes the rest into it."""
+        self.cycles.write_into(connection)
+
+    def write_rest(self, connection: Connection) -> None:
+        """Insert :meth:`table_rows` (what is still held) into ``connection``'s tables, inside
+        its transaction (the caller commits)."""
+        for table, rows in self.table_rows():
+            _insert_all(connection, table, rows)
 
 
 class _TupleInsert:
