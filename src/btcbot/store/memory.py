@@ -453,7 +453,8 @@ class MemoryStateStore:
 
     def table_rows(self) -> list[tuple[Table, Iterable[dict[str, Any]]]]:
         """Each table with its rows (made as they are read) in the order :meth:`flush` writes
-        them: parents before children, each table's rows in the order they were made."""
+        them: parents before children, each table's rows in the order they were made. Cycles
+        and decisions written as the run went (:meth:`write_into`) are no longer held here."""
         return [
             (orders, self.orders.rows()),
             (order_events, self.orders.event_rows()),
