@@ -120,7 +120,7 @@ def _replacer(cls: type, positional: list[str], keyword: list[str]) -> Callable[
 def evolve(value: T, /, **changes: Any) -> T:
     """``value`` with ``changes`` to its fields, as ``dataclasses.replace`` makes it (the
     class's ``__init__`` and ``__post_init__`` run; an unknown field is a TypeError): through
-    replacer generated for its very class (:func:`fast_init`: a subclass's fields are not its
+    a replacer generated for its very class (:func:`fast_init`: a subclass's fields are not its
     parent's), else by ``dataclasses.replace``."""
     replacer = _REPLACERS.get(type(value))
     if replacer is None:
