@@ -19,6 +19,8 @@ from btcbot.config.params import Profile3Params, Profile4Params
 from btcbot.exchange.datasets import ReplayDataset, Series
 from btcbot.kernel.builtin import strategy_profile
 from btcbot.kernel.profile import Profile
+from btcbot.store import memory as memory_module
+from btcbot.store.memory import MemoryCycles
 from btcbot.strategy.api import (
     BaseStrategy,
     DataKind,
@@ -193,6 +195,46 @@ class LowBidder(LateSeller):
 class NoColumn(LateSeller):
     def requirements(self, params: Params) -> Requirements:
         return Requirements(data=frozenset({DataKind.CANDLES}), warmup_bars=9, triggers="signal")
+
+
+class BreaksLate(LateSeller):
+    """Holds on every bar, then raises on the 60th decision."""
+
+    def __init__(self) -> None:
+        self.decided = 0
+
+    def decide(self, view: StrategyView) -> Iterator[Intent]:
+        self.decided += 1
+        if self.decided >= 60:
+            raise RuntimeError("the strategy broke")
+        yield from ()
+
+
+async def test_a_fast_run_that_fails_commits_none_of_the_cycles_it_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its cycles and decisions went into the output database's transaction as it ran (a
+    write every few cycles here); the failure rolls all of them back."""
+    monkeypatch.setattr(memory_module, "SPILL_ROWS", 5)
+    writes: list[int] = []
+    write_held = MemoryCycles.write_held
+
+    def counted(self: MemoryCycles) -> None:
+        writes.append(len(list(self.rows())))
+        write_held(self)
+
+    monkeypatch.setattr(MemoryCycles, "write_held", counted)
+    breaks = strategy_profile(BreaksLate(), "breaks", {}, Profile3Params())
+    with pytest.raises(RuntimeError, match="the strategy broke"):
+        await replay(wave_dataset(200), tmp_path / "a.db", every_bar=True, profile=breaks)
+    assert len(writes) > 5 and sum(writes) > 40  # cycles were written before it failed
+    connection = sqlite3.connect(tmp_path / "a.db")
+    try:
+        tables = ("cycles", "decisions", "orders", "fills", "risk_state")
+        counts = [connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables]
+    finally:
+        connection.close()
+    assert counts == [0] * len(tables)
 
 
 async def test_acting_where_the_triggers_column_is_false_is_caught(tmp_path: Path) -> None:
