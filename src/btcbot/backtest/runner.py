@@ -184,12 +184,13 @@ async def run_backtest(
     if wakes is not None:
         inputs = replace(inputs, profile=guarded(profile))
     _fresh(out_db, overwrite)
-    rig = _build(inputs, open_run_storage(engine, out_db), frames, wakes)
+    storage = open_run_storage(engine, out_db)
     try:
+        rig = _build(inputs, storage, frames, wakes)
         with _settled_heap():
             return await _run(rig, inputs, out_db, max_cycles, on_report, on_slept)
     finally:
-        rig.storage.close()
+        storage.close()  # also when the wiring failed: its transaction rolled back
 
 
 @contextmanager
