@@ -194,9 +194,7 @@ def _side(
     of the tick ``away`` (negative for bids: prices fall, rounded down; positive for asks:
     rounded up)."""
     if most == 1:  # the touch alone: its price is ``best`` (on the grid, factor one)
-        amount = (per_level * weights[0]).quantize(size_step, ROUND_DOWN)
-        if amount < floor:
-            amount = floor
+        amount = _level_amount(per_level, weights[0], size_step, floor)
         if best > ZERO and amount > ZERO:
             return (BookLevel(best, amount),)
     tick, rounding = (-away, ROUND_DOWN) if away < ZERO else (away, ROUND_UP)
@@ -206,15 +204,22 @@ def _side(
         price = (best * factor).quantize(tick, rounding)
         if previous is not None and (price - previous) * away <= ZERO:  # not away from it
             price = previous + away
-        amount = (per_level * weight).quantize(size_step, ROUND_DOWN)
-        if amount < floor:
-            amount = floor
+        amount = _level_amount(per_level, weight, size_step, floor)
         if price > ZERO and amount > ZERO:
             levels.append(BookLevel(price, amount))
             if len(levels) == most:
                 break
             previous = price
     return tuple(levels)
+
+
+def _level_amount(
+    per_level: Decimal, weight: Decimal, size_step: Decimal, floor: Decimal
+) -> Decimal:
+    """A level's size: its weighted share of the even split, rounded down to the size step,
+    at least ``floor``."""
+    amount = (per_level * weight).quantize(size_step, ROUND_DOWN)
+    return floor if amount < floor else amount
 
 
 # A level's size is a seeded share of 0.500 .. 1.500 of the even split.
