@@ -8,7 +8,7 @@ import pytest
 
 from btcbot.backtest import open_dataset
 from btcbot.domain import Symbol
-from btcbot.exchange.datasets import DatasetError, write_series
+from btcbot.exchange.datasets import DatasetError, ReplayDataset, write_series
 from tests.backtest.factories import BTC_TRY, HOUR_MS, T0, wave_series, write_wave
 
 
@@ -101,3 +101,59 @@ def test_a_datasets_digest_is_remembered_only_while_it_lives(tmp_path: Path) -> 
     del whole, again, cut
     gc.collect()
     assert not remembered & set(data._DIGESTS)
+
+
+def _digest_spelt_out(dataset: ReplayDataset) -> str:
+    """The digest as its definition spells it: a line of text per bar."""
+    import hashlib
+
+    from btcbot.domain.money import format_decimal
+
+    hasher = hashlib.sha256()
+    for symbol in dataset.symbols:
+        series = dataset.series[symbol]
+        hasher.update(f"{symbol.normalized}:{series.interval_ms}\n".encode())
+        for bar in series.bars:
+            c = bar.candle
+            cells = (c.open, c.high, c.low, c.close, c.volume, bar.bid, bar.ask)
+            text = ",".join("" if v is None else format_decimal(v) for v in cells)
+            hasher.update(f"{bar.open_ms},{text}\n".encode())
+    return hasher.hexdigest()
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 65_536])
+def test_the_digest_is_the_text_of_every_bar(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    """Written column-wise a chunk at a time, with each value's text remembered per object,
+    the digest is still that of the text of every bar: quotes present or absent, equal prices
+    spelt differently (1.50, 1.5, 15E-1), the same object in many cells, two series."""
+    from decimal import Decimal
+
+    from btcbot.backtest import data
+    from btcbot.domain import Candle
+    from btcbot.exchange.datasets import Bar, Series
+
+    monkeypatch.setattr(data, "_DIGEST_CHUNK", chunk)
+    eth = Symbol("ETH", "TRY")
+    shared = Decimal("100.10")
+
+    def bars(symbol: Symbol, quoted: bool) -> tuple[Bar, ...]:
+        out = []
+        for i in range(20):
+            low = Decimal("1.50") if i % 3 == 0 else Decimal("15E-1") if i % 3 else Decimal("1.5")
+            close = shared if i % 2 else Decimal(f"100.{i}0")
+            quote = (low, close) if quoted and i % 4 else (None, None)
+            candle = Candle(symbol, (T0 + i * HOUR_MS) // 1000, close, close, low, close, low)
+            out.append(Bar(candle, T0 + i * HOUR_MS, T0 + (i + 1) * HOUR_MS, *quote))
+        return tuple(out)
+
+    dataset = ReplayDataset(
+        {
+            BTC_TRY: Series(BTC_TRY, HOUR_MS, bars(BTC_TRY, quoted=True)),
+            eth: Series(eth, HOUR_MS, bars(eth, quoted=False)),
+        }
+    )
+    assert data._digest(dataset) == _digest_spelt_out(dataset)
+    loaded = open_dataset(write_wave(tmp_path / "BTC_TRY.csv", 300))
+    assert data._digest(loaded) == _digest_spelt_out(loaded)

@@ -7,6 +7,7 @@ import hashlib
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 
 from btcbot.data import is_dataset_file, read_dataset
@@ -119,13 +120,50 @@ _DIGESTS: dict[int, str] = {}  # by the id of a live dataset
 
 
 def _digest(dataset: ReplayDataset) -> str:
+    """The SHA-256 of the text, per series (symbol order), ``PAIR:interval_ms`` then a line
+    per bar ``open_ms,open,high,low,close,volume,bid,ask`` (:func:`format_decimal`; an absent
+    quote is empty).
+
+    Written a column and a chunk of bars at a time: a price's text is formatted once per
+    Decimal object of the series (a candle opens at the last close, a walk comes back to its
+    prices: loaded datasets share one object per value) and looked up by the object's
+    identity, which holds while the dataset keeps every object alive."""
     hasher = hashlib.sha256()
     for symbol in dataset.symbols:
         series = dataset.series[symbol]
         hasher.update(f"{symbol.normalized}:{series.interval_ms}\n".encode())
-        for bar in series.bars:
-            c = bar.candle
-            cells = (c.open, c.high, c.low, c.close, c.volume, bar.bid, bar.ask)
-            text = ",".join("" if v is None else format_decimal(v) for v in cells)
-            hasher.update(f"{bar.open_ms},{text}\n".encode())
+        texts: dict[int, str] = {id(None): ""}  # by id(value); one series' values
+        bars = series.bars
+        for start in range(0, len(bars), _DIGEST_CHUNK):
+            chunk = bars[start : start + _DIGEST_CHUNK]
+            candles = [bar.candle for bar in chunk]
+            columns = (
+                list(map(str, [bar.open_ms for bar in chunk])),
+                _texts(texts, [c.open for c in candles]),
+                _texts(texts, [c.high for c in candles]),
+                _texts(texts, [c.low for c in candles]),
+                _texts(texts, [c.close for c in candles]),
+                _texts(texts, [c.volume for c in candles]),
+                _texts(texts, [bar.bid for bar in chunk]),
+                _texts(texts, [bar.ask for bar in chunk]),
+            )
+            lines = "\n".join(map(",".join, zip(*columns, strict=True)))
+            hasher.update(f"{lines}\n".encode())
     return hasher.hexdigest()
+
+
+_DIGEST_CHUNK = 65_536  # bars a step: the text held at once stays a few megabytes
+
+
+def _texts(texts: dict[int, str], values: list[Decimal | None]) -> list[str]:
+    """The text of each of ``values`` (empty for None), remembered in ``texts`` by identity."""
+    found = list(map(texts.get, map(id, values)))
+    if None in found:  # compares strings and None only
+        for index, text in enumerate(found):
+            if text is None:
+                value = values[index]
+                text = texts.get(id(value))
+                if text is None:
+                    text = texts[id(value)] = "" if value is None else format_decimal(value)
+                found[index] = text
+    return found  # type: ignore[return-value]  # no None left
