@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from operator import add
+from functools import partial
+from operator import add, is_
 
 from btcbot.domain import Position, Symbol
 from btcbot.domain.money import ONE, ZERO
@@ -19,6 +20,7 @@ from btcbot.domain.slots import fast_init
 from btcbot.domain.symbols import pair_of
 
 Marks = Mapping[Symbol, Decimal]
+_IS_NONE = partial(is_, None)
 
 
 @fast_init
@@ -82,7 +84,9 @@ def value_columns(
             terms.append((amount, None))
             continue
         column = columns.get(pair_of(asset, valuation))
-        if column is None or len(column) < rows or None in column:
+        # a missing mark by identity: ``None in column`` compares each Decimal with None,
+        # which asks numbers.Rational (an ABC) every time
+        if column is None or len(column) < rows or any(map(_IS_NONE, column)):
             return None
         terms.append((amount, column))
     # a term at a time over every row: each row's sum still adds its terms in asset order
