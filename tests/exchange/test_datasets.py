@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from btcbot.domain import Symbol
 from btcbot.exchange.datasets import (
     DatasetError,
     ReplayDataset,
     Series,
+    closed_by,
     load_dataset,
     parse_timestamp_ms,
     read_series,
@@ -172,3 +176,21 @@ def test_real_one_minute_sets_load_under_a_configured_symbol(name: str) -> None:
     usdt = Symbol("BTC", "USDT")
     series = read_series(folder / name, usdt)
     assert series.symbol == usdt and series.interval_ms == 60_000 and len(series.bars) > 30_000
+
+
+@given(
+    closes=st.lists(st.integers(0, 60), max_size=30).map(sorted),
+    times=st.lists(st.integers(-5, 70), min_size=1, max_size=40),
+    forward=st.booleans(),
+)
+def test_closed_by_answers_as_bisect_whatever_the_hint(
+    closes: list[int], times: list[int], forward: bool
+) -> None:
+    """Stepping on from the last answer gives ``bisect_right``: a clock moving forward by a bar,
+    by many, not at all, or (never in a replay, still right) going back."""
+    if forward:
+        times.sort()
+    hint = 0
+    for now in times:
+        hint = closed_by(closes, now, hint)
+        assert hint == bisect_right(closes, now)

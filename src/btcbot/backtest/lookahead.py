@@ -27,9 +27,8 @@ import inspect
 import linecache
 import sys
 import traceback
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
@@ -38,7 +37,7 @@ from typing import Any
 from btcbot.decision.frames import CANDLE_COLUMNS, Frame
 from btcbot.decision.intents import Intent
 from btcbot.domain import Symbol
-from btcbot.exchange.datasets import ReplayDataset
+from btcbot.exchange.datasets import ReplayDataset, closed_by
 from btcbot.strategy.api import Requirements, Strategy
 from btcbot.strategy.parameters import Param, Params
 from btcbot.strategy.view import StrategyView
@@ -58,12 +57,16 @@ class ReplayFrames:
 
     frames: Mapping[Symbol, Frame]
     close_ms: Mapping[Symbol, Sequence[int]]
+    _rows: dict[Symbol, int] = field(default_factory=dict, compare=False, repr=False)
+    """Each symbol's rows at the last look (the replay's clock moves forward)."""
 
     def at(self, now_ms: int) -> Mapping[Symbol, Frame]:
-        return {
-            symbol: frame.at(bisect_right(self.close_ms[symbol], now_ms))
-            for symbol, frame in self.frames.items()
-        }
+        rows, close_ms = self._rows, self.close_ms
+        shown = {}
+        for symbol, frame in self.frames.items():
+            count = rows[symbol] = closed_by(close_ms[symbol], now_ms, rows.get(symbol, 0))
+            shown[symbol] = frame.at(count)
+        return shown
 
 
 def replay_frames(dataset: ReplayDataset, indicators: Indicators) -> ReplayFrames:

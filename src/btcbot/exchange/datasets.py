@@ -28,6 +28,7 @@ Every rejected row raises :class:`DatasetError` naming the file and line. Money 
 from __future__ import annotations
 
 import csv
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -138,6 +139,24 @@ class ReplayDataset:
 
 
 # --------------------------------------------------------------------------------- parsing
+def closed_by(closes: Sequence[int], now_ms: int, hint: int) -> int:
+    """How many of the ascending ``closes`` are at or before ``now_ms`` (``bisect_right``),
+    for a clock that moves forward: ``hint`` is the answer at an earlier time. The answer is
+    the hint or the next index (the clock moved by a bar at most), else a bisection on from it;
+    a hint past the answer (the clock went back) bisects the whole.
+
+    A bisection of a year of minute bars dereferences ~19 int objects spread over memory;
+    this reads one or two."""
+    size = len(closes)
+    if hint > size or (hint > 0 and closes[hint - 1] > now_ms):
+        return bisect_right(closes, now_ms)
+    if hint < size and closes[hint] <= now_ms:
+        hint += 1
+        if hint < size and closes[hint] <= now_ms:
+            return bisect_right(closes, now_ms, hint + 1)
+    return hint
+
+
 def parse_timestamp_ms(text: str) -> int:
     """Epoch seconds, epoch ms, or ISO-8601 (naive = UTC) to epoch ms; ``ValueError`` if not."""
     raw = text.strip()

@@ -60,7 +60,7 @@ from btcbot.domain.orders import OrderRequest, Side
 from btcbot.domain.rules import SymbolRules
 from btcbot.domain.slots import evolve
 from btcbot.domain.symbols import Symbol
-from btcbot.exchange.datasets import Bar, ReplayDataset
+from btcbot.exchange.datasets import Bar, ReplayDataset, closed_by
 from btcbot.exchange.fill_model import FillModel
 from btcbot.exchange.recorded_depth import RecordedDepth
 from btcbot.exchange.reports import CancelAck, ExchangeOrder, SubmitAck
@@ -120,8 +120,14 @@ def synthesize_book(
         weights = book_weights(bar, depth, seed, rng or random.Random())
     per_level = candle.volume * depth.depth_fraction / levels
     size_step, floor = step_for_scale(rules.numerator_scale), depth.min_level_amount
-    bid_factors, ask_factors = _level_factors(levels, depth.level_step_bps)
     most = levels if limit is None else min(limit, levels)
+    if most == 1:  # the touch (a ticker's, a snapshot's): its prices are the best ones
+        bid = _level_amount(per_level, weights[0], size_step, floor)
+        ask = _level_amount(per_level, weights[levels], size_step, floor)
+        if best_bid > ZERO and bid > ZERO and ask > ZERO:  # else a level further out leads
+            touch_bids, touch_asks = (BookLevel(best_bid, bid),), (BookLevel(best_ask, ask),)
+            return OrderBook(candle.symbol, touch_bids, touch_asks, at_ms)
+    bid_factors, ask_factors = _level_factors(levels, depth.level_step_bps)
     bids = _side(weights[:levels], best_bid, bid_factors, -tick, per_level, size_step, floor, most)
     asks = _side(weights[levels:], best_ask, ask_factors, tick, per_level, size_step, floor, most)
     return OrderBook(candle.symbol, bids, asks, at_ms)
@@ -300,6 +306,8 @@ class ReplayExchange:
         self._rng = random.Random()  # reseeded for every synthetic book
         self._markers: dict[tuple[Symbol, bool], Callable[[int], Decimal | None]] = {}
         self._windows = {symbol: _DayWindow(one.bars) for symbol, one in self._series.items()}
+        self._stepped = 0  # the timeline's points at or before the clock, at the last step
+        self._day_first: dict[Symbol, int] = {}  # each 24 h window's first bar, at the last look
         self._venue = SimulatedVenue(
             starting_balances,
             fill_model or FillModel(),
@@ -320,7 +328,7 @@ class ReplayExchange:
     def step(self) -> bool:
         """Advance to the next point of the timeline (a candle close of any symbol, or one
         interval on through a gap); False when the data is exhausted."""
-        index = bisect_right(self._timeline, self._now)
+        index = self._stepped = closed_by(self._timeline, self._now, self._stepped)
         if index >= len(self._timeline):
             return False
         self.advance_to(self._timeline[index])
@@ -552,7 +560,8 @@ class ReplayExchange:
         bar = self.current_bar(symbol)
         if bar is None:
             return None
-        first = bisect_right(self._closes[symbol], self._now - DAY_MS)
+        hint = self._day_first.get(symbol, 0)
+        first = self._day_first[symbol] = closed_by(self._closes[symbol], self._now - DAY_MS, hint)
         volume, traded, extremes = self._windows[symbol].figures(first, self._current[symbol] + 1)
         book = self._book(symbol, 1)  # its touch
         close = bar.candle.close
