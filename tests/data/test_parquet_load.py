@@ -16,7 +16,13 @@ from btcbot.exchange.datasets import DatasetError
 MINUTE_MS = 60_000
 
 
-def _write(path: Path, times: list[int | None], closes: list[str], volume_scale: int = 4) -> Path:
+def _write(
+    path: Path,
+    times: list[int | None],
+    closes: list[str],
+    volume_scale: int = 4,
+    symbol: str = "BTC_TRY",
+) -> Path:
     prices = pa.array([Decimal(c) for c in closes], pa.decimal128(18, 2))
     volumes = pa.array([Decimal(1).scaleb(-volume_scale)] * len(times), pa.decimal128(18, 4))
     columns = {
@@ -31,7 +37,7 @@ def _write(path: Path, times: list[int | None], closes: list[str], volume_scale:
     fields += [pa.field(name, array.type) for name, array in list(columns.items())[1:]]
     metadata = {
         VERSION_KEY: SCHEMA_VERSION,
-        "symbol": "BTC_TRY",
+        "symbol": symbol,
         "timeframe": "1m",
         "interval_ms": str(MINUTE_MS),
         "source": "test",
@@ -69,3 +75,28 @@ def test_equal_prices_are_one_exact_decimal_and_each_column_keeps_its_digits(
     assert str(bars[0].candle.volume) == "0.0001"
     assert [bar.close_ms for bar in bars] == [MINUTE_MS, 2 * MINUTE_MS, 3 * MINUTE_MS]
     assert bars[0].close_ms is bars[1].open_ms  # a close is the next open, not a new int
+
+
+def test_a_directorys_pairs_share_their_common_times(tmp_path: Path) -> None:
+    """Twenty pairs over a year hold the same ~500,000 minutes: loaded together, a time they
+    share is one int object (in ms and in seconds), not one per pair."""
+    from btcbot.backtest import open_dataset
+    from btcbot.domain import Symbol
+
+    start = 1_700_000_000_000
+    btc_times = [start + i * MINUTE_MS for i in range(6)]
+    eth_times = [t for t in btc_times if t != start + 2 * MINUTE_MS] + [start + 9 * MINUTE_MS]
+    _write(tmp_path / "BTC_TRY.parquet", btc_times, ["10"] * len(btc_times))  # type: ignore[arg-type]
+    _write(tmp_path / "ETH_TRY.parquet", eth_times, ["2"] * len(eth_times), symbol="ETH_TRY")  # type: ignore[arg-type]
+    dataset = open_dataset(tmp_path)
+    btc = {bar.open_ms: bar for bar in dataset.series[Symbol("BTC", "TRY")].bars}
+    eth = {bar.open_ms: bar for bar in dataset.series[Symbol("ETH", "TRY")].bars}
+    assert sorted(btc) == btc_times and sorted(eth) == eth_times
+    for ms in set(btc) & set(eth):
+        assert btc[ms].open_ms is eth[ms].open_ms
+        assert btc[ms].candle.open_time_s is eth[ms].candle.open_time_s
+    for bar in (*btc.values(), *eth.values()):
+        assert bar.candle.open_time_s == bar.open_ms // 1000
+    assert eth[start + 5 * MINUTE_MS].close_ms == start + 6 * MINUTE_MS  # before a gap
+    alone = read_dataset(tmp_path / "ETH_TRY.parquet").bars  # read alone: its own objects
+    assert alone[0].open_ms == eth_times[0] and alone[0].open_ms is not btc[start].open_ms

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
-from btcbot.data import is_dataset_file, read_dataset
+from btcbot.data import SharedTimes, is_dataset_file, read_dataset
 from btcbot.domain import Symbol
 from btcbot.domain.money import format_decimal
 from btcbot.domain.symbols import KNOWN_QUOTES, SymbolError
@@ -65,7 +65,8 @@ def _open(
         if not datasets:
             return load_dataset(path, start_ms=start, end_ms=end)
         csvs = sorted(path.glob("*.csv"))
-        every = [read_dataset(one, start_ms=start, end_ms=end) for one in datasets]
+        times: SharedTimes = {}  # the pairs' common times: one int object each
+        every = [read_dataset(one, start_ms=start, end_ms=end, times=times) for one in datasets]
         every += [read_series(one, _pair(one, None), start_ms=start, end_ms=end) for one in csvs]
         return ReplayDataset.of(*every)
     if not path.is_file():

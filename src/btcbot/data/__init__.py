@@ -11,6 +11,7 @@ from btcbot.data.csv_formats import CsvCandles, read_candles_csv
 from btcbot.data.importer import ImportResult, import_csv
 from btcbot.data.parquet import (
     DatasetInfo,
+    SharedTimes,
     is_dataset_file,
     read_dataset,
     read_dataset_rows,
@@ -28,6 +29,7 @@ __all__ = [
     "ImportResult",
     "OutOfOrder",
     "RawCandle",
+    "SharedTimes",
     "Violation",
     "check_rows",
     "dominant_step_ms",

@@ -136,11 +136,19 @@ def read_dataset_rows(path: Path) -> tuple[DatasetInfo, tuple[RawCandle, ...]]:
     return info, tuple(rows)
 
 
-def read_dataset(path: Path, *, start_ms: int | None = None, end_ms: int | None = None) -> Series:
+def read_dataset(
+    path: Path,
+    *,
+    start_ms: int | None = None,
+    end_ms: int | None = None,
+    times: SharedTimes | None = None,
+) -> Series:
     """The replay series of a dataset, keeping candles that open in ``[start_ms, end_ms)``.
 
     The whole file is checked either way (column-wise; :class:`DatasetError` names the first
-    bad row). Only the kept rows become Python objects."""
+    bad row). Only the kept rows become Python objects. ``times``: shared with the other series
+    read alongside (a directory's), so that a time they have in common is one int object (20
+    pairs × a year of minutes: ~0.5 GB fewer)."""
     table = _table(path)
     info = _info(path, table.schema.metadata or {})
     _check_columns(path, table.schema)
@@ -153,7 +161,7 @@ def read_dataset(path: Path, *, start_ms: int | None = None, end_ms: int | None 
     kept = _window(table, start_ms, end_ms)
     if kept.num_rows == 0:
         raise DatasetError(f"{path}: no candle opens in the requested window")
-    return _series(path, info, kept)
+    return _series(path, info, kept, {} if times is None else times)
 
 
 def _check_table(path: Path, table: pa.Table) -> None:
@@ -215,19 +223,28 @@ def _window(table: pa.Table, start_ms: int | None, end_ms: int | None) -> pa.Tab
     return table
 
 
-def _series(path: Path, info: DatasetInfo, table: pa.Table) -> Series:
+SharedTimes = dict[int, tuple[int, int]]
+"""A candle open (ms) -> the int objects of it in ms and in seconds."""
+
+
+def _series(path: Path, info: DatasetInfo, table: pa.Table, times: SharedTimes) -> Series:
     names = [n for n in (*DECIMAL_COLUMNS, *QUOTE_COLUMNS) if n in table.schema.names]
     values = dict(zip(names, _decimals([table.column(name) for name in names]), strict=True))
     none: list[Decimal | None] = [None] * table.num_rows
     symbol, interval = info.symbol, info.interval_ms
-    opens = table.column("ts").to_pylist()
+    known = times.get
+    shared = [
+        known(ts) or times.setdefault(ts, (ts, ts // 1000)) for ts in table.column("ts").to_pylist()
+    ]
+    opens, seconds = [ms for ms, _ in shared], [s for _, s in shared]
     # a candle closes when the next one opens (no gap): the same int object serves both
     closes = [b if b == a + interval else a + interval for a, b in pairwise(opens)]
     closes.append(opens[-1] + interval)
     bars = [
-        Bar(Candle(symbol, ts // 1000, o, h, low, c, v), ts, close, bid, ask)
-        for ts, close, o, h, low, c, v, bid, ask in zip(
+        Bar(Candle(symbol, second, o, h, low, c, v), ts, close, bid, ask)
+        for ts, second, close, o, h, low, c, v, bid, ask in zip(
             opens,
+            seconds,
             closes,
             *(values[name] for name in DECIMAL_COLUMNS),
             values.get("bid", none),
