@@ -371,6 +371,12 @@ def test_book_weights_are_the_seeded_randint_draws_earlier_runs_used() -> None:
         reference = random.Random(key)
         expected = [module._WEIGHTS[reference.randint(500, 1500) - 500] for _ in range(10)]
         assert module._weights(key, 10, random.Random(index)) == expected, key
+    (bar,) = series_from_bars(BTC_TRY, HOUR_MS, [(T0, D(5), D(5), D(5), D(5), D(1))]).bars
+    for seed in range(20):  # a touch draws a prefix of the candle's draws: the same values
+        whole = module.book_weights(bar, DepthModel(), seed, random.Random())
+        for count in range(1, len(whole) + 2):
+            drawn = module.book_weights(bar, DepthModel(), seed, random.Random(), count=count)
+            assert drawn == whole[:count], (seed, count)
 
 
 def test_a_shallow_synthetic_book_is_the_whole_books_first_levels() -> None:

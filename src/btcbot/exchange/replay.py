@@ -44,6 +44,7 @@ stop-limit that cannot fill there rests at its limit for the candles after.
 
 from __future__ import annotations
 
+import _random
 import functools
 import random
 from bisect import bisect_left, bisect_right
@@ -52,6 +53,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_UP, Context, Decimal
 from functools import reduce
+from hashlib import sha512
 
 from btcbot.domain.fills import Fill
 from btcbot.domain.market import Balance, BookLevel, Candle, OrderBook, Ticker
@@ -113,30 +115,61 @@ def synthesize_book(
     levels of each side (exactly those of the whole book: the levels after them are not
     built); None: every level. ``weights``: the candle's :func:`book_weights`, when drawn
     already."""
-    tick = step_for_scale(rules.price_scale)
-    best_bid, best_ask = _touch(bar, tick, spread_bps)
     candle, levels = bar.candle, depth.levels
     if weights is None:
         weights = book_weights(bar, depth, seed, rng or random.Random())
+    most = levels if limit is None else min(limit, levels)
+    if most == 1:
+        touch = touch_book(
+            bar, rules, spread_bps=spread_bps, depth=depth, at_ms=at_ms, weights=weights
+        )
+        if touch is not None:
+            return touch
+    tick = step_for_scale(rules.price_scale)
+    best_bid, best_ask = _touch(bar, tick, spread_bps)
     per_level = candle.volume * depth.depth_fraction / levels
     size_step, floor = step_for_scale(rules.numerator_scale), depth.min_level_amount
-    most = levels if limit is None else min(limit, levels)
-    if most == 1:  # the touch (a ticker's, a snapshot's): its prices are the best ones
-        bid = _level_amount(per_level, weights[0], size_step, floor)
-        ask = _level_amount(per_level, weights[levels], size_step, floor)
-        if best_bid > ZERO and bid > ZERO and ask > ZERO:  # else a level further out leads
-            touch_bids, touch_asks = (BookLevel(best_bid, bid),), (BookLevel(best_ask, ask),)
-            return OrderBook(candle.symbol, touch_bids, touch_asks, at_ms)
     bid_factors, ask_factors = _level_factors(levels, depth.level_step_bps)
     bids = _side(weights[:levels], best_bid, bid_factors, -tick, per_level, size_step, floor, most)
     asks = _side(weights[levels:], best_ask, ask_factors, tick, per_level, size_step, floor, most)
     return OrderBook(candle.symbol, bids, asks, at_ms)
 
 
-def book_weights(bar: Bar, depth: DepthModel, seed: int, rng: random.Random) -> list[Decimal]:
+def touch_book(
+    bar: Bar,
+    rules: SymbolRules,
+    *,
+    spread_bps: Decimal,
+    depth: DepthModel,
+    at_ms: int,
+    weights: Sequence[Decimal],
+) -> OrderBook | None:
+    """The first level a side of :func:`synthesize_book`'s book when both touch levels hold
+    something (their prices are the best ones); None when one is empty, so that a level
+    further out leads: build the book then. ``weights``: the candle's first ``levels + 1``
+    draws at least (the touch's are the first bid's and the first ask's)."""
+    best_bid, best_ask = _touch(bar, step_for_scale(rules.price_scale), spread_bps)
+    levels, candle = depth.levels, bar.candle
+    per_level = candle.volume * depth.depth_fraction / levels
+    size_step, floor = step_for_scale(rules.numerator_scale), depth.min_level_amount
+    bid = _level_amount(per_level, weights[0], size_step, floor)
+    ask = _level_amount(per_level, weights[levels], size_step, floor)
+    if best_bid > ZERO and bid > ZERO and ask > ZERO:
+        return OrderBook(
+            candle.symbol, (BookLevel(best_bid, bid),), (BookLevel(best_ask, ask),), at_ms
+        )
+    return None
+
+
+def book_weights(
+    bar: Bar, depth: DepthModel, seed: int, rng: random.Random, count: int | None = None
+) -> list[Decimal]:
     """The level weights of ``bar``'s synthetic book (bids' then asks'), drawn by ``rng``
-    reseeded for the seed, symbol and candle."""
-    return _weights(f"{seed}:{bar.candle.symbol}:{bar.open_ms}", 2 * depth.levels, rng)
+    reseeded for the seed, symbol and candle; ``count``: only the first ones (the same
+    draws: a prefix of the whole)."""
+    whole = 2 * depth.levels
+    key = f"{seed}:{bar.candle.symbol}:{bar.open_ms}"
+    return _weights(key, whole if count is None else min(count, whole), rng)
 
 
 def crossing_book(bar: Bar, rules: SymbolRules, depth: DepthModel) -> OrderBook:
@@ -228,6 +261,10 @@ def _level_amount(
     return floor if amount < floor else amount
 
 
+# Random.seed of a str (version 2, the default) hashes it and seeds the Mersenne Twister with
+# the int: the generator's own seeding, without the pure-Python checks around it.
+_seed_generator = _random.Random.seed
+
 # A level's size is a seeded share of 0.500 .. 1.500 of the even split.
 _WEIGHTS = tuple(Decimal(n) / 1000 for n in range(500, 1501))
 _DRAWN_BITS = (len(_WEIGHTS) - 1).bit_length()
@@ -240,7 +277,8 @@ def _weights(key: str, count: int, rng: random.Random) -> list[Decimal]:
     Each draw is ``rng.randint(500, 1500) - 500`` (the books of every earlier run depend on
     it), spelt as CPython's ``randint`` draws it — ``getrandbits`` of the range's bit length
     until the value falls in the range — without its per-call overhead."""
-    rng.seed(key)
+    data = key.encode()  # Random.seed(key) does exactly this, then seeds the generator
+    _seed_generator(rng, int.from_bytes(data + sha512(data).digest()))
     draw = rng.getrandbits
     weights = []
     for _ in range(count):
@@ -300,7 +338,8 @@ class ReplayExchange:
         self._locate()
         # per symbol: the candle (open time) a synthetic book was built for, its depth, the
         # book, and its level weights
-        self._books: dict[Symbol, tuple[int, int, OrderBook, list[Decimal]]] = {}
+        # symbol -> (candle open, levels built, book, the draws: None when only the touch's)
+        self._books: dict[Symbol, tuple[int, int, OrderBook, list[Decimal] | None]] = {}
         self._rules_at: dict[Symbol, tuple[int, SymbolRules]] = {}
         self._recorded = recorded
         self._rng = random.Random()  # reseeded for every synthetic book
@@ -503,8 +542,12 @@ class ReplayExchange:
         return evolve(book, bids=book.bids[:limit], asks=book.asks[:limit])
 
     async def tickers(self) -> Mapping[Symbol, Ticker]:
-        found = ((s, self._ticker(s)) for s in self._symbols)
-        return {symbol: ticker for symbol, ticker in found if ticker is not None}
+        found = {}
+        for symbol in self._symbols:
+            ticker = self._ticker(symbol)
+            if ticker is not None:
+                found[symbol] = ticker
+        return found
 
     def _rules_now(self, symbol: Symbol) -> SymbolRules | None:
         bar = self.current_bar(symbol)
@@ -534,15 +577,26 @@ class ReplayExchange:
             recorded = self._recorded.book_at(symbol, self._now)
             if recorded is not None:
                 return evolve(recorded, timestamp_ms=self._now)
-        levels = self._depth.levels
-        deep = levels if limit is None else min(limit, levels)
+        depth = self._depth
+        deep = depth.levels if limit is None else min(limit, depth.levels)
         cached = self._books.get(symbol)
+        weights: list[Decimal] | None = None
         if cached is not None and cached[0] == bar.open_ms:
             if cached[1] >= deep:
                 return cached[2]
-            weights = cached[3]  # deeper than it was built: the same draws
-        else:
-            weights = book_weights(bar, self._depth, self._seed, self._rng)
+            weights = cached[3]  # deeper than it was built: the same draws (when all drawn)
+        elif deep == 1:  # a cycle's read: the touch, from the draws up to the first ask's
+            drawn = book_weights(bar, depth, self._seed, self._rng, count=depth.levels + 1)
+            rules = self._rules[symbol]
+            spread, at_ms = self._spread_bps, bar.close_ms
+            touch = touch_book(
+                bar, rules, spread_bps=spread, depth=depth, at_ms=at_ms, weights=drawn
+            )
+            if touch is not None:
+                self._books[symbol] = (bar.open_ms, 1, touch, None)
+                return touch
+        if weights is None:
+            weights = book_weights(bar, depth, self._seed, self._rng)
         book = synthesize_book(
             bar,
             self._rules[symbol],
