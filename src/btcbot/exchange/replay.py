@@ -703,9 +703,12 @@ class _DayWindow:
         self._bars = bars
         self._first = self._last = 0  # the window: bars first .. last - 1
         self._volume = self._traded = ZERO  # its sums
-        self._highs: deque[int] = deque()  # bar indexes, highs falling
-        self._lows: deque[int] = deque()  # bar indexes, lows rising
+        # (bar index, its high) with highs falling, (bar index, its low) with lows rising
+        self._highs: deque[tuple[int, Decimal]] = deque()
+        self._lows: deque[tuple[int, Decimal]] = deque()
         self._queued = True  # the queues hold the window (False: left empty by a direct read)
+        self._add, self._subtract = self._EXACT.add, self._EXACT.subtract
+        self._multiply = self._EXACT.multiply
 
     def figures(
         self, first: int, last: int
@@ -714,30 +717,30 @@ class _DayWindow:
         ``first`` .. ``last - 1``."""
         if first < self._first or last < self._last or first - self._first > last - first:
             return self._read(first, last)
-        add, subtract, multiply = self._EXACT.add, self._EXACT.subtract, self._EXACT.multiply
+        add, subtract, multiply = self._add, self._subtract, self._multiply
         bars, volume, traded = self._bars, self._volume, self._traded
         highs, lows, enqueue = self._highs, self._lows, self._enqueue
         if not self._queued:  # left empty by a direct read: the window's bars so far first
             for index in range(first, self._last):
-                enqueue(index)
+                enqueue(index, bars[index].candle)
             self._queued = True
         for index in range(self._last, last):  # the bars entering: summed and queued
             candle = bars[index].candle
             volume = add(volume, candle.volume)
             traded = add(traded, multiply(candle.close, candle.volume))
-            enqueue(index)
+            enqueue(index, candle)
         for index in range(self._first, first):  # the bars leaving
             candle = bars[index].candle
             volume = subtract(volume, candle.volume)
             traded = subtract(traded, multiply(candle.close, candle.volume))
-        while highs and highs[0] < first:
+        while highs and highs[0][0] < first:
             highs.popleft()
-        while lows and lows[0] < first:
+        while lows and lows[0][0] < first:
             lows.popleft()
         self._first, self._last, self._volume, self._traded = first, last, volume, traded
         if not highs:
             return volume, traded, None
-        return volume, traded, (bars[highs[0]].candle.high, bars[lows[0]].candle.low)
+        return volume, traded, (highs[0][1], lows[0][1])
 
     def _read(
         self, first: int, last: int
@@ -760,13 +763,13 @@ class _DayWindow:
         self._queued = False
         return volume, traded, extremes
 
-    def _enqueue(self, index: int) -> None:
-        """Bar ``index`` joins the high/low queues (after every bar before it)."""
-        bars, highs, lows = self._bars, self._highs, self._lows
-        candle = bars[index].candle
-        while highs and bars[highs[-1]].candle.high <= candle.high:
+    def _enqueue(self, index: int, candle: Candle) -> None:
+        """Bar ``index`` (``candle``) joins the high/low queues (after every bar before it):
+        of equal highs (lows) the latest stays."""
+        highs, lows, high, low = self._highs, self._lows, candle.high, candle.low
+        while highs and highs[-1][1] <= high:
             highs.pop()
-        highs.append(index)
-        while lows and bars[lows[-1]].candle.low >= candle.low:
+        highs.append((index, high))
+        while lows and lows[-1][1] >= low:
             lows.pop()
-        lows.append(index)
+        lows.append((index, low))
