@@ -182,15 +182,19 @@ def test_real_one_minute_sets_load_under_a_configured_symbol(name: str) -> None:
     closes=st.lists(st.integers(0, 60), max_size=30).map(sorted),
     times=st.lists(st.integers(-5, 70), min_size=1, max_size=40),
     forward=st.booleans(),
+    stray=st.lists(st.integers(0, 40), max_size=40),
 )
 def test_closed_by_answers_as_bisect_whatever_the_hint(
-    closes: list[int], times: list[int], forward: bool
+    closes: list[int], times: list[int], forward: bool, stray: list[int]
 ) -> None:
     """Stepping on from the last answer gives ``bisect_right``: a clock moving forward by a bar,
-    by many, not at all, or (never in a replay, still right) going back."""
+    by many, not at all, or (never in a replay, still right) going back; and any hint at all
+    (another clock's answer, past the end) gives it too."""
     if forward:
         times.sort()
     hint = 0
     for now in times:
         hint = closed_by(closes, now, hint)
         assert hint == bisect_right(closes, now)
+    for now, other in zip(times, stray, strict=False):
+        assert closed_by(closes, now, other) == bisect_right(closes, now), (now, other)
