@@ -337,8 +337,7 @@ class ReplayExchange:
         self._current: dict[Symbol, int] = {}  # index of the current bar (-1: none yet)
         self._locate()
         # per symbol: the candle (open time) a synthetic book was built for, its depth, the
-        # book, and its level weights
-        # symbol -> (candle open, levels built, book, the draws: None when only the touch's)
+        # book, and its level weights (None: only the touch's were drawn)
         self._books: dict[Symbol, tuple[int, int, OrderBook, list[Decimal] | None]] = {}
         self._rules_at: dict[Symbol, tuple[int, SymbolRules]] = {}
         self._recorded = recorded
@@ -511,15 +510,10 @@ class ReplayExchange:
         return self._series[symbol].bars[index] if index >= 0 else None
 
     def _locate(self) -> None:
-        """Each series' current bar at the clock (which never goes back): the same bar, the
-        next one (a step), or one found by bisection (the clock moved on further)."""
+        """Each series' current bar at the clock: found on from the last look (-1: none)."""
         now, current = self._now, self._current
         for symbol, closes in self._closes.items():
-            index = current.get(symbol, -1) + 1  # the first bar not closed at the last look
-            if index < len(closes) and closes[index] <= now:
-                if index + 1 < len(closes) and closes[index + 1] <= now:  # more than one
-                    index = bisect_right(closes, now) - 1
-                current[symbol] = index
+            current[symbol] = closed_by(closes, now, current.get(symbol, -1) + 1) - 1
 
     def _closing(self, ts_ms: int) -> list[Bar]:
         bars: list[Bar] = []
