@@ -14,11 +14,11 @@ a lognormal per-minute volume around the pair's daily TRY turnover. Prices are r
 pair's price scale. The data are synthetic: the figures measure the replay, not a strategy.
 
 Pairs: the symbol table the project ships lists 6 TRY pairs (BTC, ETH, XRP, USDT, SOL, AVAX);
-the other 14 are BTCTurk TRY listings added for this bench only, with the shipped table's
-scale conventions for their price level. The replay takes its exchange rules from the symbol
-table (``btcbot.backtest.rules``), so this script hands it the shipped table plus those 14
-rows (written beside the data as ``symbols.json``); nothing else in the run differs from
-``btcbot backtest --engine fast``.
+the other 14 are BTCTurk TRY listings, with the shipped table's scale conventions for their
+price level. Their exchange rules are written beside the data as ``exchangeinfo.json``, in the
+shape of BTCTurk's ``exchangeinfo`` response, and given to the replay as ``btcbot backtest
+--rules`` gives them; nothing else in the run differs from ``btcbot backtest --stage 7
+--data DIR --rules DIR/exchangeinfo.json``.
 
 Run: ``open_dataset`` on a directory of the first ``--symbols`` datasets, keeping the first
 ``--days`` days (what ``btcbot backtest --data DIR`` loads), then ``run_backtest``: stage 7 with
@@ -48,22 +48,22 @@ import sys
 import tempfile
 import time
 import tracemalloc
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from unittest import mock
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 import structlog
 
-from btcbot.backtest import BacktestResult, open_dataset, run_backtest
-from btcbot.backtest import rules as replay_rules
+from btcbot.backtest import BacktestResult, open_dataset, read_rules_file, run_backtest
 from btcbot.config import load_config
 from btcbot.config.params import Profile7Params
 from btcbot.data.parquet import SCHEMA_VERSION, TS_FIELD_METADATA, VERSION_KEY
+from btcbot.domain import Symbol, SymbolRules
 from btcbot.exchange.datasets import ReplayDataset
 from btcbot.exchange.symbol_table import SymbolTable, load_symbol_table
 from btcbot.runtime.report import CycleReport
@@ -71,6 +71,7 @@ from btcbot.runtime.report import CycleReport
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "bench/.cache/stage7_year"
 DATA_VERSION = "v1"  # bump when the generator changes: a new cache directory is built
+RULES_FILE = "exchangeinfo.json"  # the pairs' exchange rules, beside the data (--rules)
 MINUTE_MS = 60_000
 DAY_MS = 86_400_000
 YEAR_DAYS = 365
@@ -119,48 +120,45 @@ PAIRS = (
 )
 
 
-def symbol_table_json(shipped: SymbolTable) -> dict[str, Any]:
-    """The shipped table plus the bench's rows for the pairs it lacks."""
-    from importlib import resources
-
-    packaged = resources.files("btcbot.exchange").joinpath("data/symbols.json")
-    raw: dict[str, Any] = json.loads(packaged.read_text("utf-8"))
-    next_id = max(int(item["id"]) for item in raw["symbols"]) + 1
-    currency_id = max(int(item["id"]) for item in raw["currencies"]) + 1
-    for pair in PAIRS:
+def exchange_info_json(shipped: SymbolTable) -> dict[str, Any]:
+    """The bench's 20 pairs as BTCTurk's ``exchangeinfo`` response lists them (what
+    ``btcbot backtest --rules`` reads): the shipped table's rules for the pairs it knows, the
+    bench's scales for the others."""
+    symbols = []
+    for index, pair in enumerate(PAIRS, start=1):
+        rule = shipped.find(f"{pair.base}TRY")
         if pair.scales is None:
-            if shipped.find(f"{pair.base}TRY") is None:
+            if rule is None:
                 raise SystemExit(f"{pair.base}TRY is not in the shipped symbol table")
-            continue
-        numerator, denominator = pair.scales
-        raw["symbols"].append(
+            scales = (rule.numerator_scale, rule.denominator_scale)
+            fraction, minimum = rule.has_fraction, str(rule.min_exchange_value)
+        else:
+            scales, fraction, minimum = pair.scales, True, "99.91"
+        symbols.append(
             {
-                "id": next_id,
+                "id": index,
                 "name": f"{pair.base}TRY",
+                "nameNormalized": f"{pair.base}_TRY",
+                "status": "TRADING",
                 "numerator": pair.base,
                 "denominator": "TRY",
-                "numeratorScale": numerator,
-                "denominatorScale": denominator,
-                "hasFraction": True,
-                "tickSize": str(Decimal(1).scaleb(-denominator)),
-                "minExchangeValue": "99.91",
-                "displayFormat": "#,###.00",
-                "order": 1000 + next_id,
-                "refPrice": pair.price,
+                "numeratorScale": scales[0],
+                "denominatorScale": scales[1],
+                "hasFraction": fraction,
+                "filters": [
+                    {
+                        "filterType": "PRICE_FILTER",
+                        "minPrice": "0.0000000000001",
+                        "maxPrice": "100000000000",
+                        "tickSize": str(Decimal(1).scaleb(-scales[1])),
+                        "minExchangeValue": minimum,
+                    }
+                ],
+                "orderMethods": ["MARKET", "LIMIT", "STOP_MARKET", "STOP_LIMIT"],
             }
         )
-        raw["currencies"].append(
-            {
-                "id": currency_id,
-                "symbol": pair.base,
-                "name": pair.base,
-                "precision": 8,
-                "minWithdrawal": "1",
-                "minDeposit": "1",
-            }
-        )
-        next_id, currency_id = next_id + 1, currency_id + 1
-    return raw
+    info = {"timeZone": "UTC", "serverTime": START_MS, "symbols": symbols, "currencies": []}
+    return {"data": info, "success": True, "message": None, "code": 0}
 
 
 def price_scale(pair: Pair, shipped: SymbolTable) -> int:
@@ -227,9 +225,9 @@ def generate(pair: Pair, index: int, scale: int) -> pa.Table:
 def build_dataset(folder: Path) -> float | None:
     """Write whatever of the dataset is missing; the seconds it took, None when cached."""
     shipped = load_symbol_table()
-    table_file = folder / "symbols.json"
+    rules_file = folder / RULES_FILE
     missing = [p for p in PAIRS if not (folder / f"{p.base}_TRY.parquet").exists()]
-    if not missing and table_file.exists():
+    if not missing and rules_file.exists():
         return None
     began = time.perf_counter()
     folder.mkdir(parents=True, exist_ok=True)
@@ -242,7 +240,7 @@ def build_dataset(folder: Path) -> float | None:
             generate(pair, index, price_scale(pair, shipped)), temporary, compression="zstd"
         )
         temporary.replace(path)
-    table_file.write_text(json.dumps(symbol_table_json(shipped), indent=1), "utf-8")
+    rules_file.write_text(json.dumps(exchange_info_json(shipped), indent=1), "utf-8")
     return time.perf_counter() - began
 
 
@@ -275,17 +273,11 @@ class Marks:
         self.last = now
 
 
-async def replay(data: ReplayDataset, table: SymbolTable, marks: Marks) -> BacktestResult:
-    """``run_backtest`` as ``btcbot backtest --stage 7 --engine fast`` calls it; the replay's
-    exchange rules come from ``table`` (the shipped symbol table plus the bench's pairs)."""
-
-    def shipped_plus_bench_pairs() -> SymbolTable:
-        return table
-
-    with (
-        tempfile.TemporaryDirectory() as folder,
-        mock.patch.object(replay_rules, "load_symbol_table", shipped_plus_bench_pairs),
-    ):
+async def replay(
+    data: ReplayDataset, rules: Mapping[Symbol, SymbolRules], marks: Marks
+) -> BacktestResult:
+    """``run_backtest`` as ``btcbot backtest --stage 7 --engine fast --rules FILE`` calls it."""
+    with tempfile.TemporaryDirectory() as folder:
         return await run_backtest(
             data,
             stage=7,
@@ -296,6 +288,7 @@ async def replay(data: ReplayDataset, table: SymbolTable, marks: Marks) -> Backt
             spread_bps=Decimal(10),
             on_report=marks,
             engine="fast",
+            rules=rules,
         )
 
 
@@ -370,7 +363,7 @@ async def main_async(args: argparse.Namespace) -> None:
         print(f"dataset: cached in {folder}")
     else:
         print(f"dataset: built in {built:.1f} s into {folder} (20 pairs x {BARS} 1m candles)")
-    table = load_symbol_table(folder / "symbols.json")
+    rules = read_rules_file(folder / RULES_FILE)
     if args.tracemalloc:
         tracemalloc.start()
     began, cpu = time.perf_counter(), time.process_time()
@@ -384,7 +377,7 @@ async def main_async(args: argparse.Namespace) -> None:
     )
     marks = Marks(max(1, args.days * 1440 // args.segments))
     began, cpu = time.perf_counter(), time.process_time()
-    result = await replay(data, table, marks)
+    result = await replay(data, rules, marks)
     timing |= {"run_wall": time.perf_counter() - began, "run_cpu": time.process_time() - cpu}
     report(args, result, marks, timing)
 

@@ -12,6 +12,7 @@ import random
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from btcbot.config.params import (
     Profile3Params,
@@ -79,3 +80,35 @@ def lively(stage: int) -> ProfileParams:
         notional_cap_per_cycle=D(5000),
     )
     return replace(base, strategy=strategy, limits=limits)
+
+
+def exchange_info(*pairs: tuple[str, int, int, str]) -> dict[str, Any]:
+    """An ``exchangeinfo`` response body listing ``(base, amount scale, price scale, minimum
+    order value)`` TRY pairs, as BTCTurk spells them."""
+    symbols = [
+        {
+            "id": index,
+            "name": f"{base}TRY",
+            "nameNormalized": f"{base}_TRY",
+            "status": "TRADING",
+            "numerator": base,
+            "denominator": "TRY",
+            "numeratorScale": amounts,
+            "denominatorScale": prices,
+            "hasFraction": True,
+            "filters": [
+                {
+                    "filterType": "PRICE_FILTER",
+                    "minPrice": "0.0000000000001",
+                    "maxPrice": "10000000",
+                    "tickSize": "0.01",
+                    "minExchangeValue": minimum,
+                }
+            ],
+            "maximumOrderAmount": "5",
+            "minimumLimitOrderPrice": 1,
+            "maximumLimitOrderPrice": 2,
+        }
+        for index, (base, amounts, prices, minimum) in enumerate(pairs, start=1)
+    ]
+    return {"data": {"timeZone": "UTC", "symbols": symbols}, "success": True, "code": 0}

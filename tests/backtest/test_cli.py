@@ -90,10 +90,10 @@ def test_refusals_exit_2_with_the_reason(workdir: Path) -> None:
     assert missing.code == 2 and "nope.csv: no such file" in missing.stderr
     lines = data.read_text().splitlines()
     lines[5] = "not-a-time" + lines[5][lines[5].index(",") :]
-    bad = workdir / "BAD_TRY.csv"
+    bad = workdir / "ETH_TRY.csv"
     bad.write_text("\n".join(lines) + "\n")
     row = backtest(bad, workdir / "r.db")
-    assert row.code == 2 and "BAD_TRY.csv:6: bad timestamp" in row.stderr
+    assert row.code == 2 and "ETH_TRY.csv:6: bad timestamp" in row.stderr
     unnamed = data.rename(workdir / "candles.csv")
     assert "pass --symbol" in backtest(unnamed, workdir / "u.db").stderr
     when = backtest(unnamed, workdir / "t.db", "--symbol", "BTC_TRY", "--start", "soon")

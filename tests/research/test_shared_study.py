@@ -16,6 +16,7 @@ import sqlalchemy
 from optuna.trial import TrialState
 
 from btcbot.research.study import close_storage
+from tests.backtest.factories import exchange_info
 from tests.helpers import REPO_ROOT, eventually
 from tests.postgres import fresh_database, postgres_server
 from tests.research.conftest import SMA, SMA_SEARCH
@@ -104,6 +105,13 @@ def test_a_worker_of_another_sweep_is_refused(server: str, wave_csv: Path, tmp_p
                 "--objective", "return", "--lookahead-cuts", "2", *SMA_SEARCH)  # fmt: skip
     assert other.code == 2, other.output
     assert "study s belongs to another sweep (it differs in: objective)" in other.stderr
+    rules = tmp_path / "exchangeinfo.json"  # BTC_TRY's rules as a saved response gives them
+    rules.write_text(json.dumps(exchange_info(("BTC", 8, 2, "99.91"))))
+    ruled = cli("sweep", "--strategy", SMA, "--dataset", str(wave_csv), "--out",
+                str(tmp_path / "r"), "--trials", "2", "--storage", url, "--study", "s",
+                "--lookahead-cuts", "2", "--rules", str(rules), *SMA_SEARCH)  # fmt: skip
+    assert ruled.code == 2, ruled.output  # replays on other rules: not the same sweep
+    assert "study s belongs to another sweep (it differs in: rules)" in ruled.stderr
     more = cli("sweep", "--strategy", SMA, "--dataset", str(wave_csv), "--out",
                str(tmp_path / "c"), "--trials", "3", "--storage", url, "--study", "s",
                "--lookahead-cuts", "2", *SMA_SEARCH)  # fmt: skip

@@ -7,10 +7,11 @@ import hashlib
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from btcbot.data import SharedTimes, is_dataset_file, read_dataset
+from btcbot.data import SharedTimes, is_dataset_file, read_dataset, read_dataset_info
 from btcbot.domain import Symbol
 from btcbot.domain.money import format_decimal
 from btcbot.domain.symbols import KNOWN_QUOTES, SymbolError
@@ -37,6 +38,42 @@ def open_dataset(
     Raises :class:`DatasetError` naming the file (and line) for anything unusable."""
     with _collector_paused():
         return _open(path, symbol, warmup_from_ms, end_ms)
+
+
+@dataclass(frozen=True, slots=True)
+class DatasetOutline:
+    """What a dataset's file names and Parquet metadata tell without a candle read."""
+
+    pairs: tuple[Symbol, ...]
+    interval_ms: int | None  # the longest candle interval, when every file declares its own
+
+
+def dataset_outline(path: Path, *, symbol: str | None = None) -> DatasetOutline | None:
+    """The pairs :func:`open_dataset` would load from ``path`` and their longest interval,
+    read from the file names and the Parquet files' metadata alone: what a command checks its
+    inputs against, and cuts a window by, before a long load. None when they cannot be told
+    so (the load then names the problem)."""
+    try:
+        if path.is_dir():
+            if symbol is not None:
+                return None
+            datasets, csvs = sorted(path.glob("*.parquet")), sorted(path.glob("*.csv"))
+            if not datasets:
+                return DatasetOutline(_sorted({Symbol.parse(one.stem) for one in csvs}), None)
+            infos = [read_dataset_info(one) for one in datasets]
+            pairs = [info.symbol for info in infos] + [_pair(one, None) for one in csvs]
+            longest = None if csvs else max(info.interval_ms for info in infos)
+            return DatasetOutline(_sorted(set(pairs)), longest)
+        if is_dataset_file(path):
+            info = read_dataset_info(path)
+            return DatasetOutline((info.symbol,), info.interval_ms)
+        return DatasetOutline((_pair(path, symbol),), None) if path.is_file() else None
+    except (DatasetError, SymbolError):
+        return None
+
+
+def _sorted(pairs: set[Symbol]) -> tuple[Symbol, ...]:
+    return tuple(sorted(pairs, key=lambda pair: pair.normalized))
 
 
 @contextmanager

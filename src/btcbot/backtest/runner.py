@@ -34,7 +34,7 @@ from btcbot.backtest.data import dataset_digest
 from btcbot.backtest.lookahead import ReplayFrames, check_no_lookahead, replay_frames
 from btcbot.backtest.records import read_run, write_manifest
 from btcbot.backtest.report import BacktestSummary, summarize
-from btcbot.backtest.rules import venue_rules
+from btcbot.backtest.rules import described, venue_rules
 from btcbot.backtest.storage import ENGINES, BacktestEngine, RunStorage, open_run_storage
 from btcbot.backtest.triggers import TriggerColumnError, Wakes, guarded, wakes_of
 from btcbot.config.params import ProfileParams
@@ -136,6 +136,7 @@ async def run_backtest(
     engine: BacktestEngine = "fast",
     every_bar: bool = False,
     on_slept: Callable[[int], None] | None = None,
+    rules: Mapping[Symbol, SymbolRules] | None = None,
 ) -> BacktestResult:
     """Replay ``dataset`` through the cycle runner into a new database at ``out_db``.
 
@@ -146,7 +147,9 @@ async def run_backtest(
     (:class:`~btcbot.exchange.recorded_depth.RecordedDepth`).
     ``profile`` is what plans (default: the built-in profile of ``params``); ``params`` are
     the settings' (the kernel configuration ``profile`` runs in). ``engine`` picks where the
-    run's state lives while it runs (see :mod:`btcbot.backtest.storage`).
+    run's state lives while it runs (see :mod:`btcbot.backtest.storage`). ``rules``: each
+    pair's exchange rules (:func:`~btcbot.backtest.rules.read_rules_file`; default: the shipped
+    symbol table's).
 
     A strategy that declares ``triggers`` is planned only where they can matter: the cycles
     in between are slept (:mod:`btcbot.runtime.slept`; ``on_slept`` hears how many at a
@@ -164,7 +167,7 @@ async def run_backtest(
         raise BacktestSetupError("the backtest window ends before its first candle closes")
     inputs = _Inputs(
         dataset=dataset,
-        rules=venue_rules(dataset.symbols),
+        rules=venue_rules(dataset.symbols, rules),
         params=params,
         traded=_traded(dataset, symbols),
         starting_balances=dict(starting_balances),
@@ -421,6 +424,7 @@ def _manifest(inputs: _Inputs, replay: ReplayExchange) -> dict[str, Any]:
         "starting_balances": canonical(inputs.starting_balances),
         "initial_equity": canonical(initial.total) if initial.complete else None,
         "recorded_books": _recorded_books(inputs.recorded),
+        "rules": described(inputs.rules),
     }
 
 

@@ -40,7 +40,7 @@ from btcbot.backtest.lookahead import (
 from btcbot.backtest.runner import BacktestResult, run_backtest
 from btcbot.backtest.triggers import TriggerGuard
 from btcbot.config.params import ProfileParams
-from btcbot.domain import Symbol
+from btcbot.domain import Symbol, SymbolRules
 from btcbot.exchange.datasets import ReplayDataset
 from btcbot.kernel.profile import Profile
 
@@ -85,6 +85,7 @@ class ReplaySetup:
     step_bars: int = 1
     start_ms: int | None = None
     end_ms: int | None = None
+    rules: Mapping[Symbol, SymbolRules] | None = None  # default: the shipped symbol table's
 
     async def replay(
         self,
@@ -113,6 +114,7 @@ class ReplaySetup:
             end_ms=self.end_ms if until_end else None,
             overwrite=overwrite,
             every_bar=every_bar,
+            rules=self.rules,
         )
 
 

@@ -13,13 +13,14 @@ from typing import Annotated
 
 import typer
 
-from btcbot.backtest import BacktestSetupError, UnknownSymbolRules
+from btcbot.backtest import BacktestSetupError, RulesFileError, UnknownSymbolRules
 from btcbot.backtest.truncation import DEFAULT_CUTS, StrategyFailed
 from btcbot.commands.common import (
     EXIT_CONFIG,
     EXIT_RUNTIME,
     DatasetSymbol,
     EnvFile,
+    RulesFile,
     fail,
     optional_time_option,
 )
@@ -48,6 +49,7 @@ def lookahead_command(
     cuts: Annotated[
         int, typer.Option("--cuts", min=1, help="Points to cut the data at.")
     ] = DEFAULT_CUTS,
+    rules: RulesFile = None,
     env_file: EnvFile = None,
 ) -> None:
     """Check a strategy for lookahead: replay on data cut at many points, compare decisions."""
@@ -62,6 +64,7 @@ def lookahead_command(
                 dataset=dataset,
                 symbol=symbol,
                 env_file=env_file,
+                rules=rules,
             )
         )
         span = _span(
@@ -78,6 +81,7 @@ def lookahead_command(
         DatasetError,
         BacktestSetupError,
         UnknownSymbolRules,
+        RulesFileError,
         TriggerMissed,
     ) as exc:
         fail(str(exc), EXIT_CONFIG)

@@ -16,12 +16,13 @@ import optuna
 import sqlalchemy.exc
 import typer
 
-from btcbot.backtest import BacktestSetupError, UnknownSymbolRules
+from btcbot.backtest import BacktestSetupError, RulesFileError, UnknownSymbolRules
 from btcbot.commands.common import (
     EXIT_CONFIG,
     EXIT_RUNTIME,
     DatasetSymbol,
     EnvFile,
+    RulesFile,
     decimal_option,
     fail,
     optional_time_option,
@@ -146,6 +147,7 @@ def sweep_command(
     no_progress: Annotated[
         bool, typer.Option("--no-progress", help="No progress bar (shown on a terminal only).")
     ] = False,
+    rules: RulesFile = None,
     env_file: EnvFile = None,
 ) -> None:
     """Search a strategy's parameters with Optuna; walk-forward validation, lookahead check."""
@@ -162,6 +164,7 @@ def sweep_command(
             balance_try=decimal_option(balance_try, "--balance-try"),
             book_seed=replay_seed,
             spread_bps=decimal_option(spread_bps, "--spread-bps"),
+            rules=rules,
         ),
         objective=_objective(objective),
         trials=trials,
@@ -203,6 +206,7 @@ def _run(plan: SweepPlan, no_progress: bool) -> SweepOutcome:
         DatasetError,
         BacktestSetupError,
         UnknownSymbolRules,
+        RulesFileError,
         TriggerMissed,
     ) as exc:
         fail(str(exc), EXIT_CONFIG)

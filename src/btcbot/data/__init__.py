@@ -14,6 +14,7 @@ from btcbot.data.parquet import (
     SharedTimes,
     is_dataset_file,
     read_dataset,
+    read_dataset_info,
     read_dataset_rows,
     write_dataset,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "parse_duration_ms",
     "read_candles_csv",
     "read_dataset",
+    "read_dataset_info",
     "read_dataset_rows",
     "write_dataset",
 ]

@@ -136,6 +136,15 @@ def read_dataset_rows(path: Path) -> tuple[DatasetInfo, tuple[RawCandle, ...]]:
     return info, tuple(rows)
 
 
+def read_dataset_info(path: Path) -> DatasetInfo:
+    """A dataset's declared metadata alone (its footer: no row is read)."""
+    try:
+        schema = pq.read_schema(path)
+    except (pa.ArrowException, OSError) as exc:
+        raise DatasetError(f"{path}: not a readable Parquet file: {exc}") from None
+    return _info(path, schema.metadata or {})
+
+
 def read_dataset(
     path: Path,
     *,

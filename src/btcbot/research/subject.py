@@ -23,10 +23,12 @@ from pathlib import Path
 from btcbot.backtest import open_dataset
 from btcbot.backtest.records import existing_run, read_run
 from btcbot.backtest.report_data import build_report
+from btcbot.backtest.rules import read_rules_file
 from btcbot.backtest.truncation import LookaheadVerdict, ReplaySetup, check_decisions
 from btcbot.config import AppConfig, load_config
 from btcbot.config.loader import build
 from btcbot.config.strategy import StrategySettings
+from btcbot.domain import Symbol, SymbolRules
 from btcbot.exchange.datasets import ReplayDataset
 from btcbot.kernel.builtin import (
     BUILTIN_STRATEGIES,
@@ -55,6 +57,7 @@ class Subject:
     book_seed: int = 123  # the replay's synthetic order books (as backtest --seed)
     spread_bps: Decimal = Decimal(10)
     step_bars: int = 1
+    rules: Path | None = None  # a saved BTCTurk exchangeinfo response (backtest --rules)
 
     @property
     def label(self) -> str:
@@ -67,10 +70,13 @@ class ReplayBench:
 
     subject: Subject
     data: ReplayDataset = field(init=False)
+    rules: Mapping[Symbol, SymbolRules] | None = field(default=None, init=False)
     _configs: dict[int, AppConfig] = field(default_factory=dict, init=False)
     _loaded: Strategy | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
+        if self.subject.rules is not None:  # a bad file is named before the dataset loads
+            self.rules = read_rules_file(self.subject.rules)
         self.data = open_dataset(self.subject.dataset, symbol=self.subject.symbol)
 
     # --- profiles ------------------------------------------------------------------------
@@ -125,6 +131,7 @@ class ReplayBench:
             step_bars=self.subject.step_bars,
             start_ms=None if span is None else span.start_ms,
             end_ms=None if span is None else span.last_cycle_ms,
+            rules=self.rules,
         )
 
     def window_data(self, profile: Profile, span: Span) -> ReplayDataset:

@@ -30,6 +30,7 @@ from optuna.trial import FrozenTrial, Trial, TrialState
 
 from btcbot.backtest.data import dataset_digest
 from btcbot.backtest.lookahead import LookaheadDetected
+from btcbot.backtest.rules import described
 from btcbot.backtest.truncation import DEFAULT_CUTS, LookaheadVerdict
 from btcbot.decision.frames import LookaheadError
 from btcbot.exchange.replay import timeline
@@ -165,7 +166,7 @@ def _tune(
     sampler = TrialSeededTPE(plan.seed)
     studies = []
     for window, name in zip(windows, study_names(plan.study, len(windows)), strict=True):
-        fingerprint = _fingerprint(plan, space, digest, window)
+        fingerprint = _fingerprint(plan, space, digest, window, bench)
         study = join_study(
             storage, name, slots=plan.trials, fingerprint=fingerprint, sampler=sampler
         )
@@ -191,8 +192,11 @@ def _bounded(span: Span, bench: ReplayBench) -> Span:
 
 
 def _fingerprint(
-    plan: SweepPlan, space: SearchSpace, digest: str, window: Window
+    plan: SweepPlan, space: SearchSpace, digest: str, window: Window, bench: ReplayBench
 ) -> dict[str, Any]:
+    # the rules given (--rules) tie the study to them; a sweep on the shipped table's keeps
+    # the fingerprint studies had before rules could be given
+    rules = {} if bench.rules is None else {"rules": described(bench.rules)}
     return {
         "subject": plan.subject.label,
         "dataset": digest,
@@ -207,6 +211,7 @@ def _fingerprint(
             str(plan.subject.spread_bps),
             plan.subject.step_bars,
         ],
+        **rules,
     }
 
 

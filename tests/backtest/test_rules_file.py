@@ -1,0 +1,244 @@
+"""A replay's exchange rules from a saved BTCTurk ``exchangeinfo`` response (``--rules``), and
+what ``btcbot backtest`` checks and cuts from a dataset's outline before its candles load."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import httpx
+import pytest
+
+from btcbot.backtest import (
+    RulesFileError,
+    UnknownSymbolRules,
+    dataset_outline,
+    open_dataset,
+    read_rules_file,
+    read_run,
+    run_backtest,
+    venue_rules,
+)
+from btcbot.backtest.records import existing_run
+from btcbot.config import load_config
+from btcbot.data import import_csv
+from btcbot.domain import Symbol, SymbolRules
+from btcbot.emulator import running_emulator
+from tests.backtest.factories import T0, exchange_info, write_wave
+from tests.backtest.test_cli import backtest, fingerprint, invoke
+from tests.emulator.conftest import BASE_CONFIG
+from tests.helpers import REPO_ROOT, shared_path
+
+BTC_TRY, ADA_TRY = Symbol("BTC", "TRY"), Symbol("ADA", "TRY")
+HOUR_MS = 3_600_000
+
+
+def rules_file(path: Path, *pairs: tuple[str, int, int, str]) -> Path:
+    path.write_text(json.dumps(exchange_info(*pairs)))
+    return path
+
+
+def test_a_real_exchangeinfo_response_gives_the_replay_its_scales_and_minimum() -> None:
+    """The exchangeinfo BTCTurk sent (2022, as published): the replay takes the scales, the
+    fraction flag and the minimum order value; the day's status, price band and caps stay out
+    (the replay moves the band with the replayed price)."""
+    saved = shared_path(
+        "btcturk/fixtures/exchangesharp/rest_exchangeinfo_symbol_BTCTRY_2022-02-17.json"
+    )
+    rules = read_rules_file(saved)
+    assert rules == {
+        BTC_TRY: SymbolRules(
+            BTC_TRY,
+            numerator_scale=8,
+            denominator_scale=2,
+            has_fraction=False,
+            min_exchange_value=Decimal("99.91"),
+        )
+    }
+    assert venue_rules([BTC_TRY], rules) == rules
+
+
+async def test_a_response_saved_from_the_exchange_is_the_shipped_tables_rules(
+    tmp_path: Path,
+) -> None:
+    """What ``curl -o exchangeinfo.json .../exchangeinfo`` saves, here from the emulator over
+    loopback HTTP (it serves the shipped table): the same rules the default gives."""
+    async with (
+        running_emulator(BASE_CONFIG) as emulator,
+        httpx.AsyncClient(base_url=emulator.rest_url, timeout=5.0) as client,
+    ):
+        response = await client.get("/api/v2/server/exchangeinfo")
+    assert response.status_code == 200
+    saved = tmp_path / "exchangeinfo.json"
+    saved.write_bytes(response.content)
+    rules = read_rules_file(saved)
+    assert {BTC_TRY, Symbol("ETH", "USDT")} <= set(rules)
+    assert rules == dict(venue_rules(rules))  # the shipped table's, pair for pair
+
+
+def test_files_that_are_not_an_exchangeinfo_response_are_named(tmp_path: Path) -> None:
+    cases = {
+        "missing.json": None,
+        "text.json": "not json at all",
+        "table.json": json.dumps({"symbols": [], "currencies": []}),  # the shipped table's form
+        "empty.json": json.dumps({"data": {"symbols": []}, "success": True}),
+        "nan.json": json.dumps(exchange_info(("ADA", 1, 4, "NaN"))),
+    }
+    for name, text in cases.items():
+        path = tmp_path / name
+        if text is not None:
+            path.write_text(text)
+        with pytest.raises(RulesFileError) as raised:
+            read_rules_file(path)
+        message = str(raised.value)
+        assert message.startswith(f"--rules {path}: "), message
+        assert "curl -o exchangeinfo.json https://api.btcturk.com/api/v2/server/exchangeinfo" in (
+            message
+        )
+    with pytest.raises(RulesFileError, match="lists no pairs"):
+        read_rules_file(tmp_path / "empty.json")
+    with pytest.raises(RulesFileError, match="no such file"):
+        read_rules_file(tmp_path / "missing.json")
+
+
+def test_a_pair_missing_from_the_rules_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    given = read_rules_file(rules_file(tmp_path / "info.json", ("ADA", 1, 4, "99.91")))
+    assert set(venue_rules([ADA_TRY], given)) == {ADA_TRY}
+    with pytest.raises(UnknownSymbolRules) as raised:
+        venue_rules([ADA_TRY, BTC_TRY], given)
+    assert "no exchange rules for BTC_TRY (the rules given list 1 pair(s)): pass --rules" in str(
+        raised.value
+    )
+    with pytest.raises(UnknownSymbolRules) as shipped:
+        venue_rules([ADA_TRY, BTC_TRY])
+    assert "no exchange rules for ADA_TRY (the shipped symbol table knows only BTC_TRY" in str(
+        shipped.value
+    )
+
+
+def test_a_backtest_of_a_pair_the_shipped_table_lacks_runs_on_its_rules(workdir: Path) -> None:
+    data = write_wave(workdir / "ADA_TRY.csv", 48)
+    refused = backtest(data, workdir / "a.db")
+    assert refused.code == 2 and "no exchange rules for ADA_TRY" in refused.stderr
+    assert "--rules FILE" in refused.stderr and not (workdir / "a.db").exists()
+    info = rules_file(workdir / "exchangeinfo.json", ("ADA", 2, 1, "50"))
+    ran = backtest(data, workdir / "a.db", "--rules", str(info))
+    assert ran.code == 0, ran.output
+    with existing_run(workdir / "a.db") as engine:
+        manifest = read_run(engine).manifest
+    assert manifest is not None
+    assert manifest["rules"] == {
+        "ADA_TRY": {
+            "numerator_scale": 2,
+            "denominator_scale": 1,
+            "has_fraction": True,
+            "min_exchange_value": "50",
+        }
+    }
+    bad = backtest(data, workdir / "b.db", "--rules", str(workdir / "nope.json"))
+    assert bad.code == 2 and "--rules" in bad.stderr and "nope.json: no such file" in bad.stderr
+
+
+def test_the_rules_are_checked_before_the_candles_load(workdir: Path) -> None:
+    """A pair without rules is refused before the dataset is read: a broken row further
+    down the file is never reached (a year of candles takes a minute to load)."""
+    lines = write_wave(workdir / "ADA_TRY.csv", 24).read_text().splitlines()
+    lines[20] = "not-a-time" + lines[20][lines[20].index(",") :]
+    (workdir / "ADA_TRY.csv").write_text("\n".join(lines) + "\n")
+    refused = backtest(workdir / "ADA_TRY.csv", workdir / "a.db")
+    assert refused.code == 2 and "no exchange rules for ADA_TRY" in refused.stderr
+    info = rules_file(workdir / "info.json", ("ADA", 2, 1, "50"))
+    broken = backtest(workdir / "ADA_TRY.csv", workdir / "a.db", "--rules", str(info))
+    assert broken.code == 2 and "ADA_TRY.csv:21: bad timestamp" in broken.stderr
+
+
+def parquet_pairs(folder: Path, hours: int) -> Path:
+    """``folder`` holding BTC_TRY and ETH_TRY as Parquet datasets (``btcbot data import``)."""
+    folder.mkdir()
+    for pair in (BTC_TRY, Symbol("ETH", "TRY")):
+        csv = write_wave(folder.parent / f"{pair.normalized}.csv", hours)
+        import_csv(csv, pair, folder / f"{pair.normalized}.parquet")
+    return folder
+
+
+def test_the_outline_names_what_open_dataset_loads(tmp_path: Path) -> None:
+    folder = parquet_pairs(tmp_path / "pq", 30)
+    shutil.copy(write_wave(tmp_path / "src.csv", 30), folder / "XRP_TRY.csv")
+    csvs = tmp_path / "csvs"
+    csvs.mkdir()
+    for name in ("BTC_TRY.csv", "ETH_TRY.csv"):
+        shutil.copy(tmp_path / "src.csv", csvs / name)
+    cases = [
+        (folder, None, None),  # a CSV among the Parquet files: no declared interval for it
+        (csvs, None, None),
+        (folder / "BTC_TRY.parquet", None, HOUR_MS),
+        (csvs / "BTC_TRY.csv", None, None),
+        (tmp_path / "src.csv", "ETH_TRY", None),
+    ]
+    for path, symbol, interval in cases:
+        outline = dataset_outline(path, symbol=symbol)
+        assert outline is not None, path
+        loaded = open_dataset(path, symbol=symbol)
+        assert set(outline.pairs) == set(loaded.symbols), path
+        assert outline.interval_ms == interval, path
+    (folder / "XRP_TRY.csv").unlink()
+    outline = dataset_outline(folder)
+    assert outline is not None and outline.interval_ms == HOUR_MS
+    assert dataset_outline(tmp_path / "nope") is None  # the load says "no such file"
+    assert dataset_outline(tmp_path / "src.csv") is None  # "src" is no pair: the load says so
+    assert dataset_outline(folder, symbol="BTC_TRY") is None  # --symbol is for one file
+
+
+def test_a_window_ending_early_loads_only_the_candles_it_can_reach(workdir: Path) -> None:
+    """``--end`` on a Parquet dataset loads the candles up to the last cycle's step (and one
+    more) instead of the whole file: the same run as on every candle, a smaller load."""
+    folder = parquet_pairs(workdir / "pq", 96)
+    end = "2024-01-02T06:00"
+    args = ("--stage", "7", "--end", end, "--step-bars", "2", "--progress-every", "0")
+    cut = backtest(folder, workdir / "cut.db", *args)
+    assert cut.code == 0, cut.output
+    with existing_run(workdir / "cut.db") as engine:
+        manifest = read_run(engine).manifest
+    assert manifest is not None
+    bars = {pair: one["bars"] for pair, one in manifest["dataset"]["series"].items()}
+    reached = (manifest["end_ms"] + 3 * HOUR_MS - T0) // HOUR_MS  # 2 steps after it, one more
+    assert bars == {"BTC_TRY": reached, "ETH_TRY": reached} and reached < 96, bars
+    whole = asyncio.run(
+        run_backtest(
+            open_dataset(folder),
+            stage=7,
+            params=load_config(7, None).params,
+            out_db=workdir / "whole.db",
+            starting_balances={"TRY": Decimal(10_000)},
+            seed=123,
+            spread_bps=Decimal(10),
+            step_bars=2,
+            end_ms=manifest["end_ms"],
+        )
+    )
+    assert whole.summary.fingerprint == fingerprint(cut)
+    assert invoke("parity", str(workdir / "cut.db"), str(workdir / "whole.db")).code == 0
+
+
+def test_lookahead_and_sweep_replay_on_the_rules_given(workdir: Path) -> None:
+    """``btcbot lookahead`` (and ``sweep``, through the same replay bench) take ``--rules``."""
+    data = write_wave(workdir / "ADA_TRY.csv", 120)
+    sma = str(REPO_ROOT / "examples/sma_crossover.py") + ":SmaCrossover"
+    args = ("lookahead", "--strategy", sma, "--dataset", str(data), "--cuts", "2")
+    params = ("--param", "fast=3", "--param", "slow=8")
+    refused = invoke(*args, *params)
+    assert refused.code == 2 and "no exchange rules for ADA_TRY" in refused.stderr
+    info = rules_file(workdir / "info.json", ("ADA", 2, 1, "50"))
+    checked = invoke(*args, *params, "--rules", str(info))
+    assert checked.code == 0, checked.output
+    assert "no lookahead" in checked.stdout
+    bad = invoke(*args, *params, "--rules", str(workdir / "nope.json"))
+    assert bad.code == 2 and "nope.json: no such file" in bad.stderr
+    swept = invoke("sweep", "--strategy", sma, "--dataset", str(data), "--out",
+                   str(workdir / "sweep"), "--trials", "2", "--lookahead-cuts", "2",
+                   "--range", "fast=2..5", "--range", "slow=8..20", "--rules", str(info),
+                   "--no-progress")  # fmt: skip
+    assert swept.code == 0, swept.output
