@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from btcbot.backtest import open_dataset, run_backtest, summarize_db
 from btcbot.cli import app
 from tests.backtest.chromium import open_page
-from tests.backtest.factories import START, lively, write_wave
+from tests.backtest.factories import HOUR_MS, START, T0, lively, write_wave
 from tests.cli.runner import Result
 
 D = Decimal
@@ -164,3 +164,29 @@ DOM_FACTS = """(() => {
     monthRows: document.querySelectorAll('#monthly-returns tbody tr').length,
   };
 })()"""
+
+
+def test_the_price_chart_reads_only_the_candles_of_the_report_window(run_db: Path) -> None:
+    """The chart's candles are read over the report's window (and a margin), not the whole
+    recorded file: the same closes as plotting from every candle; a text report reads none."""
+    from btcbot.backtest.records import existing_run, read_run
+    from btcbot.backtest.report_data import Window, build_report, equity_span
+    from btcbot.commands.report import _prices
+
+    with existing_run(run_db) as engine:
+        run = read_run(engine)
+    whole = open_dataset(run_db.parent / "BTC_TRY.csv")
+    for window in (Window(), Window(T0 + 30 * HOUR_MS, T0 + 50 * HOUR_MS)):
+        read = _prices(run, None, None, equity_span(run, window))
+        assert read is not None
+        (series,) = read.series.values()
+        expected = build_report(run, title="t", window=window, dataset=whole).prices
+        assert build_report(run, title="t", window=window, dataset=read).prices == expected
+        first, last = equity_span(run, window)
+        assert first is not None and last is not None
+        assert series.bars[0].open_ms >= first - 7 * 86_400_000
+        assert series.bars[-1].open_ms <= last
+    text = build_report(run, title="t", charts=False)
+    assert text.prices == {} and not any("price" in note for note in text.notes)
+    narrow = _prices(run, None, None, (T0 + 40 * HOUR_MS, T0 + 41 * HOUR_MS))
+    assert narrow is not None and len(next(iter(narrow.series.values())).bars) < 96

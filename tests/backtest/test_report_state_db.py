@@ -78,7 +78,7 @@ def test_the_configured_state_database_is_reported_read_only(
     assert report["role"] == "dry_run" and report["stage"] is None  # no backtest manifest
     assert report["figures"]["fills"] == len(report["fills"]) > 0
     assert report["figures"]["samples"] == CYCLES
-    assert any("fill prices only" in note for note in report["notes"])
+    assert not any("fill prices only" in note for note in report["notes"])  # no chart in it
     after = files(state_db)
     assert {name: after[name] for name in before} == before  # not one byte written
     created = set(after) - set(before)  # a SQLite reader may add an empty WAL beside it
@@ -89,6 +89,7 @@ def test_the_configured_state_database_is_reported_read_only(
     assert html.code == 0, html.output
     page = (tmp_path / "r.html").read_text()
     assert 'id="price-trace-buys-' in page and "<script" not in page
+    assert "the price chart shows fill prices only" in page  # a live database names no data
 
 
 def test_without_a_database_nothing_is_created(

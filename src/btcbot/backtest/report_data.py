@@ -94,7 +94,11 @@ def build_report(
     title: str,
     window: Window = Window(),
     dataset: ReplayDataset | None = None,
+    charts: bool = True,
 ) -> Report:
+    """The report of ``run`` over ``window``; ``dataset``: the candles of the price chart
+    (None: the fills' prices stand in). ``charts`` False: a report that draws nothing (text,
+    JSON, CSV) holds no price series and needs no candles."""
     equity = tuple(p for p in equity_points(run) if window.holds(p.at_ms))
     trading = replay_fills(run.ledger.fills)
     trips = tuple(t for t in trading.round_trips if window.holds(t.closed_ms))
@@ -114,8 +118,8 @@ def build_report(
         )
     if not equity:
         notes.append("no equity samples in the window: no return, drawdown or ratio figures")
-    prices = _prices(dataset, fills, start, end)
-    if dataset is None and fills:
+    prices = _prices(dataset, fills, start, end) if charts else {}
+    if charts and dataset is None and fills:
         notes.append("no price series (pass --data): the price chart shows fill prices only")
     figures = _figures(equity, trips, fills, trading.holdings)
     manifest = run.manifest
@@ -135,6 +139,15 @@ def build_report(
         notes=tuple(notes),
         manifest=manifest,
     )
+
+
+def equity_span(run: RunData, window: Window) -> tuple[int | None, int | None]:
+    """When the report of ``run`` over ``window`` starts and ends: its first and last equity
+    sample, else the window's own bounds."""
+    times = [point.at_ms for point in equity_points(run) if window.holds(point.at_ms)]
+    if not times:
+        return window.since_ms, window.until_ms
+    return times[0], times[-1]
 
 
 def equity_points(run: RunData) -> list[EquityPoint]:

@@ -22,12 +22,22 @@ from btcbot.backtest.records import (
     read_only_engine,
     read_run,
 )
-from btcbot.backtest.report_data import Report, Window, build_report, manifest_sources
+from btcbot.backtest.report_data import (
+    Report,
+    Window,
+    build_report,
+    equity_span,
+    manifest_sources,
+)
 from btcbot.backtest.report_export import csv_tables, render_text, to_json, write_csv
 from btcbot.backtest.report_html import render_html
 from btcbot.commands.common import EnvFile, db_url, fail, load_common, optional_time_option
 from btcbot.data import parse_duration_ms
 from btcbot.exchange.datasets import DatasetError, ReplayDataset
+
+# candles opening this long before the report's start may close inside it (a week: every
+# timeframe a dataset holds)
+CANDLE_MARGIN_MS = 7 * 86_400_000
 
 
 class Format(StrEnum):
@@ -99,7 +109,10 @@ def report_command(
         fail(f"--format {output_format.value} writes files: pass --out, e.g. --out {example}")
     title, run = _read(result, account, env_file)
     window = _window(run, since, until, last)
-    report = build_report(run, title=title, window=window, dataset=_prices(run, data, symbol))
+    charts = output_format in (Format.HTML, Format.PNG)  # the price chart: only these draw
+    wanted = charts or data is not None  # a --data given is read (and refused when unusable)
+    dataset = _prices(run, data, symbol, equity_span(run, window)) if wanted else None
+    report = build_report(run, title=title, window=window, dataset=dataset, charts=charts)
     _write(report, output_format, out)
 
 
@@ -153,7 +166,16 @@ def _newest(run: RunData) -> int | None:
     return max(times, default=None)
 
 
-def _prices(run: RunData, data: Path | None, symbol: str | None) -> ReplayDataset | None:
+def _prices(
+    run: RunData, data: Path | None, symbol: str | None, span: tuple[int | None, int | None]
+) -> ReplayDataset | None:
+    """The candles of the price chart over ``span`` (and a margin: only what it plots becomes
+    objects, however long the file): ``--data``, else the files a backtest recorded."""
+    start, end = span
+    window = {
+        "warmup_from_ms": None if start is None else start - CANDLE_MARGIN_MS,
+        "end_ms": None if end is None else end + 1,
+    }
     if data is None:
         sources = manifest_sources(run.manifest)
         if not sources:
@@ -162,13 +184,13 @@ def _prices(run: RunData, data: Path | None, symbol: str | None) -> ReplayDatase
             series = [
                 one
                 for pair, path in sorted(sources.items())
-                for one in open_dataset(path, symbol=pair).series.values()
+                for one in open_dataset(path, symbol=pair, **window).series.values()
             ]
         except DatasetError:
             return None  # the recorded file changed since the run: no price line, not a failure
         return ReplayDataset.of(*series)
     try:
-        return open_dataset(data, symbol=symbol)
+        return open_dataset(data, symbol=symbol, **window)
     except DatasetError as exc:
         fail(f"--data: {exc}")
 
