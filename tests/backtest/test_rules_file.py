@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import shutil
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pytest
 from btcbot.backtest import (
     RulesFileError,
     UnknownSymbolRules,
+    dataset_digest,
     dataset_outline,
     open_dataset,
     read_rules_file,
@@ -27,6 +29,8 @@ from btcbot.config import load_config
 from btcbot.data import import_csv
 from btcbot.domain import Symbol, SymbolRules
 from btcbot.emulator import running_emulator
+from btcbot.research.subject import ReplayBench, Subject
+from btcbot.research.windows import Span
 from tests.backtest.factories import T0, exchange_info, write_wave
 from tests.backtest.test_cli import backtest, fingerprint, invoke
 from tests.emulator.conftest import BASE_CONFIG
@@ -242,3 +246,29 @@ def test_lookahead_and_sweep_replay_on_the_rules_given(workdir: Path) -> None:
                    "--range", "fast=2..5", "--range", "slow=8..20", "--rules", str(info),
                    "--no-progress")  # fmt: skip
     assert swept.code == 0, swept.output
+
+
+def test_a_sweep_window_ending_early_loads_only_what_its_replays_read(workdir: Path) -> None:
+    """A sweep's (or lookahead check's) replays read to two candles after its ``--end``: the
+    candles after that are not loaded, and a trial replays exactly as on every candle."""
+    folder = parquet_pairs(workdir / "pq", 96)
+    outline = dataset_outline(folder)
+    assert outline is not None and outline.interval_ms == HOUR_MS
+    end = T0 + 40 * HOUR_MS
+    assert outline.reach_ms(end, 3) == end + 3 * HOUR_MS
+    assert outline.reach_ms(None, 3) is None
+    subject = Subject(stage=7, strategy=None, dataset=folder)
+    cut = ReplayBench(replace(subject, until_ms=outline.reach_ms(end, 3)))
+    whole = ReplayBench(subject)
+    assert {len(s.bars) for s in cut.data.series.values()} == {43}  # to 42:00, not 96
+    span = Span(T0 + 24 * HOUR_MS, end + 1)
+    assert cut.replay({}, span) == whole.replay({}, span)
+    swept = invoke("sweep", "--stage", "7", "--dataset", str(folder), "--out",
+                   str(workdir / "sweep"), "--trials", "2", "--lookahead-cuts", "2",
+                   "--start", "2024-01-02", "--end", "2024-01-02T16:00", "--split", "0.5",
+                   "--range", "order_offset_bps=0..20", "--no-progress")  # fmt: skip
+    assert swept.code == 0, swept.output
+    report = json.loads((workdir / "sweep" / "sweep.json").read_text())
+    reach = outline.reach_ms(T0 + 40 * HOUR_MS, 3)  # 2024-01-02T16:00, then 3 intervals
+    loaded = open_dataset(folder, end_ms=reach)
+    assert report["dataset"]["digest"] == dataset_digest(loaded)  # what the sweep loaded

@@ -47,6 +47,14 @@ class DatasetOutline:
     pairs: tuple[Symbol, ...]
     interval_ms: int | None  # the longest candle interval, when every file declares its own
 
+    def reach_ms(self, end_ms: int | None, intervals: int) -> int | None:
+        """Where candles stop mattering to a replay whose last cycle is at ``end_ms`` and
+        that reads ``intervals`` candle intervals on from it (None: all of them matter, when
+        there is no end or no declared interval)."""
+        if end_ms is None or self.interval_ms is None:
+            return None
+        return end_ms + intervals * self.interval_ms
+
 
 def dataset_outline(path: Path, *, symbol: str | None = None) -> DatasetOutline | None:
     """The pairs :func:`open_dataset` would load from ``path`` and their longest interval,

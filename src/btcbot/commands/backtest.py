@@ -8,7 +8,7 @@ fingerprint ``btcbot parity`` compares with another run's.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -20,16 +20,12 @@ from btcbot.backtest import (
     BacktestResult,
     BacktestSetupError,
     BacktestSummary,
-    DatasetOutline,
-    RulesFileError,
     RunDatabaseError,
     UnknownSymbolRules,
     compare_runs,
     dataset_outline,
     open_dataset,
-    read_rules_file,
     run_backtest,
-    venue_rules,
 )
 from btcbot.backtest.lookahead import LookaheadDetected
 from btcbot.backtest.schedule import planned_cycles
@@ -45,9 +41,9 @@ from btcbot.commands.common import (
 )
 from btcbot.commands.logs import configure_logs
 from btcbot.commands.progress import ProgressBar, wanted
+from btcbot.commands.replay_inputs import checked_rules, reach_ms
 from btcbot.commands.strategies import ParamOption, StageOption, StrategyOption, select_profile
 from btcbot.decision.frames import LookaheadError
-from btcbot.domain import Symbol, SymbolRules
 from btcbot.exchange.datasets import DatasetError, ReplayDataset
 from btcbot.exchange.recorded_depth import RecordedDepth
 from btcbot.kernel.profile import Profile
@@ -155,8 +151,9 @@ def backtest_command(
     config, profile = selection.config, selection.profile
     configure_logs("WARNING")  # a backtest logs every order transition at INFO
     outline = dataset_outline(data, symbol=symbol)
-    exchange_rules = _rules(rules, outline)
-    cut_ms = _cut(outline, end_ms, step_bars)
+    exchange_rules = checked_rules(rules, outline)
+    # the candles a run to --end reaches: its last cycle's step, and one candle more
+    cut_ms = reach_ms(outline, end_ms, step_bars + 1)
     dataset = _dataset(data, symbol, start_ms, _warmup_ms(profile), cut_ms)
     balances = {"TRY": decimal_option(balance_try, "--balance-try")}
     spread = decimal_option(spread_bps, "--spread-bps")
@@ -229,36 +226,13 @@ def _dataset(
     path: Path, symbol: str | None, start_ms: int | None, lead_ms: int, cut_ms: int | None
 ) -> ReplayDataset:
     """Candles from ``lead_ms`` before ``start_ms`` on (at least a day: the 24 h tickers'
-    window; more for a strategy's warm-up) to ``cut_ms`` (:func:`_cut`): those just after
-    ``--end`` are kept too, the last cycle's orders trade during its step."""
+    window; more for a strategy's warm-up) to ``cut_ms``: those just after ``--end`` are
+    kept too, the last cycle's orders trade during its step."""
     warmup = None if start_ms is None else start_ms - max(lead_ms, DAY_MS)
     try:
         return open_dataset(path, symbol=symbol, warmup_from_ms=warmup, end_ms=cut_ms)
     except DatasetError as exc:
         fail(f"dataset: {exc}")
-
-
-def _rules(
-    path: Path | None, outline: DatasetOutline | None
-) -> Mapping[Symbol, SymbolRules] | None:
-    """The ``--rules`` file's rules (None: the shipped table's), checked against the pairs the
-    dataset's outline names before its candles load (a year of them takes a minute): a
-    missing pair is refused at once."""
-    try:
-        rules = None if path is None else read_rules_file(path)
-        if outline is not None:
-            venue_rules(outline.pairs, rules)
-    except (RulesFileError, UnknownSymbolRules) as exc:
-        fail(str(exc))
-    return rules
-
-
-def _cut(outline: DatasetOutline | None, end_ms: int | None, step_bars: int) -> int | None:
-    """Where the candles a run to ``--end`` can reach stop: its last cycle's step and one
-    candle more, at the longest interval (None: all of them, when it is not declared)."""
-    if end_ms is None or outline is None or outline.interval_ms is None:
-        return None
-    return end_ms + (step_bars + 1) * outline.interval_ms
 
 
 def _recorded(path: Path | None) -> RecordedDepth | None:

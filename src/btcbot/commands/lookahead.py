@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from btcbot.backtest import BacktestSetupError, RulesFileError, UnknownSymbolRules
+from btcbot.backtest import BacktestSetupError, RulesFileError, UnknownSymbolRules, dataset_outline
 from btcbot.backtest.truncation import DEFAULT_CUTS, StrategyFailed
 from btcbot.commands.common import (
     EXIT_CONFIG,
@@ -25,6 +25,7 @@ from btcbot.commands.common import (
     optional_time_option,
 )
 from btcbot.commands.logs import configure_logs
+from btcbot.commands.replay_inputs import REPLAY_REACH, checked_rules, reach_ms
 from btcbot.commands.strategies import ParamOption, StageOption, StrategyOption, select_profile
 from btcbot.exchange.datasets import DatasetError
 from btcbot.research.subject import ReplayBench, Subject
@@ -55,6 +56,9 @@ def lookahead_command(
     """Check a strategy for lookahead: replay on data cut at many points, compare decisions."""
     selection = select_profile(stage, strategy, param, env_file)
     configure_logs("WARNING")
+    outline = dataset_outline(dataset, symbol=symbol)
+    checked_rules(rules, outline)
+    end_ms = optional_time_option(end, "--end")
     try:
         values = parse_assignments(param or [], "--param")
         bench = ReplayBench(
@@ -65,11 +69,10 @@ def lookahead_command(
                 symbol=symbol,
                 env_file=env_file,
                 rules=rules,
+                until_ms=reach_ms(outline, end_ms, REPLAY_REACH),
             )
         )
-        span = _span(
-            bench, optional_time_option(start, "--start"), optional_time_option(end, "--end")
-        )
+        span = _span(bench, optional_time_option(start, "--start"), end_ms)
         typer.echo(
             f"LOOKAHEAD CHECK {selection.label} on {dataset}: the whole data, then the data "
             f"cut at {cuts} points"

@@ -16,7 +16,7 @@ import optuna
 import sqlalchemy.exc
 import typer
 
-from btcbot.backtest import BacktestSetupError, RulesFileError, UnknownSymbolRules
+from btcbot.backtest import BacktestSetupError, RulesFileError, UnknownSymbolRules, dataset_outline
 from btcbot.commands.common import (
     EXIT_CONFIG,
     EXIT_RUNTIME,
@@ -29,6 +29,7 @@ from btcbot.commands.common import (
 )
 from btcbot.commands.logs import configure_logs
 from btcbot.commands.progress import ProgressBar, wanted
+from btcbot.commands.replay_inputs import REPLAY_REACH, checked_rules, reach_ms
 from btcbot.commands.strategies import ParamOption, StageOption, StrategyOption, select_profile
 from btcbot.exchange.datasets import DatasetError
 from btcbot.research.objectives import OBJECTIVES
@@ -154,6 +155,9 @@ def sweep_command(
     selection = select_profile(stage, strategy, param, env_file)  # bad input: exit 2 here
     configure_logs("WARNING")
     optuna.logging.set_verbosity(optuna.logging.WARNING)
+    outline = dataset_outline(dataset, symbol=symbol)
+    checked_rules(rules, outline)
+    end_ms = optional_time_option(end, "--end")
     plan = SweepPlan(
         subject=Subject(
             stage=selection.profile.stage if strategy is None else None,
@@ -165,6 +169,7 @@ def sweep_command(
             book_seed=replay_seed,
             spread_bps=decimal_option(spread_bps, "--spread-bps"),
             rules=rules,
+            until_ms=reach_ms(outline, end_ms, REPLAY_REACH),
         ),
         objective=_objective(objective),
         trials=trials,
@@ -177,7 +182,7 @@ def sweep_command(
         storage=_storage(storage, heartbeat_seconds, stale_after_seconds),
         study=_study(storage, study),
         start_ms=optional_time_option(start, "--start"),
-        end_ms=optional_time_option(end, "--end"),
+        end_ms=end_ms,
         keep=out / "trials" if keep else None,
         lookahead_cuts=lookahead_cuts,
     )

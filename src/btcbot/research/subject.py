@@ -58,6 +58,7 @@ class Subject:
     spread_bps: Decimal = Decimal(10)
     step_bars: int = 1
     rules: Path | None = None  # a saved BTCTurk exchangeinfo response (backtest --rules)
+    until_ms: int | None = None  # candles opening from here on are never replayed: not loaded
 
     @property
     def label(self) -> str:
@@ -77,7 +78,8 @@ class ReplayBench:
     def __post_init__(self) -> None:
         if self.subject.rules is not None:  # a bad file is named before the dataset loads
             self.rules = read_rules_file(self.subject.rules)
-        self.data = open_dataset(self.subject.dataset, symbol=self.subject.symbol)
+        subject = self.subject
+        self.data = open_dataset(subject.dataset, symbol=subject.symbol, end_ms=subject.until_ms)
 
     # --- profiles ------------------------------------------------------------------------
 
