@@ -112,6 +112,11 @@ def test_a_worker_of_another_sweep_is_refused(server: str, wave_csv: Path, tmp_p
                 "--lookahead-cuts", "2", "--rules", str(rules), *SMA_SEARCH)  # fmt: skip
     assert ruled.code == 2, ruled.output  # replays on other rules: not the same sweep
     assert "study s belongs to another sweep (it differs in: rules)" in ruled.stderr
+    dearer = cli("sweep", "--strategy", SMA, "--dataset", str(wave_csv), "--out",
+                 str(tmp_path / "f"), "--trials", "2", "--storage", url, "--study", "s",
+                 "--lookahead-cuts", "2", "--taker-fee-bps", "20", *SMA_SEARCH)  # fmt: skip
+    assert dearer.code == 2, dearer.output  # replays at other fees: not the same sweep
+    assert "study s belongs to another sweep (it differs in: costs)" in dearer.stderr
     more = cli("sweep", "--strategy", SMA, "--dataset", str(wave_csv), "--out",
                str(tmp_path / "c"), "--trials", "3", "--storage", url, "--study", "s",
                "--lookahead-cuts", "2", *SMA_SEARCH)  # fmt: skip

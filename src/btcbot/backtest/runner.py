@@ -23,7 +23,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,7 @@ from btcbot.backtest.triggers import TriggerColumnError, Wakes, guarded, wakes_o
 from btcbot.config.params import ProfileParams
 from btcbot.domain import Symbol, SymbolRules
 from btcbot.exchange.datasets import ReplayDataset
+from btcbot.exchange.fill_model import FillModel
 from btcbot.exchange.recorded_depth import RecordedDepth
 from btcbot.exchange.replay import DepthModel, ReplayExchange
 from btcbot.execution import OmsSettings, OrderManager
@@ -101,6 +102,7 @@ class _Inputs:
     profile: Profile
     recorded: RecordedDepth | None = None
     every_bar: bool = False
+    fill_model: FillModel = field(default_factory=FillModel)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +139,7 @@ async def run_backtest(
     every_bar: bool = False,
     on_slept: Callable[[int], None] | None = None,
     rules: Mapping[Symbol, SymbolRules] | None = None,
+    fill_model: FillModel | None = None,
 ) -> BacktestResult:
     """Replay ``dataset`` through the cycle runner into a new database at ``out_db``.
 
@@ -149,7 +152,8 @@ async def run_backtest(
     the settings' (the kernel configuration ``profile`` runs in). ``engine`` picks where the
     run's state lives while it runs (see :mod:`btcbot.backtest.storage`). ``rules``: each
     pair's exchange rules (:func:`~btcbot.backtest.rules.read_rules_file`; default: the shipped
-    symbol table's).
+    symbol table's). ``fill_model``: the venue's fees and extra slippage (default: BTCTurk's
+    base tier, none).
 
     A strategy that declares ``triggers`` is planned only where they can matter: the cycles
     in between are slept (:mod:`btcbot.runtime.slept`; ``on_slept`` hears how many at a
@@ -181,6 +185,7 @@ async def run_backtest(
         profile=profile,
         recorded=recorded,
         every_bar=every_bar,
+        fill_model=fill_model or FillModel(),
     )
     frames = _frames(dataset, profile)
     wakes = _wakes(inputs, frames)
@@ -321,6 +326,7 @@ def _build(
         spread_bps=inputs.spread_bps,
         depth=inputs.depth,
         seed=inputs.seed,
+        fill_model=inputs.fill_model,
         start_ms=inputs.begin_ms,
         recorded=inputs.recorded,
     )
@@ -425,6 +431,18 @@ def _manifest(inputs: _Inputs, replay: ReplayExchange) -> dict[str, Any]:
         "initial_equity": canonical(initial.total) if initial.complete else None,
         "recorded_books": _recorded_books(inputs.recorded),
         "rules": described(inputs.rules),
+        "costs": _costs(inputs.fill_model),
+    }
+
+
+def _costs(model: FillModel) -> dict[str, Any]:
+    """The venue's fees (fractions of the notional; the tax a fraction of the fee) and the
+    extra slippage a taker pays (bps)."""
+    return {
+        "maker_fee": canonical(model.fees.maker),
+        "taker_fee": canonical(model.fees.taker),
+        "tax_rate": canonical(model.fees.tax_rate),
+        "slippage_bps": canonical(model.slippage_bps),
     }
 
 

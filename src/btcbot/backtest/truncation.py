@@ -42,6 +42,7 @@ from btcbot.backtest.triggers import TriggerGuard
 from btcbot.config.params import ProfileParams
 from btcbot.domain import Symbol, SymbolRules
 from btcbot.exchange.datasets import ReplayDataset
+from btcbot.exchange.fill_model import FillModel
 from btcbot.kernel.profile import Profile
 
 DEFAULT_CUTS = 12
@@ -86,6 +87,7 @@ class ReplaySetup:
     start_ms: int | None = None
     end_ms: int | None = None
     rules: Mapping[Symbol, SymbolRules] | None = None  # default: the shipped symbol table's
+    fill_model: FillModel | None = None  # the venue's fees and slippage (default: base tier)
 
     async def replay(
         self,
@@ -115,6 +117,7 @@ class ReplaySetup:
             overwrite=overwrite,
             every_bar=every_bar,
             rules=self.rules,
+            fill_model=self.fill_model,
         )
 
 

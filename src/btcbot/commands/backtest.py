@@ -29,6 +29,7 @@ from btcbot.backtest import (
 )
 from btcbot.backtest.lookahead import LookaheadDetected
 from btcbot.backtest.schedule import planned_cycles
+from btcbot.commands import replay_inputs as replay
 from btcbot.commands.common import (
     EXIT_CONFIG,
     EXIT_RUNTIME,
@@ -41,7 +42,6 @@ from btcbot.commands.common import (
 )
 from btcbot.commands.logs import configure_logs
 from btcbot.commands.progress import ProgressBar, wanted
-from btcbot.commands.replay_inputs import checked_rules, reach_ms
 from btcbot.commands.strategies import ParamOption, StageOption, StrategyOption, select_profile
 from btcbot.decision.frames import LookaheadError
 from btcbot.exchange.datasets import DatasetError, ReplayDataset
@@ -133,6 +133,9 @@ def backtest_command(
         ),
     ] = False,
     rules: RulesFile = None,
+    maker_fee_bps: replay.MakerFeeBps = replay.MAKER_FEE_BPS,
+    taker_fee_bps: replay.TakerFeeBps = replay.TAKER_FEE_BPS,
+    slippage_bps: replay.SlippageBps = "0",
     env_file: EnvFile = None,
 ) -> None:
     """Backtest a stage profile or a strategy on historical candles via the live cycle runner.
@@ -151,9 +154,10 @@ def backtest_command(
     config, profile = selection.config, selection.profile
     configure_logs("WARNING")  # a backtest logs every order transition at INFO
     outline = dataset_outline(data, symbol=symbol)
-    exchange_rules = checked_rules(rules, outline)
+    exchange_rules = replay.checked_rules(rules, outline)
+    costs = replay.venue_costs(maker_fee_bps, taker_fee_bps, slippage_bps)
     # the candles a run to --end reaches: its last cycle's step, and one candle more
-    cut_ms = reach_ms(outline, end_ms, step_bars + 1)
+    cut_ms = replay.reach_ms(outline, end_ms, step_bars + 1)
     dataset = _dataset(data, symbol, start_ms, _warmup_ms(profile), cut_ms)
     balances = {"TRY": decimal_option(balance_try, "--balance-try")}
     spread = decimal_option(spread_bps, "--spread-bps")
@@ -193,6 +197,7 @@ def backtest_command(
                     engine=engine.value,
                     every_bar=every_bar,
                     rules=exchange_rules,
+                    fill_model=costs,
                 )
             )
     except (BacktestSetupError, UnknownSymbolRules, LookaheadDetected) as exc:

@@ -15,6 +15,7 @@ import typer
 
 from btcbot.backtest import BacktestSetupError, RulesFileError, UnknownSymbolRules, dataset_outline
 from btcbot.backtest.truncation import DEFAULT_CUTS, StrategyFailed
+from btcbot.commands import replay_inputs as replay
 from btcbot.commands.common import (
     EXIT_CONFIG,
     EXIT_RUNTIME,
@@ -25,7 +26,6 @@ from btcbot.commands.common import (
     optional_time_option,
 )
 from btcbot.commands.logs import configure_logs
-from btcbot.commands.replay_inputs import REPLAY_REACH, checked_rules, reach_ms
 from btcbot.commands.strategies import ParamOption, StageOption, StrategyOption, select_profile
 from btcbot.exchange.datasets import DatasetError
 from btcbot.research.subject import ReplayBench, Subject
@@ -51,13 +51,17 @@ def lookahead_command(
         int, typer.Option("--cuts", min=1, help="Points to cut the data at.")
     ] = DEFAULT_CUTS,
     rules: RulesFile = None,
+    maker_fee_bps: replay.MakerFeeBps = replay.MAKER_FEE_BPS,
+    taker_fee_bps: replay.TakerFeeBps = replay.TAKER_FEE_BPS,
+    slippage_bps: replay.SlippageBps = "0",
     env_file: EnvFile = None,
 ) -> None:
     """Check a strategy for lookahead: replay on data cut at many points, compare decisions."""
     selection = select_profile(stage, strategy, param, env_file)
     configure_logs("WARNING")
     outline = dataset_outline(dataset, symbol=symbol)
-    checked_rules(rules, outline)
+    replay.checked_rules(rules, outline)
+    costs = replay.venue_costs(maker_fee_bps, taker_fee_bps, slippage_bps)
     end_ms = optional_time_option(end, "--end")
     try:
         values = parse_assignments(param or [], "--param")
@@ -69,7 +73,8 @@ def lookahead_command(
                 symbol=symbol,
                 env_file=env_file,
                 rules=rules,
-                until_ms=reach_ms(outline, end_ms, REPLAY_REACH),
+                until_ms=replay.reach_ms(outline, end_ms, replay.REPLAY_REACH),
+                fill_model=costs,
             )
         )
         span = _span(bench, optional_time_option(start, "--start"), end_ms)

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Annotated
+
+import typer
 
 from btcbot.backtest import (
     DatasetOutline,
@@ -13,8 +16,32 @@ from btcbot.backtest import (
     read_rules_file,
     venue_rules,
 )
-from btcbot.commands.common import fail
+from btcbot.commands.common import decimal_option, fail
 from btcbot.domain import Symbol, SymbolRules
+from btcbot.domain.money import BPS, format_decimal
+from btcbot.exchange.fill_model import FeeSchedule, FillModel
+
+MakerFeeBps = Annotated[
+    str,
+    typer.Option(
+        "--maker-fee-bps",
+        help="The replayed venue's maker fee, bps of the notional (your BTCTurk tier; the "
+        "20 % tax on fees comes on top).",
+    ),
+]
+TakerFeeBps = Annotated[
+    str, typer.Option("--taker-fee-bps", help="The replayed venue's taker fee, bps.")
+]
+SlippageBps = Annotated[
+    str,
+    typer.Option(
+        "--slippage-bps",
+        help="Extra price a taker pays beyond the synthetic book, bps (a pessimistic fill).",
+    ),
+]
+_BASE = FeeSchedule()
+MAKER_FEE_BPS = format_decimal(_BASE.maker * BPS)  # BTCTurk's base tier
+TAKER_FEE_BPS = format_decimal(_BASE.taker * BPS)
 
 REPLAY_REACH = 3
 """Candle intervals after its ``--end`` a sweep's or a lookahead check's replay reads: its
@@ -36,9 +63,32 @@ def checked_rules(
     return rules
 
 
+def venue_costs(maker_bps: str, taker_bps: str, slippage_bps: str) -> FillModel:
+    """The replayed venue's fees and extra taker slippage from the options (exit 2 naming an
+    unusable one)."""
+    maker = decimal_option(maker_bps, "--maker-fee-bps")
+    taker = decimal_option(taker_bps, "--taker-fee-bps")
+    slippage = decimal_option(slippage_bps, "--slippage-bps")
+    for value, option in ((maker, "--maker-fee-bps"), (taker, "--taker-fee-bps")):
+        if value >= BPS:  # decimal_option refused a negative one
+            fail(f"{option} {value}: a fee in bps, under 10000 (the whole notional)")
+    fees = FeeSchedule(maker=maker / BPS, taker=taker / BPS, tax_rate=_BASE.tax_rate)
+    return FillModel(fees=fees, slippage_bps=slippage)
+
+
 def reach_ms(outline: DatasetOutline | None, end_ms: int | None, intervals: int) -> int | None:
     """:meth:`DatasetOutline.reach_ms`, None without an outline."""
     return None if outline is None else outline.reach_ms(end_ms, intervals)
 
 
-__all__ = ["REPLAY_REACH", "checked_rules", "reach_ms"]
+__all__ = [
+    "MAKER_FEE_BPS",
+    "REPLAY_REACH",
+    "TAKER_FEE_BPS",
+    "MakerFeeBps",
+    "SlippageBps",
+    "TakerFeeBps",
+    "checked_rules",
+    "reach_ms",
+    "venue_costs",
+]

@@ -17,6 +17,7 @@ import sqlalchemy.exc
 import typer
 
 from btcbot.backtest import BacktestSetupError, RulesFileError, UnknownSymbolRules, dataset_outline
+from btcbot.commands import replay_inputs as replay
 from btcbot.commands.common import (
     EXIT_CONFIG,
     EXIT_RUNTIME,
@@ -29,7 +30,6 @@ from btcbot.commands.common import (
 )
 from btcbot.commands.logs import configure_logs
 from btcbot.commands.progress import ProgressBar, wanted
-from btcbot.commands.replay_inputs import REPLAY_REACH, checked_rules, reach_ms
 from btcbot.commands.strategies import ParamOption, StageOption, StrategyOption, select_profile
 from btcbot.exchange.datasets import DatasetError
 from btcbot.research.objectives import OBJECTIVES
@@ -149,6 +149,9 @@ def sweep_command(
         bool, typer.Option("--no-progress", help="No progress bar (shown on a terminal only).")
     ] = False,
     rules: RulesFile = None,
+    maker_fee_bps: replay.MakerFeeBps = replay.MAKER_FEE_BPS,
+    taker_fee_bps: replay.TakerFeeBps = replay.TAKER_FEE_BPS,
+    slippage_bps: replay.SlippageBps = "0",
     env_file: EnvFile = None,
 ) -> None:
     """Search a strategy's parameters with Optuna; walk-forward validation, lookahead check."""
@@ -156,7 +159,7 @@ def sweep_command(
     configure_logs("WARNING")
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     outline = dataset_outline(dataset, symbol=symbol)
-    checked_rules(rules, outline)
+    replay.checked_rules(rules, outline)
     end_ms = optional_time_option(end, "--end")
     plan = SweepPlan(
         subject=Subject(
@@ -169,7 +172,8 @@ def sweep_command(
             book_seed=replay_seed,
             spread_bps=decimal_option(spread_bps, "--spread-bps"),
             rules=rules,
-            until_ms=reach_ms(outline, end_ms, REPLAY_REACH),
+            until_ms=replay.reach_ms(outline, end_ms, replay.REPLAY_REACH),
+            fill_model=replay.venue_costs(maker_fee_bps, taker_fee_bps, slippage_bps),
         ),
         objective=_objective(objective),
         trials=trials,

@@ -30,6 +30,7 @@ from btcbot.config.loader import build
 from btcbot.config.strategy import StrategySettings
 from btcbot.domain import Symbol, SymbolRules
 from btcbot.exchange.datasets import ReplayDataset
+from btcbot.exchange.fill_model import FillModel
 from btcbot.kernel.builtin import (
     BUILTIN_STRATEGIES,
     STAGE_OF_RISK_LAYER,
@@ -59,6 +60,7 @@ class Subject:
     step_bars: int = 1
     rules: Path | None = None  # a saved BTCTurk exchangeinfo response (backtest --rules)
     until_ms: int | None = None  # candles opening from here on are never replayed: not loaded
+    fill_model: FillModel = field(default_factory=FillModel)  # the venue's fees and slippage
 
     @property
     def label(self) -> str:
@@ -134,6 +136,7 @@ class ReplayBench:
             start_ms=None if span is None else span.start_ms,
             end_ms=None if span is None else span.last_cycle_ms,
             rules=self.rules,
+            fill_model=self.subject.fill_model,
         )
 
     def window_data(self, profile: Profile, span: Span) -> ReplayDataset:

@@ -33,6 +33,8 @@ from btcbot.backtest.lookahead import LookaheadDetected
 from btcbot.backtest.rules import described
 from btcbot.backtest.truncation import DEFAULT_CUTS, LookaheadVerdict
 from btcbot.decision.frames import LookaheadError
+from btcbot.domain.money import format_decimal
+from btcbot.exchange.fill_model import FillModel
 from btcbot.exchange.replay import timeline
 from btcbot.research.objectives import TrialFigures, drawdown_excess, score
 from btcbot.research.sampler import TrialSeededTPE
@@ -197,6 +199,9 @@ def _fingerprint(
     # the rules given (--rules) tie the study to them; a sweep on the shipped table's keeps
     # the fingerprint studies had before rules could be given
     rules = {} if bench.rules is None else {"rules": described(bench.rules)}
+    model = plan.subject.fill_model  # so do fees or slippage other than the base tier's
+    fees = (model.fees.maker, model.fees.taker, model.fees.tax_rate, model.slippage_bps)
+    costs = {} if model == FillModel() else {"costs": [format_decimal(x) for x in fees]}
     return {
         "subject": plan.subject.label,
         "dataset": digest,
@@ -212,6 +217,7 @@ def _fingerprint(
             plan.subject.step_bars,
         ],
         **rules,
+        **costs,
     }
 
 
