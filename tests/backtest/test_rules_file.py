@@ -265,10 +265,32 @@ def test_a_sweep_window_ending_early_loads_only_what_its_replays_read(workdir: P
     assert cut.replay({}, span) == whole.replay({}, span)
     swept = invoke("sweep", "--stage", "7", "--dataset", str(folder), "--out",
                    str(workdir / "sweep"), "--trials", "2", "--lookahead-cuts", "2",
-                   "--start", "2024-01-02", "--end", "2024-01-02T16:00", "--split", "0.5",
+                   "--start", "2024-01-03", "--end", "2024-01-03T16:00", "--split", "0.5",
                    "--range", "order_offset_bps=0..20", "--no-progress")  # fmt: skip
     assert swept.code == 0, swept.output
     report = json.loads((workdir / "sweep" / "sweep.json").read_text())
-    reach = outline.reach_ms(T0 + 40 * HOUR_MS, 3)  # 2024-01-02T16:00, then 3 intervals
-    loaded = open_dataset(folder, end_ms=reach)
+    reach = outline.reach_ms(T0 + 64 * HOUR_MS, 3)  # 2024-01-03T16:00, then 3 intervals
+    # from --start back a day (profile 7's warm-up: its 24 h tickers) to two candles after --end
+    loaded = open_dataset(folder, warmup_from_ms=T0 + 24 * HOUR_MS, end_ms=reach)
     assert report["dataset"]["digest"] == dataset_digest(loaded)  # what the sweep loaded
+
+
+def test_a_sweep_starting_late_loads_the_warm_up_it_needs_and_no_more(workdir: Path) -> None:
+    """From ``--start`` back, a sweep's candles load as far as the default profile's warm-up
+    reaches; a trial whose parameters warm up longer loads them from further back: every
+    replay the same as on every candle."""
+    folder = parquet_pairs(workdir / "pq", 200)
+    sma = str(REPO_ROOT / "examples/sma_crossover.py") + ":SmaCrossover"
+    start = T0 + 150 * HOUR_MS
+    subject = Subject(stage=None, strategy=sma, dataset=folder)
+    late = ReplayBench(replace(subject, from_ms=start))
+    whole = ReplayBench(subject)
+    first = min(s.bars[0].open_ms for s in late.data.series.values())
+    assert first == start - 52 * HOUR_MS  # slow=50: 51 warm-up bars, and one more
+    span = Span(start, T0 + 190 * HOUR_MS)
+    short = {"fast": 3, "slow": 20}
+    assert late.replay(short, span) == whole.replay(short, span)
+    assert min(s.bars[0].open_ms for s in late.data.series.values()) == first  # enough
+    longer = {"fast": 5, "slow": 90}
+    assert late.replay(longer, span) == whole.replay(longer, span)
+    assert min(s.bars[0].open_ms for s in late.data.series.values()) == start - 92 * HOUR_MS

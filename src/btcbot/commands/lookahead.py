@@ -62,6 +62,7 @@ def lookahead_command(
     outline = dataset_outline(dataset, symbol=symbol)
     replay.checked_rules(rules, outline)
     costs = replay.venue_costs(maker_fee_bps, taker_fee_bps, slippage_bps)
+    start_ms = optional_time_option(start, "--start")
     end_ms = optional_time_option(end, "--end")
     try:
         values = parse_assignments(param or [], "--param")
@@ -74,10 +75,11 @@ def lookahead_command(
                 env_file=env_file,
                 rules=rules,
                 until_ms=replay.reach_ms(outline, end_ms, replay.REPLAY_REACH),
+                from_ms=start_ms,
                 fill_model=costs,
             )
         )
-        span = _span(bench, optional_time_option(start, "--start"), end_ms)
+        span = _span(bench, start_ms, end_ms)
         typer.echo(
             f"LOOKAHEAD CHECK {selection.label} on {dataset}: the whole data, then the data "
             f"cut at {cuts} points"

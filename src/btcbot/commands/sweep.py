@@ -160,6 +160,7 @@ def sweep_command(
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     outline = dataset_outline(dataset, symbol=symbol)
     replay.checked_rules(rules, outline)
+    start_ms = optional_time_option(start, "--start")
     end_ms = optional_time_option(end, "--end")
     plan = SweepPlan(
         subject=Subject(
@@ -173,6 +174,7 @@ def sweep_command(
             spread_bps=decimal_option(spread_bps, "--spread-bps"),
             rules=rules,
             until_ms=replay.reach_ms(outline, end_ms, replay.REPLAY_REACH),
+            from_ms=start_ms,
             fill_model=replay.venue_costs(maker_fee_bps, taker_fee_bps, slippage_bps),
         ),
         objective=_objective(objective),
@@ -185,7 +187,7 @@ def sweep_command(
         jobs=jobs,
         storage=_storage(storage, heartbeat_seconds, stale_after_seconds),
         study=_study(storage, study),
-        start_ms=optional_time_option(start, "--start"),
+        start_ms=start_ms,
         end_ms=end_ms,
         keep=out / "trials" if keep else None,
         lookahead_cuts=lookahead_cuts,

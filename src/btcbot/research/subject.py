@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from btcbot.backtest import open_dataset
+from btcbot.backtest import dataset_outline, open_dataset
 from btcbot.backtest.records import existing_run, read_run
 from btcbot.backtest.report_data import build_report
 from btcbot.backtest.rules import read_rules_file
@@ -60,6 +60,8 @@ class Subject:
     step_bars: int = 1
     rules: Path | None = None  # a saved BTCTurk exchangeinfo response (backtest --rules)
     until_ms: int | None = None  # candles opening from here on are never replayed: not loaded
+    from_ms: int | None = None  # the replays' first cycle (--start): earlier candles load only
+    # as far back as the profiles' warm-up reaches
     fill_model: FillModel = field(default_factory=FillModel)  # the venue's fees and slippage
 
     @property
@@ -76,12 +78,33 @@ class ReplayBench:
     rules: Mapping[Symbol, SymbolRules] | None = field(default=None, init=False)
     _configs: dict[int, AppConfig] = field(default_factory=dict, init=False)
     _loaded: Strategy | None = field(default=None, init=False)
+    _from_ms: int | None = field(default=None, init=False)  # loaded from here (None: all)
 
     def __post_init__(self) -> None:
         if self.subject.rules is not None:  # a bad file is named before the dataset loads
             self.rules = read_rules_file(self.subject.rules)
+        self._from_ms = self._first_needed()
+        self.data = self._open()
+
+    def _open(self) -> ReplayDataset:
         subject = self.subject
-        self.data = open_dataset(subject.dataset, symbol=subject.symbol, end_ms=subject.until_ms)
+        return open_dataset(
+            subject.dataset,
+            symbol=subject.symbol,
+            warmup_from_ms=self._from_ms,
+            end_ms=subject.until_ms,
+        )
+
+    def _first_needed(self) -> int | None:
+        """Where the default profile's warm-up before ``from_ms`` starts, when the dataset
+        declares its interval (Parquet); None: load from the first candle."""
+        subject = self.subject
+        if subject.from_ms is None:
+            return None
+        outline = dataset_outline(subject.dataset, symbol=subject.symbol)
+        if outline is None or outline.interval_ms is None:
+            return None
+        return subject.from_ms - _lead(self.profile({}), outline.interval_ms)
 
     # --- profiles ------------------------------------------------------------------------
 
@@ -140,12 +163,14 @@ class ReplayBench:
         )
 
     def window_data(self, profile: Profile, span: Span) -> ReplayDataset:
-        """The candles a replay of ``span`` needs: its warm-up before, two candles after."""
-        needs = profile.requirements
+        """The candles a replay of ``span`` needs: its warm-up before, two candles after (a
+        profile warming up further back than the candles loaded loads them from there)."""
         interval = max(s.interval_ms for s in self.data.series.values())
-        bars = max(needs.warmup_bars, needs.bars_to_fetch) + 1
-        lead = max(bars * (needs.timeframe_ms or interval), DAY_MS)
-        return slice_dataset(self.data, span.start_ms - lead, span.end_ms + 2 * interval)
+        first = span.start_ms - _lead(profile, interval)
+        if self._from_ms is not None and first < self._from_ms:
+            self._from_ms = first
+            self.data = self._open()
+        return slice_dataset(self.data, first, span.end_ms + 2 * interval)
 
     def replay(
         self, values: Mapping[str, ParamValue], span: Span, keep: Path | None = None
@@ -173,6 +198,14 @@ class ReplayBench:
         setup = self.setup(profile, span)
         data = self.window_data(profile, span)
         return asyncio.run(check_decisions(data, profile, setup, cuts=cuts))
+
+
+def _lead(profile: Profile, interval_ms: int) -> int:
+    """How far before a replay's first cycle its candles must start: the profile's warm-up
+    (at its timeframe, else the data's interval) and a day for the 24 h tickers."""
+    needs = profile.requirements
+    bars = max(needs.warmup_bars, needs.bars_to_fetch) + 1
+    return max(bars * (needs.timeframe_ms or interval_ms), DAY_MS)
 
 
 __all__ = ["DEFAULT_STAGE", "ReplayBench", "Subject"]
