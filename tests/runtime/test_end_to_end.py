@@ -127,3 +127,30 @@ async def test_armed_run_cancels_its_stale_orders_and_proves_the_cancels(
         assert canceled, [(row.client_order_id, row.status) for row in rows]
         for row in canceled:
             assert emu.exchange.orders[row.exchange_order_id].status == "Canceled"
+
+
+async def test_the_paper_account_charges_the_fees_of_the_settings(
+    workdir: Path, emulator: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``DRY_RUN_MAKER_FEE_BPS`` / ``DRY_RUN_TAKER_FEE_BPS``: every paper fill pays one of
+    them on its notional (and the 20 % tax on it), as the backtest's venue would."""
+    point_at(monkeypatch, emulator)
+    paper(monkeypatch)
+    monkeypatch.setenv("DRY_RUN_MAKER_FEE_BPS", "12")
+    monkeypatch.setenv("DRY_RUN_TAKER_FEE_BPS", "31")
+    monkeypatch.setenv("STAGE7_ORDER_OFFSET_BPS", "100")  # limits through the touch: they take
+    async with open_runtime(load_config(7)) as runtime:
+        await run_cycles(
+            runtime.runner, cycles=CYCLES, cycle_seconds=0.05, stop=StopSignal(), on_report=print
+        )
+        with unit_of_work(runtime.engine) as conn:
+            stored = FillRepository(conn).all()
+    assert stored, "profile 7 trades at once through the touch"
+    quantum = Decimal("1e-8")
+    for fill in stored:
+        charged = {
+            (fill.notional * Decimal(bps) / 10_000).quantize(quantum, rounding="ROUND_HALF_UP")
+            for bps in (12, 31)
+        }
+        assert fill.fee in charged, fill
+        assert fill.tax == (fill.fee * Decimal("0.2")).quantize(quantum, rounding="ROUND_HALF_UP")

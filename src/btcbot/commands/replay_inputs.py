@@ -72,8 +72,7 @@ def venue_costs(maker_bps: str, taker_bps: str, slippage_bps: str) -> FillModel:
     for value, option in ((maker, "--maker-fee-bps"), (taker, "--taker-fee-bps")):
         if value >= BPS:  # decimal_option refused a negative one
             fail(f"{option} {value}: a fee in bps, under 10000 (the whole notional)")
-    fees = FeeSchedule(maker=maker / BPS, taker=taker / BPS, tax_rate=_BASE.tax_rate)
-    return FillModel(fees=fees, slippage_bps=slippage)
+    return FillModel.of_bps(maker, taker, slippage)
 
 
 def reach_ms(outline: DatasetOutline | None, end_ms: int | None, intervals: int) -> int | None:

@@ -192,6 +192,25 @@ class CommonSettings(BtcbotSettings):
         ge=0,
         description="Default 1000: starting TRY balance of the paper account in dry runs.",
     )
+    dry_run_maker_fee_bps: Decimal = Field(
+        Decimal(5),
+        ge=0,
+        lt=10_000,
+        description="Default 5: maker fee the paper account charges in dry runs, bps of the "
+        "notional (BTCTurk's base tier: set your own; the 20 % tax on fees comes on top).",
+    )
+    dry_run_taker_fee_bps: Decimal = Field(
+        Decimal(9),
+        ge=0,
+        lt=10_000,
+        description="Default 9: taker fee the paper account charges in dry runs, bps.",
+    )
+    dry_run_slippage_bps: Decimal = Field(
+        Decimal(0),
+        ge=0,
+        description="Default 0: extra price a taker pays the paper account beyond the live "
+        "book, bps (never past a limit order's own price).",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:

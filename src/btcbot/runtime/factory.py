@@ -15,7 +15,6 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
-from decimal import Decimal
 
 import structlog
 from sqlalchemy import Engine, func, select
@@ -25,9 +24,10 @@ from btcbot.btcturk.exchange import BtcturkExchange, evidence_from_ws
 from btcbot.btcturk.rest_client import BtcturkRestClient, credentials_from
 from btcbot.btcturk.ws_client import BtcturkWsClient
 from btcbot.btcturk.ws_config import WsClientConfig
-from btcbot.config import AppConfig
+from btcbot.config import AppConfig, CommonSettings
 from btcbot.config.exchange import ExchangeSettings
 from btcbot.config.listing import check_listed
+from btcbot.exchange.fill_model import FillModel
 from btcbot.exchange.paper import PaperExchange
 from btcbot.exchange.port import ExchangePort, MarketDataPort
 from btcbot.exchange.read_budget import UNLIMITED
@@ -144,7 +144,7 @@ async def open_runtime(
         if dry_run:
             shared = SharedBooksMarket(live_port, books)
             port = await wait_for_exchange(
-                lambda: _paper_port(engine, shared, common.dry_run_try_balance, clock_ms),
+                lambda: _paper_port(engine, shared, common, clock_ms),
                 wait=wait,
                 stop=stop,
                 started=waiting_since,
@@ -305,17 +305,22 @@ def _follow_private_events(stack: AsyncExitStack, feed: BtcturkWsClient, oms: Or
 
 
 async def _paper_port(
-    engine: Engine, market: MarketDataPort, try_balance: Decimal, clock_ms: Callable[[], int]
+    engine: Engine, market: MarketDataPort, common: CommonSettings, clock_ms: Callable[[], int]
 ) -> PaperExchange:
-    """The paper account, rebuilt from the dry-run database after a restart."""
+    """The paper account (its balance, fees and slippage from the settings), rebuilt from the
+    dry-run database after a restart."""
     with unit_of_work(engine) as conn:
         stored_fills = FillRepository(conn).all()
         live = OrderRepository(conn).live_orders(ExecutionMode.DRY_RUN)
         max_order = conn.execute(select(func.max(orders.c.exchange_order_id))).scalar() or 0
         max_trade = conn.execute(select(func.max(fills.c.trade_id))).scalar() or 0
+    costs = FillModel.of_bps(
+        common.dry_run_maker_fee_bps, common.dry_run_taker_fee_bps, common.dry_run_slippage_bps
+    )
     paper = PaperExchange(
         market,
-        {"TRY": try_balance},
+        {"TRY": common.dry_run_try_balance},
+        fill_model=costs,
         clock_ms=clock_ms,
         first_order_id=int(max_order) + 1,
         first_trade_id=int(max_trade) + 1,
