@@ -36,17 +36,6 @@ DatasetSymbol = Annotated[
 ]
 """``--symbol`` of the commands that replay a dataset (backtest, lookahead, sweep)."""
 
-RulesFile = Annotated[
-    Path | None,
-    typer.Option(
-        "--rules",
-        help="Exchange rules of the replayed pairs: a saved BTCTurk exchangeinfo response "
-        "(curl -o exchangeinfo.json https://api.btcturk.com/api/v2/server/exchangeinfo). "
-        "Default: the symbol table btcbot ships (a few major pairs).",
-    ),
-]
-"""``--rules`` of the commands that replay a dataset (backtest, lookahead, sweep)."""
-
 EnvFile = Annotated[
     Path | None,
     typer.Option(

@@ -21,7 +21,6 @@ from btcbot.commands.common import (
     EXIT_RUNTIME,
     DatasetSymbol,
     EnvFile,
-    RulesFile,
     fail,
     optional_time_option,
 )
@@ -50,7 +49,7 @@ def lookahead_command(
     cuts: Annotated[
         int, typer.Option("--cuts", min=1, help="Points to cut the data at.")
     ] = DEFAULT_CUTS,
-    rules: RulesFile = None,
+    rules: replay.RulesFile = None,
     maker_fee_bps: replay.MakerFeeBps = replay.MAKER_FEE_BPS,
     taker_fee_bps: replay.TakerFeeBps = replay.TAKER_FEE_BPS,
     slippage_bps: replay.SlippageBps = "0",

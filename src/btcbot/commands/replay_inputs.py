@@ -1,5 +1,6 @@
-"""What the commands that replay a dataset (backtest, sweep, lookahead) settle before its
-candles load: the exchange rules of its pairs, and how far into it a run can reach."""
+"""What the commands that replay a dataset (backtest, sweep, lookahead) share and settle before
+its candles load: the exchange rules of its pairs, the replayed venue's costs, and how far
+into the dataset a run can reach."""
 
 from __future__ import annotations
 
@@ -21,6 +22,15 @@ from btcbot.domain import Symbol, SymbolRules
 from btcbot.domain.money import BPS, format_decimal
 from btcbot.exchange.fill_model import FeeSchedule, FillModel
 
+RulesFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--rules",
+        help="Exchange rules of the replayed pairs: a saved BTCTurk exchangeinfo response "
+        "(curl -o exchangeinfo.json https://api.btcturk.com/api/v2/server/exchangeinfo). "
+        "Default: the symbol table btcbot ships (a few major pairs).",
+    ),
+]
 MakerFeeBps = Annotated[
     str,
     typer.Option(
@@ -85,6 +95,7 @@ __all__ = [
     "REPLAY_REACH",
     "TAKER_FEE_BPS",
     "MakerFeeBps",
+    "RulesFile",
     "SlippageBps",
     "TakerFeeBps",
     "checked_rules",

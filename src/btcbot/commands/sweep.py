@@ -23,7 +23,6 @@ from btcbot.commands.common import (
     EXIT_RUNTIME,
     DatasetSymbol,
     EnvFile,
-    RulesFile,
     decimal_option,
     fail,
     optional_time_option,
@@ -148,7 +147,7 @@ def sweep_command(
     no_progress: Annotated[
         bool, typer.Option("--no-progress", help="No progress bar (shown on a terminal only).")
     ] = False,
-    rules: RulesFile = None,
+    rules: replay.RulesFile = None,
     maker_fee_bps: replay.MakerFeeBps = replay.MAKER_FEE_BPS,
     taker_fee_bps: replay.TakerFeeBps = replay.TAKER_FEE_BPS,
     slippage_bps: replay.SlippageBps = "0",
