@@ -36,6 +36,9 @@ def test_fees_are_the_runs_own_and_recorded(workdir: Path) -> None:
                     "--taker-fee-bps", "0", "--progress-every", "0")  # fmt: skip
     assert free.code == 0, free.output
     assert "fees + tax                 TRY 0\n" in free.stdout
+    assert "venue: maker 0 / taker 0 bps + 20 % tax on fees, slippage 0 bps" in free.stdout
+    assert "venue: maker 5 / taker 9 bps + 20 % tax on fees, slippage 0 bps" in base.stdout
+    assert "exchange rules: the shipped symbol table" in base.stdout
     assert "fees + tax                 TRY 0\n" not in base.stdout
     assert fingerprint(free) != fingerprint(base)
     assert costs_of(workdir / "free.db") == BASE_TIER | {"maker_fee": "0", "taker_fee": "0"}

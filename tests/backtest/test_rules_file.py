@@ -131,6 +131,7 @@ def test_a_backtest_of_a_pair_the_shipped_table_lacks_runs_on_its_rules(workdir:
     info = rules_file(workdir / "exchangeinfo.json", ("ADA", 2, 1, "50"))
     ran = backtest(data, workdir / "a.db", "--rules", str(info))
     assert ran.code == 0, ran.output
+    assert f"exchange rules: {info}" in ran.stdout
     with existing_run(workdir / "a.db") as engine:
         manifest = read_run(engine).manifest
     assert manifest is not None

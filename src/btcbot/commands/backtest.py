@@ -167,6 +167,8 @@ def backtest_command(
         f"engine {engine.value}",
         bold=True,
     )
+    shown = rules or "the shipped symbol table"
+    typer.echo(f"  venue: {replay.describe_costs(costs)}; exchange rules: {shown}")
     total = planned_cycles(
         dataset, start_ms=start_ms, end_ms=end_ms, step_bars=step_bars, max_cycles=max_cycles
     )

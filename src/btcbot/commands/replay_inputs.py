@@ -85,6 +85,17 @@ def venue_costs(maker_bps: str, taker_bps: str, slippage_bps: str) -> FillModel:
     return FillModel.of_bps(maker, taker, slippage)
 
 
+def describe_costs(model: FillModel) -> str:
+    """The venue's costs as a run's banner states them."""
+    fees = model.fees
+    maker, taker = (format_decimal(rate * BPS) for rate in (fees.maker, fees.taker))
+    tax = format_decimal(fees.tax_rate * 100)
+    return (
+        f"maker {maker} / taker {taker} bps + {tax} % tax on fees, "
+        f"slippage {format_decimal(model.slippage_bps)} bps"
+    )
+
+
 def reach_ms(outline: DatasetOutline | None, end_ms: int | None, intervals: int) -> int | None:
     """:meth:`DatasetOutline.reach_ms`, None without an outline."""
     return None if outline is None else outline.reach_ms(end_ms, intervals)
@@ -99,6 +110,7 @@ __all__ = [
     "SlippageBps",
     "TakerFeeBps",
     "checked_rules",
+    "describe_costs",
     "reach_ms",
     "venue_costs",
 ]
