@@ -431,13 +431,14 @@ def _manifest(inputs: _Inputs, replay: ReplayExchange) -> dict[str, Any]:
         "initial_equity": canonical(initial.total) if initial.complete else None,
         "recorded_books": _recorded_books(inputs.recorded),
         "rules": described(inputs.rules),
-        "costs": _costs(inputs.fill_model),
+        "costs": described_costs(inputs.fill_model),
     }
 
 
-def _costs(model: FillModel) -> dict[str, Any]:
+def described_costs(model: FillModel) -> dict[str, Any]:
     """The venue's fees (fractions of the notional; the tax a fraction of the fee) and the
-    extra slippage a taker pays (bps)."""
+    extra slippage a taker pays (bps), JSON-ready (a run's manifest records them; a sweep's
+    study is tied to them)."""
     return {
         "maker_fee": canonical(model.fees.maker),
         "taker_fee": canonical(model.fees.taker),

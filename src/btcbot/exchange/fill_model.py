@@ -146,8 +146,7 @@ class FillModel:
     def of_bps(cls, maker_bps: Decimal, taker_bps: Decimal, slippage_bps: Decimal) -> FillModel:
         """The base model with these fees (bps of the notional; the tax on fees as in
         :class:`FeeSchedule`) and this extra taker slippage."""
-        base = FeeSchedule()
-        fees = FeeSchedule(maker=maker_bps / BPS, taker=taker_bps / BPS, tax_rate=base.tax_rate)
+        fees = FeeSchedule(maker=maker_bps / BPS, taker=taker_bps / BPS)
         return cls(fees=fees, slippage_bps=slippage_bps)
 
     def take(self, request: OrderRequest, book: OrderBook, rules: SymbolRules) -> Taken:

@@ -31,9 +31,9 @@ from optuna.trial import FrozenTrial, Trial, TrialState
 from btcbot.backtest.data import dataset_digest
 from btcbot.backtest.lookahead import LookaheadDetected
 from btcbot.backtest.rules import described
+from btcbot.backtest.runner import described_costs
 from btcbot.backtest.truncation import DEFAULT_CUTS, LookaheadVerdict
 from btcbot.decision.frames import LookaheadError
-from btcbot.domain.money import format_decimal
 from btcbot.exchange.fill_model import FillModel
 from btcbot.exchange.replay import timeline
 from btcbot.research.objectives import TrialFigures, drawdown_excess, score
@@ -200,8 +200,7 @@ def _fingerprint(
     # the fingerprint studies had before rules could be given
     rules = {} if bench.rules is None else {"rules": described(bench.rules)}
     model = plan.subject.fill_model  # so do fees or slippage other than the base tier's
-    fees = (model.fees.maker, model.fees.taker, model.fees.tax_rate, model.slippage_bps)
-    costs = {} if model == FillModel() else {"costs": [format_decimal(x) for x in fees]}
+    costs = {} if model == FillModel() else {"costs": described_costs(model)}
     return {
         "subject": plan.subject.label,
         "dataset": digest,
