@@ -548,3 +548,28 @@ def test_a_secret_that_is_not_base64_is_refused_before_the_live_banner(tmp_path:
     assert_refused(result, "BTCTURK_API_SECRET", "not base64")
     assert "LIVE" not in result.stdout
     assert "s3cr3t-not-base64" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "named"),
+    [
+        ("--port", "99999", "'--port'"),
+        ("--port", "-1", "'--port'"),
+        ("--tick-seconds", "-1", "'--tick-seconds'"),
+        ("--tick-seconds", "nan", "'--tick-seconds'"),
+        ("--tick-seconds", "inf", "--tick-seconds inf"),
+        ("--rate-limit-scale", "-2", "'--rate-limit-scale'"),
+        ("--rate-limit-scale", "inf", "--rate-limit-scale inf"),
+        ("--series-rows-per-step", "0", "'--series-rows-per-step'"),
+    ],
+)
+def test_an_emulator_option_out_of_range_is_refused(
+    option: str, value: str, named: str, taken_port: int
+) -> None:
+    # a taken port: an option let through ends in "port in use", not in a server left running
+    port = () if option == "--port" else ("--port", str(taken_port))
+    result = cli("emulator", *port, option, value)
+    assert result.code == 2, result.output
+    assert named in result.output
+    assert "Traceback" not in result.output
+    assert "listening" not in result.output

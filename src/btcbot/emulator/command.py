@@ -6,6 +6,7 @@ naming the option and the fix, and exit code 2.
 """
 
 import asyncio
+import math
 import signal
 from collections.abc import Callable
 from pathlib import Path
@@ -32,7 +33,10 @@ def emulator_command(
         str, typer.Option(help="Bind address (loopback only by default).")
     ] = "127.0.0.1",
     port: Annotated[
-        int, typer.Option(help="TCP port for REST, graph, WebSocket and admin.")
+        int,
+        typer.Option(
+            min=0, max=65535, help="TCP port for REST, graph, WebSocket and admin (0: a free one)."
+        ),
     ] = 8765,
     seed: Annotated[int, typer.Option(help="Seed of the market simulator and random faults.")] = 1,
     accounts_file: Annotated[
@@ -49,7 +53,7 @@ def emulator_command(
     ] = None,
     series_symbol: Annotated[str, typer.Option(help="Symbol driven by --price-series.")] = "BTCTRY",
     series_rows_per_step: Annotated[
-        int, typer.Option(help="Series rows consumed per simulator step (replay speed).")
+        int, typer.Option(min=1, help="Series rows consumed per simulator step (replay speed).")
     ] = 1,
     series_start_row: Annotated[
         int,
@@ -66,10 +70,11 @@ def emulator_command(
     ] = None,
     faults_file: Annotated[Path | None, typer.Option(help="JSON object of fault settings.")] = None,
     tick_seconds: Annotated[
-        float, typer.Option(help="Seconds between simulator steps; 0 = only via admin step.")
+        float,
+        typer.Option(min=0.0, help="Seconds between simulator steps; 0 = only via admin step."),
     ] = 0.2,
     rate_limit_scale: Annotated[
-        float, typer.Option(help="Multiplier of BTCTurk's rate limits; 0 disables them.")
+        float, typer.Option(min=0.0, help="Multiplier of BTCTurk's rate limits; 0 disables them.")
     ] = 1.0,
     allow_non_loopback: Annotated[
         bool, typer.Option(help="Allow binding a non-loopback address (no real security!).")
@@ -78,6 +83,12 @@ def emulator_command(
     """Run a BTCTurk-compatible exchange on loopback (no network, no real keys)."""
     if not is_loopback(host) and not allow_non_loopback:
         _refuse(f"refusing to bind {host}: pass --allow-non-loopback to expose the emulator")
+    for option, value in (
+        ("--tick-seconds", tick_seconds),
+        ("--rate-limit-scale", rate_limit_scale),
+    ):
+        if not math.isfinite(value):
+            _refuse(f"{option} {value}: give a finite number of at least 0")
     config = EmulatorConfig(
         host=host,
         port=port,
