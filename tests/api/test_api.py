@@ -84,6 +84,24 @@ def test_every_read_endpoint_returns_real_data(agent: Agent) -> None:
         assert api.get("/api/cycles/no-such-cycle").status_code == 404
 
 
+def test_bad_read_parameters_are_a_422_naming_the_parameter(agent: Agent) -> None:
+    bad = {
+        "/api/requests/99999999999999999999999": "request_id",  # past SQLite's integers
+        "/api/requests/0": "request_id",
+        "/api/logs?level=nope": "level",
+        "/api/logs?limit=0": "limit",
+        "/api/orders?status=NOPE": "status",
+        "/api/status?cycles=-1": "cycles",
+    }
+    with agent.client() as api:
+        for path, parameter in bad.items():
+            answer = api.get(path)
+            assert answer.status_code == 422, (path, answer.text)
+            assert answer.json()["detail"][0]["loc"][-1] == parameter, path
+        assert api.get("/api/logs", params={"level": "warning"}).status_code == 200
+        assert api.get("/api/requests/12345").status_code == 404
+
+
 @pytest.mark.parametrize(
     ("headers", "why"),
     [

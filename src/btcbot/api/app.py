@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
-from fastapi import Body, FastAPI, Query, Request, Response
+from fastapi import Body, FastAPI, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
@@ -123,6 +123,14 @@ def _errors(app: FastAPI) -> None:
 
 
 Limit = Annotated[int, Query(ge=1, le=10_000)]
+LogLevel = Annotated[
+    str,
+    Query(
+        pattern="(?i)^(debug|info|warning|error|critical)$",
+        description="The least severe level shown: DEBUG, INFO, WARNING, ERROR or CRITICAL.",
+    ),
+]
+RowId = Annotated[int, Path(ge=1, le=2**63 - 1, description="A request id (a positive integer).")]
 
 
 def _reads(app: FastAPI, services: OperatorServices) -> None:
@@ -179,7 +187,7 @@ def _reads(app: FastAPI, services: OperatorServices) -> None:
         return services.run_settings()
 
     @app.get("/api/logs", tags=["read"])
-    def logs(limit: Limit = 200, level: str = "INFO") -> list[LogEntry]:
+    def logs(limit: Limit = 200, level: LogLevel = "INFO") -> list[LogEntry]:
         """This process's recent log events, newest first, secrets redacted."""
         return services.recent_logs(limit, level)
 
@@ -193,7 +201,7 @@ def _reads(app: FastAPI, services: OperatorServices) -> None:
         return services.requests(limit)
 
     @app.get("/api/requests/{request_id}", tags=["read"])
-    def request(request_id: int) -> RequestView:
+    def request(request_id: RowId) -> RequestView:
         """An operator request: a cancel-all's outcome, a confirmation's state."""
         return services.request(request_id)
 
