@@ -172,11 +172,14 @@ def test_bad_requests_exit_2_and_touch_nothing(emu: Emulator, tmp_path: Path) ->
     assert no_dir.code == 2 and "does not exist" in no_dir.stderr
     no_db = cli({"STATE_DB_PATH": str(tmp_path / "none.db")}, "db", "backup", "--out", "x.db")
     assert no_db.code == 2 and "no state database" in no_db.stderr
+    foreign = cli({"STATE_DB_PATH": str(existing)}, "db", "backup", "--out", str(tmp_path / "f.db"))
+    assert foreign.code == 2 and "cannot be read as a SQLite database" in foreign.stderr
+    assert not (tmp_path / "f.db").exists()
     not_a_backup = cli(env, "db", "restore", str(existing), "--yes")
     assert not_a_backup.code == 2 and "not restoring" in not_a_backup.stderr
     missing = cli(env, "db", "restore", str(tmp_path / "gone.db"), "--yes")
     assert missing.code == 2 and "no backup file" in missing.stderr
-    for result in (overwrite, no_dir, no_db, not_a_backup, missing):
+    for result in (overwrite, no_dir, no_db, foreign, not_a_backup, missing):
         assert "Traceback" not in result.output
         assert result.stderr.count("error: ") == 1
     assert dump(db) == before and not list(tmp_path.glob("state.db.replaced-*"))

@@ -150,7 +150,10 @@ def backup(source: Path, out: Path) -> DatabaseFacts:
         raise BackupRefused(f"{out} already exists: choose a new file name (nothing overwritten)")
     if not out.parent.is_dir():
         raise BackupRefused(f"the directory {out.parent} does not exist")
-    original = inspect_database(source)
+    try:
+        original = inspect_database(source)
+    except BackupError as exc:  # not a state database this btcbot can read: the wrong file
+        raise BackupRefused(str(exc)) from None
     partial = _partial(out)
     partial.unlink(missing_ok=True)
     try:
