@@ -114,6 +114,30 @@ def test_refusals_exit_2_and_nothing_is_created(run_db: Path, tmp_path: Path) ->
     assert digest(run_db) == before
 
 
+def test_out_never_replaces_a_database_or_a_dataset(run_db: Path, tmp_path: Path) -> None:
+    """The report's own database (or any other) and a Parquet dataset named as ``--out`` are
+    left as they were; a file where a directory goes and the reverse are refused too."""
+    dataset = tmp_path / "BTC_TRY.parquet"
+    dataset.write_bytes(b"PAR1" + bytes(64) + b"PAR1")
+    keep = {run_db: digest(run_db), dataset: digest(dataset)}
+    cases = [
+        *((fmt, run_db, "is a SQLite database") for fmt in ("html", "json", "text")),
+        ("json", dataset, "is a Parquet dataset file"),
+        ("csv", run_db, "--format csv writes a directory"),
+        ("png", dataset, "--format png writes a directory"),
+        ("html", tmp_path, "--format html writes a file"),
+    ]
+    for fmt, out, message in cases:
+        result = btcbot("report", str(run_db), "--format", fmt, "--out", str(out))
+        assert result.code == 2 and message in result.stderr, (fmt, out, result.output)
+        assert "Traceback" not in result.output
+    assert {path: digest(path) for path in keep} == keep
+    again = tmp_path / "report.json"  # an earlier report is replaced, as operators expect
+    for _ in range(2):
+        assert btcbot("report", str(run_db), "--format", "json", "--out", str(again)).code == 0
+    assert json.loads(again.read_text())["role"] == "replay"
+
+
 async def test_the_html_page_renders_in_headless_chromium(run_db: Path, tmp_path: Path) -> None:
     page_path = tmp_path / "out" / "report.html"
     result = btcbot("report", str(run_db), "--format", "html", "--out", str(page_path))

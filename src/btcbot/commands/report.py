@@ -33,7 +33,10 @@ from btcbot.backtest.report_export import csv_tables, render_text, to_json, writ
 from btcbot.backtest.report_html import render_html
 from btcbot.commands.common import EnvFile, db_url, fail, load_common, optional_time_option
 from btcbot.data import parse_duration_ms
+from btcbot.data.parquet import is_dataset_file
 from btcbot.exchange.datasets import DatasetError, ReplayDataset
+from btcbot.store import FileKind, StoreError
+from btcbot.store.access import file_kind
 
 # candles opening this long before the report's start may close inside it (a week: every
 # timeframe a dataset holds)
@@ -107,6 +110,8 @@ def report_command(
     if output_format in (Format.HTML, Format.PNG) and out is None:
         example = "report.html" if output_format is Format.HTML else "charts/"
         fail(f"--format {output_format.value} writes files: pass --out, e.g. --out {example}")
+    if out is not None:
+        _check_out(out, output_format)
     title, run = _read(result, account, env_file)
     window = _window(run, since, until, last)
     charts = output_format in (Format.HTML, Format.PNG)  # the price chart: only these draw
@@ -196,6 +201,26 @@ def _prices(
 
 
 # --- output --------------------------------------------------------------------------------
+
+
+def _check_out(out: Path, output_format: Format) -> None:
+    """Refuse an ``--out`` the report cannot or must not write, before any work: a directory
+    where a file goes, a file where a directory goes, and, whatever the format, a database or
+    a dataset file (a report replaces an earlier report, never a state database or data)."""
+    directory = output_format in (Format.CSV, Format.PNG)
+    if directory and out.exists() and not out.is_dir():
+        fail(f"--out {out} is a file: --format {output_format.value} writes a directory")
+    if directory:
+        return
+    if out.is_dir():
+        fail(f"--out {out} is a directory: --format {output_format.value} writes a file")
+    try:
+        kind = file_kind(out, "--out")
+    except StoreError as exc:
+        fail(str(exc))
+    if kind is FileKind.SQLITE or is_dataset_file(out):
+        what = "a SQLite database" if kind is FileKind.SQLITE else "a Parquet dataset file"
+        fail(f"--out {out} is {what}: a report never replaces one; choose another --out")
 
 
 def _write(report: Report, output_format: Format, out: Path | None) -> None:
