@@ -7,6 +7,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from btcbot.cli import app
+from btcbot.store import DbRole, open_store
 from tests.cli.runner import Result
 from tests.data import factories
 from tests.data.factories import HOUR_MS, T0
@@ -34,6 +35,22 @@ def test_import_then_validate_clean(tmp_path: Path) -> None:
     assert valid.stdout.rstrip().endswith("CLEAN")
     again = btcbot("data", "import", str(source), "--symbol", "BTC_USDT", "--out", str(out))
     assert again.code == 2 and "already exists (pass --overwrite" in again.stderr
+    replaced = btcbot(
+        "data", "import", str(source), "--symbol", "BTC_USDT", "--out", str(out), "--overwrite"
+    )
+    assert replaced.code == 0, replaced.output
+
+
+def test_overwrite_replaces_only_a_dataset(tmp_path: Path) -> None:
+    source = factories.coinbase(tmp_path / "cb.csv")
+    state = tmp_path / "state.db"
+    open_store(f"sqlite:///{state}", DbRole.LIVE).dispose()
+    for other in (state, source):
+        before = other.read_bytes()
+        args = ("data", "import", str(source), "--symbol", "BTC_USDT", "--out", str(other))
+        result = btcbot(*args, "--overwrite")
+        assert result.code == 2 and "is not a Parquet dataset" in result.stderr, result.output
+        assert other.read_bytes() == before
 
 
 def test_validate_reports_each_problem_and_exits_1(tmp_path: Path) -> None:

@@ -80,6 +80,11 @@ def import_command(
         fail(f"--out {out} already exists (pass --overwrite to replace it)")
     if out.is_dir():
         fail(f"--out {out} is a directory: name the dataset file to write")
+    if out.exists() and out.stat().st_size and not is_dataset_file(out):
+        fail(
+            f"--out {out} is not a Parquet dataset: --overwrite replaces only a dataset "
+            "(never a state database or another file); choose another --out"
+        )
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
         result = import_csv(
