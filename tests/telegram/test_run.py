@@ -246,4 +246,6 @@ async def test_notifications_survive_a_telegram_outage_and_the_daily_summary_arr
     summary = next(t for t in texts if "Daily summary" in t)
     assert "realized PnL" in summary and "fees and tax" in summary and "TRY" in summary
     assert api.texts(OPERATOR) == api.texts(-100200300), "every allowed chat is told"
-    assert len(texts) <= 4, "a busy batch makes one message"
+    # the batch on its way when Telegram hung, then one message for everything composed while
+    # it was down (the daily summary may fall due after it is back: a third)
+    assert len(texts) <= 3, texts

@@ -14,7 +14,9 @@
   the command that resolves them), then the orders placed, filled, cancelled or rejected since
   the last message (read from the store in a worker thread), then the daily summary when due.
 * *deliver* sends each chat's messages in order. A Telegram outage (errors, timeouts, 429) is
-  retried with backoff; meanwhile up to ``OUTBOX_LIMIT`` messages per chat wait, older ones are
+  retried with backoff; meanwhile what is composed joins the message waiting behind the one
+  being sent (up to Telegram's length, then a new one), so the backlog arrives as one or a few
+  messages, not one per batch. Up to ``OUTBOX_LIMIT`` messages per chat wait, older ones are
   dropped and the next message says how many. Nothing here can stall or stop the agent: the
   tasks only log what went wrong (the token is never part of it).
 """
@@ -38,7 +40,7 @@ from btcbot.operator.daily import DailyFigures
 from btcbot.runtime.report import CycleReport
 from btcbot.telegram.activity import OrderActivity, TripWatch
 from btcbot.telegram.notes import Note, SummaryNote
-from btcbot.telegram.render import render_notes
+from btcbot.telegram.render import MAX_MESSAGE, render_notes
 from btcbot.telegram.schedule import next_summary_ms
 from btcbot.telegram.texts import Texts
 
@@ -158,6 +160,16 @@ class Notifier:
             return list(self._activity.read(conn))
 
     def _post(self, text: str) -> None:
+        # A backlog (each box[0] may be on its way): the new lines join the last waiting
+        # message. Every chat's outbox is a tail of the same messages, so all join or none
+        # does, and every chat reads the same messages.
+        body = text.partition("\n")[2]  # the lines under the message's head
+        boxes = self._outbox.values()
+        if body and all(len(b) >= 2 and len(b[-1]) + 1 + len(body) <= MAX_MESSAGE for b in boxes):
+            for box in boxes:
+                box[-1] = f"{box[-1]}\n{body}"
+            self._waiting.set()
+            return
         for chat, box in self._outbox.items():
             if len(box) >= OUTBOX_LIMIT:
                 box.popleft()
