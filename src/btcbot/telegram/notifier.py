@@ -168,13 +168,12 @@ class Notifier:
         if body and all(len(b) >= 2 and len(b[-1]) + 1 + len(body) <= MAX_MESSAGE for b in boxes):
             for box in boxes:
                 box[-1] = f"{box[-1]}\n{body}"
-            self._waiting.set()
-            return
-        for chat, box in self._outbox.items():
-            if len(box) >= OUTBOX_LIMIT:
-                box.popleft()
-                self._dropped[chat] += 1
-            box.append(text)
+        else:
+            for chat, box in self._outbox.items():
+                if len(box) >= OUTBOX_LIMIT:
+                    box.popleft()
+                    self._dropped[chat] += 1
+                box.append(text)
         self._waiting.set()
 
     async def _deliver(self) -> None:
