@@ -283,7 +283,7 @@ def test_a_sweep_starting_late_loads_the_warm_up_it_needs_and_no_more(workdir: P
     folder = parquet_pairs(workdir / "pq", 200)
     sma = str(REPO_ROOT / "examples/sma_crossover.py") + ":SmaCrossover"
     start = T0 + 150 * HOUR_MS
-    subject = Subject(stage=None, strategy=sma, dataset=folder)
+    subject = Subject(stage=None, strategy=sma, dataset=folder, outline=dataset_outline(folder))
     late = ReplayBench(replace(subject, from_ms=start))
     whole = ReplayBench(subject)
     first = min(s.bars[0].open_ms for s in late.data.series.values())

@@ -59,7 +59,7 @@ def lookahead_command(
     selection = select_profile(stage, strategy, param, env_file)
     configure_logs("WARNING")
     outline = dataset_outline(dataset, symbol=symbol)
-    replay.checked_rules(rules, outline)
+    exchange_rules = replay.checked_rules(rules, outline)
     costs = replay.venue_costs(maker_fee_bps, taker_fee_bps, slippage_bps)
     start_ms = optional_time_option(start, "--start")
     end_ms = optional_time_option(end, "--end")
@@ -72,7 +72,8 @@ def lookahead_command(
                 dataset=dataset,
                 symbol=symbol,
                 env_file=env_file,
-                rules=rules,
+                rules=exchange_rules,
+                outline=outline,
                 until_ms=replay.reach_ms(outline, end_ms, replay.REPLAY_REACH),
                 from_ms=start_ms,
                 fill_model=costs,

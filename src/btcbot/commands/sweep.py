@@ -158,7 +158,7 @@ def sweep_command(
     configure_logs("WARNING")
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     outline = dataset_outline(dataset, symbol=symbol)
-    replay.checked_rules(rules, outline)
+    exchange_rules = replay.checked_rules(rules, outline)
     start_ms = optional_time_option(start, "--start")
     end_ms = optional_time_option(end, "--end")
     plan = SweepPlan(
@@ -171,7 +171,8 @@ def sweep_command(
             balance_try=decimal_option(balance_try, "--balance-try"),
             book_seed=replay_seed,
             spread_bps=decimal_option(spread_bps, "--spread-bps"),
-            rules=rules,
+            rules=exchange_rules,
+            outline=outline,
             until_ms=replay.reach_ms(outline, end_ms, replay.REPLAY_REACH),
             from_ms=start_ms,
             fill_model=replay.venue_costs(maker_fee_bps, taker_fee_bps, slippage_bps),

@@ -20,10 +20,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from btcbot.backtest import dataset_outline, open_dataset
+from btcbot.backtest import DatasetOutline, open_dataset
 from btcbot.backtest.records import existing_run, read_run
 from btcbot.backtest.report_data import build_report
-from btcbot.backtest.rules import read_rules_file
 from btcbot.backtest.truncation import LookaheadVerdict, ReplaySetup, check_decisions
 from btcbot.config import AppConfig, load_config
 from btcbot.config.loader import build
@@ -58,7 +57,8 @@ class Subject:
     book_seed: int = 123  # the replay's synthetic order books (as backtest --seed)
     spread_bps: Decimal = Decimal(10)
     step_bars: int = 1
-    rules: Path | None = None  # a saved BTCTurk exchangeinfo response (backtest --rules)
+    rules: Mapping[Symbol, SymbolRules] | None = None  # --rules (None: the shipped table's)
+    outline: DatasetOutline | None = None  # the dataset's, as its command checked it
     until_ms: int | None = None  # candles opening from here on are never replayed: not loaded
     from_ms: int | None = None  # the replays' first cycle (--start): earlier candles load only
     # as far back as the profiles' warm-up reaches
@@ -75,14 +75,11 @@ class ReplayBench:
 
     subject: Subject
     data: ReplayDataset = field(init=False)
-    rules: Mapping[Symbol, SymbolRules] | None = field(default=None, init=False)
     _configs: dict[int, AppConfig] = field(default_factory=dict, init=False)
     _loaded: Strategy | None = field(default=None, init=False)
     _from_ms: int | None = field(default=None, init=False)  # loaded from here (None: all)
 
     def __post_init__(self) -> None:
-        if self.subject.rules is not None:  # a bad file is named before the dataset loads
-            self.rules = read_rules_file(self.subject.rules)
         self._from_ms = self._first_needed()
         self.data = self._open()
 
@@ -98,11 +95,8 @@ class ReplayBench:
     def _first_needed(self) -> int | None:
         """Where the default profile's warm-up before ``from_ms`` starts, when the dataset
         declares its interval (Parquet); None: load from the first candle."""
-        subject = self.subject
-        if subject.from_ms is None:
-            return None
-        outline = dataset_outline(subject.dataset, symbol=subject.symbol)
-        if outline is None or outline.interval_ms is None:
+        subject, outline = self.subject, self.subject.outline
+        if subject.from_ms is None or outline is None or outline.interval_ms is None:
             return None
         return subject.from_ms - _lead(self.profile({}), outline.interval_ms)
 
@@ -158,7 +152,7 @@ class ReplayBench:
             step_bars=self.subject.step_bars,
             start_ms=None if span is None else span.start_ms,
             end_ms=None if span is None else span.last_cycle_ms,
-            rules=self.rules,
+            rules=self.subject.rules,
             fill_model=self.subject.fill_model,
         )
 

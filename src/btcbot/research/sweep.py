@@ -168,7 +168,7 @@ def _tune(
     sampler = TrialSeededTPE(plan.seed)
     studies = []
     for window, name in zip(windows, study_names(plan.study, len(windows)), strict=True):
-        fingerprint = _fingerprint(plan, space, digest, window, bench)
+        fingerprint = _fingerprint(plan, space, digest, window)
         study = join_study(
             storage, name, slots=plan.trials, fingerprint=fingerprint, sampler=sampler
         )
@@ -194,11 +194,12 @@ def _bounded(span: Span, bench: ReplayBench) -> Span:
 
 
 def _fingerprint(
-    plan: SweepPlan, space: SearchSpace, digest: str, window: Window, bench: ReplayBench
+    plan: SweepPlan, space: SearchSpace, digest: str, window: Window
 ) -> dict[str, Any]:
     # the rules given (--rules) tie the study to them; a sweep on the shipped table's keeps
     # the fingerprint studies had before rules could be given
-    rules = {} if bench.rules is None else {"rules": described(bench.rules)}
+    given = plan.subject.rules
+    rules = {} if given is None else {"rules": described(given)}
     model = plan.subject.fill_model  # so do fees or slippage other than the base tier's
     costs = {} if model == FillModel() else {"costs": described_costs(model)}
     return {
