@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from btcbot.store import (
@@ -78,3 +80,47 @@ def test_an_empty_file_becomes_a_new_database_for_a_run(tmp_path: Path) -> None:
     engine = open_store(sqlite_url(empty), DbRole.DRY_RUN)
     assert peek_role(engine) is DbRole.DRY_RUN
     engine.dispose()
+
+
+def test_opening_a_database_this_process_already_writes_keeps_its_commits(
+    tmp_path: Path,
+) -> None:
+    """The agent's store is open when its API (or ``serve``'s writer beside its reader) vets
+    the same file. Reading its first bytes through a descriptor of our own and closing it
+    dropped SQLite's locks: another program's read then deleted the write-ahead log, and every
+    later commit of this process went to the deleted file (a kill switch answered "done" and
+    was lost)."""
+    path = tmp_path / "state.db"
+    url = sqlite_url(path)
+    writer = open_store(url, DbRole.DRY_RUN)
+    try:
+        with unit_of_work(writer) as conn:
+            _kill_switch(conn, "first", now_ms=1)
+        open_for_inspection(url, "STATE_DB_PATH").dispose()
+        open_for_operator(url, "STATE_DB_PATH").dispose()
+        outside = [sys.executable, "-c", _OUTSIDE_READ, str(path)]
+        assert subprocess.run(outside, capture_output=True, text=True, check=True).stdout == (
+            "first\n"
+        )
+        assert Path(f"{path}-wal").exists()  # the other program did not take it for the last
+        with unit_of_work(writer) as conn:
+            _kill_switch(conn, "second", now_ms=2)
+        seen = subprocess.run(outside, capture_output=True, text=True, check=True).stdout
+    finally:
+        writer.dispose()
+    assert seen == "second\n"
+
+
+def _kill_switch(conn: Connection, reason: str, *, now_ms: int) -> None:
+    OpState(conn).set_kill_switch(
+        "main", active=True, source="operator", reason=reason, now_ms=now_ms
+    )
+
+
+# another program (sqlite3, a backup, the bot restarting) opening the database and closing it
+_OUTSIDE_READ = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+print(conn.execute("SELECT kill_switch_reason FROM op_state").fetchone()[0])
+conn.close()
+"""

@@ -60,13 +60,51 @@ def file_kind(path: Path, setting: str) -> FileKind:
     if path.is_dir():
         raise DatabaseUnusable(f"{setting} {path} is a directory: name a database file")
     try:
-        with path.open("rb") as handle:
-            head = handle.read(len(SQLITE_MAGIC))
+        head = _first_bytes(path, len(SQLITE_MAGIC))
     except OSError as exc:
         raise DatabaseUnusable(f"{setting} {path}: cannot read it ({exc.strerror})") from None
     if not head:
         return FileKind.EMPTY
     return FileKind.SQLITE if head == SQLITE_MAGIC else FileKind.FOREIGN
+
+
+def _first_bytes(path: Path, count: int) -> bytes:
+    """The first ``count`` bytes of ``path``, read without closing a descriptor of a file this
+    process has open in SQLite.
+
+    POSIX record locks belong to a process and a file, not to a descriptor: closing any
+    descriptor of the file drops every lock the process holds on it, SQLite's included
+    (sqlite.org/howtocorrupt.html, 2.2). Another process then believes it is the database's
+    last user and deletes its write-ahead log on closing, and this process's later commits go
+    to the deleted file: lost. So when this process already has the file open (a connection
+    of its own: the agent's store beside the API's reader), the bytes are read through that
+    descriptor (``pread``: no offset moved, nothing closed); only a file it does not hold is
+    opened and closed here."""
+    held = _descriptor_of(path)
+    if held is not None:
+        try:
+            return os.pread(held, count, 0)
+        except OSError:
+            pass  # closed meanwhile by another thread: the file is no longer held here
+    with path.open("rb") as handle:
+        return handle.read(count)
+
+
+def _descriptor_of(path: Path) -> int | None:
+    """A descriptor this process holds on ``path``'s file (None: none, or no ``/proc``)."""
+    try:
+        wanted = path.stat()
+        names = os.listdir("/proc/self/fd")
+    except OSError:
+        return None
+    for name in names:
+        try:
+            found = os.fstat(int(name))
+        except OSError:
+            continue  # the listing's own descriptor, closed by now
+        if found.st_ino == wanted.st_ino and found.st_dev == wanted.st_dev:
+            return int(name)
+    return None
 
 
 def not_a_database(path: Path, setting: str) -> DatabaseUnusable:
