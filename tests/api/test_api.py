@@ -143,7 +143,12 @@ def test_writes_are_applied_confirmed_and_audited(agent: Agent) -> None:
         assert api.post("/api/confirm", json={"token": asked["token"]}).status_code == 409
 
         bad = api.post("/api/actions/degrade_override", json={"mode": "PANIC", "reason": "x"})
-        assert bad.status_code == 400 and "choose one of" in bad.json()["detail"]
+        assert bad.status_code == 400 and "choose REDUCE_RISK_ONLY or" in bad.json()["detail"]
+        normal = {"mode": "NORMAL", "reason": "x"}
+        lifted = api.post("/api/actions/degrade_override", json=normal)
+        assert lifted.status_code == 400 and "more cautious mode" in lifted.json()["detail"]
+        huge = {"mode": "M" * 33, "reason": "x"}
+        assert api.post("/api/actions/degrade_override", json=huge).status_code == 422
         forced = {"mode": "REDUCE_RISK_ONLY", "reason": "api test", "minutes": 5}
         assert api.post("/api/actions/degrade_override", json=forced).json()["outcome"] == "done"
         assert op_status(agent.db).degrade_override_mode == "REDUCE_RISK_ONLY"

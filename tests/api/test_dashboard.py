@@ -5,6 +5,7 @@ actions refused without a session."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from pathlib import Path
 from typing import Any
@@ -84,7 +85,24 @@ async def test_pages_render_real_data_and_an_action_works_after_confirmation(
             await eventually(lambda: op_status(agent.db).kill_switch, timeout=15)
         finally:
             listener.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await listener  # the page's socket is read by one reader at a time
         assert op_status(agent.db).kill_switch_reason == "dashboard"
+        for minutes in ("%C2%B2", "999999999", "99999999999999999999"):  # "²".isdigit() is true
+            refused = await _awaited(
+                page,
+                "fetch('/ui/actions/degrade_override', {method: 'POST', headers: {'HX-Request':"
+                f" 'true'}}, body: 'mode=OBSERVE_ONLY&reason=r&minutes={minutes}'}})"
+                ".then(async r => [r.status, await r.text()])",
+            )
+            assert refused[0] == 200 and "from 1 to 10,080" in refused[1], refused
+        assert op_status(agent.db).degrade_override_mode is None
+
+        page.events.clear()  # log out with the page's own form: the session ends
+        await page.evaluate("document.querySelector('form[action=\"/logout\"]').submit()")
+        await asyncio.wait_for(page.wait_for("Page.loadEventFired"), 30)
+        await _navigate(page, f"{agent.url}/")
+        assert "Log in" in await _text(page, "h1")
 
     async with open_page(f"{agent.url}/history", tmp_path / "profile2") as page:
         await _log_in(page, agent.url)

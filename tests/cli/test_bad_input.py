@@ -34,7 +34,7 @@ from btcbot.config import (
 )
 from btcbot.config.base import BtcbotSettings, env_names
 from btcbot.config.telegram import TelegramSettings
-from btcbot.store import DbRole, open_store
+from btcbot.store import DbRole, open_store, sqlite_url
 from tests.cli.runner import Result, cli
 from tests.helpers import free_port, isolate_settings
 
@@ -573,3 +573,27 @@ def test_an_emulator_option_out_of_range_is_refused(
     assert named in result.output
     assert "Traceback" not in result.output
     assert "listening" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (("--minutes", "99999999999999999999"), "'--minutes'"),
+        (("--minutes", "10081"), "'--minutes'"),
+        (("--mode", "NORMAL"), "'--mode'"),
+    ],
+    ids=" ".join,
+)
+def test_a_degrade_override_out_of_range_is_refused(
+    args: tuple[str, str], named: str, tmp_path: Path
+) -> None:
+    """An override forces more caution, for at most a week (before: an overflow traceback,
+    an override until the year 3928, or a NORMAL 'override' that changed nothing)."""
+    env = offline(tmp_path)
+    open_store(sqlite_url(env["STATE_DB_PATH"]), DbRole.DRY_RUN).dispose()  # the bot's own
+    forced = {"--mode": "OBSERVE_ONLY", "--reason": "incident", **dict([args])}
+    result = cli("degrade", "override", *[x for pair in forced.items() for x in pair],
+                 env=env)  # fmt: skip
+    assert result.code == 2, result.output
+    assert named in result.output
+    assert "Traceback" not in result.output

@@ -4,6 +4,7 @@ expire and are single-use, a read-only surface refuses every write."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,10 @@ from sqlalchemy import Engine, select
 
 from btcbot.config import CommonSettings
 from btcbot.operator import Action, BadRequest, OperatorServices, Refused
-from btcbot.store import DbRole, OpState, open_store, sqlite_url
+from btcbot.store import DbRole, OpState, make_engine, open_store, sqlite_url
 from btcbot.store.schema import operator_audit
+from btcbot.telegram.desk import ServicesDesk
+from btcbot.telegram.texts import Texts
 from tests.helpers import isolate_settings
 
 
@@ -86,7 +89,62 @@ def test_a_read_only_surface_refuses_every_write(engine: Engine) -> None:
         with pytest.raises(Refused, match="read-only"):
             ops.perform(action, {"reason": "x"}, actor="api:alice")
     assert audit(engine) == []
-    with pytest.raises(BadRequest, match="choose one of"):
+    with pytest.raises(BadRequest, match="choose REDUCE_RISK_ONLY or OBSERVE_ONLY"):
         services(engine, Clock()).perform(
             Action.DEGRADE_OVERRIDE, {"mode": "PANIC", "reason": "x"}, actor="cli:root"
         )
+
+
+def test_a_degrade_override_forces_only_caution_for_at_most_a_week(engine: Engine) -> None:
+    ops = services(engine, Clock())
+    refusals = [
+        ({"mode": "NORMAL", "reason": "x"}, "more cautious mode"),
+        ({"mode": "OBSERVE_ONLY", "reason": "x", "minutes": 10_081}, "from 1 to 10,080"),
+        ({"mode": "OBSERVE_ONLY", "reason": "x", "minutes": 0}, "from 1 to 10,080"),
+        ({"mode": "OBSERVE_ONLY", "reason": "x", "minutes": "²"}, "from 1 to 10,080"),
+        ({"mode": "M" * 100_000, "reason": "x"}, "choose REDUCE_RISK_ONLY or OBSERVE_ONLY"),
+        ({"mode": "OBSERVE_ONLY"}, "reason: say why"),
+    ]
+    for params, why in refusals:
+        with pytest.raises(BadRequest, match=why) as refused:
+            ops.perform(Action.DEGRADE_OVERRIDE, params, actor="api:alice")
+        assert len(str(refused.value)) < 300  # what was sent is not echoed whole
+    with engine.connect() as conn:
+        assert OpState(conn).get("main").degrade_override_mode is None
+    week = {"mode": "observe_only", "reason": "incident", "minutes": 10_080}
+    assert ops.perform(Action.DEGRADE_OVERRIDE, week, actor="api:alice").outcome == "done"
+
+
+def test_the_audit_keeps_what_a_write_takes_and_nothing_else(engine: Engine) -> None:
+    ops = services(engine, Clock())
+    sent = {"reason": "monitor", "mode": "M" * 100_000, "anything": "else"}
+    ops.perform(Action.KILL_SWITCH_ON, sent, actor="api:alice")
+    with engine.connect() as conn:
+        details = conn.execute(select(operator_audit.c.detail)).scalars().all()
+    assert details == ['{"reason":"monitor"}']
+
+
+def test_a_telegram_write_on_a_busy_database_is_answered_not_done(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """A database locked by another program past the busy timeout: the chat is told the
+    write was not done (it used to get nothing, and the confirmation was spent)."""
+    busy = make_engine(sqlite_url(tmp_path / "state.db"), busy_timeout_ms=50)
+    common = CommonSettings(state_db_path=Path("state.db"))
+    desk = ServicesDesk(
+        OperatorServices(common, reader=busy, writer=busy, clock_ms=Clock()),
+        Texts("en"),
+        mode="dry-run",
+    )
+    write = desk.write("killswitch", ["on"])
+    assert not isinstance(write, str)
+    locker = sqlite3.connect(tmp_path / "state.db", isolation_level=None)
+    try:
+        locker.execute("BEGIN EXCLUSIVE")
+        answer = write.perform("telegram:42")
+    finally:
+        locker.close()
+        busy.dispose()
+    assert answer.startswith("Not done: the state database did not answer")
+    with engine.connect() as conn:
+        assert not OpState(conn).get("main").kill_switch

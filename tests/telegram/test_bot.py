@@ -37,6 +37,9 @@ class FakeDesk:
             return Write(key, lambda actor: self._done(key, actor))
         return f"usage of {command}"
 
+    def unknown(self, command: str) -> str:
+        return f"no {command}"
+
     def _done(self, key: str, actor: str) -> str:
         self.writes.append((key, actor))
         return f"done {key}"
@@ -102,11 +105,14 @@ async def test_reads_answer_the_allowed_chat_and_strangers_get_nothing(
         api.user_says(STRANGER, "/killswitch off")
         api.user_says(OPERATOR, "/orders")
         await eventually(lambda: api.texts(OPERATOR)[-1:] == ["read orders"])
+        api.user_says(STRANGER, "/kilswitch on")
+        api.user_says(OPERATOR, "/kilswitch on")  # a typo: answered, never silently dropped
+        await eventually(lambda: api.texts(OPERATOR)[-1:] == ["no kilswitch"])
     finally:
         await stop(task)
     assert STRANGER not in api.sent, "a chat off the allow-list gets no answer"
-    assert bot.refused == 2
-    assert log_stream.getvalue().count("telegram_chat_refused") == 2
+    assert bot.refused == 3
+    assert log_stream.getvalue().count("telegram_chat_refused") == 3
     assert desk.writes == []
 
 

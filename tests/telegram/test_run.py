@@ -113,6 +113,8 @@ TEXTS = {
         "entry_done": "New entries stopped",
         "confirm": "Confirm",
         "yes": "yes",
+        "unknown": "There is no /kilswitch command",
+        "no_args": "/orders takes no arguments",
     },
     "tr": {
         "armed": "CANLI",
@@ -130,6 +132,8 @@ TEXTS = {
         "entry_done": "Yeni girişler durduruldu",
         "confirm": "Onayla",
         "yes": "evet",
+        "unknown": "/kilswitch diye bir komut yok",
+        "no_args": "/orders argüman almaz",
     },
 }
 
@@ -165,6 +169,8 @@ async def test_an_armed_run_answers_every_command_and_takes_confirmed_writes(
             assert "TRY" in balance
             await ask(api, "/profit", words["profit"])
             await ask(api, "/daily", words["daily"])
+            await ask(api, "/kilswitch on", words["unknown"])  # a typo is answered, not ignored
+            await ask(api, "/orders all", words["no_args"])
 
             await confirm(
                 api, "/killswitch on", words["ks_prompt"], words["confirm"], words["ks_done"]

@@ -2,7 +2,7 @@
 ``/openapi.json`` and the web dashboard (:mod:`btcbot.api.dashboard`) on the same app.
 
 Every path needs a valid token or dashboard session (:mod:`btcbot.api.auth`) except the login
-page and the vendored static assets. Reads are ``GET /api/...``; writes are
+page, logging out and the vendored static assets. Reads are ``GET /api/...``; writes are
 ``POST /api/actions/{action}`` and ``POST /api/confirm`` (the second step of a two-step write).
 Refusals: 400 bad input, 401 no valid credentials, 404 not found, 409 not allowed here or now
 (read-only surface, no running agent, an expired confirmation), 503 the state database did not
@@ -14,14 +14,17 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
+import structlog
 from fastapi import Body, FastAPI, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import SQLAlchemyError
 
 from btcbot import __version__
 from btcbot.api.auth import Authenticator, Caller, Unauthorized, log_refused
 from btcbot.domain import OrderStatus
 from btcbot.operator import Action, BadRequest, NotFound, OperatorServices, Refused
+from btcbot.operator.actions import MAX_OVERRIDE_MINUTES
 from btcbot.operator.views import (
     ActionResult,
     AuditView,
@@ -42,7 +45,11 @@ from btcbot.operator.views import (
 from btcbot.store import StoreError
 from btcbot.store.orders import LIVE_STATUSES
 
-OPEN_PATHS = ("/login", "/static/")
+log = structlog.get_logger(__name__)
+
+# no credentials needed: the login page, logging out (it ends the session its cookie names,
+# from a plain form) and the vendored assets under /static/
+OPEN_PATHS = frozenset({"/login", "/logout"})
 
 
 class ActionBody(BaseModel):
@@ -50,8 +57,10 @@ class ActionBody(BaseModel):
     ``mode`` and ``minutes`` (degrade override)."""
 
     reason: str | None = Field(None, max_length=500)
-    mode: str | None = Field(None, description="NORMAL, REDUCE_RISK_ONLY or OBSERVE_ONLY")
-    minutes: int | None = Field(None, ge=1, le=10_080)
+    mode: str | None = Field(
+        None, max_length=32, description="REDUCE_RISK_ONLY or OBSERVE_ONLY (degrade override)"
+    )
+    minutes: int | None = Field(None, ge=1, le=MAX_OVERRIDE_MINUTES)
 
 
 class ConfirmBody(BaseModel):
@@ -84,7 +93,7 @@ def _guard(app: FastAPI, auth: Authenticator) -> None:
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
         path = request.url.path
-        if path == "/login" or path.startswith("/static/"):
+        if path in OPEN_PATHS or path.startswith("/static/"):
             return await call_next(request)
         try:
             request.state.caller = auth.caller(request)
@@ -120,6 +129,14 @@ def _errors(app: FastAPI) -> None:
             return JSONResponse({"detail": str(exc)}, status_code=status)
 
         app.add_exception_handler(kind, handler)
+
+    def unavailable(request: Request, exc: Exception) -> JSONResponse:
+        # a busy (locked) or failing database: the driver's text may quote SQL, never shown
+        log.warning("api_database_unavailable", path=request.url.path, error=type(exc).__name__)
+        detail = "the state database did not answer (busy or unavailable): try again"
+        return JSONResponse({"detail": detail}, status_code=503)
+
+    app.add_exception_handler(SQLAlchemyError, unavailable)
 
 
 Limit = Annotated[int, Query(ge=1, le=10_000)]

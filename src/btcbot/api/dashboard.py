@@ -10,6 +10,7 @@ the short-lived token. Login exchanges a token for an HttpOnly session cookie
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -26,6 +27,7 @@ from btcbot.domain.money import format_decimal
 from btcbot.operator import Action, OperatorError, OperatorServices
 
 HERE = Path(__file__).parent
+_WHOLE_MINUTES = re.compile(r"[0-9]{1,6}")  # ASCII digits only ("²".isdigit() is true)
 templates = Jinja2Templates(directory=HERE / "templates")
 
 
@@ -139,8 +141,9 @@ def mount_dashboard(app: FastAPI, services: OperatorServices, auth: Authenticato
     async def ui_action(action: Action, request: Request) -> Response:
         form = parse_qs((await request.body()).decode("utf-8", "replace"))
         params: dict[str, Any] = {k: v[0] for k, v in form.items() if v and v[0].strip()}
-        if "minutes" in params:
-            params["minutes"] = int(params["minutes"]) if params["minutes"].isdigit() else 0
+        minutes = params.get("minutes")
+        if minutes is not None and _WHOLE_MINUTES.fullmatch(minutes.strip()):
+            params["minutes"] = int(minutes)  # else left as text: the services refuse it
         return _result(request, lambda: services.perform(action, params, actor=_actor(request)))
 
     @app.post("/ui/confirm", include_in_schema=False)

@@ -8,6 +8,7 @@ write as ``cli:<user>``; the prompts here are the CLI's confirmation step.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -16,6 +17,7 @@ from btcbot.commands.common import EnvFile, load_common
 from btcbot.commands.operator_access import cli_actor, reading, writing
 from btcbot.decision.modes import Mode
 from btcbot.operator import Action
+from btcbot.operator.actions import MAX_OVERRIDE_MINUTES
 from btcbot.operator.views import StatusView
 
 kill_switch_app = typer.Typer(
@@ -165,11 +167,26 @@ def degrade_clear(env_file: EnvFile = None) -> None:
     _do(env_file, Action.DEGRADE_CLEAR)
 
 
+class ForcedMode(StrEnum):
+    """What an override may force (:data:`btcbot.operator.actions.FORCED_MODES`)."""
+
+    REDUCE_RISK_ONLY = Mode.REDUCE_RISK_ONLY.value
+    OBSERVE_ONLY = Mode.OBSERVE_ONLY.value
+
+
 @degrade_app.command("override")
 def degrade_override(
-    mode: Annotated[Mode, typer.Option(help="Mode to force.", case_sensitive=False)],
+    mode: Annotated[
+        ForcedMode,
+        typer.Option(help="Mode to force (more cautious than NORMAL).", case_sensitive=False),
+    ],
     reason: Annotated[str, typer.Option(help="Why (required, kept with the override).")],
-    minutes: Annotated[int, typer.Option(min=1, help="How long the override lasts.")] = 15,
+    minutes: Annotated[
+        int,
+        typer.Option(
+            min=1, max=MAX_OVERRIDE_MINUTES, help="How long the override lasts (at most a week)."
+        ),
+    ] = 15,
     env_file: EnvFile = None,
 ) -> None:
     """Force a mode (the worse of this and the risk layer's mode applies)."""

@@ -51,6 +51,15 @@ NEEDS_CONFIRMATION = frozenset(
 )
 
 MAX_REASON_CHARS = 500
+MAX_OVERRIDE_MINUTES = 10_080  # a week: an override is for an incident, not a configuration
+FORCED_MODES = (Mode.REDUCE_RISK_ONLY, Mode.OBSERVE_ONLY)  # what an override may force
+
+# what each write takes (and so what its audit row keeps): nothing else a caller sends
+_PARAMS: Mapping[Action, tuple[str, ...]] = {
+    Action.KILL_SWITCH_ON: ("reason",),
+    Action.STOP_ENTRIES: ("reason",),
+    Action.DEGRADE_OVERRIDE: ("mode", "reason", "minutes"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +127,8 @@ def apply(
         )
     else:
         raise BadRequest(f"{action.value} is not a database write")
-    audit(conn, account, actor=actor, action=action, outcome="done", detail=params, now_ms=now_ms)
+    kept = {name: params[name] for name in _PARAMS.get(action, ()) if name in params}
+    audit(conn, account, actor=actor, action=action, outcome="done", detail=kept, now_ms=now_ms)
     return Applied(message)
 
 
@@ -156,20 +166,35 @@ def reason_text(value: object, *, default: str | None = None) -> str:
 
 
 def degrade_params(params: Mapping[str, Any]) -> tuple[Mode, str, int]:
-    """``mode`` (a risk mode), ``reason`` (required) and ``minutes`` (>= 1, default 15)."""
+    """``mode`` (a mode worse than NORMAL: an override only ever forces more caution),
+    ``reason`` (required) and ``minutes`` (1 .. :data:`MAX_OVERRIDE_MINUTES`, default 15)."""
     raw = params.get("mode")
+    choices = " or ".join(m.value for m in FORCED_MODES)
     try:
         mode = Mode(str(raw).strip().upper())
     except ValueError:
-        choices = ", ".join(m.value for m in Mode)
-        raise BadRequest(f"mode {raw!r}: choose one of {choices}") from None
+        shown = repr(raw) if len(str(raw)) <= 40 else f"{str(raw)[:40]!r}..."
+        raise BadRequest(f"mode {shown}: choose {choices}") from None
+    if mode not in FORCED_MODES:
+        raise BadRequest(
+            f"mode {mode.value}: an override forces a more cautious mode ({choices}); to let the "
+            "risk layer decide again, clear the override"
+        )
     try:
         reason = reason_text(params.get("reason"))
     except BadRequest:
-        raise BadRequest("--reason must say why the mode is forced") from None
+        raise BadRequest(
+            "reason: say why the mode is forced (it is kept with the override)"
+        ) from None
     minutes = params.get("minutes", 15)
-    if not isinstance(minutes, int) or isinstance(minutes, bool) or minutes < 1:
-        raise BadRequest("minutes: a whole number of minutes, at least 1")
+    if (
+        not isinstance(minutes, int)
+        or isinstance(minutes, bool)
+        or not 1 <= minutes <= MAX_OVERRIDE_MINUTES
+    ):
+        raise BadRequest(
+            f"minutes: a whole number of minutes from 1 to {MAX_OVERRIDE_MINUTES:,} (a week)"
+        )
     return mode, reason, minutes
 
 

@@ -59,6 +59,10 @@ class Desk(Protocol):
         """The write a command asks for, or the usage text when its arguments are wrong."""
         ...
 
+    def unknown(self, command: str) -> str:
+        """The answer to a command the bot does not have."""
+        ...
+
 
 def build_application(settings: TelegramSettings) -> Application:  # type: ignore[type-arg]
     base = settings.telegram_api_base_url.rstrip("/")
@@ -138,6 +142,7 @@ class TelegramBot:
         app.add_handler(TypeHandler(Update, self._gate), group=-1)
         app.add_handler(CommandHandler(list(READS), self._on_read))
         app.add_handler(CommandHandler(list(WRITES), self._on_write))
+        app.add_handler(MessageHandler(filters.COMMAND, self._on_unknown))  # after the known
         app.add_handler(CallbackQueryHandler(self._on_button))
         app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, self._on_text))
         app.add_error_handler(self._on_error)
@@ -155,6 +160,10 @@ class TelegramBot:
         name = "help" if command == "start" else command
         text = await asyncio.to_thread(self.desk.read, name, args)
         await self._reply(update, text)
+
+    async def _on_unknown(self, update: Update, context: Context) -> None:
+        command, _ = _command(update, context)
+        await self._reply(update, self.desk.unknown(command))
 
     async def _on_write(self, update: Update, context: Context) -> None:
         command, args = _command(update, context)

@@ -28,6 +28,9 @@ MESSAGES: dict[str, str] = {
     "usage.freeze": "Write /freeze clear (freeze status is in /status).",
     "error.unavailable": "Cannot answer now: {reason}",
     "error.refused": "Refused: {reason}",
+    "usage.read": "/{command} takes no arguments; /help lists the commands.",
+    "unknown": "There is no /{command} command; /help lists the commands. Nothing was done.",
+    "error.not_done": "Not done: {reason}. Nothing was changed; send the command again.",
     # --- confirmations ----------------------------------------------------------------------
     "confirm.prompt": "{action}\nConfirm within {seconds} s (button, or reply yes).",
     "confirm.yes": "Confirm",

@@ -26,6 +26,9 @@ MESSAGES: dict[str, str] = {
     "usage.freeze": "/freeze clear yazın (dondurma durumu /status içinde).",
     "error.unavailable": "Şu an yanıt verilemiyor: {reason}",
     "error.refused": "Reddedildi: {reason}",
+    "usage.read": "/{command} argüman almaz; komutlar için /help.",
+    "unknown": "/{command} diye bir komut yok; komutlar için /help. Hiçbir şey yapılmadı.",
+    "error.not_done": "Yapılmadı: {reason}. Hiçbir şey değişmedi; komutu yeniden gönderin.",
     # --- confirmations ----------------------------------------------------------------------
     "confirm.prompt": "{action}\n{seconds} sn içinde onaylayın (düğme ya da evet yanıtı).",
     "confirm.yes": "Onayla",

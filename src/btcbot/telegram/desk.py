@@ -51,12 +51,19 @@ class ServicesDesk:
     # --- reads ---------------------------------------------------------------------------
 
     def read(self, command: str, args: Sequence[str]) -> str:
+        """``command``'s answer; a read takes no arguments (``/start``'s are Telegram's own)."""
+        if args and command != "help":
+            return self.texts("usage.read", command=command)
         try:
             return self._reads.get(command, self._help)()
         except OperatorError as exc:
             return self.texts("error.refused", reason=str(exc))
         except SQLAlchemyError:
             return self.texts("error.unavailable", reason="the state database did not answer")
+
+    def unknown(self, command: str) -> str:
+        """The answer to a command the bot does not have (a typo must not pass in silence)."""
+        return self.texts("unknown", command=command[:32])
 
     def _help(self) -> str:
         return self.texts("help", account=self.services.common.account_key, mode=self.mode)
@@ -235,6 +242,8 @@ class ServicesDesk:
             self.services.apply_now(action, params, actor=actor)
         except OperatorError as exc:
             return self.texts("error.refused", reason=str(exc))
+        except SQLAlchemyError:  # busy or failing: its transaction did not commit
+            return self.texts("error.not_done", reason="the state database did not answer")
         if action is Action.KILL_SWITCH_OFF and self.services.status(cycles=1).kill_switch.settings:
             return self.texts("done.killswitch_off_settings")
         return self.texts(f"done.{key}")
