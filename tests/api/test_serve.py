@@ -1,0 +1,107 @@
+"""``btcbot serve`` through its real entry point (a subprocess), over a dry-run state database
+no bot is running on: its writes reach the database whatever other programs do with the file,
+and a database locked past its busy timeout is a 503, not a 500."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+from btcbot.store import DbRole, open_store, sqlite_url
+from tests.cli.runner import lock_dir
+from tests.helpers import free_port, is_setting
+
+TOKEN = "carol-token-0123456789abcdef"
+
+
+@dataclass
+class Served:
+    url: str
+    db: Path
+
+    def post(self, action: str, **body: object) -> httpx.Response:
+        headers = {"Authorization": f"Bearer {TOKEN}"}
+        return httpx.post(
+            f"{self.url}/api/actions/{action}", json=body, headers=headers, timeout=30
+        )
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Served]:
+    db = tmp_path / "state.db"
+    open_store(sqlite_url(db), DbRole.DRY_RUN).dispose()  # the bot ran once, and stopped
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not is_setting(k)}
+    env.update({"STATE_DB_PATH": str(db), "API_TOKEN": TOKEN, "LOCK_DIR": lock_dir(tmp_path)})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "btcbot", "serve", "--port", str(port)],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url, proc)
+        yield Served(url, db)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def _wait_until_up(url: str, proc: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(f"btcbot serve exited with {proc.returncode}")
+        try:
+            httpx.get(f"{url}/api/health", timeout=5)
+            return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise AssertionError("btcbot serve did not come up")
+
+
+def _outside(db: Path, sql: str) -> list[tuple[object, ...]]:
+    """Another program (sqlite3, a backup, the bot starting) opens the file, reads, closes."""
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_writes_reach_the_database_whatever_other_programs_do_with_it(served: Served) -> None:
+    assert served.post("kill_switch_on", reason="first").json()["outcome"] == "done"
+    assert _outside(served.db, "SELECT kill_switch_reason FROM op_state") == [("first",)]
+    # serve's reader and writer both hold the file: another program closing it must not take
+    # itself for the last user (it would delete the write-ahead log under them)
+    assert served.post("kill_switch_on", reason="second").json()["outcome"] == "done"
+    assert served.post("stop_entries", reason="maintenance").json()["outcome"] == "done"
+    assert _outside(served.db, "SELECT kill_switch_reason, stop_entries FROM op_state") == [
+        ("second", 1)
+    ]
+    actions = _outside(served.db, "SELECT action FROM operator_audit ORDER BY audit_id")
+    assert actions == [("kill_switch_on",), ("kill_switch_on",), ("stop_entries",)]
+
+
+def test_a_database_locked_past_its_busy_timeout_is_a_503(served: Served) -> None:
+    locker = sqlite3.connect(served.db, isolation_level=None)
+    try:
+        locker.execute("BEGIN EXCLUSIVE")  # another program holds the file (5 s busy timeout)
+        refused = served.post("kill_switch_on", reason="locked out")
+    finally:
+        locker.close()
+    assert refused.status_code == 503, refused.text
+    assert "did not answer" in refused.json()["detail"]
+    assert _outside(served.db, "SELECT count(*) FROM operator_audit") == [(0,)]
+    assert served.post("kill_switch_on", reason="again").json()["outcome"] == "done"
