@@ -184,3 +184,23 @@ async def place_foreign_order(emu: Emulator) -> None:
             price=price,
         )
         await client.submit_order(request)
+
+
+def test_a_switch_for_an_account_that_never_ran_here_is_refused(
+    emu: Emulator, tmp_path: Path
+) -> None:
+    """The bot runs as ACCOUNT_KEY=prod; an operator's shell without it would set the kill
+    switch of account 'main', which no bot here reads (it said "ON" and the bot traded on)."""
+    bot = {**emulator_env(emu), **paper_env(tmp_path / "state.db"), "ACCOUNT_KEY": "prod"}
+    run(bot, 1)
+    shell = {k: v for k, v in bot.items() if k != "ACCOUNT_KEY"}
+    refused = btcbot(shell, "kill-switch", "on", "--reason", "stop everything")
+    assert refused.code == 2, refused.output
+    assert "account 'main' has never run on this database" in refused.output
+    assert "runs as 'prod'" in refused.output
+    assert "has never run on this database; the bot here runs as 'prod'" in (
+        btcbot(shell, "status").stdout
+    )
+    assert btcbot(bot, "kill-switch", "on", "--reason", "stop everything").code == 0
+    _, (line,) = run(bot, 1)
+    assert "KILL SWITCH on (set by an operator)" in line

@@ -84,6 +84,7 @@ def status_document(status: StatusView, limit: int) -> dict[str, Any]:
         "database": asdict(status.database),
         "account": status.account,
         "run_settings": _run_settings(status.run_settings),
+        "accounts": list(status.accounts),
         "health": {
             "status": status.health.status,
             "checks": [asdict(check) for check in status.health.checks],
@@ -206,7 +207,7 @@ _HEALTH_COLORS = {
 def print_status(view: dict[str, Any]) -> None:
     db = view["database"]
     typer.echo(f"state database: {db['location']} (role {db['role']}, schema {db['schema']})")
-    for line in _run_settings_lines(view["run_settings"]):
+    for line in _run_settings_lines(view["run_settings"], view["account"], view["accounts"]):
         typer.echo(line)
     health = view["health"]
     typer.secho(
@@ -226,7 +227,14 @@ def print_status(view: dict[str, Any]) -> None:
     typer.echo(f"fills: {view['fills']}")
 
 
-def _run_settings_lines(run: dict[str, Any] | None) -> list[str]:
+def _run_settings_lines(run: dict[str, Any] | None, account: str, accounts: list[str]) -> list[str]:
+    if run is None and accounts:
+        ran = ", ".join(repr(a) for a in accounts)
+        return [
+            f"run settings: account {account!r} (ACCOUNT_KEY) has never run on this database; "
+            f"the bot here runs as {ran}: set ACCOUNT_KEY to see (and switch) that bot; the "
+            f"switches below are account {account!r}'s, which no bot here reads"
+        ]
     if run is None:
         return [
             "run settings: none recorded (no run has started on this database); the switches "

@@ -44,7 +44,7 @@ from btcbot.operator import history
 from btcbot.operator.actions import NEEDS_CONFIRMATION, Action, apply, audit
 from btcbot.operator.confirm import confirm, request_confirmation
 from btcbot.operator.daily import DailyFigures, daily_figures
-from btcbot.operator.errors import NotFound, Refused
+from btcbot.operator.errors import BadRequest, NotFound, Refused
 from btcbot.operator.ledger import read_ledger
 from btcbot.operator.requests import queue_cancel_all
 from btcbot.operator.status import agent_running, read_status
@@ -67,6 +67,7 @@ from btcbot.operator.views import (
 from btcbot.store import unit_of_work
 from btcbot.store.operator_log import AuditLog, OperatorRequests, StoredRequest
 from btcbot.store.orders import LIVE_STATUSES
+from btcbot.store.run_settings import RunSettingsRepository
 
 MAX_ROWS = 10_000  # the most rows one read returns
 
@@ -193,6 +194,7 @@ class OperatorServices:
     def perform(self, action: Action, params: Mapping[str, Any], *, actor: str) -> ActionResult:
         """Do ``action`` as ``actor``: at once, or ask for a confirmation, or queue it."""
         writer = self._writer()
+        self._require_account(writer)
         now = self.clock_ms()
         if action is Action.CANCEL_ALL:
             return self._queue_cancel_all(writer, actor, now)
@@ -215,6 +217,7 @@ class OperatorServices:
         """Do a database write at once: for a surface that has confirmed it its own way (the
         CLI's prompt or ``--yes``). Not for :attr:`Action.CANCEL_ALL`."""
         writer = self._writer()
+        self._require_account(writer)
         with unit_of_work(writer) as conn:
             applied = apply(conn, self.common, action, params, actor=actor, now_ms=self.clock_ms())
         return ActionResult(action.value, "done", applied.message)
@@ -257,6 +260,21 @@ class OperatorServices:
             f"(request {request_id})",
             request_id=request_id,
         )
+
+    def _require_account(self, writer: Engine) -> None:
+        """A switch is kept per account: one set on an account that never ran here would not
+        reach the bot that runs here (it reads its own ``ACCOUNT_KEY``'s). Before any run, any
+        account may be set up (a kill switch set before the first start)."""
+        account = self.common.account_key
+        with writer.connect() as conn:
+            accounts = RunSettingsRepository(conn).accounts()
+        if accounts and account not in accounts:
+            ran = ", ".join(repr(a) for a in accounts)
+            raise BadRequest(
+                f"account {account!r} has never run on this database, so a switch set for it "
+                f"would not reach the bot here, which runs as {ran}: set ACCOUNT_KEY as the "
+                "bot's settings do (or pass the bot's --env-file) and try again"
+            )
 
     def _writer(self) -> Engine:
         if self.writer is None:

@@ -88,7 +88,8 @@ def read_status(
 ) -> StatusView:
     identity, holder = current_lock(engine, shell, api_key, now)
     with engine.connect() as conn:
-        recorded = RunSettingsRepository(conn).get(shell.account_key)
+        runs = RunSettingsRepository(conn)
+        recorded, accounts = runs.get(shell.account_key), runs.accounts()
         common = run_common(shell, recorded)
         op = OpState(conn).get(common.account_key)
         recent = CycleRepository(conn).latest(max(limit, 1))
@@ -102,6 +103,7 @@ def read_status(
         account=common.account_key,
         armed=bool(recorded and recorded.get("armed")),
         run_settings=_run_settings(recorded),
+        accounts=tuple(accounts),
         health=_health_view(status_health(common, op, holder, recent, now)),
         trips=tuple(trip_view(trip) for trip in _trips(common, op, now)),
         kill_switch=KillSwitchView(

@@ -138,6 +138,7 @@ class StatusView:
     account: str
     armed: bool  # the running (or last) instance was armed for live orders
     run_settings: RunSettingsView | None
+    accounts: tuple[str, ...]  # the accounts that have started a run on this database
     health: HealthView
     trips: tuple[TripView, ...]
     kill_switch: KillSwitchView

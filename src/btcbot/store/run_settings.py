@@ -10,9 +10,11 @@ import hashlib
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 
+from btcbot.store.schema import risk_state
 from btcbot.store.state import RiskStateRepository
+from btcbot.store.types import loads_json
 
 _SUFFIX = ":run-settings"
 _KEY_LENGTH = 64
@@ -28,6 +30,7 @@ def run_settings_key(account_key: str) -> str:
 
 class RunSettingsRepository:
     def __init__(self, connection: Connection) -> None:
+        self._connection = connection
         self._documents = RiskStateRepository(connection)
 
     def put(self, account_key: str, document: Mapping[str, Any], *, now_ms: int) -> None:
@@ -35,3 +38,12 @@ class RunSettingsRepository:
 
     def get(self, account_key: str) -> dict[str, Any] | None:
         return self._documents.get(run_settings_key(account_key))
+
+    def accounts(self) -> list[str]:
+        """The account keys that have started a run on this database, sorted."""
+        rows = self._connection.execute(
+            select(risk_state.c.state).where(risk_state.c.account_key.like(f"%{_SUFFIX}"))
+        ).scalars()
+        found = {loads_json(text).get("settings", {}).get("ACCOUNT_KEY") for text in rows}
+        return sorted(key for key in found if isinstance(key, str))
+
