@@ -193,7 +193,7 @@ COMMANDS: tuple[tuple[str, ...], ...] = (
     ("freeze", "status"),
     ("freeze", "clear", "--yes"),
     ("degrade", "status"),
-    ("degrade", "clear"),
+    ("degrade", "clear", "--yes"),
     ("degrade", "override", "--mode", "OBSERVE_ONLY", "--reason", "test"),
     ("lock", "status"),
     ("lock", "release", "--yes"),

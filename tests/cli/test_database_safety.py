@@ -37,7 +37,7 @@ OPERATOR: tuple[tuple[str, ...], ...] = (
     ("kill-switch", "on", "--reason", "test"),
     ("kill-switch", "off", "--yes"),
     ("freeze", "clear", "--yes"),
-    ("degrade", "clear"),
+    ("degrade", "clear", "--yes"),
     ("degrade", "override", "--mode", "OBSERVE_ONLY", "--reason", "test"),
     ("lock", "release", "--yes", "--force"),
     ("ledger", "rebase", "--yes"),

@@ -136,7 +136,7 @@ def test_a_degrade_override_is_named_until_it_is_cleared(emu: Emulator, tmp_path
     assert forced.code == 0, forced.output
     _, lines = run(env, 2)
     assert all("DEGRADE OVERRIDE in force -> to resolve: btcbot degrade clear" in x for x in lines)
-    assert btcbot(env, "degrade", "clear").code == 0
+    assert btcbot(env, "degrade", "clear", "--yes").code == 0
     _, (after,) = run(env, 1)
     assert "DEGRADE OVERRIDE" not in after
 

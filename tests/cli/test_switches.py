@@ -77,7 +77,10 @@ def test_degrade_override_and_clear(db: Path, tmp_path: Path) -> None:
     status = cli("degrade", "status", cwd=tmp_path, env=env(db)).stdout
     assert "OBSERVE_ONLY" in status
     assert "exchange incident" in status
-    cli("degrade", "clear", cwd=tmp_path, env=env(db))
+    kept = cli("degrade", "clear", cwd=tmp_path, env=env(db), input_text="n\n")
+    assert kept.code == 1 and "let the risk layer decide" in kept.output  # asked, declined
+    assert "OBSERVE_ONLY" in cli("degrade", "status", cwd=tmp_path, env=env(db)).stdout
+    cli("degrade", "clear", cwd=tmp_path, env=env(db), input_text="y\n")
     assert "none" in cli("degrade", "status", cwd=tmp_path, env=env(db)).stdout
 
 

@@ -162,8 +162,14 @@ def degrade_status(env_file: EnvFile = None) -> None:
 
 
 @degrade_app.command("clear")
-def degrade_clear(env_file: EnvFile = None) -> None:
-    """Remove a manual degrade override."""
+def degrade_clear(
+    yes: Annotated[bool, typer.Option("--yes", help="Confirm without a prompt.")] = False,
+    env_file: EnvFile = None,
+) -> None:
+    """Remove a manual degrade override (asks first: the risk layer alone decides again)."""
+    load_common(env_file)
+    if not yes:
+        typer.confirm("Remove the override and let the risk layer decide the mode?", abort=True)
     _do(env_file, Action.DEGRADE_CLEAR)
 
 
