@@ -204,3 +204,14 @@ def test_a_switch_for_an_account_that_never_ran_here_is_refused(
     assert btcbot(bot, "kill-switch", "on", "--reason", "stop everything").code == 0
     _, (line,) = run(bot, 1)
     assert "KILL SWITCH on (set by an operator)" in line
+
+
+def test_the_settings_kill_switch_runs_live_with_no_new_risk_and_says_so(
+    emu: Emulator, tmp_path: Path
+) -> None:
+    env = {**emulator_env(emu), **armed_env(tmp_path / "state.db"), "KILL_SWITCH": "true"}
+    result, (line,) = run(env, 1)
+    assert "LIVE, NO NEW RISK (KILL_SWITCH=true)" in result.stdout
+    assert "orders +0 accepted" in line
+    assert "run settings" in (status := btcbot(env, "status").stdout)
+    assert "LIVE, NO NEW RISK (cancels only: KILL_SWITCH)" in status

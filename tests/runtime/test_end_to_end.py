@@ -129,6 +129,47 @@ async def test_armed_run_cancels_its_stale_orders_and_proves_the_cancels(
             assert emu.exchange.orders[row.exchange_order_id].status == "Canceled"
 
 
+async def test_the_settings_kill_switch_keeps_a_live_bot_cancelling_and_sending_no_order(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``KILL_SWITCH=true`` with every other live gate set (the documented emergency setting:
+    no new risk, cancels still sent). It used to make the run a dry run, which the live
+    database refuses: the bot did not start and its resting orders were left to the market.
+    Now the run works the live account: stale orders are cancelled, no order is sent."""
+    quiet = EmulatorConfig(seed=5, port=0, tick_seconds=0.0, rate_limit_scale=None)
+    async with running_emulator(quiet) as emu:
+        point_at(monkeypatch, emu)
+        arm(monkeypatch, emu)
+        monkeypatch.setenv("OFFSET_BPS", "0")  # at the mid: they rest in a quiet market
+        monkeypatch.setenv("TTL_SECONDS", "1")
+        async with open_runtime(load_config(4)) as runtime:
+            await run_cycles(
+                runtime.runner, cycles=1, cycle_seconds=0, stop=StopSignal(), on_report=print
+            )
+            with unit_of_work(runtime.engine) as conn:
+                ours = [row.exchange_order_id for row in conn.execute(orders.select())]
+        resting = [i for i in ours if i is not None and emu.exchange.orders[i].is_open]
+        assert resting, "the armed cycle left orders resting on the exchange"
+        submits = emu.faults.counters.mutating["submit"]
+
+        monkeypatch.setenv("KILL_SWITCH", "true")
+        config = load_config(4)
+        assert not config.arming.armed and config.arming.live_account
+        reports: list[CycleReport] = []
+        async with open_runtime(config) as runtime:
+            await run_cycles(
+                runtime.runner,
+                cycles=8,
+                cycle_seconds=0.3,
+                stop=StopSignal(),
+                on_report=reports.append,
+            )
+    assert emu.faults.counters.mutating["submit"] == submits  # not one order sent
+    assert sum(r.cancels_sent for r in reports) >= len(resting)
+    assert all(emu.exchange.orders[i].status == "Canceled" for i in resting)
+    assert all(r.accepted == 0 for r in reports)
+
+
 async def test_the_paper_account_charges_the_fees_of_the_settings(
     workdir: Path, emulator: Emulator, monkeypatch: pytest.MonkeyPatch
 ) -> None:

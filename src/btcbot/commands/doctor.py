@@ -84,6 +84,9 @@ def gates_check(config: AppConfig, op: OpStatus | None) -> tuple[CheckResult, Ar
     if arming.armed:
         detail = f"ARMED: real orders go to {config.exchange.base_url}"
         return passed("gates", detail, critical=True), arming
+    if arming.live_account:
+        detail = f"LIVE with no new risk (cancels only): {describe_blocks(arming)}"
+        return warned("gates", detail, critical=True), arming
     detail = f"not armed, runs as a DRY RUN: {describe_blocks(arming)}"
     if config.common.live_trading:  # asked for live, something still blocks it
         return warned("gates", f"LIVE_TRADING=true but {detail}", critical=True), arming

@@ -181,7 +181,7 @@ def symbol_rules_check(
 
 
 async def _credentials(rest: BtcturkRestClient, config: AppConfig) -> CheckResult:
-    armed = config.arming.armed
+    armed = config.arming.live_account  # a cancel-only live run needs its keys as much
     if not config.has_credentials:
         return passed("credentials", "none configured (a dry run needs none)")
     try:

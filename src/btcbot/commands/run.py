@@ -68,6 +68,12 @@ def banner(config: AppConfig, selection: Selection | None = None) -> str:
     if config.arming.armed:
         return f"LIVE: armed, real orders will be sent to {exchange} ({what}, symbols {symbols})"
     reasons = ", ".join(config.arming.reasons)
+    if config.arming.live_account:
+        return (
+            f"LIVE, NO NEW RISK ({reasons}=true): the real account on {exchange} is reconciled "
+            f"and only cancels are sent, never a new order ({what}, symbols {symbols}); set "
+            f"{reasons}=false to trade"
+        )
     return (
         f"DRY RUN: paper fills on live market data from {exchange}; no order reaches the "
         f"exchange ({what}, symbols {symbols}; not armed: {reasons})"

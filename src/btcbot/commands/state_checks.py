@@ -53,7 +53,7 @@ class StateFindings:
 
 def expected_role(config: AppConfig) -> DbRole:
     """The role a run with these settings stamps (``open_runtime`` decides the same way)."""
-    return DbRole.LIVE if config.arming.armed else DbRole.DRY_RUN
+    return DbRole.LIVE if config.arming.live_account else DbRole.DRY_RUN
 
 
 def describe_location(config: AppConfig) -> str:

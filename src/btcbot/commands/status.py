@@ -128,6 +128,7 @@ def _run_settings(run: RunSettingsView | None) -> dict[str, Any] | None:
         "pid": run.pid,
         "stage": run.stage,
         "armed": run.armed,
+        "live": run.live,
         "not_armed": list(run.not_armed),
         "settings": run.settings,
         "changed": list(run.changed),
@@ -240,7 +241,14 @@ def _run_settings_lines(run: dict[str, Any] | None, account: str, accounts: list
             "run settings: none recorded (no run has started on this database); the switches "
             "below show this shell's settings"
         ]
-    mode = "LIVE (armed)" if run["armed"] else f"DRY RUN (not armed: {', '.join(run['not_armed'])})"
+    blocks = ", ".join(run["not_armed"])
+    mode = (
+        "LIVE (armed)"
+        if run["armed"]
+        else f"LIVE, NO NEW RISK (cancels only: {blocks})"
+        if run.get("live")
+        else f"DRY RUN (not armed: {blocks})"
+    )
     settings = run["settings"]
     changed = " ".join(f"{name}={settings[name]}" for name in run["changed"] if name in settings)
     return [

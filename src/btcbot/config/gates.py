@@ -45,6 +45,14 @@ class ArmingDecision:
         """Cancels reach the exchange unless a reason other than a kill switch blocks."""
         return all(reason in _CANCEL_OK for reason in self.reasons)
 
+    @property
+    def live_account(self) -> bool:
+        """The run works the real account: armed, or armed but for a kill switch. With
+        ``KILL_SWITCH=true`` (every other gate set) it runs live with no new risk: it keeps
+        reconciling and tracking its orders and sends cancels (stale orders, cancel-all),
+        never a submit. Any other missing gate makes it a dry run."""
+        return self.cancel_allowed
+
 
 def evaluate_arming(
     common: CommonSettings,

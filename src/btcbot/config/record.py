@@ -38,6 +38,7 @@ def settings_record(config: AppConfig) -> dict[str, Any]:
     return {
         "stage": config.params.stage,
         "armed": config.arming.armed,
+        "live": config.arming.live_account,
         "not_armed": list(config.arming.reasons),
         "settings": settings,
         "changed": changed,

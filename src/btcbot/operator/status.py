@@ -193,6 +193,7 @@ def _run_settings(recorded: dict[str, Any] | None) -> RunSettingsView | None:
         pid=recorded.get("pid"),
         stage=recorded.get("stage"),
         armed=bool(recorded.get("armed")),
+        live=bool(recorded.get("live", recorded.get("armed"))),
         not_armed=tuple(recorded.get("not_armed", [])),
         settings=dict(recorded.get("settings", {})),
         changed=tuple(recorded.get("changed", [])),

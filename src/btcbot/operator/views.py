@@ -26,6 +26,7 @@ class RunSettingsView:
     pid: int | None
     stage: int | None
     armed: bool
+    live: bool  # the real account: armed, or armed but for KILL_SWITCH (cancels only)
     not_armed: tuple[str, ...]
     settings: dict[str, str]
     changed: tuple[str, ...]

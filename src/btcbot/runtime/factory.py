@@ -112,7 +112,7 @@ async def open_runtime(
     stop = stop or StopSignal()
     profile = profile or builtin_profile(config.params)
     symbols = profile.requirements.symbols or common.symbols
-    dry_run = not config.arming.armed
+    dry_run = not config.arming.live_account  # KILL_SWITCH alone: live, cancels only
     execution = ExecutionMode.DRY_RUN if dry_run else ExecutionMode.LIVE
     async with AsyncExitStack() as stack:
         engine = _open_engine(config, DbRole.DRY_RUN if dry_run else DbRole.LIVE)

@@ -46,4 +46,3 @@ class RunSettingsRepository:
         ).scalars()
         found = {loads_json(text).get("settings", {}).get("ACCOUNT_KEY") for text in rows}
         return sorted(key for key in found if isinstance(key, str))
-
