@@ -75,6 +75,15 @@ def test_unknown_order_freeze_and_opt_out():
     assert len(free.submits) == 2
 
 
+def test_an_order_of_ours_still_resolving_blocks_new_risk_without_calling_it_a_freeze():
+    """A lost submit answer is ours to resolve (no operator step): it was reported as the
+    unknown-order freeze, whose resolution (``freeze clear``) does nothing here."""
+    waiting = KERNEL.plan(snapshot(unresolved_orders=1), builtin_profile(P3))
+    assert waiting.submits == ()
+    assert ("kernel", "BLOCK", "order_unresolved") in reasons(waiting)
+    assert all(code != "unknown_order_freeze" for _, _, code in reasons(waiting))
+
+
 def test_ttl_just_before_expiry_keeps_the_order():
     young = open_order(created_ms=OLD + 1, price="2000500")
     plan = KERNEL.plan(snapshot(open_orders=(young,)), builtin_profile(P3))

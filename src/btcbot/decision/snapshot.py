@@ -118,6 +118,9 @@ class Snapshot:
     data_age_ms: Mapping[Symbol, int] = field(default_factory=dict)
     risk_state: RiskState = field(default_factory=RiskState)
     unknown_order_count: int = 0
+    """Orders on the account we cannot account for (the operator's sticky freeze)."""
+    unresolved_orders: int = 0
+    """Orders of ours whose fate the OMS is still resolving (a submit or cancel answer lost)."""
     exchange_error_streak: int = 0
     kill_switch: bool = False
     safe_mode: bool = False

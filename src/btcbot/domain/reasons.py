@@ -99,6 +99,9 @@ _REASONS: dict[str, str] = {
     "the account's single-writer lock, or it was force-released (btcbot lock status)",
     "unknown_order_freeze": "new risk blocked: an order we cannot account for is on the "
     "exchange (btcbot freeze status, then freeze clear)",
+    "order_unresolved": "new risk blocked: an order of ours has an unknown fate (its submit or "
+    "cancel answer was lost); the bot resolves it from the exchange's evidence, usually within "
+    "seconds (btcbot orders shows it; no freeze to clear)",
     "mode_observe_only": "blocked: the mode is OBSERVE_ONLY (nothing new is sent)",
     "mode_reduce_risk_only": "blocked: the mode is REDUCE_RISK_ONLY (sells and cancels only)",
     "stop_entries": "buy blocked: an operator stopped new entries (sells, protective stops and "

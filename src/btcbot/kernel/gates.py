@@ -1,6 +1,7 @@
 """Mode gates: what a mode lets through, and the global switches that force a mode.
 
-* kill switch, safe mode, or an order of unknown fate (freeze) -> OBSERVE_ONLY for new risk;
+* kill switch, safe mode, an order on the account we cannot account for (the operator's
+  freeze) or one of ours still being resolved -> OBSERVE_ONLY for new risk;
 * an operator's ``btcbot degrade override`` can make the mode worse, never better;
 * OBSERVE_ONLY drops every submit; REDUCE_RISK_ONLY drops buys; a degrade multiplier shrinks
   buys in NORMAL mode;
@@ -33,6 +34,8 @@ def forced_mode(snapshot: Snapshot, freeze_on_unknown: bool, log: DecisionLog) -
         reasons.append("safe_mode")
     if freeze_on_unknown and snapshot.unknown_order_count > 0:
         reasons.append("unknown_order_freeze")
+    if freeze_on_unknown and snapshot.unresolved_orders > 0:
+        reasons.append("order_unresolved")  # ours, resolving: no operator step needed
     for reason in reasons:
         log.add(None, Layer.KERNEL, Action.BLOCK, reason, "new risk blocked")
     forced = Mode.OBSERVE_ONLY if reasons else Mode.NORMAL

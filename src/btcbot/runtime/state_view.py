@@ -39,7 +39,7 @@ class StateView:
 
     @property
     def unresolved(self) -> int:
-        """Orders whose fate is not known yet (the unknown-order freeze counts them)."""
+        """Orders whose fate is not known yet (new risk waits for them: ``order_unresolved``)."""
         return sum(1 for stored in self.live if stored.status in UNRESOLVED)
 
     def open_orders(self) -> tuple[OpenOrder, ...]:

@@ -140,7 +140,12 @@ class RankedUniverse:
         reasons = []
         if snap.exchange_error_streak >= self.budget.exchange_error_streak:
             reasons.append("exchange_degraded")
-        forced = snap.kill_switch or snap.safe_mode or snap.unknown_order_count > 0
+        forced = (
+            snap.kill_switch
+            or snap.safe_mode
+            or snap.unknown_order_count > 0
+            or snap.unresolved_orders > 0
+        )
         if forced or prev.mode is Mode.OBSERVE_ONLY or snap.mode_override is Mode.OBSERVE_ONLY:
             reasons.append("observe_only")
         elif prev.mode is Mode.REDUCE_RISK_ONLY or snap.mode_override is Mode.REDUCE_RISK_ONLY:
