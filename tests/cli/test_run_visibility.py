@@ -215,3 +215,15 @@ def test_the_settings_kill_switch_runs_live_with_no_new_risk_and_says_so(
     assert "orders +0 accepted" in line
     assert "run settings" in (status := btcbot(env, "status").stdout)
     assert "LIVE, NO NEW RISK (cancels only: KILL_SWITCH)" in status
+
+
+def test_a_refused_start_leaves_a_new_database_to_whichever_run_comes_next(
+    emu: Emulator, tmp_path: Path
+) -> None:
+    """A first dry run with a typo in SYMBOLS is refused; it used to stamp the new database
+    dry_run first, so the corrected live start was refused too ("belongs to dry_run runs")."""
+    db = tmp_path / "state.db"
+    typo = btcbot({**emulator_env(emu), **paper_env(db), "SYMBOLS": "FOO_TRY"}, "run", "--once")
+    assert typo.code == 2 and "FOO_TRY" in typo.output, typo.output
+    result, _ = run({**emulator_env(emu), **armed_env(db)}, 1)
+    assert "LIVE: armed" in result.stdout

@@ -55,6 +55,7 @@ from btcbot.store import (
     database_url,
     open_store,
     sqlite_file,
+    stamp_role,
     unit_of_work,
 )
 from btcbot.store.schema import fills, orders
@@ -115,7 +116,9 @@ async def open_runtime(
     dry_run = not config.arming.live_account  # KILL_SWITCH alone: live, cancels only
     execution = ExecutionMode.DRY_RUN if dry_run else ExecutionMode.LIVE
     async with AsyncExitStack() as stack:
-        engine = _open_engine(config, DbRole.DRY_RUN if dry_run else DbRole.LIVE)
+        role = DbRole.DRY_RUN if dry_run else DbRole.LIVE
+        # vetted for the role now; stamped with it once the start-up checks pass
+        engine = _open_engine(config, role)
         stack.callback(engine.dispose)
         lock, heartbeat, identity = _take_lock(stack, engine, config, clock_ms, stop)
         credentials = None if dry_run else credentials_from(config.exchange)
@@ -140,6 +143,8 @@ async def open_runtime(
             live_port.exchange_rules, wait=wait, stop=stop, started=waiting_since
         )
         check_listed(config, listed.keys())  # a pair the exchange does not list: exit 2
+        with unit_of_work(engine) as connection:
+            stamp_role(connection, role)  # refused above: a new database stays unclaimed
         record_run_settings(engine, config, clock_ms(), identity)  # for `btcbot status`
         if dry_run:
             shared = SharedBooksMarket(live_port, books)
@@ -272,7 +277,7 @@ def _adaptation(
 def _open_engine(config: AppConfig, role: DbRole) -> Engine:
     common = config.common
     url = common.state_db_url.get_secret_value() if common.state_db_url else None
-    return open_store(database_url(common.state_db_path, url), role)
+    return open_store(database_url(common.state_db_path, url), role, stamp=False)
 
 
 async def _start_feed(

@@ -74,10 +74,12 @@ from btcbot.store.state import (
 )
 
 
-def open_store(url: str, role: DbRole, *, setting: str | None = None) -> Engine:
+def open_store(url: str, role: DbRole, *, setting: str | None = None, stamp: bool = True) -> Engine:
     """Engine for a run's own database at ``url``: created when missing; another program's
     database or another role is refused *before* anything is written (SQLite is vetted through
-    a read-only connection); then migrated to head and stamped with ``role``."""
+    a read-only connection); then migrated to head and stamped with ``role`` (``stamp=False``:
+    left to the caller, once its run is sure to start: a refused start leaves a new database
+    unclaimed by either role)."""
     path = sqlite_path(url)
     setting = setting or ("STATE_DB_PATH" if path is not None else "STATE_DB_URL")
     with driver_errors(url, setting):
@@ -88,8 +90,9 @@ def open_store(url: str, role: DbRole, *, setting: str | None = None) -> Engine:
             if path is None:
                 _vet(engine, url, role, setting, dispose=False)
             upgrade_to_head(engine)
-            with unit_of_work(engine) as connection:
-                stamp_role(connection, role)
+            if stamp:
+                with unit_of_work(engine) as connection:
+                    stamp_role(connection, role)
         except BaseException:
             engine.dispose()
             raise
