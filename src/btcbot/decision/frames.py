@@ -9,8 +9,9 @@ with ``end`` moved on.
 
 :class:`Series` is the read-only view a strategy gets of one column: ``series[-1]`` is the
 current (last closed) bar, ``series[-2]`` the one before; ``len(series)`` counts visible rows
-only; iterating stops at the current bar; a slice is clipped to it. Reading a row at or beyond
-``end`` raises :class:`LookaheadError`, naming the symbol, the column and the bars. (A
+only; iterating stops at the current bar; a slice is clipped to it; ``index`` finds a value
+among the visible rows (ValueError when it is not there). Reading a row at or beyond ``end``
+raises :class:`LookaheadError`, naming the symbol, the column and the bars. (A
 strategy can still compute an indicator that peeks at later rows of its input: the replay's
 truncation check, :mod:`btcbot.backtest.lookahead`, catches that and names the column.)
 """
@@ -74,6 +75,17 @@ class Series(Sequence[Any]):
         values = self._values
         for row in range(self._end):
             yield values[row]
+
+    def index(self, value: Any, start: int = 0, stop: int | None = None) -> int:
+        """The first visible row holding ``value`` (between ``start`` and ``stop``, as
+        ``list.index``); ValueError when there is none. (``Sequence.index`` would read on
+        until an IndexError, into the row after the current bar.)"""
+        values = self._values
+        for row in range(*slice(start, stop).indices(self._end)):
+            found = values[row]
+            if found is value or found == value:
+                return row
+        raise ValueError(f"{value!r} is not in {self._where()} up to bar {self._end - 1}")
 
     @property
     def last(self) -> Any:
