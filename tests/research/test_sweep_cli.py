@@ -169,7 +169,7 @@ def test_lookahead_command_passes_an_honest_strategy_and_names_a_peeking_line(
                  "fast=5", "--param", "slow=20", "--cuts", "4")  # fmt: skip
     assert honest.code == 0, honest.output
     assert "no lookahead: " in honest.stdout and "at 4 cut points" in honest.stdout
-    peek = cli("lookahead", "--strategy", f"{PEEKING}:PeeksThroughTheFrame", "--dataset",
+    peek = cli("lookahead", "--strategy", f"{PEEKING}:PeeksPastTheSeries", "--dataset",
                str(wave_csv), "--cuts", "4")  # fmt: skip
     assert peek.code == 1, peek.output
     assert "knows_it_rises" in peek.stdout

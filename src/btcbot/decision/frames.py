@@ -11,9 +11,21 @@ with ``end`` moved on.
 current (last closed) bar, ``series[-2]`` the one before; ``len(series)`` counts visible rows
 only; iterating stops at the current bar; a slice is clipped to it; ``index`` finds a value
 among the visible rows (ValueError when it is not there). Reading a row at or beyond ``end``
-raises :class:`LookaheadError`, naming the symbol, the column and the bars. (A
-strategy can still compute an indicator that peeks at later rows of its input: the replay's
-truncation check, :mod:`btcbot.backtest.lookahead`, catches that and names the column.)
+raises :class:`LookaheadError`, naming the symbol, the column and the bars.
+
+A frame a replay shows a cycle (:meth:`Frame.at` with rows after ``end``) holds the same
+guard on its whole columns: ``frame.columns[name]`` is that column's :class:`Series`, so
+``frame.rows`` is ``end``, a later row raises, and neither :meth:`Frame.at` nor
+:func:`dataclasses.replace` can show more rows again. A frame whose rows all are visible (a
+live cycle's, the whole dataset's that indicators are computed on) keeps its plain columns.
+
+What this cannot close: Python has no private memory, so a strategy that reaches into private
+attributes (``Series._values``, the guard's own fields) or the garbage collector can still
+find the whole columns. That is deliberate, not an accident; the decision-level check
+(``btcbot lookahead``, ``sweep``) catches such a read wherever it changes a decision or the
+strategy's code path. (A strategy can also compute an indicator that peeks at later rows of
+its input: the replay's recomputation check, :mod:`btcbot.backtest.lookahead`, catches that
+and names the column.)
 """
 
 from __future__ import annotations
@@ -135,6 +147,8 @@ class Frame:
                 )
         if not 0 <= self.end <= rows:
             raise ValueError(f"frame end {self.end} outside 0..{rows}")
+        if self.end < rows:  # the rows after end are hidden, as Frame.at hides them
+            object.__setattr__(self, "columns", _Visible(self.symbol, self.columns, self.end))
 
     @classmethod
     def of_candles(cls, symbol: Symbol, candles: Sequence[Candle]) -> Frame:
@@ -158,20 +172,61 @@ class Frame:
         Hot (a replay shows every symbol's frame at every cycle): the columns were checked
         when this frame was made, so only ``end`` is; the new frame's fields are set through
         their slots (see btcbot.domain.slots), not by ``__init__`` and ``__post_init__``."""
-        if not 0 <= end <= self.rows:
-            raise ValueError(f"frame end {end} outside 0..{self.rows}")
+        columns = self.columns
+        if type(columns) is _Visible:  # a cut frame: never more rows than it shows
+            rows, columns = columns._end, columns._whole
+        else:
+            rows = len(columns["open_time_s"])
+        if not 0 <= end <= rows:
+            raise ValueError(f"frame end {end} outside 0..{rows}")
+        if end < len(columns["open_time_s"]):
+            columns = _Visible(self.symbol, columns, end)
         frame = _new_frame(Frame)
         _set_symbol(frame, self.symbol)
-        _set_columns(frame, self.columns)
+        _set_columns(frame, columns)
         _set_end(frame, end)
         return frame
 
     def series(self, name: str) -> Series:
-        column = self.columns.get(name)
+        columns = self.columns
+        if type(columns) is _Visible:
+            columns = columns._whole
+        column = columns.get(name)
         if column is None:
             known = ", ".join(sorted(self.columns))
             raise KeyError(f"{self.symbol.normalized} has no column {name!r} (it has {known})")
         return Series(self.symbol, name, column, self.end)
+
+
+class _Visible(Mapping[str, Sequence[Any]]):
+    """The columns of a frame cut at ``end`` (what :meth:`Frame.at` shows): each one is read
+    as its :class:`Series`, so no public route reads a row at or after ``end``."""
+
+    __slots__ = ("_end", "_symbol", "_whole")
+
+    def __init__(self, symbol: Symbol, whole: Mapping[str, Sequence[Any]], end: int) -> None:
+        self._symbol = symbol
+        self._whole = whole
+        self._end = end
+
+    def __getitem__(self, name: str) -> Series:
+        return Series(self._symbol, name, self._whole[name], self._end)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._whole)
+
+    def __len__(self) -> int:
+        return len(self._whole)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is _Visible:
+            return self._end == other._end and self._whole == other._whole
+        return super().__eq__(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<columns {list(self._whole)} of {self._symbol.normalized} up to row {self._end}>"
 
 
 _new_frame = object.__new__

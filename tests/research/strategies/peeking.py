@@ -34,14 +34,13 @@ class _Base(BaseStrategy):
         )
 
 
-class PeeksThroughTheFrame(_Base):
-    """Reads the next candle's close from the frame's whole column."""
+class PeeksPastTheSeries(_Base):
+    """Reads the next candle's close from a series' private whole column (the frame's public
+    columns end at the current bar: ``closes[now]`` would raise there)."""
 
     def decide(self, view: StrategyView) -> Iterator[Intent]:
         for symbol in view.symbols:
-            frame = view.frame(symbol)
-            assert frame is not None
-            closes = frame.columns["close"]
+            closes = view.series(symbol, "close")._values  # the private whole column
             now = view.bars(symbol)
             if now < 2:
                 continue
