@@ -9,7 +9,8 @@ into rows the decision may read. :func:`check_no_lookahead` catches it: it recom
 indicators on the data cut at many points and requires every row up to the cut to be the
 same as in the whole-dataset run; the first difference is reported with the column, the
 symbol and the bar (:class:`LookaheadDetected`). A backtest runs this check before its first
-cycle.
+cycle. NaN equals NaN there (float or Decimal): a warm-up of NaN, as pandas' rolling windows
+give, is the same value in both runs.
 
 Columns are not the only way to peek: a decision can read past its bar through a frame's
 whole columns, or through a reference its ``indicators`` kept on the instance. The
@@ -30,6 +31,7 @@ import traceback
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -119,7 +121,7 @@ def _compare(symbol: Symbol, full: Frame, part: Mapping[str, Sequence[Any]], row
                 f"values for {rows} candles: give one value per candle (None where unknown)"
             )
         for row in range(rows):
-            if whole[row] != cut[row]:
+            if not same_value(whole[row], cut[row]):
                 when = _when(full, row)
                 raise LookaheadDetected(
                     f"lookahead: indicator {name!r} of {symbol.normalized} at bar {row} "
@@ -127,6 +129,25 @@ def _compare(symbol: Symbol, full: Frame, part: Mapping[str, Sequence[Any]], row
                     f"{cut[row]!r} computed on the candles up to bar {rows - 1}: it reads "
                     "candles that had not closed yet"
                 )
+
+
+def same_value(a: Any, b: Any) -> bool:
+    """``a == b``, where NaN equals NaN (float, numpy or Decimal, signalling or quiet)."""
+    if a is b:
+        return True
+    try:
+        return bool(a == b) or (a != a and b != b)  # NaN is not itself
+    except InvalidOperation:  # a signalling Decimal NaN refuses to compare
+        return _is_nan(a) and _is_nan(b)
+
+
+def _is_nan(value: Any) -> bool:
+    if isinstance(value, Decimal):
+        return value.is_nan()
+    try:
+        return bool(value != value)
+    except InvalidOperation:
+        return False
 
 
 def _when(frame: Frame, row: int) -> str:
@@ -356,5 +377,6 @@ __all__ = [
     "cut_points",
     "first_difference",
     "replay_frames",
+    "same_value",
     "strategy_files",
 ]
