@@ -12,6 +12,14 @@ symbol and the bar (:class:`LookaheadDetected`). A backtest runs this check befo
 cycle. NaN equals NaN there (float or Decimal): a warm-up of NaN, as pandas' rolling windows
 give, is the same value in both runs.
 
+The recomputations must not be answered by state the whole-data computation left behind (a
+cache keyed by symbol, an ``lru_cache``, an attribute): :func:`fresh_indicators` gives the
+check a copy of the strategy loaded afresh from its file
+(:func:`~btcbot.strategy.loader.fresh_copy`, whose docstring says what that cannot reset), and
+the decision-level check replays each run on a copy of its own. A strategy that reads the
+dataset's file itself, or digs the whole columns out of the interpreter, looks ahead on
+purpose: no check in the same process can prove otherwise.
+
 Columns are not the only way to peek: a decision can read past its bar through a frame's
 whole columns, or through a reference its ``indicators`` kept on the instance. The
 decision-level check (:mod:`btcbot.backtest.truncation`) catches those: it replays the data
@@ -41,6 +49,7 @@ from btcbot.decision.intents import Intent
 from btcbot.domain import Symbol
 from btcbot.exchange.datasets import ReplayDataset, closed_by
 from btcbot.strategy.api import Requirements, Strategy
+from btcbot.strategy.loader import fresh_copy
 from btcbot.strategy.parameters import Param, Params
 from btcbot.strategy.view import StrategyView
 
@@ -148,6 +157,15 @@ def _is_nan(value: Any) -> bool:
         return bool(value != value)
     except InvalidOperation:
         return False
+
+
+def fresh_indicators(strategy: Strategy, params: Params) -> Indicators:
+    """``strategy``'s indicators computed by a fresh copy of it (see the module docstring),
+    for the recomputations on cut data."""
+    while isinstance(strategy, WrappedStrategy):
+        strategy = strategy.inner
+    fresh = fresh_copy(strategy)
+    return lambda frame: fresh.indicators(frame, params)
 
 
 def _when(frame: Frame, row: int) -> str:
@@ -376,6 +394,7 @@ __all__ = [
     "check_no_lookahead",
     "cut_points",
     "first_difference",
+    "fresh_indicators",
     "replay_frames",
     "same_value",
     "strategy_files",

@@ -31,7 +31,12 @@ from typing import Any
 from btcbot.accounting import value_holdings
 from btcbot.backtest.canonical import canonical, digest
 from btcbot.backtest.data import dataset_digest
-from btcbot.backtest.lookahead import ReplayFrames, check_no_lookahead, replay_frames
+from btcbot.backtest.lookahead import (
+    ReplayFrames,
+    check_no_lookahead,
+    fresh_indicators,
+    replay_frames,
+)
 from btcbot.backtest.records import read_run, write_manifest
 from btcbot.backtest.report import BacktestSummary, summarize
 from btcbot.backtest.rules import described, venue_rules
@@ -61,6 +66,7 @@ from btcbot.store import (
     sqlite_url,
 )
 from btcbot.store.access import file_kind
+from btcbot.strategy.loader import StrategyLoadError
 
 MANIFEST_VERSION = 1
 
@@ -385,7 +391,11 @@ def _frames(dataset: ReplayDataset, profile: Profile) -> ReplayFrames | None:
                 "use a dataset of that interval"
             )
     frames = replay_frames(dataset, profile.indicators)
-    check_no_lookahead(frames, profile.indicators)
+    try:  # recomputed by a fresh copy: nothing the whole-data computation kept answers
+        recompute = fresh_indicators(profile.strategy, profile.params)
+    except StrategyLoadError as exc:
+        raise BacktestSetupError(str(exc)) from None
+    check_no_lookahead(frames, recompute)
     return frames
 
 

@@ -6,9 +6,12 @@ once for each cut: on the data as it stood at a candle close ``T`` (every later 
 removed, :func:`truncate`), from the same start. Each decision the cut run takes at or
 before ``T`` must equal the full run's at the same time: the same intents (side, symbol,
 size, price, reason), the same holds and skips with their details, the same remembered
-state. The first one that differs is reported (:class:`~btcbot.backtest.lookahead.
-DecisionDifference`) with the strategy source line where the two runs' code paths part
-(or the lines both ran when only values differ, or the line that raised in the cut run).
+state. Every run, the full one and each cut one, decides
+with a fresh copy of the strategy (:func:`~btcbot.strategy.loader.fresh_copy`): a cut run must
+not be answered by what the full run cached. The first one that differs is reported
+(:class:`~btcbot.backtest.lookahead.DecisionDifference`) with the strategy source line where
+the two runs' code paths part (or the lines both ran when only values differ, or the line
+that raised in the cut run).
 
 A strategy that declares ``triggers`` is also held to them here on every bar (no cycle is
 slept in these replays): an intent where its column is false raises
@@ -37,13 +40,14 @@ from btcbot.backtest.lookahead import (
     RecordingStrategy,
     first_difference,
 )
-from btcbot.backtest.runner import BacktestResult, run_backtest
+from btcbot.backtest.runner import BacktestResult, BacktestSetupError, run_backtest
 from btcbot.backtest.triggers import TriggerGuard
 from btcbot.config.params import ProfileParams
 from btcbot.domain import Symbol, SymbolRules
 from btcbot.exchange.datasets import ReplayDataset
 from btcbot.exchange.fill_model import FillModel
 from btcbot.kernel.profile import Profile
+from btcbot.strategy.loader import StrategyLoadError, fresh_copy
 
 DEFAULT_CUTS = 12
 
@@ -177,7 +181,12 @@ class _StrategyFailed(Exception):
 async def _recorded(
     dataset: ReplayDataset, profile: Profile, setup: ReplaySetup, out_db: Path
 ) -> list[DecisionRecord]:
-    recorder = RecordingStrategy(profile.strategy)
+    # each run on a copy of the strategy that has computed nothing: no cut run is answered
+    # by state (a cache, an attribute) the full run or an earlier cut run left behind
+    try:
+        recorder = RecordingStrategy(fresh_copy(profile.strategy))
+    except StrategyLoadError as exc:
+        raise BacktestSetupError(str(exc)) from None
     column = profile.requirements.triggers
     # every bar is planned here, so a strategy acting off its triggers is caught wherever
     strategy = recorder if column is None else TriggerGuard(recorder, column)

@@ -4,6 +4,11 @@ The file is imported as a module of its own (the operator's code runs here, once
 is instantiated without arguments and checked against :class:`~btcbot.strategy.api.Strategy`.
 Anything that goes wrong is a :class:`StrategyLoadError` whose message names the file, the
 class and what to fix; the CLI turns it into exit 2 without a traceback.
+
+:func:`fresh_copy` runs such a file again, as a module of its own, for an instance that has
+seen nothing: the lookahead checks recompute on it, so state the strategy kept at module or
+instance level from an earlier computation (a cache keyed without the data's length, filled
+by the whole dataset) cannot answer for the cut data.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from types import ModuleType
 from btcbot.strategy.api import Strategy
 
 _MEMBERS = ("parameters", "requirements", "indicators", "decide")
+_PREFIX = "btcbot_strategy_"  # the modules this loader imports strategy files as
 
 
 class StrategyLoadError(ValueError):
@@ -47,6 +53,44 @@ def load_strategy(spec: str) -> Strategy:
     return _checked(instance, spec)
 
 
+def fresh_copy(strategy: Strategy) -> Strategy:
+    """A new instance of ``strategy``'s class from its file run afresh: its module's globals
+    (caches, counters) and the instance's attributes start empty again.
+
+    Only for a strategy this module loaded (``FILE.py:Class``): a built-in one is btcbot's own
+    code, kept free of such state by review, and comes back as it is. What a fresh copy does
+    not reset: state kept outside the strategy's file (another installed module it imports,
+    a file, the environment); and a strategy that reads the data file itself, or inspects the
+    interpreter for the whole dataset, reads ahead on purpose: no in-process check can stop
+    that. The file's module body runs again for each copy."""
+    cls = type(strategy)
+    module = sys.modules.get(cls.__module__)
+    path = getattr(module, "__file__", None)
+    if not cls.__module__.startswith(_PREFIX) or path is None:
+        return strategy
+    name = cls.__module__.split("__fresh", 1)[0] + "__fresh"
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:  # pragma: no cover -- it was imported from there
+        raise StrategyLoadError(f"{path} cannot be imported again for the lookahead check")
+    copy = importlib.util.module_from_spec(spec)
+    # one name per strategy file, replaced by the next copy: inspect finds the source by it
+    sys.modules[name] = copy
+    try:
+        spec.loader.exec_module(copy)
+        fresh: object = copy
+        for part in cls.__qualname__.split("."):
+            fresh = getattr(fresh, part)
+        instance = fresh() if inspect.isclass(fresh) else None
+    except Exception as exc:  # noqa: BLE001 -- the operator's code: reported, not raised
+        raise StrategyLoadError(
+            f"{path}: running it again for the lookahead check failed: {_describe(exc)} "
+            "(the check needs a copy of the strategy that has computed nothing yet)"
+        ) from None
+    if not isinstance(instance, Strategy):
+        raise StrategyLoadError(f"{path}: {cls.__qualname__} is not a strategy when run again")
+    return instance
+
+
 def _split(spec: str) -> tuple[Path, str]:
     file_part, sep, cls_name = spec.rpartition(":")
     if not sep or not file_part or not cls_name.isidentifier():
@@ -64,7 +108,7 @@ def _split(spec: str) -> tuple[Path, str]:
 def _import(path: Path) -> ModuleType:
     resolved = path.resolve()
     digest = hashlib.sha256(str(resolved).encode()).hexdigest()[:12]
-    name = f"btcbot_strategy_{resolved.stem}_{digest}"
+    name = f"{_PREFIX}{resolved.stem}_{digest}"
     if name in sys.modules:
         return sys.modules[name]
     spec = importlib.util.spec_from_file_location(name, resolved)
@@ -110,4 +154,4 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-__all__ = ["StrategyLoadError", "load_strategy"]
+__all__ = ["StrategyLoadError", "fresh_copy", "load_strategy"]
