@@ -26,8 +26,8 @@ decision-level check (:mod:`btcbot.backtest.truncation`) catches those: it repla
 cut at many points and compares every decision with the full run's. Its parts live here:
 :class:`RecordingStrategy` wraps the strategy and records each decision (intents, the notes
 it logged, what it remembered) with the source lines of the strategy it ran
-(:func:`strategy_files`); :func:`first_difference` compares two runs' records and names the
-code path where they part (:class:`DecisionDifference`).
+(:func:`strategy_files`); :func:`first_difference` compares two runs' records (outcome and
+code path) and names where they part (:class:`DecisionDifference`).
 """
 
 from __future__ import annotations
@@ -192,6 +192,10 @@ class DecisionRecord:
     def outcome(self) -> tuple[Any, ...]:
         return (self.intents, self.notes, self.remembered, self.error)
 
+    def course(self) -> tuple[Any, ...]:
+        """The outcome and the strategy lines that produced it, in order."""
+        return (*self.outcome(), self.lines)
+
     def describe(self) -> str:
         if self.error is not None:
             return f"raised {self.error}"
@@ -324,6 +328,12 @@ class DecisionDifference:
     code_path: str
 
     def describe(self) -> str:
+        if self.full.outcome() == self.cut.outcome():
+            return (
+                f"lookahead: the decision at {_iso(self.at_ms)} came to the same "
+                f"[{self.full.describe()}] by another way when the data ends at "
+                f"{_iso(self.cut_ms)}; {self.code_path}"
+            )
         return (
             f"lookahead: the decision at {_iso(self.at_ms)} differs when the data ends at "
             f"{_iso(self.cut_ms)}: with the whole dataset it was [{self.full.describe()}], with "
@@ -334,13 +344,22 @@ class DecisionDifference:
 def first_difference(
     full: Sequence[DecisionRecord], cut: Sequence[DecisionRecord], cut_ms: int
 ) -> DecisionDifference | None:
-    """The first decision at or before ``cut_ms`` whose outcome differs (None: all equal)."""
+    """The first decision at or before ``cut_ms`` whose outcome or code path differs (None:
+    all equal).
+
+    The code path counts: a decision that ran other strategy lines on the cut data than on the
+    whole data branched on something it could not have known, even where both branches end in
+    the same outcome (a peek that only sometimes changes what is done). Sound because both
+    runs start from a fresh copy of the strategy on the same data up to the cut: a strategy
+    that depends only on what it was shown runs the same lines. (One whose lines depend on
+    something else that varies between runs, such as object addresses or the wall clock, is
+    refused too: its decisions are not reproducible either.)"""
     by_time = {record.now_ms: record for record in full}
     for record in cut:
         if record.now_ms > cut_ms:
             break
         whole = by_time.get(record.now_ms)
-        if whole is None or whole.outcome() != record.outcome():
+        if whole is None or whole.course() != record.course():
             if whole is None:
                 whole = DecisionRecord(record.now_ms, (), ("(no decision)",), None, ())
             return DecisionDifference(cut_ms, record.now_ms, whole, record, _path(whole, record))

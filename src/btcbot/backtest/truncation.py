@@ -6,7 +6,8 @@ once for each cut: on the data as it stood at a candle close ``T`` (every later 
 removed, :func:`truncate`), from the same start. Each decision the cut run takes at or
 before ``T`` must equal the full run's at the same time: the same intents (side, symbol,
 size, price, reason), the same holds and skips with their details, the same remembered
-state. Every run, the full one and each cut one, decides
+state, and the same strategy lines run to get there (:func:`~btcbot.backtest.lookahead.
+first_difference` says why that is sound). Every run, the full one and each cut one, decides
 with a fresh copy of the strategy (:func:`~btcbot.strategy.loader.fresh_copy`): a cut run must
 not be answered by what the full run cached. The first one that differs is reported
 (:class:`~btcbot.backtest.lookahead.DecisionDifference`) with the strategy source line where

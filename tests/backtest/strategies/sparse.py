@@ -1,0 +1,35 @@
+"""A planted strategy whose peek changes its code path but never its outcome (test data).
+
+It reads the next candle's close through a series' private column (the public routes raise;
+Python cannot hide a private attribute) and holds either way: only the lines it ran tell the
+run on cut data from the run on the whole data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from btcbot.strategy.api import BaseStrategy, DataKind, Intent, Params, Requirements, StrategyView
+
+
+class PeeksWithoutActing(BaseStrategy):
+    def requirements(self, params: Params) -> Requirements:
+        return Requirements(
+            data=frozenset({DataKind.BOOKS, DataKind.CANDLES}), timeframe="1h", warmup_bars=2
+        )
+
+    def decide(self, view: StrategyView) -> Iterator[Intent]:
+        for symbol in view.symbols:
+            close = view.series(symbol, "close")
+            whole = close._values  # planted: the private whole column
+            if len(close) >= len(whole):
+                view.hold(symbol, "wait")
+                continue
+            upcoming = whole[len(close)]
+            if upcoming > close[-1] * Decimal(100):  # never on this data: same outcome
+                intent = view.buy(symbol, notional_try=Decimal(300), reason="rises_next")
+                if intent is not None:
+                    yield intent
+            else:
+                view.hold(symbol, "wait")
