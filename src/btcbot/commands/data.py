@@ -3,9 +3,10 @@
 ``import`` turns a candle CSV in any common layout into a Parquet dataset (schema in
 :mod:`btcbot.data.parquet`). ``validate`` reports what is wrong with a dataset or a CSV file.
 Exit codes of ``validate``: 0 clean; 1 problems found (rows a replay would refuse: duplicate
-times, rows out of order or newest first, OHLC violations; with ``--strict`` also gaps that the
-dataset does not mark); 2 the input cannot be read at all (missing, binary, no header,
-a cell that is not a number). ``import`` exits 0 when it wrote the dataset, 2 when it refused.
+times, rows out of order or newest first, OHLC violations, rows off the interval's grid; with
+``--strict`` also gaps that the dataset does not mark); 2 the input cannot be read at all
+(missing, binary, no header, a cell that is not a number). ``import`` exits 0 when it wrote
+the dataset, 2 when it refused.
 """
 
 from __future__ import annotations
@@ -110,7 +111,7 @@ def validate_command(
         bool, typer.Option("--strict", help="Gaps the dataset does not mark are problems too.")
     ] = False,
 ) -> None:
-    """Report gaps, duplicates, out-of-order rows and OHLC violations.
+    """Report gaps, duplicates, out-of-order rows, off-grid rows and OHLC violations.
 
     Exit 0: clean. Exit 1: problems found. Exit 2: the input cannot be read."""
     interval = None if timeframe is None else _duration(timeframe, "--timeframe")
@@ -199,6 +200,15 @@ def _print_findings(findings: Findings, *, marked: int) -> None:
         ],
     )
     _print_list("OHLC violations", [v.message for v in findings.violations])
+    if findings.interval_ms is not None:
+        grid = format_duration(findings.interval_ms)
+        _print_list(
+            f"off the {grid} grid (a replay refuses such a row: remove or correct it)",
+            [
+                f"{o.where}: {_iso(o.open_ms)}, between {_iso(o.before_ms)} and {_iso(o.after_ms)}"
+                for o in findings.off_grid
+            ],
+        )
     _print_gaps(findings.gaps, marked=marked)
 
 
@@ -232,6 +242,7 @@ def _problem_count(findings: Findings) -> int:
         len(findings.out_of_order)
         + len(findings.duplicates)
         + len(findings.violations)
+        + len(findings.off_grid)
         + findings.newest_first
     )
 

@@ -6,7 +6,15 @@ documented in :mod:`btcbot.data.parquet`), :func:`check_rows` / :class:`Findings
 duplicates, out-of-order rows, OHLC violations) and :func:`read_candles_csv`.
 """
 
-from btcbot.data.checks import Duplicate, Findings, Gap, OutOfOrder, Violation, check_rows
+from btcbot.data.checks import (
+    Duplicate,
+    Findings,
+    Gap,
+    OffGrid,
+    OutOfOrder,
+    Violation,
+    check_rows,
+)
 from btcbot.data.csv_formats import CsvCandles, read_candles_csv
 from btcbot.data.importer import ImportResult, import_csv
 from btcbot.data.parquet import (
@@ -28,6 +36,7 @@ __all__ = [
     "Findings",
     "Gap",
     "ImportResult",
+    "OffGrid",
     "OutOfOrder",
     "RawCandle",
     "SharedTimes",

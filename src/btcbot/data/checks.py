@@ -7,6 +7,10 @@
   matches the first one, else conflicting);
 * **OHLC violation**: a row that is not a candle (a price <= 0, negative volume,
   ``low > min(open, close)`` or ``high < max(open, close)``, a lone or crossed bid/ask);
+* **off grid**: a row whose open time is off the interval's grid, the open time modulo the
+  interval that most rows share (a row at ``05:30`` in an hourly file,
+  :mod:`btcbot.exchange.candle_grid`): a replay refuses it, since it would close the candles
+  around it at the wrong time;
 * **gap**: consecutive open times (after sorting, duplicates removed) further apart than one
   interval; ``missing`` is how many candles would fit in it.
 
@@ -20,7 +24,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from btcbot.data.rows import RawCandle
-from btcbot.data.timeframes import dominant_step_ms
+from btcbot.exchange.candle_grid import dominant_step_ms, grid_neighbours, grid_phase, off_grid
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +50,16 @@ class Violation:
 
 
 @dataclass(frozen=True, slots=True)
+class OffGrid:
+    """A row opening at ``open_ms``, between the grid times ``before_ms`` and ``after_ms``."""
+
+    where: str
+    open_ms: int
+    before_ms: int
+    after_ms: int
+
+
+@dataclass(frozen=True, slots=True)
 class Gap:
     """No candle opens strictly between ``after_ms`` and ``before_ms``."""
 
@@ -65,11 +79,12 @@ class Findings:
     duplicates: tuple[Duplicate, ...]
     violations: tuple[Violation, ...]
     gaps: tuple[Gap, ...]
+    off_grid: tuple[OffGrid, ...] = ()
 
     @property
     def clean(self) -> bool:
         """No row a replay would refuse (gaps are allowed: exchanges pause)."""
-        return not (self.out_of_order or self.duplicates or self.violations)
+        return not (self.out_of_order or self.duplicates or self.violations or self.off_grid)
 
 
 def check_rows(rows: Sequence[RawCandle], interval_ms: int | None = None) -> Findings:
@@ -89,7 +104,22 @@ def check_rows(rows: Sequence[RawCandle], interval_ms: int | None = None) -> Fin
             Violation(row.where, problem) for row in rows if (problem := row.problem()) is not None
         ),
         gaps=_gaps(sorted(set(times)), interval),
+        off_grid=_off_grid(rows, times, interval),
     )
+
+
+def _off_grid(
+    rows: Sequence[RawCandle], times: Sequence[int], interval_ms: int | None
+) -> tuple[OffGrid, ...]:
+    if not interval_ms:
+        return ()
+    phase = grid_phase(times, interval_ms)
+    found: list[OffGrid] = []
+    for index in off_grid(times, interval_ms):
+        row = rows[index]
+        before, after = grid_neighbours(row.open_ms, phase, interval_ms)
+        found.append(OffGrid(row.where, row.open_ms, before, after))
+    return tuple(found)
 
 
 def _out_of_order(rows: Sequence[RawCandle], newest_first: bool) -> tuple[OutOfOrder, ...]:

@@ -1,9 +1,12 @@
 """CSV candle file → Parquet dataset: detect the layout, sort, handle duplicates, mark gaps.
 
-A row that is not a candle (OHLC violation) refuses the import: nothing is written, the
+A row that is not a candle (OHLC violation) or opens off the grid of the others (a row at
+``05:30`` in an hourly file) refuses the import: nothing is written, the
 message names the file and line. Repeated open times refuse it too unless ``drop_duplicates``
 (then the first row of each time, in file order, is kept). Rows in any order are sorted.
-Gaps are kept (exchanges pause) and marked in the dataset's metadata.
+Gaps are kept (exchanges pause) and marked in the dataset's metadata. The timeframe is the
+file's most common step unless given; a given one must be the smallest step between the rows
+(a finer one would label 1h candles 30m, a coarser one 1m candles 1h).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from btcbot.data.parquet import DatasetInfo, write_dataset
 from btcbot.data.rows import RawCandle
 from btcbot.data.timeframes import format_duration
 from btcbot.domain import Symbol
+from btcbot.exchange.candle_grid import off_grid_message
 from btcbot.exchange.datasets import DatasetError
 
 
@@ -49,7 +53,7 @@ def import_csv(
     if findings.duplicates and not drop_duplicates:
         _refuse_duplicates(findings)
     rows = _first_of_each_time(candles.rows)
-    interval = _interval(source, rows, interval_ms or findings.interval_ms)
+    interval = _interval(source, rows, interval_ms, findings)
     info = DatasetInfo(
         symbol=symbol,
         interval_ms=interval,
@@ -84,14 +88,37 @@ def _first_of_each_time(rows: tuple[RawCandle, ...]) -> list[RawCandle]:
     return sorted(kept.values(), key=lambda row: row.open_ms)
 
 
-def _interval(source: Path, rows: list[RawCandle], interval_ms: int | None) -> int:
-    if interval_ms is None:
-        raise DatasetError(f"{source}: one candle only: pass --timeframe")
+def _interval(source: Path, rows: list[RawCandle], given: int | None, findings: Findings) -> int:
+    """The dataset's interval: ``given`` (--timeframe) only when it is the smallest step
+    between the rows, else the most common step; refused (naming what to pass) when it cannot
+    be told or a row opens off its grid."""
     steps = [b.open_ms - a.open_ms for a, b in pairwise(rows)]
-    finer = [step for step in steps if step < interval_ms]
-    if finer:
+    interval = given or findings.interval_ms
+    if interval is None:
+        raise DatasetError(f"{source}: one candle only: pass --timeframe")
+    if given is not None and steps and given != min(steps):
+        smallest = format_duration(min(steps))
+        if given < min(steps):
+            raise DatasetError(
+                f"{source}: --timeframe {format_duration(given)} is finer than the file's "
+                f"candles, which are never less than {smallest} apart: pass --timeframe "
+                f"{smallest} or leave --timeframe out"
+            )
         raise DatasetError(
-            f"{source}: rows {format_duration(min(finer))} apart are finer than the timeframe "
-            f"{format_duration(interval_ms)}: pass the file's own timeframe"
+            f"{source}: rows {smallest} apart are finer than the timeframe "
+            f"{format_duration(given)}: pass the file's own timeframe ({smallest}) or leave "
+            "--timeframe out"
         )
-    return interval_ms
+    if findings.off_grid:
+        first = findings.off_grid[0]
+        raise DatasetError(
+            off_grid_message(
+                first.where,
+                str(source),
+                first.open_ms,
+                interval,
+                first.before_ms,
+                len(findings.off_grid) - 1,
+            )
+        )
+    return interval

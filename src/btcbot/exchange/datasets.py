@@ -20,7 +20,10 @@ symbols). Each file has a header row and one row per candle, oldest first::
   candle's close. When present, the replay builds its book on them instead of on a synthetic
   spread around ``close``. A row may leave both empty.
 * Timestamps strictly increase. Gaps (exchange maintenance) are allowed; the candle interval
-  is the smallest step between rows unless given explicitly.
+  is the most common step between rows unless given explicitly, and then every row must open
+  on that interval's grid (:mod:`btcbot.exchange.candle_grid`): a row at ``05:30`` in an hourly
+  file is refused rather than read as a 30-minute interval. A one-row file has no interval to
+  tell.
 
 Every rejected row raises :class:`DatasetError` naming the file and line. Money stays Decimal.
 """
@@ -41,6 +44,13 @@ from btcbot.domain.market import Candle
 from btcbot.domain.money import ZERO, MoneyError, format_decimal, to_decimal
 from btcbot.domain.slots import fast_init
 from btcbot.domain.symbols import Symbol, SymbolError
+from btcbot.exchange.candle_grid import (
+    dominant_step_ms,
+    grid_neighbours,
+    grid_phase,
+    off_grid,
+    off_grid_message,
+)
 
 COLUMNS = ("ts", "open", "high", "low", "close", "volume")
 ALIASES: Mapping[str, str] = MappingProxyType(
@@ -289,10 +299,26 @@ def _table_rows(source: str, table: Iterator[list[str]]) -> Iterator[_Row]:
 
 
 def _infer_interval(source: str, rows: Sequence[_Row]) -> int:
-    steps = [b.open_ms - a.open_ms for a, b in pairwise(rows)]
-    if not steps:
+    """The most common step (a stray row does not set it; see :func:`_refuse_off_grid`)."""
+    interval = dominant_step_ms([row.open_ms for row in rows])
+    if interval is None:
         raise DatasetError(f"{source}: one candle only: pass interval_ms explicitly")
-    return min(steps)
+    return interval
+
+
+def _refuse_off_grid(source: str, rows: Sequence[_Row], interval_ms: int) -> None:
+    """Refuse a row that opens off the grid of the others: replaying it would close its
+    neighbours' candles before they really close."""
+    times = [row.open_ms for row in rows]
+    stray = off_grid(times, interval_ms)
+    if not stray:
+        return
+    row = rows[stray[0]]
+    before, _ = grid_neighbours(row.open_ms, grid_phase(times, interval_ms), interval_ms)
+    where = f"{source}:{row.line}"
+    raise DatasetError(
+        off_grid_message(where, source, row.open_ms, interval_ms, before, len(stray) - 1)
+    )
 
 
 def read_series(
@@ -309,7 +335,10 @@ def read_series(
     rows = list(_rows(path))
     if not rows:
         raise DatasetError(f"{path}: no candle rows")
-    interval = interval_ms or _infer_interval(str(path), rows)
+    interval = interval_ms
+    if interval is None:  # told by the rows: then every row must be on its grid
+        interval = _infer_interval(str(path), rows)
+        _refuse_off_grid(str(path), rows, interval)
     kept = [
         _bar(symbol, interval, row)
         for row in rows

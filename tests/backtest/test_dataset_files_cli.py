@@ -1,0 +1,36 @@
+"""``btcbot backtest --data FILE.csv`` on files that once misled it: a stray off-grid row, epoch
+microseconds, a byte order mark, a single candle."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.backtest.factories import write_wave
+from tests.backtest.test_cli import backtest
+
+HALF_HOUR_MS = 1_800_000
+
+
+def rewritten(source: Path, target: Path, edit: Callable[[list[str]], list[str]]) -> Path:
+    """``source`` with its rows edited, written to ``target`` (in a directory of its own)."""
+    header, *rows = source.read_text().splitlines()
+    target.parent.mkdir()
+    target.write_text("\n".join([header, *edit(rows)]) + "\n", encoding="utf-8")
+    return target
+
+
+def test_an_off_grid_row_is_refused_instead_of_halving_the_interval(workdir: Path) -> None:
+    data = write_wave(workdir / "BTC_TRY.csv", 24)
+
+    def stray(rows: list[str]) -> list[str]:
+        ts, rest = rows[5].split(",", 1)
+        return [*rows[:6], f"{int(ts) + HALF_HOUR_MS},{rest}", *rows[6:]]
+
+    half = rewritten(data, workdir / "half" / "BTC_TRY.csv", stray)
+    result = backtest(half, workdir / "h.db", "--progress-every", "0")
+    assert result.code == 2, result.output
+    assert f"{half}:8: the candle at " in result.stderr
+    assert "opens off the file's 1h grid" in result.stderr
+    assert "Traceback" not in result.output and "ran " not in result.stdout
+    assert not (workdir / "h.db").exists()

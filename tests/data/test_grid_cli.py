@@ -1,0 +1,67 @@
+"""``btcbot data validate|import`` on off-grid rows, a wrong --timeframe, epoch units and
+directories: problems reported, refusals with one message and nothing written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from btcbot.data import read_dataset_rows
+from tests.data.test_cli import btcbot
+
+HOUR_MS = 3_600_000
+T0 = 1_735_347_600_000  # 2024-12-28T01:00Z
+
+
+def candles(path: Path, times_ms: list[int], unit: int = 1, header: str = "timestamp") -> Path:
+    """A made-up candle per time, the time in epoch ms times ``unit`` (1000: µs, 10**6: ns)."""
+    lines = [f"{header},open,high,low,close,volume"]
+    lines += [f"{ms * unit},100,101,99,100,1" for ms in times_ms]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def hourly_with_a_half_hour_row(path: Path) -> Path:
+    hours = [T0 + i * HOUR_MS for i in range(12)]
+    return candles(path, sorted([*hours, T0 + 5 * HOUR_MS + HOUR_MS // 2]))
+
+
+def test_validate_reports_an_off_grid_row_as_a_problem(tmp_path: Path) -> None:
+    source = hourly_with_a_half_hour_row(tmp_path / "half.csv")
+    result = btcbot("data", "validate", str(source))
+    assert result.code == 1, result.output
+    assert "interval 1h" in result.stdout
+    assert "off the 1h grid (a replay refuses such a row: remove or correct it): 1" in (
+        result.stdout
+    )
+    assert f"{source}:8: 2024-12-28T06:30Z, between 2024-12-28T06:00Z and 2024-12-28T07:00Z" in (
+        result.stdout
+    )
+    assert "PROBLEMS FOUND: 1" in result.stdout and "CLEAN" not in result.stdout
+
+
+def test_import_refuses_an_off_grid_row_and_writes_nothing(tmp_path: Path) -> None:
+    source = hourly_with_a_half_hour_row(tmp_path / "half.csv")
+    out = tmp_path / "half.parquet"
+    result = btcbot("data", "import", str(source), "--symbol", "BTC_TRY", "--out", str(out))
+    assert result.code == 2, result.output
+    assert result.stderr.startswith(
+        f"error: {source}:8: the candle at 2024-12-28T06:30:00Z opens off the file's 1h grid"
+    )
+    assert "Traceback" not in result.output and "(nothing written)" in result.stderr
+    assert not out.exists()
+
+
+def test_import_refuses_a_timeframe_finer_than_the_rows(tmp_path: Path) -> None:
+    source = candles(tmp_path / "ok.csv", [T0 + i * HOUR_MS for i in range(6)])
+    out = tmp_path / "ok.parquet"
+    args = ("data", "import", str(source), "--symbol", "BTC_TRY", "--out", str(out))
+    finer = btcbot(*args, "--timeframe", "30m")
+    assert finer.code == 2, finer.output
+    assert "--timeframe 30m is finer than the file's candles, which are never less than 1h " in (
+        finer.stderr
+    )
+    assert "pass --timeframe 1h or leave --timeframe out" in finer.stderr
+    assert not out.exists()
+    own = btcbot(*args, "--timeframe", "1h")
+    assert own.code == 0, own.output
+    assert read_dataset_rows(out)[0].interval_ms == HOUR_MS
