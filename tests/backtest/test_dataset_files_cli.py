@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.backtest.factories import write_wave
-from tests.backtest.test_cli import backtest
+from tests.backtest.test_cli import backtest, fingerprint
 
 HALF_HOUR_MS = 1_800_000
 
@@ -34,3 +34,17 @@ def test_an_off_grid_row_is_refused_instead_of_halving_the_interval(workdir: Pat
     assert "opens off the file's 1h grid" in result.stderr
     assert "Traceback" not in result.output and "ran " not in result.stdout
     assert not (workdir / "h.db").exists()
+
+
+def test_epoch_microseconds_replay_as_milliseconds_do(workdir: Path) -> None:
+    data = write_wave(workdir / "BTC_TRY.csv", 24)
+
+    def micro(rows: list[str]) -> list[str]:
+        return [row.replace(",", "000,", 1) for row in rows]
+
+    us = rewritten(data, workdir / "us" / "BTC_TRY.csv", micro)
+    ms_run = backtest(data, workdir / "ms.db", "--progress-every", "0")
+    us_run = backtest(us, workdir / "us.db", "--progress-every", "0")
+    assert us_run.code == 0, us_run.output
+    assert "ran 24 cycle(s)" in us_run.stdout
+    assert fingerprint(us_run) == fingerprint(ms_run)

@@ -3,9 +3,11 @@ directories: problems reported, refusals with one message and nothing written.""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
-from btcbot.data import read_dataset_rows
+from btcbot.data import DatasetInfo, RawCandle, read_dataset_rows, write_dataset
+from btcbot.domain import Symbol
 from tests.data.test_cli import btcbot
 
 HOUR_MS = 3_600_000
@@ -65,3 +67,53 @@ def test_import_refuses_a_timeframe_finer_than_the_rows(tmp_path: Path) -> None:
     own = btcbot(*args, "--timeframe", "1h")
     assert own.code == 0, own.output
     assert read_dataset_rows(out)[0].interval_ms == HOUR_MS
+
+
+def test_microsecond_and_nanosecond_files_validate_and_import(tmp_path: Path) -> None:
+    hours = [T0 + i * HOUR_MS for i in range(6)]
+    expected = [row.open_ms for row in read_dataset_rows(_imported(tmp_path, hours, 1))[1]]
+    assert expected == hours
+    for unit in (1_000, 1_000_000):
+        source = candles(tmp_path / f"u{unit}.csv", hours, unit)
+        valid = btcbot("data", "validate", str(source))
+        assert valid.code == 0, valid.output
+        assert "rows: 6, interval 1h, 2024-12-28T01:00Z -> 2024-12-28T06:00Z" in valid.stdout
+        assert [row.open_ms for row in read_dataset_rows(_imported(tmp_path, hours, unit))[1]] == (
+            expected
+        )
+
+
+def _imported(tmp_path: Path, hours: list[int], unit: int) -> Path:
+    source = candles(tmp_path / f"in{unit}.csv", hours, unit)
+    out = tmp_path / f"out{unit}.parquet"
+    result = btcbot("data", "import", str(source), "--symbol", "BTC_TRY", "--out", str(out))
+    assert result.code == 0, result.output
+    assert "2024-12-28T01:00Z -> 2024-12-28T06:00Z" in result.stdout
+    return out
+
+
+def test_a_timestamp_past_the_year_9999_is_refused_and_nothing_written(tmp_path: Path) -> None:
+    source = candles(tmp_path / "far.csv", [T0, T0 + HOUR_MS])
+    source.write_text(source.read_text() + f"{'9' * 22},100,101,99,100,1\n")
+    out = tmp_path / "far.parquet"
+    for args in (
+        ("data", "validate", str(source)),
+        ("data", "import", str(source), "--symbol", "BTC_TRY", "--out", str(out)),
+    ):
+        result = btcbot(*args)
+        assert result.code == 2, result.output
+        assert result.stderr.startswith(f"error: {source}:4: bad time '{'9' * 22}'")
+        assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_validate_names_a_parquet_time_past_the_year_9999_without_a_traceback(
+    tmp_path: Path,
+) -> None:
+    far = T0 + 10**11 * HOUR_MS  # epoch ms: some eleven million years on, on the grid
+    rows = [RawCandle(f"r{i}", ms, *(Decimal(1),) * 5) for i, ms in enumerate([T0, far])]
+    out = tmp_path / "far.parquet"
+    write_dataset(out, DatasetInfo(Symbol.parse("BTC_TRY"), HOUR_MS, "test", ()), rows)
+    result = btcbot("data", "validate", str(out))
+    assert result.code == 0, result.output
+    assert f"2024-12-28T01:00Z -> {far} ms" in result.stdout

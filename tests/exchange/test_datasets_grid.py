@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from btcbot.exchange.datasets import DatasetError, read_series
+from btcbot.exchange.datasets import DatasetError, parse_timestamp_ms, read_series
 from tests.exchange.factories import BTC_TRY, HOUR_MS, T0
 
 HEADER = "ts,open,high,low,close,volume\n"
@@ -44,3 +44,25 @@ def test_a_grid_offset_from_the_hour_is_the_files_own(tmp_path: Path) -> None:
     stray = write(tmp_path, HEADER + rows(sorted([*times, T0 + 2 * HOUR_MS])), "stray.csv")
     with pytest.raises(DatasetError, match=r"stray\.csv:4: .* opens off the file's 1h grid"):
         read_series(stray, BTC_TRY)
+
+
+def test_epoch_numbers_in_any_common_unit() -> None:
+    units = {"s": 1, "ms": 1_000, "µs": 10**6, "ns": 10**9}
+    read = {unit: parse_timestamp_ms(str(1_735_347_600 * scale)) for unit, scale in units.items()}
+    assert read == dict.fromkeys(units, 1_735_347_600_000)
+
+
+def test_microsecond_and_nanosecond_files_load_as_their_millisecond_twin(tmp_path: Path) -> None:
+    hours = [T0 + i * HOUR_MS for i in range(5)]
+    ms = read_series(write(tmp_path, HEADER + rows(hours), "ms.csv"), BTC_TRY)
+    for unit in (1_000, 1_000_000):
+        other = read_series(write(tmp_path, HEADER + rows(hours, unit), f"{unit}.csv"), BTC_TRY)
+        assert other.bars == ms.bars and other.interval_ms == HOUR_MS
+
+
+def test_an_epoch_past_the_year_9999_is_a_bad_timestamp(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="past the year 9999"):
+        parse_timestamp_ms("9" * 25)
+    path = write(tmp_path, HEADER + rows([T0]) + f"{'9' * 25},100,101,99,100,1\n")
+    with pytest.raises(DatasetError, match=r":3: bad timestamp '9{25}'"):
+        read_series(path, BTC_TRY)

@@ -250,7 +250,10 @@ def _problem_count(findings: Findings) -> int:
 def _iso(ms: int | None) -> str:
     if ms is None:
         return "-"
-    return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%dT%H:%MZ")
+    try:
+        return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%dT%H:%MZ")
+    except (ValueError, OverflowError, OSError):  # a Parquet ts past what datetime holds
+        return f"{ms} ms"
 
 
 data_app.command("download")(download_command)

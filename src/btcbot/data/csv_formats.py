@@ -17,9 +17,10 @@ btcbot                        header ``ts,open,high,low,close,volume[,bid,ask]``
 Header names are case-insensitive and spaces count as underscores (``Volume BTC`` is
 ``volume_btc``). Up to :data:`MAX_BANNER_LINES` lines before the header are skipped as a banner.
 The time column is the first of ``ts, unix, timestamp, open_time, time, datetime, date``: epoch
-seconds or milliseconds, ISO-8601 (naive means UTC) or ``YYYY-MM-DD HH-AM``; it is the candle's
-OPEN time. Base volume is ``volume_<base>`` when the file has it (CryptoDataDownload's
-``volume`` is the quote volume), else ``volume``.
+seconds, milliseconds, microseconds or nanoseconds (told by size, see
+:mod:`btcbot.exchange.datasets`), ISO-8601 (naive means UTC) or ``YYYY-MM-DD HH-AM``; it is
+the candle's OPEN time. Base volume is ``volume_<base>`` when the file has it
+(CryptoDataDownload's ``volume`` is the quote volume), else ``volume``.
 
 Rows are returned in file order, unchecked: sorting, duplicates and OHLC consistency are for
 :mod:`btcbot.data.checks`. What cannot be read at all (binary data, no header, a cell that is
@@ -189,7 +190,8 @@ def _time_ms(where: str, text: str) -> int:
             continue
         return int(moment.timestamp()) * 1000
     raise DatasetError(
-        f"{where}: bad time {text!r}: use epoch seconds or ms, ISO-8601 or YYYY-MM-DD HH-AM"
+        f"{where}: bad time {text!r}: use epoch seconds, ms, µs or ns (a whole number of ms), "
+        "ISO-8601 or YYYY-MM-DD HH-AM"
     )
 
 

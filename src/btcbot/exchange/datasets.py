@@ -9,8 +9,10 @@ symbols). Each file has a header row and one row per candle, oldest first::
     ts,open,high,low,close,volume[,bid,ask]
     2024-01-01T00:00:00Z,1280000,1284000,1279000,1283000,12.5,1282900,1283100
 
-* ``ts`` is the candle's OPEN time: epoch seconds, epoch milliseconds (13 digits) or ISO-8601
-  (``2019-12-20 10:00:00``; no zone means UTC). Header aliases ``timestamp``, ``time``,
+* ``ts`` is the candle's OPEN time: an epoch number or ISO-8601 (``2019-12-20 10:00:00``; no
+  zone means UTC). An epoch number's unit is told by its size, as for the common candle files:
+  seconds (10 digits today), milliseconds (13), microseconds (16) or nanoseconds (19); each
+  unit's range starts in 1973 and ends in the year 5138. Header aliases ``timestamp``, ``time``,
   ``open_time``, ``date`` and ``datetime`` are accepted, and header names are case-insensitive,
   so the shared Binance TR file (``Open_Time,Open,High,Low,Close,Volume``) and the 1m sets
   (``timestamp``/``open_time,open,...``) load as they are.
@@ -64,7 +66,16 @@ ALIASES: Mapping[str, str] = MappingProxyType(
         "best_ask": "ask",
     }
 )
-_MS_THRESHOLD = 10**11  # an epoch below this is in seconds (10**11 s is the year 5138)
+# An epoch number's unit by its size: a unit's values run from 10**11 of the next finer unit
+# (the year 1973) up to 10**11 of its own (the year 5138). (lowest value, ms = value *
+# multiplier / divisor), finest unit first.
+_EPOCH_UNITS = (
+    (10**17, 1, 1_000_000),  # nanoseconds
+    (10**14, 1, 1_000),  # microseconds
+    (10**11, 1, 1),  # milliseconds
+    (0, 1_000, 1),  # seconds
+)
+_MAX_MS = 253_402_300_800_000  # 10000-01-01: past every unit's range and datetime's
 
 
 class DatasetError(ValueError):
@@ -168,11 +179,15 @@ def closed_by(closes: Sequence[int], now_ms: int, hint: int) -> int:
 
 
 def parse_timestamp_ms(text: str) -> int:
-    """Epoch seconds, epoch ms, or ISO-8601 (naive = UTC) to epoch ms; ``ValueError`` if not."""
+    """An epoch number (seconds, ms, µs or ns, told by its size: see the module) or ISO-8601
+    (naive = UTC) to epoch ms; ``ValueError`` if not, or past the year 9999."""
     raw = text.strip()
     if raw.replace(".", "", 1).isdigit():
         value = Decimal(raw)
-        millis = value if value >= _MS_THRESHOLD else value * 1000
+        multiplier, divisor = next((m, d) for low, m, d in _EPOCH_UNITS if value >= low)
+        millis = value * multiplier / divisor
+        if millis >= _MAX_MS:
+            raise ValueError(f"{raw!r} is past the year 9999 in any epoch unit")
         if millis != millis.to_integral_value():
             raise ValueError(f"{raw!r} is not a whole number of milliseconds")
         return int(millis)
@@ -216,7 +231,8 @@ class _Reader:
         except ValueError:
             text = cells[self.index["ts"]]
             raise DatasetError(
-                f"{where}: bad timestamp {text!r}: use epoch seconds, epoch ms or ISO-8601"
+                f"{where}: bad timestamp {text!r}: use epoch seconds, ms, µs or ns (a whole "
+                "number of ms) or ISO-8601"
             ) from None
         values = tuple(self._decimal(where, cells, name) for name in COLUMNS[1:])
         o, h, low, c, v = values
