@@ -48,3 +48,14 @@ def test_epoch_microseconds_replay_as_milliseconds_do(workdir: Path) -> None:
     assert us_run.code == 0, us_run.output
     assert "ran 24 cycle(s)" in us_run.stdout
     assert fingerprint(us_run) == fingerprint(ms_run)
+
+
+def test_a_byte_order_mark_before_the_header_is_read_past(workdir: Path) -> None:
+    data = write_wave(workdir / "BTC_TRY.csv", 24)
+    bom = workdir / "bom" / "BTC_TRY.csv"
+    bom.parent.mkdir()
+    bom.write_bytes(b"\xef\xbb\xbf" + data.read_bytes())
+    plain = backtest(data, workdir / "plain.db", "--progress-every", "0")
+    marked = backtest(bom, workdir / "bom.db", "--progress-every", "0")
+    assert marked.code == 0, marked.output
+    assert fingerprint(marked) == fingerprint(plain)

@@ -66,3 +66,9 @@ def test_an_epoch_past_the_year_9999_is_a_bad_timestamp(tmp_path: Path) -> None:
     path = write(tmp_path, HEADER + rows([T0]) + f"{'9' * 25},100,101,99,100,1\n")
     with pytest.raises(DatasetError, match=r":3: bad timestamp '9{25}'"):
         read_series(path, BTC_TRY)
+
+
+def test_a_byte_order_mark_before_the_header_is_not_part_of_it(tmp_path: Path) -> None:
+    text = "\ufeffOpen_Time,Open,High,Low,Close,Volume\n" + rows([T0, T0 + HOUR_MS])
+    series = read_series(write(tmp_path, text), BTC_TRY)
+    assert [bar.open_ms for bar in series.bars] == [T0, T0 + HOUR_MS]

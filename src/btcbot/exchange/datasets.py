@@ -279,7 +279,7 @@ def check_quote(where: str, bid: Decimal | None, ask: Decimal | None) -> None:
 def _rows(path: Path) -> Iterator[_Row]:
     source = str(path)
     try:
-        handle = path.open(newline="", encoding="utf-8")
+        handle = path.open(newline="", encoding="utf-8-sig")  # a leading BOM is not the header
     except OSError as exc:
         raise DatasetError(f"{source}: cannot open: {exc.strerror}") from None
     with handle:
