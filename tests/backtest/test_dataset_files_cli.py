@@ -59,3 +59,16 @@ def test_a_byte_order_mark_before_the_header_is_read_past(workdir: Path) -> None
     marked = backtest(bom, workdir / "bom.db", "--progress-every", "0")
     assert marked.code == 0, marked.output
     assert fingerprint(marked) == fingerprint(plain)
+
+
+def test_one_candle_names_what_the_commands_accept(workdir: Path) -> None:
+    data = write_wave(workdir / "BTC_TRY.csv", 24)
+    one = workdir / "one" / "BTC_TRY.csv"
+    one.parent.mkdir()
+    one.write_text("\n".join(data.read_text().splitlines()[:2]) + "\n")
+    result = backtest(one, workdir / "one.db")
+    assert result.code == 2, result.output
+    assert "interval_ms" not in result.stderr
+    assert "needs at least two candles" in result.stderr
+    assert f"btcbot data import {one} --symbol PAIR --timeframe" in result.stderr
+    assert not (workdir / "one.db").exists()

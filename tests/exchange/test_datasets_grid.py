@@ -72,3 +72,13 @@ def test_a_byte_order_mark_before_the_header_is_not_part_of_it(tmp_path: Path) -
     text = "\ufeffOpen_Time,Open,High,Low,Close,Volume\n" + rows([T0, T0 + HOUR_MS])
     series = read_series(write(tmp_path, text), BTC_TRY)
     assert [bar.open_ms for bar in series.bars] == [T0, T0 + HOUR_MS]
+
+
+def test_one_candle_says_what_the_user_can_do(tmp_path: Path) -> None:
+    path = write(tmp_path, HEADER + rows([T0]))
+    with pytest.raises(DatasetError) as refused:
+        read_series(path, BTC_TRY)
+    message = str(refused.value)
+    assert "interval_ms" not in message  # no command has such an option
+    assert "at least two candles" in message
+    assert f"btcbot data import {path} --symbol PAIR --timeframe" in message

@@ -25,7 +25,7 @@ symbols). Each file has a header row and one row per candle, oldest first::
   is the most common step between rows unless given explicitly, and then every row must open
   on that interval's grid (:mod:`btcbot.exchange.candle_grid`): a row at ``05:30`` in an hourly
   file is refused rather than read as a 30-minute interval. A one-row file has no interval to
-  tell.
+  tell: import it with ``btcbot data import --timeframe``.
 
 Every rejected row raises :class:`DatasetError` naming the file and line. Money stays Decimal.
 """
@@ -318,7 +318,12 @@ def _infer_interval(source: str, rows: Sequence[_Row]) -> int:
     """The most common step (a stray row does not set it; see :func:`_refuse_off_grid`)."""
     interval = dominant_step_ms([row.open_ms for row in rows])
     if interval is None:
-        raise DatasetError(f"{source}: one candle only: pass interval_ms explicitly")
+        raise DatasetError(
+            f"{source}: one candle only, so its interval cannot be told: a replay needs at "
+            f"least two candles, or import it with `btcbot data import {source} --symbol PAIR "
+            "--timeframe INTERVAL --out DATASET.parquet` (e.g. --timeframe 1h) and pass the "
+            "dataset"
+        )
     return interval
 
 
