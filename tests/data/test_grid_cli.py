@@ -107,6 +107,35 @@ def test_a_timestamp_past_the_year_9999_is_refused_and_nothing_written(tmp_path:
     assert not out.exists()
 
 
+def test_validate_takes_a_directory_of_datasets_and_csv_files(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    candles(folder / "BTC_TRY.csv", [T0 + i * HOUR_MS for i in range(4)])
+    (folder / "notes.txt").write_text("not a candle file")
+    source = candles(tmp_path / "ada.csv", [T0 + i * HOUR_MS for i in range(3)])
+    dataset = folder / "ADA_TRY.parquet"
+    imported = btcbot("data", "import", str(source), "--symbol", "ADA_TRY", "--out", str(dataset))
+    assert imported.code == 0, imported.output
+    clean = btcbot("data", "validate", str(folder))
+    assert clean.code == 0, clean.output
+    assert f"{dataset}: Parquet dataset ADA_TRY 1h" in clean.stdout
+    assert f"{folder / 'BTC_TRY.csv'}: CSV" in clean.stdout and "notes.txt" not in clean.output
+    assert clean.stdout.rstrip().endswith("CLEAN")
+    hourly_with_a_half_hour_row(folder / "ETH_TRY.csv")
+    found = btcbot("data", "validate", str(folder))
+    assert found.code == 1, found.output
+    assert f"{folder / 'BTC_TRY.csv'}: CSV" in found.stdout
+    assert f"{folder / 'ETH_TRY.csv'}:8: 2024-12-28T06:30Z" in found.stdout
+    (folder / "XRP_TRY.csv").write_bytes(b"\x00\x01")
+    unreadable = btcbot("data", "validate", str(folder))
+    assert unreadable.code == 2 and unreadable.stdout == "", unreadable.output
+    assert unreadable.stderr.startswith(f"error: {folder / 'XRP_TRY.csv'}:1: binary data")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    nothing = btcbot("data", "validate", str(empty))
+    assert nothing.code == 2 and "no *.csv or *.parquet file" in nothing.stderr
+
+
 def test_validate_names_a_parquet_time_past_the_year_9999_without_a_traceback(
     tmp_path: Path,
 ) -> None:

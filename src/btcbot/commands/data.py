@@ -1,12 +1,13 @@
 """``btcbot data import|validate``: candle datasets for backtests.
 
 ``import`` turns a candle CSV in any common layout into a Parquet dataset (schema in
-:mod:`btcbot.data.parquet`). ``validate`` reports what is wrong with a dataset or a CSV file.
-Exit codes of ``validate``: 0 clean; 1 problems found (rows a replay would refuse: duplicate
-times, rows out of order or newest first, OHLC violations, rows off the interval's grid; with
-``--strict`` also gaps that the dataset does not mark); 2 the input cannot be read at all
-(missing, binary, no header, a cell that is not a number). ``import`` exits 0 when it wrote
-the dataset, 2 when it refused.
+:mod:`btcbot.data.parquet`). ``validate`` reports what is wrong with a dataset or a CSV file,
+or with each of them in a directory (what ``backtest --data DIR`` reads). Exit codes of
+``validate``: 0 clean; 1 problems found (rows a replay would refuse: duplicate times, rows out
+of order or newest first, OHLC violations, rows off the interval's grid; with ``--strict`` also
+gaps that the dataset does not mark); 2 an input cannot be read at all (missing, binary, no
+header, a cell that is not a number). ``import`` exits 0 when it wrote the dataset, 2 when it
+refused.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from btcbot.data import (
     Findings,
     Gap,
     ImportResult,
+    RawCandle,
     check_rows,
     format_duration,
     import_csv,
@@ -98,7 +100,13 @@ def import_command(
 
 @data_app.command("validate")
 def validate_command(
-    path: Annotated[Path, typer.Argument(help="Parquet dataset or candle CSV file.")],
+    path: Annotated[
+        Path,
+        typer.Argument(
+            help="Parquet dataset or candle CSV file, or a directory of them (as backtest "
+            "--data takes): each is validated."
+        ),
+    ],
     timeframe: Annotated[
         str | None,
         typer.Option(
@@ -113,27 +121,44 @@ def validate_command(
 ) -> None:
     """Report gaps, duplicates, out-of-order rows, off-grid rows and OHLC violations.
 
-    Exit 0: clean. Exit 1: problems found. Exit 2: the input cannot be read."""
+    Exit 0: clean. Exit 1: problems found. Exit 2: an input cannot be read."""
     interval = None if timeframe is None else _duration(timeframe, "--timeframe")
-    try:
-        if is_dataset_file(path):
-            info, rows = read_dataset_rows(path)
-            what = f"Parquet dataset {info.symbol.normalized} {info.timeframe} ({info.source})"
-            interval, marked = interval or info.interval_ms, info.gaps
-        else:
-            csv = read_candles_csv(path)
-            what, rows, marked = f"CSV, {csv.layout} layout", csv.rows, ()
+    files = _files(path)
+    try:  # every file read before anything is printed: an unreadable one is the only output
+        loaded = [_load(one) for one in files]
     except DatasetError as exc:
         fail(str(exc))
-    findings = check_rows(rows, interval)
-    unmarked = _unmarked(findings.gaps, marked)
-    typer.echo(f"{path}: {what}")
-    _print_findings(findings, marked=len(findings.gaps) - len(unmarked))
-    problems = _problem_count(findings) + (len(unmarked) if strict else 0)
+    problems = 0
+    for one, (what, rows, declared, marked) in zip(files, loaded, strict=True):
+        findings = check_rows(rows, interval or declared)
+        unmarked = _unmarked(findings.gaps, marked)
+        typer.echo(f"{one}: {what}")
+        _print_findings(findings, marked=len(findings.gaps) - len(unmarked))
+        problems += _problem_count(findings) + (len(unmarked) if strict else 0)
     if problems:
         typer.secho(f"PROBLEMS FOUND: {problems}", fg=typer.colors.RED, bold=True)
         raise typer.Exit(EXIT_RUNTIME)
     typer.secho("CLEAN", fg=typer.colors.GREEN, bold=True)
+
+
+def _files(path: Path) -> list[Path]:
+    """``path``, or the CSV files and Parquet datasets of a directory (sorted)."""
+    if not path.is_dir():
+        return [path]
+    found = sorted(one for one in path.iterdir() if one.suffix in (".csv", ".parquet"))
+    if not found:
+        fail(f"{path}: a directory with no *.csv or *.parquet file: name a candle file")
+    return found
+
+
+def _load(path: Path) -> tuple[str, Sequence[RawCandle], int | None, Sequence[Gap]]:
+    """What ``path`` is, its rows, its declared interval and the gaps it marks."""
+    if is_dataset_file(path):
+        info, rows = read_dataset_rows(path)
+        what = f"Parquet dataset {info.symbol.normalized} {info.timeframe} ({info.source})"
+        return what, rows, info.interval_ms, info.gaps
+    csv = read_candles_csv(path)
+    return f"CSV, {csv.layout} layout", csv.rows, None, ()
 
 
 # --- inputs --------------------------------------------------------------------------------
