@@ -145,6 +145,12 @@ def test_run_refuses_pairs_the_exchange_does_not_list(tmp_path: Path) -> None:
             "7",
             env={**env, "SYMBOLS": "BTC_TRY", "STAGE7_UNIVERSE_WHITELIST": "ETH_TRY,ETHH_TRY"},
         )
+        nowhere = cli(  # a universe quoted in a currency nothing trades in: empty for ever
+            "run",
+            "--stage",
+            "7",
+            env={**env, "SYMBOLS": "BTC_TRY", "STAGE7_UNIVERSE_QUOTE_CCY": "XYZ"},
+        )
         assert emu.faults.counters.mutating_total == 0
     assert result.code == 2, result.output
     assert "SYMBOLS: BTC_TRT is not listed on the exchange (did you mean BTC_TRY" in result.stderr
@@ -154,3 +160,5 @@ def test_run_refuses_pairs_the_exchange_does_not_list(tmp_path: Path) -> None:
     assert seven.code == 2, seven.output
     assert "STAGE7_UNIVERSE_WHITELIST: ETHH_TRY is not listed" in seven.stderr
     assert "did you mean ETH_TRY" in seven.stderr
+    assert nowhere.code == 2, nowhere.output
+    assert "STAGE7_UNIVERSE_QUOTE_CCY: no listed pair is quoted in XYZ" in nowhere.stderr

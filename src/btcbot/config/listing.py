@@ -33,6 +33,13 @@ def check_listed(config: AppConfig, listed: Collection[Symbol]) -> None:
         problems += _pairs("STAGE7_UNIVERSE_WHITELIST", stage.stage7_universe_whitelist, by_pair)
         targets = (pair for pair, _ in stage.portfolio_targets)
         problems += _pairs("PORTFOLIO_TARGETS", targets, by_pair)
+        quote = stage.stage7_universe_quote_ccy.upper()
+        quotes = sorted({symbol.quote for symbol in listed})
+        if quotes and quote not in quotes:  # an empty universe for ever, not an error
+            problems.append(
+                f"STAGE7_UNIVERSE_QUOTE_CCY: no listed pair is quoted in {quote} (the exchange "
+                f"quotes in {', '.join(quotes)}); correct it"
+            )
     if problems:
         raise UnlistedSymbols("; ".join(problems))
 
