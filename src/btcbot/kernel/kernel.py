@@ -6,8 +6,10 @@ Pipeline (one for every profile, built-in or an operator's strategy):
    its conversion book, e.g. ``USDT_TRY``); derive cash/inventory net of our live orders;
 2. the profile decides intents: its universe rule picks the symbols, its risk layer decides a
    mode (:mod:`btcbot.risk.layers`), its strategy turns a read-only view into intents
-   (:mod:`btcbot.strategy.api`; intents on a symbol outside the universe or still warming up
-   are dropped), the risk layer trims them, and symbols cooling down after 1123 rejects get
+   (:mod:`btcbot.strategy.api`; what is no valid intent -- a float, NaN, infinite or absurd
+   price or quantity, not an Intent at all -- is dropped first, so a strategy's bug never
+   crashes a cycle; intents on a symbol outside the universe or still warming up are
+   dropped), the risk layer trims them, and symbols cooling down after 1123 rejects get
    none;
 3. global switches (kill switch, safe mode, unknown-order freeze) can only make it worse;
 4. lifecycle: stale orders (TTL / drift) are cancelled; duplicates of live orders dropped;
@@ -26,14 +28,14 @@ Every intent that is dropped or shrunk leaves a decision with its reason code.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
 from btcbot.config.params import LifecycleParams
 from btcbot.decision.account import AccountView, orders_by_symbol
-from btcbot.decision.intents import Intent
+from btcbot.decision.intents import Intent, intent_problem
 from btcbot.decision.market import MarketView
 from btcbot.decision.modes import Mode, combine_modes
 from btcbot.decision.plan import (
@@ -133,7 +135,8 @@ def _decide(
         params=profile.params,
         indicators=profile.indicators if needs.candles else None,
     )
-    intents = _admitted(list(profile.strategy.decide(view)), view, needs.warmup_bars, log)
+    intents = _wellformed(profile.strategy.decide(view), snapshot, log)
+    intents = _admitted(intents, view, needs.warmup_bars, log)
     intents = profile.risk.restrict(intents, inputs, assessment)
     intents = drop_cooling(intents, snapshot, profile.reject_cooldown, log)
     changes = {**choice.state_changes, **assessment.state_changes}
@@ -155,6 +158,36 @@ def _changed(state: RiskState, changes: dict[str, Any]) -> RiskState:
     if all(getattr(state, name) == value for name, value in changes.items()):
         return state
     return replace(state, **changes)
+
+
+def _wellformed(returned: object, snapshot: Snapshot, log: DecisionLog) -> list[Intent]:
+    """The intents ``decide`` returned that are fit to weigh. Anything else is a strategy's
+    bug, and must not crash a live cycle: a return that is no collection of intents, an item
+    that is no :class:`Intent`, a price or quantity that is not a finite positive Decimal
+    (a float, NaN, Infinity) or that cannot be quantized (``Decimal("1e30")``) is dropped
+    with ``invalid_intent`` and what was wrong (:func:`~btcbot.decision.intents.
+    intent_problem`)."""
+    if isinstance(returned, list) and not returned:
+        return returned  # most cycles: nothing to check
+    if (
+        returned is None
+        or isinstance(returned, (str, bytes, Mapping))
+        or not isinstance(returned, Iterable)
+    ):
+        detail = f"decide returned {type(returned).__name__}: return a list of intents"
+        log.add(None, Layer.KERNEL, Action.SKIP, "invalid_intent", detail)
+        return []
+    kept = []
+    for item in returned:
+        symbol = getattr(item, "symbol", None)
+        rules = snapshot.rules.get(symbol) if isinstance(symbol, Symbol) else None
+        problem = intent_problem(item, rules)
+        if problem is not None:
+            where = symbol if isinstance(symbol, Symbol) else None
+            log.add(where, Layer.KERNEL, Action.SKIP, "invalid_intent", problem)
+        elif isinstance(item, Intent):  # always so once no problem was found
+            kept.append(item)
+    return kept
 
 
 def _admitted(

@@ -181,7 +181,11 @@ class StrategyView:
         kept = dict(self.state) if self._kept is None else self._kept
         for key, value in values.items():
             if not isinstance(value, str):
-                raise TypeError(f"remember({key}=...): values are strings, got {value!r}")
+                raise TypeError(
+                    f"remember({key}={value!r}): {type(value).__name__} is not allowed, only "
+                    f"str values are (convert it: remember({key}=str(...)), and read it back "
+                    "with int(...), Decimal(...) from view.state)"
+                )
             kept[key] = value
         self._kept = kept
 
@@ -209,19 +213,26 @@ class StrategyView:
     ) -> Intent | None:
         if (notional_try is None) == (quantity is None):
             raise ValueError("give exactly one of notional_try and quantity")
+        given = (("notional_try", notional_try), ("quantity", quantity), ("price", price))
+        for name, value in given:
+            if value is not None and not (isinstance(value, Decimal) and value.is_finite()):
+                # a strategy's bug must not crash a live cycle: no intent, and why
+                detail = f"{reason}: {name}={value!r} is not a finite Decimal"
+                self.skip(symbol, "invalid_intent", detail)
+                return None
         quote = self.market.quotes.get(symbol)
         if price is None:
             if quote is None:
                 self.skip(symbol, "no_market_data", reason)
                 return None
             price = quote.ask if side is Side.BUY else quote.bid
-        if quantity is None:
+        if quantity is None and price > ZERO:  # (a price <= 0 is refused below)
             rate = self.market.rate(symbol.quote)
             if rate is None:
                 self.skip(symbol, self.market.rate_problem(symbol.quote), reason)
                 return None
             quantity = (notional_try or ZERO) / (price * rate)
-        if price <= ZERO or quantity <= ZERO:
+        if price <= ZERO or quantity is None or quantity <= ZERO:
             self.skip(symbol, "non_positive_intent", f"{reason}: price={price} qty={quantity}")
             return None
         return Intent(symbol, side, price, quantity, reason)
