@@ -6,6 +6,7 @@ and :func:`venue_rules` / :func:`read_rules_file` (a replay's exchange rules).
 """
 
 from btcbot.backtest.data import DatasetOutline, dataset_digest, dataset_outline, open_dataset
+from btcbot.backtest.faults import StrategyFault
 from btcbot.backtest.parity import ParityResult, compare, compare_runs, run_fingerprint
 from btcbot.backtest.records import RunData, RunDatabaseError, existing_run, read_run
 from btcbot.backtest.report import BacktestSummary, summarize, summarize_db
@@ -21,6 +22,7 @@ __all__ = [
     "RulesFileError",
     "RunData",
     "RunDatabaseError",
+    "StrategyFault",
     "UnknownSymbolRules",
     "compare",
     "compare_runs",

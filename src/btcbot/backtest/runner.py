@@ -31,6 +31,7 @@ from typing import Any
 from btcbot.accounting import value_holdings
 from btcbot.backtest.canonical import canonical, digest
 from btcbot.backtest.data import dataset_digest
+from btcbot.backtest.faults import FaultGuard, StrategyFault, checked_indicators
 from btcbot.backtest.lookahead import (
     ReplayFrames,
     check_no_lookahead,
@@ -167,10 +168,14 @@ async def run_backtest(
 
     Raises :class:`BacktestSetupError` (bad inputs, existing ``out_db``, a strategy's candles
     that do not fit the dataset), :class:`~btcbot.backtest.lookahead.LookaheadDetected` or
-    :class:`~btcbot.backtest.rules.UnknownSymbolRules` before touching ``out_db``.
+    :class:`~btcbot.backtest.rules.UnknownSymbolRules` before touching ``out_db``;
+    :class:`~btcbot.backtest.faults.StrategyFault` when the strategy's code raises or hands
+    the kernel something that is not a valid intent (its indicators before the first cycle,
+    its decide during the run).
     """
     _check_inputs(stage, params, step_bars, max_cycles, engine)
     profile = profile or builtin_profile(params)
+    profile = replace(profile, strategy=FaultGuard(profile.strategy, profile.name))
     first_close = min(one.bars[0].close_ms for one in dataset.series.values())
     begin = first_close if start_ms is None else max(start_ms, first_close)
     if end_ms is not None and end_ms < begin:
@@ -390,12 +395,16 @@ def _frames(dataset: ReplayDataset, profile: Profile) -> ReplayFrames | None:
                 f"{symbol.normalized} candles are {series.interval_ms // 60_000} min apart: "
                 "use a dataset of that interval"
             )
-    frames = replay_frames(dataset, profile.indicators)
+    indicators = checked_indicators(profile.strategy, profile.name, profile.indicators)
+    try:
+        frames = replay_frames(dataset, indicators)
+    except ValueError as exc:  # the columns do not fit the candles (Frame says how)
+        raise StrategyFault(f"{profile.name}: indicators: {exc}: fix the strategy") from None
     try:  # recomputed by a fresh copy: nothing the whole-data computation kept answers
-        recompute = fresh_indicators(profile.strategy, profile.params)
+        fresh = fresh_indicators(profile.strategy, profile.params)
     except StrategyLoadError as exc:
         raise BacktestSetupError(str(exc)) from None
-    check_no_lookahead(frames, recompute)
+    check_no_lookahead(frames, checked_indicators(profile.strategy, profile.name, fresh))
     return frames
 
 

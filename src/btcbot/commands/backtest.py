@@ -21,6 +21,7 @@ from btcbot.backtest import (
     BacktestSetupError,
     BacktestSummary,
     RunDatabaseError,
+    StrategyFault,
     UnknownSymbolRules,
     compare_runs,
     dataset_outline,
@@ -201,7 +202,7 @@ def backtest_command(
                     fill_model=costs,
                 )
             )
-    except (BacktestSetupError, UnknownSymbolRules, LookaheadDetected) as exc:
+    except (BacktestSetupError, UnknownSymbolRules, LookaheadDetected, StrategyFault) as exc:
         fail(str(exc), EXIT_CONFIG)
     except TriggerMissed as exc:
         fail(f"{profile.name}: {exc}", EXIT_CONFIG)

@@ -13,7 +13,13 @@ from typing import Annotated
 
 import typer
 
-from btcbot.backtest import BacktestSetupError, RulesFileError, UnknownSymbolRules, dataset_outline
+from btcbot.backtest import (
+    BacktestSetupError,
+    RulesFileError,
+    StrategyFault,
+    UnknownSymbolRules,
+    dataset_outline,
+)
 from btcbot.backtest.truncation import DEFAULT_CUTS, StrategyFailed
 from btcbot.commands import replay_inputs as replay
 from btcbot.commands.common import (
@@ -93,6 +99,7 @@ def lookahead_command(
         UnknownSymbolRules,
         RulesFileError,
         TriggerMissed,
+        StrategyFault,
     ) as exc:
         fail(str(exc), EXIT_CONFIG)
     except StrategyFailed as exc:

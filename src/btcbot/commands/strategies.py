@@ -15,6 +15,7 @@ from typing import Annotated
 
 import typer
 
+from btcbot.backtest.faults import raised
 from btcbot.commands.common import fail
 from btcbot.config import AppConfig, ConfigError, load_config
 from btcbot.config.loader import build
@@ -26,7 +27,7 @@ from btcbot.kernel.builtin import (
     strategy_profile,
 )
 from btcbot.kernel.profile import Profile
-from btcbot.strategy.api import RiskLayerName
+from btcbot.strategy.api import Requirements, RiskLayerName, Strategy
 from btcbot.strategy.loader import StrategyLoadError, load_strategy
 from btcbot.strategy.parameters import ParameterError, parse_assignments, resolve_parameters
 
@@ -111,10 +112,28 @@ def _strategy(spec: str, given: dict[str, str], env_file: Path | None) -> Select
         config = _load(STAGE_OF_RISK_LAYER[layer], env_file)
         return Selection(config, builtin_profile(config.params, values), by_stage=False)
     loaded = load_strategy(spec)
-    declared = loaded.requirements(resolve_parameters(loaded.parameters, values))
+    declared = _requirements(loaded, spec, values)
     layer_name: RiskLayerName = settings.strategy_risk_layer or declared.risk_layer
     config = _load(STAGE_OF_RISK_LAYER[layer_name], env_file)
     return Selection(config, strategy_profile(loaded, spec, values, config.params), by_stage=False)
+
+
+def _requirements(strategy: Strategy, spec: str, values: dict[str, str]) -> Requirements:
+    """What the operator's strategy declares; its code raising, or returning anything but
+    :class:`~btcbot.strategy.api.Requirements`, is one error naming where."""
+    params = resolve_parameters(strategy.parameters, values)
+    try:
+        declared = strategy.requirements(params)
+    except Exception as exc:  # noqa: BLE001 -- the operator's code: reported, not a traceback
+        fail(f"{spec}: requirements(params) raised {raised(strategy, exc)}: fix the strategy")
+    if not isinstance(declared, Requirements):
+        shown = repr(declared)
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        fail(
+            f"{spec}: requirements(params) returned a {type(declared).__name__} {shown}: "
+            "return Requirements(...) (see the strategy API reference in the README)"
+        )
+    return declared
 
 
 def _load(stage: int, env_file: Path | None) -> AppConfig:

@@ -16,7 +16,13 @@ import optuna
 import sqlalchemy.exc
 import typer
 
-from btcbot.backtest import BacktestSetupError, RulesFileError, UnknownSymbolRules, dataset_outline
+from btcbot.backtest import (
+    BacktestSetupError,
+    RulesFileError,
+    StrategyFault,
+    UnknownSymbolRules,
+    dataset_outline,
+)
 from btcbot.commands import replay_inputs as replay
 from btcbot.commands.common import (
     EXIT_CONFIG,
@@ -219,6 +225,7 @@ def _run(plan: SweepPlan, no_progress: bool) -> SweepOutcome:
         UnknownSymbolRules,
         RulesFileError,
         TriggerMissed,
+        StrategyFault,
     ) as exc:
         fail(str(exc), EXIT_CONFIG)
     except ImportError as exc:
