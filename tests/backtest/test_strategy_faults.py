@@ -164,6 +164,7 @@ def test_a_strategys_failure_is_one_error_line_and_exit_2(
         decide = line_of(strategies, f"class {name}(Base):") + 1
         assert f"(decide at bad.py:{decide})" in errors[0]
         assert "live, the kernel drops it (invalid_intent)" in errors[0]
+    assert not out.exists()
 
 
 def test_the_raise_names_the_bar_it_happened_at(workdir: Path, strategies: Path) -> None:

@@ -21,6 +21,7 @@ always give the same database contents (ids, timestamps, plan fingerprints).
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -203,13 +204,20 @@ async def run_backtest(
     if wakes is not None:
         inputs = replace(inputs, profile=guarded(profile))
     _fresh(out_db, overwrite)
-    storage = open_run_storage(engine, out_db)
+    work = _partial(out_db)
     try:
-        rig = _build(inputs, storage, frames, wakes)
-        with _settled_heap():
-            return await _run(rig, inputs, out_db, max_cycles, on_report, on_slept)
-    finally:
-        storage.close()  # also when the wiring failed: its transaction rolled back
+        storage = open_run_storage(engine, work)
+        try:
+            rig = _build(inputs, storage, frames, wakes)
+            with _settled_heap():
+                result = await _run(rig, inputs, out_db, max_cycles, on_report, on_slept)
+        finally:
+            storage.close()  # also when the wiring failed: its transaction rolled back
+        _install(work, out_db)
+    except BaseException:
+        _discard(work)  # the previous --out, if any, is untouched
+        raise
+    return result
 
 
 @contextmanager
@@ -517,11 +525,40 @@ def _check_inputs(
         raise BacktestSetupError("max_cycles must be >= 1")
 
 
+_SIDECARS = ("-wal", "-shm", "-journal")  # SQLite's files beside a database
+
+
+def _partial(out_db: Path) -> Path:
+    """Where a run writes until it is complete: beside ``out_db`` (the same file system, so
+    the finished file takes its place in one rename), named for this process."""
+    return out_db.with_name(f"{out_db.name}.{os.getpid()}.partial")
+
+
+def _install(work: Path, out_db: Path) -> None:
+    """The finished run's database takes ``out_db``'s place in one rename: a reader sees the
+    previous run or this one, never a mix. The previous run's SQLite side files go first (its
+    write-ahead log must never meet the new file)."""
+    for suffix in _SIDECARS:
+        out_db.with_name(out_db.name + suffix).unlink(missing_ok=True)
+    os.replace(work, out_db)
+    for suffix in _SIDECARS:  # none once the run's connections closed; moved along if any
+        side = work.with_name(work.name + suffix)
+        if side.exists():
+            os.replace(side, out_db.with_name(out_db.name + suffix))
+
+
+def _discard(work: Path) -> None:
+    """Remove what a run that did not complete wrote."""
+    for path in (work, *(work.with_name(work.name + suffix) for suffix in _SIDECARS)):
+        path.unlink(missing_ok=True)
+
+
 def _fresh(out_db: Path, overwrite: bool) -> None:
     """A backtest writes a new database: refuse an existing file unless told to replace it,
     and even then replace only an empty file or a database a backtest wrote (role replay):
-    never a live or dry-run state database, nor anything that is not a database."""
-    files = [out_db, out_db.with_name(out_db.name + "-wal"), out_db.with_name(out_db.name + "-shm")]
+    never a live or dry-run state database, nor anything that is not a database. Nothing is
+    removed here: the run writes beside ``out_db`` and replaces it only once complete
+    (:func:`_install`), so a run that fails leaves the previous one as it was."""
     try:
         kind = file_kind(out_db, "--out")
     except StoreError as exc:
@@ -538,8 +575,6 @@ def _fresh(out_db: Path, overwrite: bool) -> None:
         )
     if kind is FileKind.SQLITE:
         _require_replay(out_db)
-    for path in files:
-        path.unlink(missing_ok=True)
 
 
 def _require_replay(out_db: Path) -> None:
