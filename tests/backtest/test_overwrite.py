@@ -1,6 +1,8 @@
 """``--overwrite`` replaces the previous run only with a complete one: the new run writes
 beside ``--out`` and takes its place in one rename when it completes; a run that fails or is
-interrupted leaves the previous database byte for byte and no file of its own."""
+interrupted leaves the previous database byte for byte and no file of its own. A run killed
+before it could clean up (its ``<out>.<pid>.partial`` file) is an unfinished run, and
+``report`` / ``parity`` say so instead of showing its figures as a run's."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from btcbot.backtest import run_backtest
+from btcbot.backtest import runner as runner_module
 from btcbot.runtime.report import CycleReport
 from tests.backtest.factories import START, lively, wave_dataset, write_wave
 from tests.cli.runner import Result, cli
@@ -116,3 +119,25 @@ async def test_a_run_interrupted_midway_leaves_the_previous_run(
     with pytest.raises(Interrupted):
         await replay(out, engine, stop_at=10)
     assert digest(out) == before and leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("engine", ["fast", "db"])
+async def test_a_killed_runs_database_is_reported_unfinished(
+    workdir: Path, engine: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a kill: the run stops mid-way and nothing of it cleans up after it
+    monkeypatch.setattr(runner_module, "_discard", lambda work: None)
+    with pytest.raises(Interrupted):
+        await replay(workdir / "run.db", engine, stop_at=10)
+    said_unfinished(workdir)
+
+
+def said_unfinished(folder: Path) -> None:
+    assert not (folder / "run.db").exists()
+    partial = next(iter(sorted(folder.glob("run.db.*.partial"))))
+    report = cli("report", str(partial))
+    assert report.code == 2, report.output
+    assert f"error: {partial} is an unfinished backtest" in report.stderr
+    parity = cli("parity", str(partial), str(partial))
+    assert parity.code == 2 and "unfinished backtest" in parity.stderr
+    assert "MATCH" not in parity.stdout

@@ -21,7 +21,13 @@ from itertools import zip_longest
 from pathlib import Path
 
 from btcbot.backtest.canonical import digest
-from btcbot.backtest.records import CycleRow, RunData, existing_run, read_run
+from btcbot.backtest.records import (
+    CycleRow,
+    RunData,
+    existing_run,
+    read_run,
+    require_finished,
+)
 from btcbot.domain.money import ZERO
 
 FINGERPRINT_VERSION = 1
@@ -96,9 +102,11 @@ def compare(run_a: RunData, run_b: RunData) -> ParityResult:
 
 
 def compare_runs(db_a: Path, db_b: Path) -> ParityResult:
-    """Compare two run databases (raises ``RunDatabaseError`` for a missing/bad file)."""
+    """Compare two run databases (raises ``RunDatabaseError`` for a missing/bad file, or an
+    unfinished backtest's)."""
     with existing_run(db_a) as engine_a, existing_run(db_b) as engine_b:
-        return compare(read_run(engine_a), read_run(engine_b))
+        run_a = require_finished(read_run(engine_a), db_a)
+        return compare(run_a, require_finished(read_run(engine_b), db_b))
 
 
 def first_divergence(a: tuple[CycleRow, ...], b: tuple[CycleRow, ...]) -> Divergence | None:

@@ -84,6 +84,26 @@ class RunData:
     role: str | None = None  # live | dry_run | replay (None: not stamped)
     foreign_fills: int = 0  # fills of orders the agent did not place (kept for the record)
 
+    @property
+    def finished(self) -> bool:
+        """False for a backtest's database whose run never completed (failed or killed): its
+        manifest lacks what the backtest writes last (``final_ms``), or a replay database
+        holds no manifest at all. A live or dry-run database is as finished as it is."""
+        if self.manifest is not None:
+            return "final_ms" in self.manifest
+        return self.role != "replay"
+
+
+def require_finished(run: RunData, name: object) -> RunData:
+    """``run``, or :class:`RunDatabaseError` when it is an unfinished backtest (its figures
+    would pass for a run's: a report's, a parity check's)."""
+    if not run.finished:
+        raise RunDatabaseError(
+            f"{name} is an unfinished backtest: its run stopped before the end (it failed or "
+            "was killed), so its figures are not a run's; run the backtest again"
+        )
+    return run
+
 
 def read_only_engine(target: Path | str) -> Engine:
     """A read-only engine (:func:`btcbot.store.make_engine` with ``read_only``): a SQLite file

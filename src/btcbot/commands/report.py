@@ -21,6 +21,7 @@ from btcbot.backtest.records import (
     existing_run,
     read_only_engine,
     read_run,
+    require_finished,
 )
 from btcbot.backtest.report_data import (
     Report,
@@ -128,7 +129,8 @@ def _read(result: Path | None, account: str | None, env_file: Path | None) -> tu
     try:
         if result is not None:
             with existing_run(result) as engine:
-                return f"btcbot report: {result}", read_run(engine, account)
+                run = require_finished(read_run(engine, account), result)
+                return f"btcbot report: {result}", run
         common = load_common(env_file)
         url = db_url(common)
         if common.state_db_url is None and not Path(common.state_db_path).is_file():
