@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Context, Decimal
 from pathlib import Path
 
 from btcbot.accounting import DrawdownState, LedgerState, max_drawdown, track_equity
@@ -139,10 +139,20 @@ def _fees(ledger: LedgerState) -> dict[str, Decimal]:
     return totals
 
 
+def rounded(value: Decimal, places: int = 2) -> Decimal:
+    """``value`` rounded to ``places`` decimals, however large: with the precision that
+    takes (the default 28 digits refuse a quantization of 1E+30 to cents)."""
+    if not value.is_finite():
+        return value
+    digits = max(value.adjusted(), 0) + places + 2
+    return value.quantize(Decimal(1).scaleb(-places), context=Context(prec=max(28, digits)))
+
+
 def _amount(value: Decimal | None, places: int = 2) -> str:
     if value is None:
         return "-"
-    return format_decimal(value.quantize(Decimal(1).scaleb(-places)))
+    shown = rounded(value, places)
+    return format_decimal(shown) if shown.is_finite() else str(shown)
 
 
 def _per_asset(values: Mapping[str, Decimal], places: int = 2) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from btcbot.backtest.metrics import Drawdown, yearly_from_monthly
+from btcbot.backtest.report import rounded
 from btcbot.backtest.report_data import Figures, Report
 from btcbot.data import format_duration
 from btcbot.domain import Fill
@@ -38,7 +39,7 @@ def iso(ms: int | None) -> str:
 def money(value: Decimal | None, places: int = 2) -> str:
     if value is None:
         return "-"
-    return f"{value.quantize(Decimal(1).scaleb(-places)):,}"
+    return f"{rounded(value, places):,}"
 
 
 def pct(value: Decimal | float | None, places: int = 2) -> str:

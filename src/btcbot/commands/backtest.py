@@ -159,7 +159,7 @@ def backtest_command(
     # the candles a run to --end reaches: its last cycle's step, and one candle more
     cut_ms = replay.reach_ms(outline, end_ms, step_bars + 1)
     dataset = _dataset(data, symbol, start_ms, _warmup_ms(profile), cut_ms)
-    balances = {"TRY": decimal_option(balance_try, "--balance-try")}
+    balances = {"TRY": replay.balance_option(balance_try)}
     spread = decimal_option(spread_bps, "--spread-bps")
     recorded = _recorded(books)
     typer.secho(

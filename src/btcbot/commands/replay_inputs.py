@@ -5,6 +5,7 @@ into the dataset a run can reach."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated
 
@@ -19,7 +20,7 @@ from btcbot.backtest import (
 )
 from btcbot.commands.common import decimal_option, fail
 from btcbot.domain import Symbol, SymbolRules
-from btcbot.domain.money import BPS, format_decimal
+from btcbot.domain.money import BPS, ZERO, format_decimal
 from btcbot.exchange.fill_model import FeeSchedule, FillModel
 
 RulesFile = Annotated[
@@ -52,6 +53,23 @@ SlippageBps = Annotated[
 _BASE = FeeSchedule()
 MAKER_FEE_BPS = format_decimal(_BASE.maker * BPS)  # BTCTurk's base tier
 TAKER_FEE_BPS = format_decimal(_BASE.taker * BPS)
+
+MAX_BALANCE_TRY = Decimal(1_000_000_000_000)
+"""The largest starting balance a replay takes (a trillion TRY): far above any account, and
+far below where the ledger's 28 significant digits would start rounding its amounts."""
+
+
+def balance_option(text: str) -> Decimal:
+    """``--balance-try``: a starting TRY balance above 0 and at most :data:`MAX_BALANCE_TRY`;
+    anything else exits 2 saying so."""
+    value = decimal_option(text, "--balance-try")
+    if not ZERO < value <= MAX_BALANCE_TRY:
+        fail(
+            f"--balance-try {text}: give a starting TRY balance above 0 and at most "
+            f"{MAX_BALANCE_TRY:,} (1e12)"
+        )
+    return value
+
 
 REPLAY_REACH = 3
 """Candle intervals after its ``--end`` a sweep's or a lookahead check's replay reads: its

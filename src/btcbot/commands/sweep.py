@@ -174,7 +174,7 @@ def sweep_command(
             dataset=dataset,
             symbol=symbol,
             env_file=env_file,
-            balance_try=decimal_option(balance_try, "--balance-try"),
+            balance_try=replay.balance_option(balance_try),
             book_seed=replay_seed,
             spread_bps=decimal_option(spread_bps, "--spread-bps"),
             rules=exchange_rules,

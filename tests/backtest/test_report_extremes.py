@@ -1,0 +1,70 @@
+"""Figures at the edges: an amount of any size is printed, not a crash; ``--balance-try``
+outside a sane range is refused before any run."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from btcbot.accounting import build_ledger
+from btcbot.backtest import RunData, summarize
+from btcbot.backtest.records import CycleRow
+from btcbot.backtest.report_data import build_report
+from btcbot.backtest.report_export import money, render_text
+from tests.backtest.factories import T0, write_wave
+from tests.cli.runner import cli
+
+D = Decimal
+
+
+def seconds_run(equities: list[str], step_ms: int = 10_000) -> RunData:
+    rows = tuple(
+        CycleRow(f"c{i}", T0 + i * step_ms, "NORMAL", 0, 0, D(e), f"fp{i}")
+        for i, e in enumerate(equities)
+    )
+    return RunData(
+        account_key="main",
+        cycles=rows,
+        ledger=build_ledger([]),
+        balances={"TRY": D(equities[-1])},
+        orders_by_status={},
+        manifest=None,
+    )
+
+
+def line(text: str, label: str) -> str:
+    return next(row for row in text.splitlines() if row.strip().startswith(label))
+
+
+def test_huge_amounts_are_formatted_not_a_crash() -> None:
+    huge = D("1e30")
+    assert money(huge) == "1,000,000,000,000,000,000,000,000,000,000.00"
+    summary = summarize(seconds_run(["1e30", "1e30"]))
+    shown = dict(summary.lines())
+    assert shown["initial equity"] == "1" + "0" * 30
+    assert shown["final balances"] == "TRY 1" + "0" * 30
+    text = render_text(build_report(seconds_run(["1e30", "1e30"]), title="t", charts=False))
+    assert "1,000,000,000,000,000,000,000,000,000,000.00" in line(text, "Initial equity")
+
+
+def test_balance_try_out_of_range_exits_2_and_leaves_the_previous_run(workdir: Path) -> None:
+    data = write_wave(workdir / "BTC_TRY.csv", 24)
+    out = workdir / "run.db"
+    assert cli("backtest", "--data", str(data), "--out", str(out)).code == 0
+    before = out.read_bytes()
+    for value in ("1e30", "0", "1000000000001"):
+        refused = cli(
+            "backtest", "--data", str(data), "--out", str(out), "--overwrite",
+            "--balance-try", value,
+        )  # fmt: skip
+        assert refused.code == 2, refused.output
+        assert refused.stderr.strip() == (
+            f"error: --balance-try {value}: give a starting TRY balance above 0 and at most "
+            "1,000,000,000,000 (1e12)"
+        )
+        assert out.read_bytes() == before
+    most = cli(
+        "backtest", "--data", str(data), "--out", str(workdir / "b.db"),
+        "--balance-try", "1e12",
+    )  # fmt: skip
+    assert most.code == 0 and "initial equity             1000000000000" in most.stdout
