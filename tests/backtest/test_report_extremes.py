@@ -1,8 +1,12 @@
-"""Figures at the edges: an amount of any size is printed, not a crash; ``--balance-try``
-outside a sane range is refused before any run."""
+"""Figures at the edges: a window of seconds has no defined CAGR or Calmar (the annualised
+growth overflows): the text and CSV say ``n/a`` as the JSON says null; an amount of any size
+is printed, not a crash; ``--balance-try`` outside a sane range is refused before any run."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -10,7 +14,7 @@ from btcbot.accounting import build_ledger
 from btcbot.backtest import RunData, summarize
 from btcbot.backtest.records import CycleRow
 from btcbot.backtest.report_data import build_report
-from btcbot.backtest.report_export import money, render_text
+from btcbot.backtest.report_export import csv_tables, money, render_text, to_json
 from tests.backtest.factories import T0, write_wave
 from tests.cli.runner import cli
 
@@ -34,6 +38,27 @@ def seconds_run(equities: list[str], step_ms: int = 10_000) -> RunData:
 
 def line(text: str, label: str) -> str:
     return next(row for row in text.splitlines() if row.strip().startswith(label))
+
+
+def test_cagr_and_calmar_of_a_seconds_long_window_are_n_a_not_inf() -> None:
+    report = build_report(seconds_run(["1000", "990", "1010"]), title="t", charts=False)
+    text = render_text(report)
+    assert line(text, "CAGR").split()[-1] == "n/a"
+    assert line(text, "Calmar").split()[-1] == "n/a"
+    assert "inf" not in text
+    figures = json.loads(to_json(report))["figures"]
+    assert figures["ratios"]["cagr"] is None and figures["ratios"]["calmar"] is None
+    rows = {
+        r["key"]: r["value"] for r in csv.DictReader(io.StringIO(csv_tables(report)["figures.csv"]))
+    }
+    assert rows["cagr"] == "n/a" and rows["calmar"] == "n/a"
+    assert line(text, "Total return").split()[-2] == "+1.00"  # a defined figure is kept
+
+
+def test_a_long_window_still_shows_its_cagr() -> None:
+    day = 86_400_000
+    report = build_report(seconds_run(["1000", "990", "1010"], day), title="t", charts=False)
+    assert line(render_text(report), "CAGR").endswith(" %")
 
 
 def test_huge_amounts_are_formatted_not_a_crash() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -42,16 +43,28 @@ def money(value: Decimal | None, places: int = 2) -> str:
     return f"{rounded(value, places):,}"
 
 
+UNDEFINED = "n/a"
+"""A figure without a finite value (JSON: null): the CAGR and Calmar of a window of seconds,
+whose growth annualised overflows."""
+
+
 def pct(value: Decimal | float | None, places: int = 2) -> str:
-    return "-" if value is None else f"{float(value) * 100:+.{places}f} %"
+    if value is None:
+        return "-"
+    number = float(value)
+    return f"{number * 100:+.{places}f} %" if math.isfinite(number) else UNDEFINED
 
 
 def _unsigned(value: float | None) -> str:
-    return "-" if value is None else f"{value * 100:.2f} %"
+    if value is None:
+        return "-"
+    return f"{value * 100:.2f} %" if math.isfinite(value) else UNDEFINED
 
 
 def ratio(value: float | None) -> str:
-    return "-" if value is None else f"{value:.2f}"
+    if value is None:
+        return "-"
+    return f"{value:.2f}" if math.isfinite(value) else UNDEFINED
 
 
 def span(ms: int | None) -> str:
