@@ -28,7 +28,7 @@ from typing import Any
 
 from btcbot.research.objectives import OBJECTIVES, comparable, score
 from btcbot.research.settings_snippet import env_lines, param_flags
-from btcbot.research.sweep import SweepOutcome, TrialRow, WindowOutcome
+from btcbot.research.sweep import SweepOutcome, TrialRow, WindowOutcome, traded
 
 OOS_MIN_RATIO = 0.5
 WARNING_RULE = (
@@ -132,6 +132,7 @@ def sweep_document(outcome: SweepOutcome) -> dict[str, Any]:
         "overall": overall,
         "warning_rule": WARNING_RULE,
         "warnings": _warnings(windows, overall),
+        "no_recommendation": None if recommended is not None else _why_none(outcome),
         "recommended": None
         if recommended is None
         else {
@@ -149,6 +150,19 @@ def sweep_document(outcome: SweepOutcome) -> dict[str, Any]:
             and (outcome.lookahead_after is None or outcome.lookahead_after.clean),
         },
     }
+
+
+def _why_none(outcome: SweepOutcome) -> str:
+    """Why the sweep recommends no parameters."""
+    last = outcome.windows[-1]
+    if last.best is None:
+        return "no feasible trial in the most recent window (see the trials in the report)"
+    return (
+        f"no trial traded: none of the {len(last.trials)} trials of the most recent window "
+        "made a single fill, so every one scored what doing nothing scores and none is better "
+        "than another; widen the --range values (e.g. an order size the balance can pay), "
+        "give more data, or check the strategy's entry conditions"
+    )
 
 
 def _window_json(outcome: SweepOutcome, window: WindowOutcome) -> dict[str, Any]:
@@ -169,6 +183,7 @@ def _window_json(outcome: SweepOutcome, window: WindowOutcome) -> dict[str, Any]
             "refused": states.count("PRUNED"),
             "failed": states.count("FAIL"),
             "infeasible": sum(1 for t in window.trials if t.state == "COMPLETE" and not t.feasible),
+            "traded": sum(1 for t in window.trials if traded(t)),
         },
         "objective_values": {
             "min": min(values, default=None),
@@ -202,6 +217,7 @@ def _trial_json(trial: TrialRow) -> dict[str, Any]:
         "feasible": trial.feasible,
         "values": dict(trial.values),
         "note": trial.note,
+        "traded": traded(trial),
         "max_drawdown": None if trial.figures is None else trial.figures.max_drawdown,
         "total_return": None if trial.figures is None else trial.figures.total_return,
     }
@@ -232,7 +248,17 @@ def _overall(outcome: SweepOutcome) -> dict[str, Any]:
 
 
 def _warnings(windows: list[dict[str, Any]], overall: dict[str, Any]) -> list[str]:
-    found = [f"window {w['index']}: {text}" for w in windows for text in w["warnings"]]
+    found = [
+        f"window {w['index']}: no trial traded: its objective values say nothing"
+        for w in windows
+        if w["trials"]["finished"] and not w["trials"]["traded"]
+    ]
+    found += [
+        f"window {w['index']}: its best trial made no trade: it scored best by doing nothing"
+        for w in windows
+        if w["trials"]["traded"] and w["best"] is not None and not w["best"]["traded"]
+    ]
+    found += [f"window {w['index']}: {text}" for w in windows for text in w["warnings"]]
     found += [f"overall: {text}" for text in overall["warnings"]]
     if all(w["test"] is None for w in windows):
         found.append("no out-of-sample test (use --walk-forward or --split): in-sample only")
@@ -293,6 +319,8 @@ def text_lines(document: Mapping[str, Any]) -> list[str]:
     if document["lookahead"]["after"]:
         lines.append(f"lookahead (best parameters): {document['lookahead']['after']}")
     recommended = document["recommended"]
+    if recommended is None and document.get("no_recommendation"):
+        lines += ["", f"no recommendation: {document['no_recommendation']}"]
     if recommended is not None:
         lines += [
             "",

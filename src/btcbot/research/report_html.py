@@ -219,7 +219,8 @@ def _importance(d: Mapping[str, Any]) -> str:
 def _best(d: Mapping[str, Any]) -> str:
     recommended = d["recommended"]
     if recommended is None:
-        return '<h2>Best parameters</h2><p id="best-params">no feasible trial</p>'
+        why = d.get("no_recommendation") or "no feasible trial"
+        return f'<h2>Best parameters</h2><p id="best-params">none: {escape(why)}</p>'
     rows = "".join(
         f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>"
         for k, v in recommended["values"].items()

@@ -388,9 +388,18 @@ def _importance(study: Study) -> tuple[dict[str, float] | None, str | None]:
 
 
 def _recommended(outcomes: list[WindowOutcome]) -> dict[str, str] | None:
-    """The last window's best (tuned on the most recent train span), as text values."""
-    best = outcomes[-1].best
-    return None if best is None else dict(best.values)
+    """The last window's best (tuned on the most recent train span), as text values; None
+    when there is none, or when no trial of that window traded (:func:`traded`): then every
+    trial scored what doing nothing scores, and the "best" is an arbitrary pick."""
+    last = outcomes[-1]
+    if last.best is None or not any(traded(t) for t in last.trials):
+        return None
+    return dict(last.best.values)
+
+
+def traded(trial: TrialRow) -> bool:
+    """Whether ``trial``'s replay made a fill."""
+    return trial.figures is not None and trial.figures.fills > 0
 
 
 __all__ = [
@@ -402,4 +411,5 @@ __all__ = [
     "WindowOutcome",
     "run_sweep",
     "sweep_span",
+    "traded",
 ]
