@@ -70,6 +70,12 @@ class BuyNanNotional(Base):
         return [made] if made else []
 
 
+class ZeroQty(Base):
+    def decide(self, view):
+        s = view.symbols[0]
+        return [Intent(s, Side.BUY, view.quote(s).ask, Decimal(0), "nothing")]
+
+
 class RememberInt(Base):
     def decide(self, view):
         view.remember(n=5)
@@ -174,3 +180,14 @@ def test_the_raise_names_the_bar_it_happened_at(workdir: Path, strategies: Path)
         "backtest", "--data", str(data), "--out", str(workdir / "r.db"), "--strategy", spec
     )
     assert "(bar 11 of BTC_TRY)" in result.stderr  # the first decision with 11 closed candles
+
+
+def test_a_size_that_came_to_nothing_is_skipped_not_a_failure(
+    workdir: Path, strategies: Path
+) -> None:
+    data = write_wave(workdir / "BTC_TRY.csv", 24)
+    out = workdir / "zero.db"
+    result = cli("backtest", "--data", str(data), "--out", str(out), "--strategy",
+                 f"{strategies}:ZeroQty")  # fmt: skip
+    assert result.code == 0, result.output
+    assert "fills (buy / sell)         0 (0 / 0)" in result.stdout

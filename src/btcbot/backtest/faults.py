@@ -47,8 +47,9 @@ def innermost(strategy: object) -> object:
 
 class FaultGuard(WrappedStrategy):
     """Decides exactly as ``inner``; raises :class:`StrategyFault` when ``decide`` raises,
-    returns no collection of intents, returns an intent the kernel would drop as invalid, or
-    has the view refuse one of its buys or sells as invalid."""
+    returns no collection of intents, returns an intent the kernel would drop as invalid
+    (a zero or negative size aside: live and here, the kernel skips it), or has the view
+    refuse one of its buys or sells as invalid."""
 
     def __init__(self, inner: Strategy, name: str) -> None:
         super().__init__(inner)
@@ -74,7 +75,9 @@ class FaultGuard(WrappedStrategy):
             self._fail(view, f"decide raised {raised(self.inner, exc)}", returned=False)
         for item in intents:
             symbol = getattr(item, "symbol", None)
-            problem = intent_problem(item, view.rules.get(symbol) if symbol is not None else None)
+            rules = view.rules.get(symbol) if symbol is not None else None
+            # a size that came to nothing is the kernel's to skip, not a broken strategy
+            problem = intent_problem(item, rules, positive=False)
             if problem is not None:
                 self._fail(view, f"decide returned an invalid intent: {problem}")
         for decision in view.log.freeze()[logged:]:

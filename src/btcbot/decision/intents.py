@@ -37,11 +37,15 @@ class Intent:
         return type(self)(self.symbol, self.side, self.price, quantity, self.reason)
 
 
-def intent_problem(intent: object, rules: SymbolRules | None = None) -> str | None:
+def intent_problem(
+    intent: object, rules: SymbolRules | None = None, *, positive: bool = True
+) -> str | None:
     """What makes ``intent`` unfit to weigh (None: nothing): not an :class:`Intent`, a symbol
     side or reason of the wrong type, a price or quantity that is not a finite positive ``Decimal``
     at most :data:`MAX_INTENT_AMOUNT`, or (given ``rules``) one that cannot be quantized to
-    the symbol's scales. Risk limits, exchange rules and arithmetic assume none of these."""
+    the symbol's scales. Risk limits, exchange rules and arithmetic assume none of these.
+    ``positive`` False lets a zero or negative amount pass (a size that came to nothing is
+    an intent to skip, not a broken one)."""
     if not isinstance(intent, Intent):
         return f"{type(intent).__name__} {_short(intent)} is not an Intent"
     if not isinstance(intent.symbol, Symbol):
@@ -51,10 +55,10 @@ def intent_problem(intent: object, rules: SymbolRules | None = None) -> str | No
     if not isinstance(intent.reason, str):
         return f"reason {_short(intent.reason)} is not a string"
     for name, value in (("price", intent.price), ("quantity", intent.quantity)):
-        problem = _amount_problem(name, value)
+        problem = _amount_problem(name, value, positive)
         if problem is not None:
             return problem
-    if rules is not None:
+    if rules is not None and intent.price > 0 and intent.quantity > 0:
         try:
             rules.quantize_price(intent.price, intent.side)
             rules.quantize_quantity(intent.quantity)
@@ -66,13 +70,13 @@ def intent_problem(intent: object, rules: SymbolRules | None = None) -> str | No
     return None
 
 
-def _amount_problem(name: str, value: object) -> str | None:
+def _amount_problem(name: str, value: object, positive: bool) -> str | None:
     if not isinstance(value, Decimal):
         return f"{name} {_short(value)} is a {type(value).__name__}: give a Decimal"
     if not value.is_finite():
         return f"{name} {value} is not a finite number"
     if value <= 0:
-        return f"{name} {value} is not positive"
+        return f"{name} {value} is not positive" if positive else None
     if value > MAX_INTENT_AMOUNT:
         return f"{name} {value} is absurdly large (above {MAX_INTENT_AMOUNT:.0E})"
     return None
