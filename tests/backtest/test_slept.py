@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 import pytest
 
 from btcbot.backtest import BacktestSetupError, open_dataset, run_backtest
+from btcbot.backtest import runner as runner_module
 from btcbot.backtest.storage import BacktestEngine
 from btcbot.backtest.truncation import ReplaySetup, check_decisions
 from btcbot.config.params import Profile3Params, Profile4Params
@@ -214,8 +215,11 @@ async def test_a_fast_run_that_fails_commits_none_of_the_cycles_it_wrote(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Its cycles and decisions went into the output database's transaction as it ran (a
-    write every few cycles here); the failure rolls all of them back."""
+    write every few cycles here); the failure rolls all of them back. (The run writes beside
+    --out and a failed run removes that file; kept here to look inside, as a kill leaves it;
+    --out itself is never created.)"""
     monkeypatch.setattr(memory_module, "SPILL_ROWS", 5)
+    monkeypatch.setattr(runner_module, "_discard", lambda work: None)
     writes: list[int] = []
     write_held = MemoryCycles.write_held
 
@@ -228,7 +232,9 @@ async def test_a_fast_run_that_fails_commits_none_of_the_cycles_it_wrote(
     with pytest.raises(RuntimeError, match="the strategy broke"):
         await replay(wave_dataset(200), tmp_path / "a.db", every_bar=True, profile=breaks)
     assert len(writes) > 5 and sum(writes) > 40  # cycles were written before it failed
-    connection = sqlite3.connect(tmp_path / "a.db")
+    assert not (tmp_path / "a.db").exists()
+    (partial,) = tmp_path.glob("a.db.*.partial")  # noqa: ASYNC240
+    connection = sqlite3.connect(partial)
     try:
         tables = ("cycles", "decisions", "orders", "fills", "risk_state")
         counts = [connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables]
