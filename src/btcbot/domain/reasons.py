@@ -26,7 +26,7 @@ _REASONS: dict[str, str] = {
     "non_positive_intent": "not placed: the strategy's intent had no positive price or size",
     "invalid_intent": "dropped: the strategy gave something that is not a valid intent (not "
     "an Intent; a price or size that is not a positive finite Decimal, or absurdly large); the "
-    "detail says what. A backtest stops on it, unless only the size is zero or less",
+    "detail says what. A backtest stops on it, unless it is only a price or size of 0 or less",
     "stale_market_data": "the book is older than the freshness limit: no new risk on it",
     "quote_rate_unavailable": "no new risk: the pair's quote currency has no book converting it "
     "to TRY (e.g. USDT_TRY), so its TRY caps cannot be checked",
