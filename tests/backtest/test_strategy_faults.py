@@ -70,6 +70,11 @@ class BuyNanNotional(Base):
         return [made] if made else []
 
 
+class ListSymbol(Base):
+    def decide(self, view):
+        return [Intent([1], Side.BUY, Decimal(1), Decimal(1), "odd")]
+
+
 class ZeroQty(Base):
     def decide(self, view):
         s = view.symbols[0]
@@ -112,6 +117,7 @@ RETURNED = {
     "ReturnsNone",
     "ReturnsDict",
     "Yields",
+    "ListSymbol",
     "FloatPrice",
     "NanPrice",
     "HugeQty",
@@ -138,6 +144,7 @@ def line_of(path: Path, text: str) -> int:
         ("ReturnsNone", "decide returned None: return a list of intents"),
         ("ReturnsDict", "invalid intent: dict {'side': 'buy', 'qty': 1} is not an Intent"),
         ("Yields", "invalid intent: int 5 is not an Intent"),
+        ("ListSymbol", "invalid intent: symbol [1] is not a Symbol"),
         ("FloatPrice", "invalid intent: price "),
         ("NanPrice", "invalid intent: price NaN is not a finite number"),
         ("HugeQty", "invalid intent: quantity 1E+30 is absurdly large"),

@@ -20,6 +20,7 @@ from typing import Any, NoReturn, cast
 from btcbot.backtest.lookahead import Indicators, RecordingStrategy, WrappedStrategy
 from btcbot.decision.frames import Frame, LookaheadError
 from btcbot.decision.intents import INVALID_INTENT, Intent, intent_problem
+from btcbot.domain import Symbol
 from btcbot.strategy.api import Strategy, TriggerMissed
 from btcbot.strategy.view import StrategyView
 
@@ -75,7 +76,7 @@ class FaultGuard(WrappedStrategy):
             self._fail(view, f"decide raised {raised(self.inner, exc)}", returned=False)
         for item in intents:
             symbol = getattr(item, "symbol", None)
-            rules = view.rules.get(symbol) if symbol is not None else None
+            rules = view.rules.get(symbol) if isinstance(symbol, Symbol) else None
             # a size that came to nothing is the kernel's to skip, not a broken strategy
             problem = intent_problem(item, rules, positive=False)
             if problem is not None:
