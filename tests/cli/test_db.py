@@ -193,8 +193,9 @@ def test_an_unreadable_database_is_not_replaced(emu: Emulator, tmp_path: Path) -
     broken = tmp_path / "broken.db"
     broken.write_bytes(b"this is not a database" * 100)
     result = cli({"STATE_DB_PATH": str(broken)}, "db", "restore", str(backup), "--yes")
-    assert result.code == 1, result.output
+    assert result.code == 2, result.output  # bad input: the operator moves the file aside
     assert "move the file aside" in result.stderr
+    assert result.stderr.count("error: ") == 1 and "Traceback" not in result.output
     assert broken.read_bytes() == b"this is not a database" * 100
 
 
@@ -205,3 +206,47 @@ def test_postgresql_is_pointed_at_pg_dump(tmp_path: Path) -> None:
         assert result.code == 2, result.output
         assert "pg_dump --format=custom" in result.stderr and "pg_restore" in result.stderr
         assert "s3cret-pw" not in result.output
+
+
+@pytest.mark.parametrize("suffix", ["-wal", "-shm", "-journal", ".main.lock", ".api-x.lock"])
+def test_a_backup_onto_a_file_sqlite_or_the_lock_keeps_beside_the_database_is_refused(
+    emu: Emulator, tmp_path: Path, suffix: str
+) -> None:
+    # The next open of the database deletes or rewrites these files, and a backup with them.
+    db = tmp_path / "state.db"
+    trade(emu, db, cycles=1)
+    before = dump(db)
+    out = tmp_path / f"state.db{suffix}"
+    out.unlink(missing_ok=True)
+    result = cli({"STATE_DB_PATH": str(db)}, "db", "backup", "--out", str(out))
+    assert result.code == 2, result.output
+    assert f"--out {out} is" in result.stderr and "another name" in result.stderr
+    assert result.stderr.count("error: ") == 1 and "Traceback" not in result.output
+    assert not out.exists() and "written" not in result.stdout
+    assert dump(db) == before
+    # the same file name beside another database is an ordinary backup target
+    elsewhere = tmp_path / "other"
+    elsewhere.mkdir()
+    fine = cli({"STATE_DB_PATH": str(db)}, "db", "backup", "--out", str(elsewhere / out.name))
+    assert fine.code == 0, fine.output
+
+
+def test_a_backup_or_restore_into_a_directory_that_cannot_be_written_is_bad_input(
+    emu: Emulator, tmp_path: Path
+) -> None:
+    # /proc refuses new files even to root (a read-only directory does not stop root).
+    db = tmp_path / "state.db"
+    trade(emu, db, cycles=1)
+    unwritable = Path("/proc")
+    made = cli({"STATE_DB_PATH": str(db)}, "db", "backup", "--out", str(unwritable / "b.db"))
+    assert made.code == 2, made.output
+    assert "cannot write the backup in /proc" in made.stderr
+    backup = tmp_path / "b.db"
+    assert cli({"STATE_DB_PATH": str(db)}, "db", "backup", "--out", str(backup)).code == 0
+    for target in (unwritable / "state.db", tmp_path / "missing" / "state.db"):
+        restored = cli({"STATE_DB_PATH": str(target)}, "db", "restore", str(backup), "--yes")
+        assert restored.code == 2, restored.output
+        assert "not restoring" in restored.stderr and str(target.parent) in restored.stderr
+    for result in (made, restored):
+        assert result.stderr.count("error: ") == 1 and "Traceback" not in result.output
+    assert not (tmp_path / "missing").exists()

@@ -78,6 +78,7 @@ def db_backup(
     """Copy the state database to FILE while the bot may run (SQLite online backup), then
     verify the copy: integrity check, schema version, role."""
     source = sqlite_database(load_common(env_file))
+    refuse_sidecar(source, out)
     try:
         facts = backup(source, out)
     except BackupRefused as exc:
@@ -118,6 +119,8 @@ def db_restore(
         typer.confirm(f"Replace {target} by {backup_file}?", abort=True)
     try:
         result = restore(backup_file, target, now=datetime.now(UTC))
+    except BackupRefused as exc:
+        fail(f"not restoring: {exc}")
     except (BackupError, OSError) as exc:
         fail(f"restore failed: {exc}", EXIT_RUNTIME)
     if result.replaced is not None:
@@ -132,11 +135,44 @@ def db_restore(
     )
 
 
+#: Files SQLite keeps beside a database ``NAME`` while it is open: deleted or rewritten by the
+#: next open, so a backup written there is lost.
+SQLITE_SIDECARS: Final = ("-wal", "-shm", "-journal")
+
+
+def sidecar_of(database: Path, path: Path) -> str | None:
+    """What ``path`` is to ``database`` when SQLite or btcbot keeps it beside the database
+    (its write-ahead log, shared memory, rollback journal or a lock file), else None."""
+    database = database.resolve()
+    path = path.parent.resolve() / path.name
+    if path.parent != database.parent or not path.name.startswith(database.name):
+        return None
+    suffix = path.name[len(database.name) :]
+    if suffix in SQLITE_SIDECARS:
+        return f"the SQLite {suffix} file"
+    if suffix.startswith(".") and suffix.endswith(".lock"):
+        return "a lock file"
+    return None
+
+
+def refuse_sidecar(source: Path, out: Path) -> None:
+    """Exit 2 when ``out`` is a file kept beside the state database: the next open of the
+    database would delete or overwrite the backup."""
+    what = sidecar_of(source, out)
+    if what is not None:
+        fail(
+            f"--out {out} is {what} of the state database {source}: SQLite or btcbot deletes "
+            "or rewrites it, and the backup with it; write the backup to another name, e.g. "
+            f"{source.with_name(source.stem + '-backup.db')}"
+        )
+
+
 def refuse_unless_replaceable(
     common: CommonSettings, target: Path, wanted: DatabaseFacts, *, allow_other_role: bool
 ) -> None:
-    """Exit 2 while a bot may be using ``target``, or if its role differs from the backup's
-    (unless allowed); exit 1 if it cannot be read at all."""
+    """Exit 2 while a bot may be using ``target``, if its role differs from the backup's
+    (unless allowed), or if it cannot be read at all (then nobody can tell whether a bot
+    uses it: the operator moves it aside)."""
     engine = make_engine(sqlite_url(target))
     try:
         holders = read_all_holders(engine)
@@ -145,8 +181,7 @@ def refuse_unless_replaceable(
         fail(
             f"the database at {target} cannot be read ({type(exc).__name__}), so whether a bot "
             "uses it cannot be checked: stop every bot, move the file aside (keep it), then "
-            "restore into the empty path",
-            EXIT_RUNTIME,
+            "restore into the empty path"
         )
     finally:
         engine.dispose()

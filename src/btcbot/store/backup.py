@@ -142,6 +142,27 @@ def _partial(out: Path) -> Path:
     return out.with_name(f".{out.name}.partial")
 
 
+def _create_new(path: Path, what: str) -> None:
+    """Create the empty file ``path`` (it must not exist); a directory this process cannot
+    write in (read-only, not a directory, a special file system) is the request's fault."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError as exc:
+        raise BackupRefused(
+            f"cannot write {what} in {path.parent} ({exc.strerror or exc}): choose a "
+            "directory you can write to"
+        ) from None
+
+
+def _writable_directory(directory: Path, what: str) -> None:
+    """Refuse a missing directory, or one where no file can be created."""
+    if not directory.is_dir():
+        raise BackupRefused(f"the directory {directory} does not exist")
+    probe = directory / f".btcbot-write-probe-{os.getpid()}"
+    _create_new(probe, what)
+    probe.unlink()
+
+
 def backup(source: Path, out: Path) -> DatabaseFacts:
     """Copy the live database ``source`` to the new file ``out`` and verify the copy."""
     if not source.is_file():
@@ -156,6 +177,7 @@ def backup(source: Path, out: Path) -> DatabaseFacts:
         raise BackupRefused(str(exc)) from None
     partial = _partial(out)
     partial.unlink(missing_ok=True)
+    _create_new(partial, "the backup")
     try:
         _copy(source, partial)
         partial.chmod(0o600)
@@ -186,6 +208,7 @@ def restore(backup_file: Path, target: Path, *, now: datetime) -> RestoreResult:
     """Replace the database ``target`` by ``backup_file``; keep ``target`` as a timestamped
     copy first. The caller has checked the lock and the roles."""
     restored_facts = inspect_database(backup_file)
+    _writable_directory(target.parent, "the restored database and the copy of the one it replaces")
     replaced: DatabaseFacts | None = None
     if target.exists():
         kept = replaced_copy_path(target, now)
