@@ -597,3 +597,43 @@ def test_a_degrade_override_out_of_range_is_refused(
     assert result.code == 2, result.output
     assert named in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("run",),
+        ("run", "--loop"),
+        ("canary", "once"),
+        ("canary", "loop"),
+        ("demo", "--cycles", "1"),
+    ],
+    ids=" ".join,
+)
+@pytest.mark.parametrize("value", ["inf", "nan", "1e308", "86401", "-1"])
+def test_a_cycle_pause_that_is_not_finite_or_beyond_a_day_is_refused(
+    args: tuple[str, ...], value: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: `run --cycle-seconds inf` (or 1e308) ran one cycle and then slept forever."""
+    monkeypatch.chdir(tmp_path)  # the demo's directory would land here
+    result = cli(*args, "--cycle-seconds", value, env=offline(tmp_path))
+    assert_refused(result, "--cycle-seconds", "0 to 86400")
+    assert result.stderr.count("error: ") == 1
+    assert not (tmp_path / "state.db").exists() and not (tmp_path / ".btcbot-demo").exists()
+
+
+def test_cycle_seconds_in_the_settings_has_the_same_bound(tmp_path: Path) -> None:
+    result = cli("run", env={**offline(tmp_path), "CYCLE_SECONDS": "1e308"})
+    assert_refused(result, "CYCLE_SECONDS", "86400")
+    assert not (tmp_path / "state.db").exists()
+
+
+@pytest.mark.parametrize("value", ["inf", "-inf", "nan", "1e308", "1000001", "0", "0.001"])
+def test_a_canary_notional_that_is_not_finite_or_out_of_range_is_refused(
+    value: str, tmp_path: Path
+) -> None:
+    """Before: --notional-try inf ended in a MoneyError traceback."""
+    result = cli("canary", "once", "--notional-try", value, env=offline(tmp_path))
+    assert_refused(result, f"--notional-try {float(value):g}", "0.01 to 1000000 TRY")
+    assert result.stderr.count("error: ") == 1
+    assert not (tmp_path / "state.db").exists()

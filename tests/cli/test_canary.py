@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -27,6 +28,7 @@ from tests.cli.rig import (
 from tests.cli.runner import Result, cli
 
 ONCE = ("canary", "once", "--cycle-seconds", "0")
+D150 = Decimal(150)
 
 
 @pytest.fixture
@@ -101,6 +103,32 @@ def test_canary_refuses_a_cap_below_the_min_notional_with_the_numbers(
     assert emu.faults.counters.mutating_total == 0
 
 
+@pytest.mark.parametrize("notional", ["5", "50", "250"])
+def test_canary_values_a_usdt_pairs_minimum_in_try_at_the_usdt_try_rate(
+    emu: Emulator, tmp_path: Path, notional: str
+) -> None:
+    """Before: 9.99 USDT was read as 9.99 TRY, so --notional-try 50 ran, placed nothing
+    (blocked min_notional) and exited 0; 5 was refused with 'minimum 10 TRY'."""
+    entry = {"ENTRY_NOTIONAL_TRY": "1000"}  # the canary's cap is the per-order budget
+    env = {**emulator_env(emu), **armed_env(tmp_path / "state.db"), **entry}
+    result = canary("--symbol", "BTC_USDT", "--notional-try", notional, env=env)
+    assert result.code == 2, result.output
+    assert result.stderr.count("error: ") == 1 and "Traceback" not in result.output
+    found = re.search(
+        r"minimum order value ([\d.]+) TRY \(at ([\d.]+) TRY/USDT from USDT_TRY\) "
+        r"\(exchange minExchangeValue ([\d.]+) USDT",
+        result.stderr,
+    )
+    assert found is not None, result.stderr
+    needed, rate, minimum = (Decimal(found.group(i)) for i in (1, 2, 3))
+    usdt_try = emu.exchange.last_price("USDTTRY")  # the market moves: near it
+    assert usdt_try * Decimal("0.9") < rate < usdt_try * Decimal("1.1")
+    assert needed == minimum * rate > 100  # in TRY: some 400, not 10
+    assert f"per-order budget {notional} TRY" in result.stderr
+    assert "stopped cleanly" not in result.stdout
+    assert emu.faults.counters.mutating_total == 0
+
+
 def test_unarmed_canary_runs_as_a_dry_run_and_says_so(emu: Emulator, tmp_path: Path) -> None:
     env = {**emulator_env(emu), **paper_env(tmp_path / "state.db")}
     result = canary(env=env)
@@ -144,6 +172,18 @@ def test_overrides_copy_frozen_settings_and_never_loosen_a_tighter_cap(
     assert config.params.limits.notional_cap_per_cycle == 1000  # the original is untouched
     assert len(config.common.symbols) == 3
     assert "MAX_NOTIONAL_PER_ORDER_TRY=120 (was 120)" in lines
+
+
+def test_overrides_never_loosen_a_tighter_ttl(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before: TTL_SECONDS=10 became 30 (the --ttl-seconds default)."""
+    monkeypatch.setenv("TTL_SECONDS", "10")
+    config = load_config(4)
+    changed, lines = canary_config(config, CanaryOptions(Symbol("BTC", "TRY"), D150, 30, 1.0))
+    assert changed.params.lifecycle.ttl_seconds == 10
+    assert "TTL_SECONDS=10 (was 10)" in lines
+    tighter, lines = canary_config(config, CanaryOptions(Symbol("BTC", "TRY"), D150, 5, 1.0))
+    assert tighter.params.lifecycle.ttl_seconds == 5
+    assert "TTL_SECONDS=5 (was 10)" in lines
 
 
 def test_planted_secret_never_appears_in_any_command_output(emu: Emulator, tmp_path: Path) -> None:

@@ -2,11 +2,13 @@
 
 1. Load the settings for ``--stage`` (3 or 4) and override, explicitly and printed: the universe
    is the one ``--symbol``, the per-order and per-cycle notional caps are at most
-   ``--notional-try``, the order TTL is ``--ttl-seconds``. Settings stay frozen: the overrides
-   are copies (``model_copy``) and the profile parameters are rebuilt from them.
+   ``--notional-try``, the order TTL is at most ``--ttl-seconds`` (a tighter configured cap or
+   TTL is kept). Settings stay frozen: the overrides are copies (``model_copy``) and the profile
+   parameters are rebuilt from them.
 2. Run the doctor on that configuration; any FAIL refuses the canary (exit 2).
 3. Refuse (exit 2, with the numbers) when the capped per-order budget cannot meet the symbol's
-   minimum order value.
+   minimum order value in TRY (a non-TRY pair's minExchangeValue valued at the conversion rate
+   the doctor read, e.g. USDT_TRY's mid).
 4. Run the normal runtime for 1 cycle (``once``) or up to ``--max-cycles`` (``loop``), then
    summarise what the canary did from the state database.
 
@@ -19,18 +21,32 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
-from typing import Annotated, Any
+from decimal import ROUND_CEILING, Decimal
+from typing import Annotated, Any, Final
 
 import typer
 from sqlalchemy import select
 
 from btcbot.accounting import build_ledger
 from btcbot.commands.checks import render, render_summary
-from btcbot.commands.common import EXIT_CONFIG, EnvFile, fail, inspected_store, now_ms
+from btcbot.commands.common import (
+    EXIT_CONFIG,
+    EnvFile,
+    bounded_option,
+    cycle_seconds_option,
+    fail,
+    inspected_store,
+    now_ms,
+)
 from btcbot.commands.doctor import diagnose, route_logs
-from btcbot.commands.probes import per_order_budget
+from btcbot.commands.probes import (
+    minimum_order_try,
+    per_order_budget,
+    rate_note,
+    try_rate,
+)
 from btcbot.commands.run import banner, load_or_exit, run_config
 from btcbot.config import AppConfig
 from btcbot.domain import Symbol, SymbolError, SymbolRules
@@ -40,6 +56,10 @@ from btcbot.store import FillRepository
 from btcbot.store.schema import orders
 
 CANARY_STAGES = (3, 4)
+#: --notional-try: a canary is a small first run; its cap is at most this many TRY.
+MIN_NOTIONAL_TRY: Final = 0.01
+MAX_NOTIONAL_TRY: Final = 1_000_000.0
+CENT: Final = Decimal("0.01")
 
 canary_app = typer.Typer(
     help="A guarded first live run: one symbol, a small notional cap, a short TTL, doctor first.",
@@ -49,10 +69,10 @@ canary_app = typer.Typer(
 SymbolOpt = Annotated[str, typer.Option("--symbol", help="The one pair to trade.")]
 NotionalOpt = Annotated[
     float,
-    typer.Option("--notional-try", min=0.01, help="Cap per order and per cycle, in TRY."),
+    typer.Option("--notional-try", help="Cap per order and per cycle, in TRY (0.01 to 1000000)."),
 ]
 CycleSecondsOpt = Annotated[
-    float, typer.Option("--cycle-seconds", min=0.0, help="Pause between cycles.")
+    float, typer.Option("--cycle-seconds", help="Pause between cycles (0 to 86400).")
 ]
 TtlOpt = Annotated[
     int, typer.Option("--ttl-seconds", min=1, help="Orders older than this are cancelled.")
@@ -69,18 +89,19 @@ class CanaryOptions:
 
 
 def canary_config(config: AppConfig, options: CanaryOptions) -> tuple[AppConfig, list[str]]:
-    """``config`` with the canary's overrides (never loosening a tighter configured cap),
-    and one line per override for the operator."""
+    """``config`` with the canary's overrides (never loosening a tighter configured cap or
+    TTL), and one line per override for the operator."""
     limits = config.params.limits
     per_order = limits.max_notional_per_order
     per_order = options.notional if per_order is None else min(per_order, options.notional)
     per_cycle = min(limits.notional_cap_per_cycle, options.notional)
+    ttl = min(config.params.lifecycle.ttl_seconds, options.ttl_seconds)
     common = config.common.model_copy(update={"symbols": (options.symbol,)})
     stage = config.stage.model_copy(
         update={
             "max_notional_per_order_try": per_order,
             "notional_cap_try_per_cycle": per_cycle,
-            "ttl_seconds": options.ttl_seconds,
+            "ttl_seconds": ttl,
         }
     )
     changed = dataclasses.replace(
@@ -93,7 +114,7 @@ def canary_config(config: AppConfig, options: CanaryOptions) -> tuple[AppConfig,
         f"(was {_cap(limits.max_notional_per_order)})",
         f"NOTIONAL_CAP_TRY_PER_CYCLE={format_decimal(per_cycle)} "
         f"(was {format_decimal(limits.notional_cap_per_cycle)})",
-        f"TTL_SECONDS={options.ttl_seconds} (was {config.params.lifecycle.ttl_seconds})",
+        f"TTL_SECONDS={ttl} (was {config.params.lifecycle.ttl_seconds})",
     ]
     return changed, lines
 
@@ -102,21 +123,36 @@ def _cap(value: Decimal | None) -> str:
     return "unset" if value is None else format_decimal(value)
 
 
-def check_min_notional(config: AppConfig, symbol: Symbol, rules: SymbolRules | None) -> None:
-    """Refuse when no order within the cap can meet the symbol's minimum order value."""
+def check_min_notional(
+    config: AppConfig,
+    symbol: Symbol,
+    rules: SymbolRules | None,
+    rates: Mapping[str, Decimal | str],
+) -> None:
+    """Refuse when no order within the cap can meet the symbol's minimum order value, valued
+    in TRY as the doctor and the risk policy value it (``rates``: TRY per unit of each
+    non-TRY quote currency, from the doctor's probe)."""
     if rules is None:
         fail(f"{symbol.normalized} is not listed on the exchange: choose another --symbol")
+    rate = try_rate(symbol.quote, rates)
+    if not isinstance(rate, Decimal):
+        fail(
+            f"the canary cannot value {symbol.normalized}'s minimum order in TRY "
+            f"({rate or 'no conversion rate'}): choose a TRY pair as --symbol",
+            EXIT_CONFIG,
+        )
     budget, why = per_order_budget(builtin_profile(config.params))
     floor = config.params.limits.min_order_notional
-    needed = max(rules.min_exchange_value, floor)
+    needed = minimum_order_try(rules, rate, floor)
     if budget < needed:
         fail(
             f"the canary cannot place an order on {symbol.normalized}: its per-order budget "
             f"{format_decimal(budget)} TRY ({why}) is below the minimum order value "
-            f"{format_decimal(needed)} TRY (exchange minExchangeValue "
-            f"{format_decimal(rules.min_exchange_value)}, MIN_ORDER_NOTIONAL_TRY "
-            f"{format_decimal(floor)}); raise --notional-try (and ENTRY_NOTIONAL_TRY if it is "
-            f"the smaller) to at least {format_decimal(needed)}",
+            f"{format_decimal(needed)} TRY{rate_note(symbol.quote, rate)} (exchange "
+            f"minExchangeValue {format_decimal(rules.min_exchange_value)} {symbol.quote}, "
+            f"MIN_ORDER_NOTIONAL_TRY {format_decimal(floor)}); raise --notional-try (and "
+            "ENTRY_NOTIONAL_TRY if it is the smaller) to at least "
+            f"{format_decimal(needed.quantize(CENT, rounding=ROUND_CEILING))}",
             EXIT_CONFIG,
         )
 
@@ -160,11 +196,13 @@ def print_summary(summary: dict[str, Any], armed: bool) -> None:
 
 
 def _options(symbol: str, notional: float, ttl: int, pause: float) -> CanaryOptions:
+    """The options, checked: inf, nan or out of range exits 2 naming the option."""
     try:
         parsed = Symbol.parse(symbol)
     except SymbolError as exc:
         fail(f"--symbol {symbol!r}: {exc}")
-    return CanaryOptions(parsed, Decimal(str(notional)), ttl, pause)
+    bounded_option("--notional-try", notional, MIN_NOTIONAL_TRY, MAX_NOTIONAL_TRY, " TRY")
+    return CanaryOptions(parsed, Decimal(str(notional)), ttl, cycle_seconds_option(pause))
 
 
 def run_canary(stage: int, options: CanaryOptions, cycles: int, env_file: EnvFile) -> None:
@@ -187,7 +225,8 @@ def run_canary(stage: int, options: CanaryOptions, cycles: int, env_file: EnvFil
     render_summary(report, "doctor")
     if not report.ok:
         fail("the doctor found failures: refusing to start the canary", EXIT_CONFIG)
-    check_min_notional(config, options.symbol, report.rules.get(options.symbol.normalized))
+    symbol = options.symbol
+    check_min_notional(config, symbol, report.rules.get(symbol.normalized), report.rates)
     started = now_ms()
     asyncio.run(run_config(config, cycles=cycles, cycle_seconds=options.cycle_seconds))
     print_summary(canary_summary(config, options.symbol, started), config.arming.armed)

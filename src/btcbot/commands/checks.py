@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -86,6 +87,8 @@ class DoctorReport:
     checks: tuple[CheckResult, ...]
     rules: dict[str, SymbolRules] = field(default_factory=dict)  # by normalized symbol
     arming: ArmingDecision | None = None  # None when the settings did not load
+    #: TRY per unit of each non-TRY quote currency (or why there is none), as the doctor read.
+    rates: dict[str, Decimal | str] = field(default_factory=dict)
 
     @property
     def failures(self) -> tuple[CheckResult, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from btcbot.commands.logs import LOG_OPTIONS as LOG_OPTIONS  # re-exported: olde
 from btcbot.commands.logs import configure_logs as configure_logs
 from btcbot.commands.logs import environment_secrets as environment_secrets
 from btcbot.config import AppConfig, CommonSettings, ConfigError
+from btcbot.config.common import MAX_CYCLE_SECONDS
 from btcbot.config.loader import build, env_path, misspelled
 from btcbot.domain.money import MoneyError, to_decimal
 from btcbot.exchange.datasets import parse_timestamp_ms
@@ -64,6 +66,25 @@ def config_secrets(config: AppConfig) -> list[str]:
 def fail(message: str, code: int = EXIT_CONFIG) -> NoReturn:
     typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
     raise typer.Exit(code)
+
+
+def bounded_option(option: str, value: float, low: float, high: float, unit: str = "") -> float:
+    """A float option within ``low..high``; inf, nan or a value out of range exits 2 with one
+    line naming the option and its range (Click's ``min=`` lets nan and inf through)."""
+    if not math.isfinite(value) or not low <= value <= high:
+        fail(f"{option} {value:g}: give a number from {_plain(low)} to {_plain(high)}{unit}")
+    return value
+
+
+def _plain(number: float) -> str:
+    return f"{number:f}".rstrip("0").rstrip(".")
+
+
+def cycle_seconds_option(value: float, option: str = "--cycle-seconds") -> float:
+    """The pause between cycles: 0 to a day, the upper bound CYCLE_SECONDS has."""
+    return bounded_option(
+        option, value, 0, MAX_CYCLE_SECONDS, " seconds (at most a day, as CYCLE_SECONDS)"
+    )
 
 
 def time_option(text: str, option: str) -> int:

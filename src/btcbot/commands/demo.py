@@ -15,7 +15,7 @@ from rich.table import Table
 from sqlalchemy import Engine
 
 from btcbot.accounting import check_balances, expected_holdings
-from btcbot.commands.common import EnvFile, fail
+from btcbot.commands.common import EnvFile, cycle_seconds_option, fail
 from btcbot.commands.demo_settings import DemoError, DemoOptions, demo_config
 from btcbot.commands.logs import configure_logs
 from btcbot.commands.run import print_report
@@ -36,7 +36,7 @@ def demo_command(
     stage: Annotated[int, typer.Option("--stage", help="Strategy profile: 3, 4 or 7.")] = 3,
     cycles: Annotated[int, typer.Option("--cycles", min=1, help="Cycles to run.")] = 20,
     cycle_seconds: Annotated[
-        float, typer.Option("--cycle-seconds", min=0.0, help="Pause between cycles.")
+        float, typer.Option("--cycle-seconds", help="Pause between cycles (0 to 86400).")
     ] = 1.0,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Paper-trade instead of placing emulator orders.")
@@ -55,6 +55,7 @@ def demo_command(
     """
     if stage not in (3, 4, 7):
         fail(f"--stage {stage}: choose 3, 4 or 7")
+    cycle_seconds_option(cycle_seconds)
     configure_logs("WARNING")  # the cycle lines tell the story; --log-level INFO shows more
     options = DemoOptions(stage, _fresh_db(), dry_run, ttl_seconds)
     asyncio.run(_demo(options, seed, cycles, cycle_seconds, env_file))

@@ -98,7 +98,7 @@ async def diagnose(config: AppConfig) -> DoctorReport:
     gates, arming = gates_check(config, state.op)
     exchange = await probe_exchange(config)
     checks = (config_check(config), gates, *state.checks, *exchange.checks)
-    return DoctorReport(checks=checks, rules=exchange.rules, arming=arming)
+    return DoctorReport(checks=checks, rules=exchange.rules, arming=arming, rates=exchange.rates)
 
 
 def preflight(report: DoctorReport) -> DoctorReport:
@@ -109,7 +109,7 @@ def preflight(report: DoctorReport) -> DoctorReport:
         return strict
     missing = failed("gates", f"not armed, a live start is impossible: {describe_blocks(arming)}")
     checks = tuple(missing if c.name == "gates" else c for c in strict.checks)
-    return DoctorReport(checks=checks, rules=strict.rules, arming=arming)
+    return DoctorReport(checks=checks, rules=strict.rules, arming=arming, rates=strict.rates)
 
 
 def load_for_doctor(stage: int, env_file: EnvFile) -> AppConfig | DoctorReport:

@@ -35,6 +35,8 @@ ACCOUNT_CURRENCY: Final = "TRY"  # every budget and cap is named in it
 class ExchangeFindings:
     checks: list[CheckResult] = field(default_factory=list)
     rules: dict[str, SymbolRules] = field(default_factory=dict)  # configured symbols found
+    #: TRY per unit of each non-TRY quote currency of the configured symbols, or why not.
+    rates: dict[str, Decimal | str] = field(default_factory=dict)
 
 
 async def probe_exchange(config: AppConfig) -> ExchangeFindings:
@@ -48,7 +50,7 @@ async def probe_exchange(config: AppConfig) -> ExchangeFindings:
             findings.checks.append(skipped("rules", "not checked: exchange unreachable"))
             findings.checks.append(skipped("credentials", "not checked: exchange unreachable"))
         else:
-            checks, findings.rules = await _rules(rest, config)
+            checks, findings.rules, findings.rates = await _rules(rest, config)
             findings.checks.extend(checks)
             findings.checks.append(await _credentials(rest, config))
     findings.checks.append(await _market_data(config))
@@ -78,11 +80,11 @@ async def _reachability(rest: BtcturkRestClient, config: AppConfig) -> CheckResu
 
 async def _rules(
     rest: BtcturkRestClient, config: AppConfig
-) -> tuple[list[CheckResult], dict[str, SymbolRules]]:
+) -> tuple[list[CheckResult], dict[str, SymbolRules], dict[str, Decimal | str]]:
     try:
         listed = {rules.symbol: rules for rules in await rest.exchange_info()}
     except ExchangeError as exc:
-        return [failed("rules", f"exchangeinfo could not be read: {exc}")], {}
+        return [failed("rules", f"exchangeinfo could not be read: {exc}")], {}, {}
     budget, why = per_order_budget(builtin_profile(config.params))
     floor = config.params.limits.min_order_notional
     rates = await _quote_rates(rest, config.common.symbols, listed)
@@ -91,7 +93,7 @@ async def _rules(
         for symbol in config.common.symbols
     ]
     found = {s.normalized: listed[s] for s in config.common.symbols if s in listed}
-    return checks, found
+    return checks, found, rates
 
 
 async def _quote_rates(
@@ -126,6 +128,25 @@ def per_order_budget(profile: Profile) -> tuple[Decimal, str]:
     return budget, f"min of {why}"
 
 
+def try_rate(quote: str, rates: Mapping[str, Decimal | str]) -> Decimal | str | None:
+    """TRY per unit of ``quote`` (1 for TRY), or why there is none (None: not fetched)."""
+    return Decimal(1) if quote == ACCOUNT_CURRENCY else rates.get(quote)
+
+
+def minimum_order_try(rules: SymbolRules, rate: Decimal, floor: Decimal) -> Decimal:
+    """The smallest order the exchange and MIN_ORDER_NOTIONAL_TRY (``floor``) allow on a pair,
+    in TRY: its minExchangeValue is in the pair's quote currency, worth ``rate`` TRY each."""
+    return max(rules.min_exchange_value * rate, floor)
+
+
+def rate_note(quote: str, rate: Decimal) -> str:
+    """How a quote-currency amount was valued in TRY ('' for TRY itself)."""
+    if quote == ACCOUNT_CURRENCY:
+        return ""
+    pair = conversion_pair(quote, ACCOUNT_CURRENCY).normalized
+    return f" (at {format_decimal(rate)} TRY/{quote} from {pair})"
+
+
 def symbol_rules_check(
     symbol: Symbol,
     rules: SymbolRules | None,
@@ -147,8 +168,7 @@ def symbol_rules_check(
     )
     if not rules.is_trading:
         return warned(name, f"status {rules.status}: orders are refused; {scales}", critical=True)
-    if quote == ACCOUNT_CURRENCY:
-        rate = Decimal(1)
+    rate = try_rate(quote, {} if rate is None else {quote: rate})
     if not isinstance(rate, Decimal):
         pair = conversion_pair(quote, ACCOUNT_CURRENCY).normalized
         return failed(
@@ -157,13 +177,8 @@ def symbol_rules_check(
             f"({rate or f'no {pair} rate'}): the agent would refuse every order on it; "
             f"remove it from SYMBOLS or trade a pair with a {pair} book; {scales}",
         )
-    via = (
-        ""
-        if quote == ACCOUNT_CURRENCY
-        else f" (at {format_decimal(rate)} TRY/{quote} from "
-        f"{conversion_pair(quote, ACCOUNT_CURRENCY).normalized})"
-    )
-    needed = max(rules.min_exchange_value * rate, floor)
+    via = rate_note(quote, rate)
+    needed = minimum_order_try(rules, rate, floor)
     if budget < needed:
         return warned(
             name,

@@ -16,6 +16,7 @@ from btcbot.commands.common import (
     EXIT_RUNTIME,
     EnvFile,
     config_secrets,
+    cycle_seconds_option,
     db_setting,
     db_url,
     fail,
@@ -320,7 +321,7 @@ def run_command(
     cycle_seconds: Annotated[
         float | None,
         typer.Option(
-            "--cycle-seconds", min=0.0, help="Pause between cycles (default CYCLE_SECONDS)."
+            "--cycle-seconds", help="Pause between cycles, 0 to 86400 (default CYCLE_SECONDS)."
         ),
     ] = None,
     env_file: EnvFile = None,
@@ -328,6 +329,8 @@ def run_command(
     """Run the trading agent. Dry-run (paper fills) unless all five live gates are set."""
     if once and (loop or cycles is not None):
         fail("--once cannot be combined with --loop or --cycles")
+    if cycle_seconds is not None:
+        cycle_seconds_option(cycle_seconds)
     selection = select_profile(stage, strategy, param, env_file)
     config = selection.config
     configure_logs(config.common.log_level, config_secrets(config))

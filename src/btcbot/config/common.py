@@ -14,6 +14,8 @@ from btcbot.config.validators import DatabaseUrl, Directory, Host, LogLevel
 from btcbot.domain import Symbol
 
 ACK_PHRASE = "I_UNDERSTAND"
+#: Longest pause between cycles (a day): CYCLE_SECONDS and every --cycle-seconds option.
+MAX_CYCLE_SECONDS = 86_400.0
 DEFAULT_SYMBOLS = (Symbol("BTC", "TRY"), Symbol("ETH", "TRY"), Symbol("SOL", "TRY"))
 
 Symbols = Annotated[tuple[Symbol, ...], NoDecode, BeforeValidator(parse_symbols)]
@@ -184,8 +186,9 @@ class CommonSettings(BtcbotSettings):
     cycle_seconds: float = Field(
         10.0,
         gt=0,
-        description="Default 10: pause between cycles in loop mode (the CLI's --cycle-seconds "
-        "overrides it).",
+        le=MAX_CYCLE_SECONDS,
+        description="Default 10: pause between cycles in loop mode, at most 86400 (a day; the "
+        "CLI's --cycle-seconds overrides it, 0 to 86400).",
     )
     dry_run_try_balance: Decimal = Field(
         Decimal(1000),
