@@ -637,3 +637,39 @@ def test_a_canary_notional_that_is_not_finite_or_out_of_range_is_refused(
     assert_refused(result, f"--notional-try {float(value):g}", "0.01 to 1000000 TRY")
     assert result.stderr.count("error: ") == 1
     assert not (tmp_path / "state.db").exists()
+
+
+STRATEGY_KNOBS_OUT_OF_RANGE = [
+    (3, {"OFFSET_BPS": "100000"}, "OFFSET_BPS", "(allowed: 0 to 10000)"),
+    (3, {"MIN_PROFIT_BPS": "100000"}, "MIN_PROFIT_BPS", "(allowed: 0 to 10000)"),
+    (4, {"MAX_ENTRY_SPREAD_BPS": "10001"}, "MAX_ENTRY_SPREAD_BPS", "(allowed: 0 to 10000)"),
+    (3, {"TAKE_PROFIT_FRACTION": "0.0000001"}, "TAKE_PROFIT_FRACTION", "(allowed: 0.0001 to 1)"),
+    (4, {"ENTRY_NOTIONAL_TRY": "1e12"}, "ENTRY_NOTIONAL_TRY", "(allowed: 0 to 1000000000)"),
+    (7, {"STAGE7_ORDER_OFFSET_BPS": "100000"}, "STAGE7_ORDER_OFFSET_BPS", "(allowed: 0 to 10000)"),
+    (
+        4,
+        {"FEE_BPS_TAKER": "6000", "SLIPPAGE_BPS_BUFFER": "5000"},
+        "FEE_BPS_TAKER + SLIPPAGE_BPS_BUFFER",
+        "at most 10000",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("stage", "given", "named", "allowed"), STRATEGY_KNOBS_OUT_OF_RANGE, ids=lambda x: str(x)
+)
+@pytest.mark.parametrize("command", ["run", "doctor"])
+def test_a_strategy_knob_out_of_range_is_refused_naming_the_setting_and_its_range(
+    stage: int, given: dict[str, str], named: str, allowed: str, command: str, tmp_path: Path
+) -> None:
+    """Before: 'error: parameter default: 100000 is outside 0..10000' (which setting?), and
+    the doctor passed the settings."""
+    env = {**offline(tmp_path), "KILL_SWITCH": "false", "SAFE_MODE": "false", **given}
+    result = cli(command, "--stage", str(stage), env=env)
+    assert_refused(result, named, allowed)
+    assert "parameter default" not in result.output
+    if command == "run":
+        assert result.stderr.count("error: ") == 1
+    else:
+        assert f"FAIL  config  {named}" in result.stdout
+    assert not (tmp_path / "state.db").exists()

@@ -15,6 +15,9 @@ from pydantic import BeforeValidator, Field
 from btcbot.config.base import BtcbotSettings, empty_is_none
 from btcbot.config.common import CommonSettings
 from btcbot.config.params import (
+    BPS_MAX,
+    ENTRY_BUDGET_MAX,
+    SELL_FRACTION_MIN,
     LifecycleParams,
     ProfitAwareParams,
     ProtectiveStopParams,
@@ -113,17 +116,20 @@ class ProfitAwareKnobs(BtcbotSettings):
     min_profit_bps: Decimal = Field(
         D(30),
         ge=0,
+        le=BPS_MAX,
         description="Default 30: take profit when bid >= average cost (buy fees included) "
         "x (1 + bps).",
     )
     offset_bps: Decimal = Field(
         D(20),
         ge=0,
+        le=BPS_MAX,
         description="Default 20: price protection around mid for entries and take-profits.",
     )
     entry_notional_try: Decimal = Field(
         D(100),
         ge=0,
+        le=ENTRY_BUDGET_MAX,
         description="Default 100 (predecessor hard-coded): entry size per flat symbol, "
         "allocated from investable cash.",
     )
@@ -136,7 +142,7 @@ class ProfitAwareKnobs(BtcbotSettings):
     )
     take_profit_fraction: Decimal = Field(
         D("0.25"),
-        gt=0,
+        ge=SELL_FRACTION_MIN,
         le=1,
         description="Default 0.25 (predecessor hard-coded): share of a position sold per "
         "take-profit.",
@@ -144,6 +150,7 @@ class ProfitAwareKnobs(BtcbotSettings):
     max_entry_spread_bps: Decimal = Field(
         D(100),
         ge=0,
+        le=BPS_MAX,
         description="Default 100 (the predecessor's 1 %): no entry on a wider spread.",
     )
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from annotated_types import Ge, Gt, Le, Lt
 from pydantic import ValidationError
 from pydantic_settings import BaseSettings
 
@@ -110,9 +111,40 @@ def describe(
     for error in exc.errors(include_input=False, include_url=False):
         message = str(error["msg"]).removeprefix("Value error, ")
         loc = error["loc"]
+        if loc and error["type"] in _BOUND_ERRORS:
+            message += _allowed_range(model, str(loc[0]))
         # a model-level check names its variables itself
         problems.append(f"{_env_name(model, str(loc[0]), environ)}: {message}" if loc else message)
     return "; ".join(problems)
+
+
+_BOUND_ERRORS = frozenset({"greater_than", "greater_than_equal", "less_than", "less_than_equal"})
+
+
+def _allowed_range(model: type[BaseSettings], key: str) -> str:
+    """' (allowed: 0 to 10000)' from a field's declared bounds; '' when it has only one."""
+    field = model.model_fields.get(key)
+    if field is None:
+        return ""
+    low: str | None = None
+    high: str | None = None
+    for bound in field.metadata:
+        match bound:
+            case Ge(ge=value):
+                low = _number(value)
+            case Gt(gt=value):
+                low = f"above {_number(value)}"
+            case Le(le=value):
+                high = _number(value)
+            case Lt(lt=value):
+                high = f"below {_number(value)}"
+    if low is None or high is None:
+        return ""
+    return f" (allowed: {low} to {high})"
+
+
+def _number(value: object) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
 def _env_name(model: type[BaseSettings], key: str, environ: Mapping[str, str] | None) -> str:

@@ -18,6 +18,16 @@ from typing import Literal
 
 ZERO_D = Decimal(0)
 
+# Ranges of the built-in strategies' tunable parameters (btcbot.strategy.builtin declares them
+# with these bounds) and of the settings that set them, so a setting out of range is refused
+# when the settings load, naming the variable, not later as an anonymous parameter default.
+BPS_MAX = Decimal(10_000)
+"""Every basis-point knob of a built-in strategy: at most 10000 (100 %)."""
+SELL_FRACTION_MIN = Decimal("0.0001")
+"""TAKE_PROFIT_FRACTION: at least 0.0001 of a position (and at most 1)."""
+ENTRY_BUDGET_MAX = Decimal(1_000_000_000)
+"""ENTRY_NOTIONAL_TRY: at most 1e9 TRY."""
+
 
 def _check(condition: bool, message: str) -> None:
     if not condition:

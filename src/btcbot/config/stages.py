@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal, Self
 
-from pydantic import AliasChoices, BeforeValidator, Field
+from pydantic import AliasChoices, BeforeValidator, Field, model_validator
 from pydantic_settings import NoDecode
 
 from btcbot.config.base import parse_pairs, parse_weights, split_csv
@@ -27,6 +27,7 @@ from btcbot.config.knobs import (
     RiskLimitKnobs,
 )
 from btcbot.config.params import (
+    BPS_MAX,
     DEFAULT_WARN_CODES,
     AdaptationParams,
     AnomalyParams,
@@ -135,11 +136,25 @@ class Stage4Settings(
     fee_bps_taker: Decimal = Field(
         D(15),
         ge=0,
+        le=BPS_MAX,
         description="Default 15: taker fee assumed when a take-profit must cover selling costs.",
     )
     slippage_bps_buffer: Decimal = Field(
-        D(10), ge=0, description="Default 10: slippage allowance added to the sell threshold."
+        D(10),
+        ge=0,
+        le=BPS_MAX,
+        description="Default 10: slippage allowance added to the sell threshold.",
     )
+
+    @model_validator(mode="after")
+    def _sell_buffer_in_range(self) -> Self:
+        if self.fee_bps_taker + self.slippage_bps_buffer > BPS_MAX:
+            raise ValueError(
+                f"FEE_BPS_TAKER + SLIPPAGE_BPS_BUFFER must be at most {BPS_MAX} bps together "
+                f"(they are {self.fee_bps_taker} + {self.slippage_bps_buffer}): lower one of them"
+            )
+        return self
+
     max_daily_loss_try: Decimal = Field(
         D(1000),
         ge=0,
@@ -309,7 +324,7 @@ class Stage7Settings(RiskLimitKnobs, ReplacingLifecycleKnobs, ProtectiveStopKnob
         "BTC_TRY:0.6,ETH_TRY:0.4.",
     )
     stage7_order_offset_bps: Decimal = Field(
-        D(5), ge=0, description="Default 5: BUY at mid + offset, SELL at mid - offset."
+        D(5), ge=0, le=BPS_MAX, description="Default 5: BUY at mid + offset, SELL at mid - offset."
     )
     daily_loss_limit_try: Decimal = Field(
         D(500),

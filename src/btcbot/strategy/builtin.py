@@ -22,7 +22,14 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
-from btcbot.config.params import PortfolioParams, ProfitAwareParams, RiskLimits
+from btcbot.config.params import (
+    BPS_MAX,
+    ENTRY_BUDGET_MAX,
+    SELL_FRACTION_MIN,
+    PortfolioParams,
+    ProfitAwareParams,
+    RiskLimits,
+)
 from btcbot.decision.frames import Frame
 from btcbot.decision.intents import Intent
 from btcbot.strategy import order_builder, portfolio
@@ -32,7 +39,7 @@ from btcbot.strategy.profit_aware import profit_aware_intents
 from btcbot.strategy.view import StrategyView
 
 D = Decimal
-_BPS_MAX = D(10_000)
+_BPS_MAX = BPS_MAX
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,14 +55,18 @@ class ProfitAware:
         p = self.params
         return {
             "min_profit_bps": DecimalParam(p.min_profit_bps, D(0), _BPS_MAX, help="MIN_PROFIT_BPS"),
-            "sell_cost_buffer_bps": DecimalParam(p.sell_cost_buffer_bps, D(0), _BPS_MAX),
+            "sell_cost_buffer_bps": DecimalParam(
+                p.sell_cost_buffer_bps, D(0), _BPS_MAX, help="FEE_BPS_TAKER + SLIPPAGE_BPS_BUFFER"
+            ),
             "sell_fraction": DecimalParam(
-                p.sell_fraction, D("0.0001"), D(1), help="TAKE_PROFIT_FRACTION"
+                p.sell_fraction, SELL_FRACTION_MIN, D(1), help="TAKE_PROFIT_FRACTION"
             ),
             "entry_budget": DecimalParam(
-                p.entry_budget, D(0), D(1_000_000_000), help="ENTRY_NOTIONAL_TRY"
+                p.entry_budget, D(0), ENTRY_BUDGET_MAX, help="ENTRY_NOTIONAL_TRY"
             ),
-            "max_entry_spread_bps": DecimalParam(p.max_entry_spread_bps, D(0), _BPS_MAX),
+            "max_entry_spread_bps": DecimalParam(
+                p.max_entry_spread_bps, D(0), _BPS_MAX, help="MAX_ENTRY_SPREAD_BPS"
+            ),
             "offset_bps": DecimalParam(p.offset_bps, D(0), _BPS_MAX, help="OFFSET_BPS"),
         }
 
