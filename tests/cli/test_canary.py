@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -208,3 +209,36 @@ def test_planted_secret_never_appears_in_any_command_output(emu: Emulator, tmp_p
     assert b"run-settings" in stored  # the run recorded its settings, redacted:
     assert PLANTED_SECRET.encode() not in stored
     assert PLANTED_KEY.encode() not in stored
+
+
+URL_PASSWORD = "URLPASSMARKER"
+
+
+def with_password(url: str) -> str:
+    scheme, _, rest = url.partition("://")
+    return f"{scheme}://operator:{URL_PASSWORD}@{rest}"
+
+
+def test_a_password_in_a_url_setting_never_reaches_output_logs_or_the_database(
+    emu: Emulator, tmp_path: Path
+) -> None:
+    """Before: BTCTURK_BASE_URL=http://u:pw@host printed pw in the start banner, stored it in
+    the recorded run settings and `btcbot status` showed it."""
+    db = tmp_path / "state.db"
+    urls = {name: with_password(url) for name, url in emulator_env(emu).items()}
+    env = {**urls, **armed_env(db), "LOG_LEVEL": "DEBUG"}
+    run = cli("run", "--stage", "3", "--once", env=env)
+    assert run.code == 0, run.output
+    assert run.stdout.startswith("LIVE: armed, real orders will be sent to http://operator:***@")
+    assert "stopped cleanly after 1 cycle(s)" in run.stdout
+    assert "[debug" in run.stderr or '"debug"' in run.stderr  # the log output was there
+    outputs = [run]
+    for args in (["status"], ["status", "--json"], ["doctor"], ["doctor", "--json"]):
+        outputs.append(cli(*args, env=env))
+    for result in outputs:
+        assert URL_PASSWORD not in result.output, result.output
+    status = json.loads(outputs[2].stdout)
+    recorded = status["run_settings"]["settings"]
+    assert recorded["BTCTURK_BASE_URL"].startswith("http://operator:***@127.0.0.1:")
+    for stored in tmp_path.glob("state.db*"):
+        assert URL_PASSWORD.encode() not in stored.read_bytes(), stored

@@ -42,6 +42,7 @@ from btcbot.config import (
     evaluate_arming,
     load_config,
 )
+from btcbot.config.redaction import redact_url_password
 from btcbot.store import OpStatus
 
 Json = Annotated[bool, typer.Option("--json", help="One JSON document on stdout.")]
@@ -82,7 +83,7 @@ def gates_check(config: AppConfig, op: OpStatus | None) -> tuple[CheckResult, Ar
         runtime_kill_switch=op is not None and op.kill_switch,
     )
     if arming.armed:
-        detail = f"ARMED: real orders go to {config.exchange.base_url}"
+        detail = f"ARMED: real orders go to {redact_url_password(config.exchange.base_url)}"
         return passed("gates", detail, critical=True), arming
     if arming.live_account:
         detail = f"LIVE with no new risk (cancels only): {describe_blocks(arming)}"

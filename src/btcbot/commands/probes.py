@@ -17,6 +17,7 @@ from btcbot.btcturk.ws_client import BtcturkWsClient
 from btcbot.btcturk.ws_config import WsError
 from btcbot.commands.checks import CheckResult, Verdict, failed, passed, skipped, warned
 from btcbot.config import AppConfig
+from btcbot.config.redaction import redact_url_password
 from btcbot.domain import Symbol, SymbolRules
 from btcbot.domain.money import format_decimal
 from btcbot.exchange.errors import AuthError, ExchangeError
@@ -58,13 +59,15 @@ async def probe_exchange(config: AppConfig) -> ExchangeFindings:
 
 
 async def _reachability(rest: BtcturkRestClient, config: AppConfig) -> CheckResult:
-    url = config.exchange.base_url
+    url = redact_url_password(config.exchange.base_url)
     try:
         offset_ms = await rest.sync_clock()
     except (ExchangeError, httpx.InvalidURL) as exc:
         return failed(
             "exchange",
-            f"unreachable at {url}: {exc} (check BTCTURK_BASE_URL and the network)",
+            redact_url_password(
+                f"unreachable at {url}: {exc} (check BTCTURK_BASE_URL and the network)"
+            ),
         )
     rtt = rest.session.clock.last_rtt_ms
     measured = f"server clock offset {offset_ms / 1000:+.3f} s, round trip {rtt} ms"

@@ -30,6 +30,7 @@ from btcbot.commands.strategies import (
     select_profile,
 )
 from btcbot.config import AppConfig, ConfigError, load_config
+from btcbot.config.redaction import redact_url_password
 from btcbot.domain.trips import TripKind, resolution
 from btcbot.exchange.errors import ExchangeError
 from btcbot.execution import ReconciliationFailed
@@ -63,7 +64,7 @@ Stage = Annotated[
 
 def banner(config: AppConfig, selection: Selection | None = None) -> str:
     """The effective side effects, said plainly before anything happens."""
-    exchange = config.exchange.base_url
+    exchange = redact_url_password(config.exchange.base_url)
     what = selection.label if selection is not None else f"stage {config.params.stage}"
     symbols = _symbols(config, selection)
     if config.arming.armed:

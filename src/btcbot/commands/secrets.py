@@ -36,6 +36,7 @@ from btcbot.commands.common import EXIT_RUNTIME, EnvFile, configure_logs, fail
 from btcbot.config import ConfigError
 from btcbot.config.exchange import ExchangeSettings
 from btcbot.config.loader import build, has_credentials
+from btcbot.config.redaction import redact_url_password
 from btcbot.exchange.errors import AuthError, ExchangeError
 from btcbot.store import account_fingerprint
 
@@ -93,7 +94,7 @@ async def probe(settings: ExchangeSettings) -> CheckResult:
     """A signed balance read: proves the key pair, its permission to read and the IP
     whitelist; sends no order and changes nothing."""
     retries = min(settings.rest_max_retries, PROBE_MAX_RETRIES)
-    url = settings.base_url
+    url = redact_url_password(settings.base_url)
     try:
         async with BtcturkRestClient.from_settings(
             settings.model_copy(update={"rest_max_retries": retries})
@@ -108,7 +109,7 @@ async def probe(settings: ExchangeSettings) -> CheckResult:
             "key's whitelist)",
         )
     except (ExchangeError, httpx.InvalidURL) as exc:
-        return failed("signed probe", f"balance read at {url} failed: {exc}")
+        return failed("signed probe", redact_url_password(f"balance read at {url} failed: {exc}"))
     held = sum(1 for balance in balances if balance.total > 0)
     return passed("signed probe", f"accepted: signed balance read at {url} ({held} asset(s) held)")
 

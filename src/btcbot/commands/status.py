@@ -18,6 +18,7 @@ import typer
 
 from btcbot.commands.common import EnvFile
 from btcbot.commands.operator_access import reading
+from btcbot.config.redaction import redact_url_password
 from btcbot.domain.money import format_decimal, to_decimal
 from btcbot.operator.views import (
     CycleView,
@@ -130,7 +131,8 @@ def _run_settings(run: RunSettingsView | None) -> dict[str, Any] | None:
         "armed": run.armed,
         "live": run.live,
         "not_armed": list(run.not_armed),
-        "settings": run.settings,
+        # recorded before URL passwords were redacted on the way in: redact on the way out
+        "settings": {name: redact_url_password(value) for name, value in run.settings.items()},
         "changed": list(run.changed),
     }
 

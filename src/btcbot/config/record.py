@@ -1,7 +1,9 @@
 """The settings a run started with, as a plain document (``btcbot status`` shows it).
 
 Keyed by environment name, values as an operator would write them; credentials are reduced
-to ``***`` (set) or absent (unset), so the document can be stored and printed.
+to ``***`` (set) or absent (unset), and the password in a URL-valued setting
+(``BTCTURK_BASE_URL=http://user:pw@host``) to ``***``, so the document can be stored and
+printed.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pydantic_core import PydanticUndefined
 
 from btcbot.config.base import BtcbotSettings
 from btcbot.config.loader import AppConfig
+from btcbot.config.redaction import redact_url_password
 from btcbot.domain import Symbol
 
 REDACTED = "***"
@@ -63,7 +66,7 @@ def _show(name: str, value: object) -> str | None:
         return None
     if isinstance(value, SecretStr) or name in _ALWAYS_REDACTED:
         return REDACTED
-    return format_value(value)
+    return redact_url_password(format_value(value))
 
 
 def format_value(value: object) -> str:

@@ -36,16 +36,18 @@ from urllib.parse import quote
 import structlog
 from structlog.typing import EventDict, Processor, WrappedLogger
 
+from btcbot.config.redaction import REDACTED, redact_url_password
+
 __all__ = [
     "REDACTED",
     "RecentLogs",
     "Redactor",
     "bind_cycle",
     "configure_logging",
+    "redact_url_password",
     "reset_logging",
 ]
 
-REDACTED: Final = "***"
 MIN_SECRET_LENGTH: Final = 4  # shorter values would redact ordinary text; no real key is this short
 
 # A key whose value is always hidden, compared without case and separators ("X-Signature",
@@ -89,8 +91,6 @@ _AUTHORIZATION: Final = re.compile(
 _BEARER: Final = re.compile(r"(?i)\b(?P<head>bearer\s+)[A-Za-z0-9._~+/-]+=*")
 # A Telegram bot token (``<bot id>:<35 chars>``), e.g. in a Bot API URL ``.../bot<token>/getMe``.
 _BOT_TOKEN: Final = re.compile(r"(?<!\d)\d{6,20}:[A-Za-z0-9_-]{30,}")
-# scheme://user:password@host — the password may itself contain '@' (unencoded).
-_URL_PASSWORD: Final = re.compile(r"(?i)\b(?P<head>[a-z][a-z0-9+.-]*://[^\s:/@]*:)(?P<pw>[^\s/]*)@")
 
 
 def _normalized_key(key: object) -> str:
@@ -124,7 +124,7 @@ class Redactor:
         """``text`` with every known secret and secret-looking value replaced."""
         if self._known is not None:
             text = self._known.sub(REDACTED, text)
-        text = _URL_PASSWORD.sub(rf"\g<head>{REDACTED}@", text)
+        text = redact_url_password(text)
         text = _AUTHORIZATION.sub(rf"\g<head>{REDACTED}", text)
         text = _BEARER.sub(rf"\g<head>{REDACTED}", text)
         text = _BOT_TOKEN.sub(REDACTED, text)
