@@ -51,7 +51,7 @@ class Operator:
         )
 
     async def clear_degrade(self) -> None:
-        await self.run("degrade", "clear")
+        await self.run("degrade", "clear", "--yes")
 
     async def freeze_clear(self) -> None:
         await self.run("freeze", "clear", "--yes")

@@ -13,6 +13,11 @@ SMA = str(REPO_ROOT / "examples" / "sma_crossover.py") + ":SmaCrossover"
 PEEKING = REPO_ROOT / "tests" / "research" / "strategies" / "peeking.py"
 # a small, fast search: SMA lengths that cross within a few days of hourly candles
 SMA_SEARCH = ("--range", "fast=2..12", "--range", "slow=13..40", "--param", "notional_try=500")
+# profile 3 on the wave: three trials, one window, some of them trading
+STAGE3_SEARCH = ("--trials", "3", "--objective", "return", "--lookahead-cuts", "2",
+                 "--range", "min_profit_bps=10..60", "--range", "entry_budget=100..2000",
+                 "--param", "sell_cost_buffer_bps=0", "--param", "sell_fraction=1",
+                 "--param", "max_entry_spread_bps=100", "--param", "offset_bps=20")  # fmt: skip
 
 
 @pytest.fixture(scope="session")

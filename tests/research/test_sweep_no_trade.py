@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from tests.cli.runner import Result, cli
-from tests.research.conftest import SMA
+from tests.research.conftest import SMA, STAGE3_SEARCH
 
 
 def sweep(out: Path, data: Path, *search: str) -> Result:
@@ -43,10 +43,7 @@ def test_a_sweep_whose_best_trial_did_not_trade_recommends_with_a_warning(
 ) -> None:
     out = tmp_path / "idle-best"
     result = cli("sweep", "--stage", "3", "--dataset", str(wave_csv), "--out", str(out),
-                 "--trials", "3", "--objective", "return", "--lookahead-cuts", "2",
-                 "--range", "min_profit_bps=10..60", "--range", "entry_budget=100..2000",
-                 "--param", "sell_cost_buffer_bps=0", "--param", "sell_fraction=1",
-                 "--param", "max_entry_spread_bps=100", "--param", "offset_bps=20")  # fmt: skip
+                 *STAGE3_SEARCH)  # fmt: skip
     assert result.code == 0, result.output
     doc = json.loads((out / "sweep.json").read_text())
     window = doc["windows"][0]

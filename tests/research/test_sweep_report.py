@@ -15,7 +15,7 @@ from btcbot.research.settings_snippet import STAGE_SETTINGS, env_lines
 from btcbot.research.sweep import TrialRow
 from tests.backtest.chromium import open_page
 from tests.cli.runner import cli
-from tests.research.conftest import SMA, SMA_SEARCH
+from tests.research.conftest import SMA, SMA_SEARCH, STAGE3_SEARCH
 from tests.research.test_sweep_cli import document
 
 DOM = """(() => {
@@ -96,10 +96,7 @@ def test_stage_settings_are_real_settings_and_the_snippet_runs(
     ]
     out = tmp_path / "stage"
     result = cli("sweep", "--stage", "3", "--dataset", str(wave_csv), "--out", str(out),
-                 "--trials", "3", "--objective", "return", "--lookahead-cuts", "2",
-                 "--range", "min_profit_bps=10..60", "--range", "entry_budget=100..2000",
-                 "--param", "sell_cost_buffer_bps=0", "--param", "sell_fraction=1",
-                 "--param", "max_entry_spread_bps=100", "--param", "offset_bps=20")  # fmt: skip
+                 *STAGE3_SEARCH)  # fmt: skip
     assert result.code == 0, result.output
     doc = json.loads((out / "sweep.json").read_text())
     best = doc["windows"][0]["best"]
