@@ -15,12 +15,12 @@ import inspect
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from types import GeneratorType
 from typing import Any, NoReturn, cast
 
 from btcbot.backtest.lookahead import Indicators, RecordingStrategy, WrappedStrategy
 from btcbot.decision.frames import Frame, LookaheadError
 from btcbot.decision.intents import INVALID_INTENT, Intent, intent_problem
-from btcbot.domain import Symbol
 from btcbot.strategy.api import Strategy, TriggerMissed
 from btcbot.strategy.view import StrategyView
 
@@ -57,7 +57,7 @@ class FaultGuard(WrappedStrategy):
         self.name = name
 
     def decide(self, view: StrategyView) -> list[Intent]:
-        logged = len(view.log.freeze())
+        logged = len(view.log)
         try:
             returned = self.inner.decide(view)
             if isinstance(returned, list):
@@ -75,13 +75,13 @@ class FaultGuard(WrappedStrategy):
         except Exception as exc:  # noqa: BLE001 -- the strategy's bug: reported, not a traceback
             self._fail(view, f"decide raised {raised(self.inner, exc)}", returned=False)
         for item in intents:
-            symbol = getattr(item, "symbol", None)
-            rules = view.rules.get(symbol) if isinstance(symbol, Symbol) else None
-            # a size that came to nothing is the kernel's to skip, not a broken strategy
-            problem = intent_problem(item, rules, positive=False)
+            # a size that came to nothing is the kernel's to skip, not a broken strategy; the
+            # rules' scales need no look: an amount within MAX_INTENT_AMOUNT quantizes to
+            # any of them (the kernel still checks, live and here)
+            problem = intent_problem(item, positive=False)
             if problem is not None:
                 self._fail(view, f"decide returned an invalid intent: {problem}")
-        for decision in view.log.freeze()[logged:]:
+        for decision in view.log.since(logged):
             if decision.reason_code == INVALID_INTENT:
                 self._fail(view, f"a buy or sell it asked for is invalid: {decision.detail}")
         return intents
@@ -119,7 +119,12 @@ def checked_indicators(strategy: Strategy, name: str, indicators: Indicators) ->
 
 
 def _collection(value: object) -> bool:
+    if type(value) in _PLAIN_COLLECTIONS:  # most strategies: a generator, a tuple
+        return True
     return isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping))
+
+
+_PLAIN_COLLECTIONS = frozenset({list, tuple, GeneratorType})
 
 
 def _shown(value: object) -> str:

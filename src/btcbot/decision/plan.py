@@ -316,3 +316,10 @@ class DecisionLog:
 
     def freeze(self) -> tuple[Decision, ...]:
         return tuple(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def since(self, start: int) -> list[Decision]:
+        """The decisions taken after the first ``start`` (what one step of the plan added)."""
+        return self._items[start:]

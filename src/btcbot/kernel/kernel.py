@@ -167,9 +167,10 @@ def _wellformed(returned: object, snapshot: Snapshot, log: DecisionLog) -> list[
     (a float, NaN, Infinity) or that cannot be quantized (``Decimal("1e30")``) is dropped
     with ``invalid_intent`` and what was wrong (:func:`~btcbot.decision.intents.
     intent_problem`)."""
-    if isinstance(returned, list) and not returned:
-        return returned  # most cycles: nothing to check
-    if (
+    if type(returned) is list:
+        if not returned:
+            return returned  # most cycles: nothing to check
+    elif (
         returned is None
         or isinstance(returned, (str, bytes, Mapping))
         or not isinstance(returned, Iterable)
