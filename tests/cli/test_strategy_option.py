@@ -190,3 +190,44 @@ def test_run_dry_runs_an_operators_strategy_against_the_emulator(
         engine.dispose()
     assert [tuple(row) for row in placed] == [("BTC_TRY", "buy")]  # once: then it holds
     assert [row.reason_code for row in why] == ["buy_once"]
+
+
+FAILS_AT_TIMES = '''
+from btcbot.strategy.api import BaseStrategy, Requirements
+
+
+class Fragile(BaseStrategy):
+    """Raises on every cycle: a bug an operator's strategy may have."""
+
+    def requirements(self, params):
+        return Requirements(symbols=("BTC_TRY",))
+
+    def decide(self, view):
+        yield from ()
+        raise ZeroDivisionError("volume was 0")
+'''
+
+
+def test_a_live_strategys_raise_skips_its_intents_and_the_run_goes_on(
+    emu: Emulator, workdir: Path
+) -> None:
+    """A decide that raises used to end the run (and a restarted bot failed again on the same
+    data, leaving its orders to the market): now the cycle records strategy_failed and goes on."""
+    (workdir / "fragile.py").write_text(FAILS_AT_TIMES)
+    db = workdir / "state.db"
+    env = {**emulator_env(emu), **paper_env(db)}
+    spec = f"{workdir / 'fragile.py'}:Fragile"
+    result = btcbot("run", "--strategy", spec, "--cycles", "3", "--cycle-seconds", "0", env=env)
+    assert result.code == 0, result.output
+    assert result.stdout.count("cycle ") == 3
+    assert "strategy_failed" in result.stderr and "ZeroDivisionError: volume was 0" in result.stderr
+    engine = open_store(f"sqlite:///{db}", DbRole.DRY_RUN)
+    try:
+        with unit_of_work(engine) as conn:
+            failed = conn.execute(
+                select(decisions.c.detail).where(decisions.c.reason_code == "strategy_failed")
+            ).all()
+    finally:
+        engine.dispose()
+    assert len(failed) == 3
+    assert all("ZeroDivisionError: volume was 0 at fragile.py:13" in row.detail for row in failed)

@@ -105,6 +105,9 @@ _REASONS: dict[str, str] = {
     "order_unresolved": "new risk blocked: an order of ours has an unknown fate (its submit or "
     "cancel answer was lost); the bot resolves it from the exchange's evidence, usually within "
     "seconds (btcbot orders shows it; no freeze to clear)",
+    "strategy_failed": "no intents this cycle: the strategy's decide raised (the error and its "
+    "line are in the detail and the log); the cycle went on (cancels, stops) and the next one "
+    "asks the strategy again: fix the strategy",
     "mode_observe_only": "blocked: the mode is OBSERVE_ONLY (nothing new is sent)",
     "mode_reduce_risk_only": "blocked: the mode is REDUCE_RISK_ONLY (sells and cancels only)",
     "stop_entries": "buy blocked: an operator stopped new entries (sells, protective stops and "

@@ -37,6 +37,7 @@ from btcbot.kernel.builtin import builtin_profile
 from btcbot.kernel.profile import Profile
 from btcbot.marketdata import MarketDataService, RestBooks, SharedBooksMarket, conversion_pairs
 from btcbot.runtime.adaptation import ParamsAdapter
+from btcbot.runtime.contained import contained
 from btcbot.runtime.cycle import CycleRunner, CycleSettings
 from btcbot.runtime.ledger_guard import LedgerGuard
 from btcbot.runtime.loop import StopSignal
@@ -111,7 +112,7 @@ async def open_runtime(
     """
     common = config.common
     stop = stop or StopSignal()
-    profile = profile or builtin_profile(config.params)
+    profile = contained(profile or builtin_profile(config.params))  # a strategy's raise: no crash
     symbols = profile.requirements.symbols or common.symbols
     dry_run = not config.arming.live_account  # KILL_SWITCH alone: live, cancels only
     execution = ExecutionMode.DRY_RUN if dry_run else ExecutionMode.LIVE

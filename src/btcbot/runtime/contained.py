@@ -1,0 +1,68 @@
+"""A live or dry-run cycle survives its strategy's bug.
+
+A strategy's ``decide`` that raises (a division by zero on a candle of zero volume, a key it
+did not expect) would end the cycle, and the run with it: then nothing cancels the bot's stale
+orders, and a restarted bot fails again on the same data. :class:`ContainedStrategy` turns such
+a raise into a decision of its own (``strategy_failed``, with the error and the strategy's line)
+and no intents: the kernel still plans its cancels, protective stops and everything else, and
+the next cycle asks the strategy again. A replay does not contain it: a backtest stops on the
+first such failure and names it (:mod:`btcbot.backtest.faults`).
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+import structlog
+
+from btcbot.decision.frames import Frame
+from btcbot.decision.intents import Intent
+from btcbot.decision.plan import Action, Layer
+from btcbot.kernel.profile import Profile
+from btcbot.strategy.api import Param, Params, Requirements, Strategy
+from btcbot.strategy.view import StrategyView
+
+log = structlog.get_logger(__name__)
+
+
+class ContainedStrategy:
+    """Decides as ``inner``; a raise in ``decide`` is logged and decides nothing."""
+
+    def __init__(self, inner: Strategy) -> None:
+        self.inner = inner
+
+    @property
+    def parameters(self) -> Mapping[str, Param]:
+        return self.inner.parameters
+
+    def requirements(self, params: Params) -> Requirements:
+        return self.inner.requirements(params)
+
+    def indicators(self, frame: Frame, params: Params) -> Mapping[str, Sequence[Any]]:
+        return self.inner.indicators(frame, params)
+
+    def decide(self, view: StrategyView) -> Iterable[Intent]:
+        try:
+            return list(self.inner.decide(view))  # a generator raises while it is drained
+        except Exception as exc:  # noqa: BLE001 -- the strategy's bug must not end the run
+            detail = f"{type(exc).__name__}: {exc}"[:300] + _where(exc)
+            view.log.add(None, Layer.STRATEGY, Action.SKIP, "strategy_failed", detail)
+            log.error("strategy_failed", error=detail)
+            return []
+
+
+def contained(profile: Profile) -> Profile:
+    """``profile`` with its strategy contained (:class:`ContainedStrategy`)."""
+    return replace(profile, strategy=ContainedStrategy(profile.strategy))
+
+
+def _where(exc: BaseException) -> str:
+    """`` at FILE:LINE`` of the innermost frame of the raise (the strategy's own, mostly)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    if not frames:
+        return ""
+    last = frames[-1]
+    return f" at {last.filename.rsplit('/', 1)[-1]}:{last.lineno}"
