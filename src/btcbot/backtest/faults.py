@@ -6,7 +6,7 @@ bug is meant to be found: it stops at the first one with a :class:`StrategyFault
 the strategy, what went wrong (what ``decide`` raised or returned, what ``indicators``
 raised or returned) and, for a decision, its time and bar and the strategy's file:line. A
 raise is described in the words ``btcbot lookahead`` uses for it
-(:class:`~btcbot.backtest.lookahead.RecordingStrategy`).
+(:func:`~btcbot.backtest.lookahead.described_raise`).
 """
 
 from __future__ import annotations
@@ -16,9 +16,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from types import GeneratorType
-from typing import Any, NoReturn, cast
+from typing import Any, NoReturn
 
-from btcbot.backtest.lookahead import Indicators, RecordingStrategy, WrappedStrategy
+from btcbot.backtest.lookahead import (
+    Indicators,
+    WrappedStrategy,
+    described_raise,
+    strategy_files,
+)
 from btcbot.decision.frames import Frame, LookaheadError
 from btcbot.decision.intents import INVALID_INTENT, Intent, intent_problem
 from btcbot.strategy.api import Strategy, TriggerMissed
@@ -36,7 +41,7 @@ class StrategyFault(RuntimeError):
 def raised(strategy: object, exc: BaseException) -> str:
     """``exc`` as ``btcbot lookahead`` describes it: type, message and the last line of the
     strategy's own files it passed through (``file.py:14 (decide)``)."""
-    return RecordingStrategy(cast(Strategy, innermost(strategy)))._error(exc)
+    return described_raise(exc, strategy_files(innermost(strategy)))
 
 
 def innermost(strategy: object) -> object:

@@ -301,13 +301,19 @@ class RecordingStrategy(WrappedStrategy):
             sys.settrace(previous)
 
     def _error(self, exc: BaseException) -> str:
-        where = [
-            f"{Path(f.filename).name}:{f.lineno} ({f.name})"
-            for f in traceback.extract_tb(exc.__traceback__)
-            if self._owned(f.filename)
-        ]
-        at = f" at {where[-1]}" if where else ""
-        return f"{type(exc).__name__}: {exc}{at}"
+        return described_raise(exc, self._owned)
+
+
+def described_raise(exc: BaseException, owned: Callable[[str], bool]) -> str:
+    """``exc`` as the checks describe it: type, message and the last line it passed through
+    in the files ``owned`` says are the strategy's (``file.py:14 (decide)``)."""
+    where = [
+        f"{Path(f.filename).name}:{f.lineno} ({f.name})"
+        for f in traceback.extract_tb(exc.__traceback__)
+        if owned(f.filename)
+    ]
+    at = f" at {where[-1]}" if where else ""
+    return f"{type(exc).__name__}: {exc}{at}"
 
 
 def _intent_text(intent: Intent) -> str:
