@@ -48,10 +48,11 @@ from btcbot.decision.frames import CANDLE_COLUMNS, Frame
 from btcbot.decision.intents import Intent
 from btcbot.domain import Symbol
 from btcbot.exchange.datasets import ReplayDataset, closed_by
-from btcbot.strategy.api import Requirements, Strategy
+from btcbot.strategy.api import Strategy
 from btcbot.strategy.loader import fresh_copy
-from btcbot.strategy.parameters import Param, Params
+from btcbot.strategy.parameters import Params
 from btcbot.strategy.view import StrategyView
+from btcbot.strategy.wrapped import WrappedStrategy
 
 Indicators = Callable[[Frame], Mapping[str, Sequence[Any]]]
 CHECK_POINTS = 24
@@ -223,23 +224,6 @@ def strategy_files(strategy: object) -> Callable[[str], bool]:
         return known
 
     return owned
-
-
-class WrappedStrategy:
-    """A strategy that declares what ``inner`` declares (a subclass decides around it)."""
-
-    def __init__(self, inner: Strategy) -> None:
-        self.inner = inner
-
-    @property
-    def parameters(self) -> Mapping[str, Param]:
-        return self.inner.parameters
-
-    def requirements(self, params: Params) -> Requirements:
-        return self.inner.requirements(params)
-
-    def indicators(self, frame: Frame, params: Params) -> Mapping[str, Sequence[Any]]:
-        return self.inner.indicators(frame, params)
 
 
 class RecordingStrategy(WrappedStrategy):

@@ -12,37 +12,22 @@ first such failure and names it (:mod:`btcbot.backtest.faults`).
 from __future__ import annotations
 
 import traceback
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any
 
 import structlog
 
-from btcbot.decision.frames import Frame
 from btcbot.decision.intents import Intent
 from btcbot.decision.plan import Action, Layer
 from btcbot.kernel.profile import Profile
-from btcbot.strategy.api import Param, Params, Requirements, Strategy
 from btcbot.strategy.view import StrategyView
+from btcbot.strategy.wrapped import WrappedStrategy
 
 log = structlog.get_logger(__name__)
 
 
-class ContainedStrategy:
+class ContainedStrategy(WrappedStrategy):
     """Decides as ``inner``; a raise in ``decide`` is logged and decides nothing."""
-
-    def __init__(self, inner: Strategy) -> None:
-        self.inner = inner
-
-    @property
-    def parameters(self) -> Mapping[str, Param]:
-        return self.inner.parameters
-
-    def requirements(self, params: Params) -> Requirements:
-        return self.inner.requirements(params)
-
-    def indicators(self, frame: Frame, params: Params) -> Mapping[str, Sequence[Any]]:
-        return self.inner.indicators(frame, params)
 
     def decide(self, view: StrategyView) -> Iterable[Intent]:
         try:
