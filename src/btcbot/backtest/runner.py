@@ -67,7 +67,7 @@ from btcbot.store import (
     peek_role,
     sqlite_url,
 )
-from btcbot.store.access import file_kind
+from btcbot.store.access import SQLITE_SIDECARS, file_kind
 from btcbot.strategy.loader import StrategyLoadError
 
 MANIFEST_VERSION = 1
@@ -525,9 +525,6 @@ def _check_inputs(
         raise BacktestSetupError("max_cycles must be >= 1")
 
 
-_SIDECARS = ("-wal", "-shm", "-journal")  # SQLite's files beside a database
-
-
 def _partial(out_db: Path) -> Path:
     """Where a run writes until it is complete: beside ``out_db`` (the same file system, so
     the finished file takes its place in one rename), named for this process."""
@@ -538,10 +535,10 @@ def _install(work: Path, out_db: Path) -> None:
     """The finished run's database takes ``out_db``'s place in one rename: a reader sees the
     previous run or this one, never a mix. The previous run's SQLite side files go first (its
     write-ahead log must never meet the new file)."""
-    for suffix in _SIDECARS:
+    for suffix in SQLITE_SIDECARS:
         out_db.with_name(out_db.name + suffix).unlink(missing_ok=True)
     os.replace(work, out_db)
-    for suffix in _SIDECARS:  # none once the run's connections closed; moved along if any
+    for suffix in SQLITE_SIDECARS:  # none once the run's connections closed; moved along if any
         side = work.with_name(work.name + suffix)
         if side.exists():
             os.replace(side, out_db.with_name(out_db.name + suffix))
@@ -549,7 +546,7 @@ def _install(work: Path, out_db: Path) -> None:
 
 def _discard(work: Path) -> None:
     """Remove what a run that did not complete wrote."""
-    for path in (work, *(work.with_name(work.name + suffix) for suffix in _SIDECARS)):
+    for path in (work, *(work.with_name(work.name + suffix) for suffix in SQLITE_SIDECARS)):
         path.unlink(missing_ok=True)
 
 

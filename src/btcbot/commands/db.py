@@ -30,6 +30,7 @@ from btcbot.store import (
     make_engine,
     sqlite_url,
 )
+from btcbot.store.access import SQLITE_SIDECARS
 from btcbot.store.backup import (
     BackupError,
     BackupRefused,
@@ -133,11 +134,6 @@ def db_restore(
         "start-up, and orders or fills made after the backup was taken show up as activity "
         "it does not know (freeze and ledger check: see docs/operations/backup.md)"
     )
-
-
-#: Files SQLite keeps beside a database ``NAME`` while it is open: deleted or rewritten by the
-#: next open, so a backup written there is lost.
-SQLITE_SIDECARS: Final = ("-wal", "-shm", "-journal")
 
 
 def sidecar_of(database: Path, path: Path) -> str | None:

@@ -38,6 +38,9 @@ from btcbot.store.role import DbRole, peek_role
 from btcbot.store.schema import meta
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+#: The files SQLite keeps beside a database ``NAME`` (``NAME-wal`` ...): deleted or rewritten
+#: by the next open of the database.
+SQLITE_SIDECARS = ("-wal", "-shm", "-journal")
 OPERATOR_ROLES = frozenset({DbRole.LIVE, DbRole.DRY_RUN})
 
 
