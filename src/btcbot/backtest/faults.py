@@ -6,7 +6,7 @@ bug is meant to be found: it stops at the first one with a :class:`StrategyFault
 the strategy, what went wrong (what ``decide`` raised or returned, what ``indicators``
 raised or returned) and, for a decision, its time and bar and the strategy's file:line. A
 raise is described in the words ``btcbot lookahead`` uses for it
-(:func:`~btcbot.backtest.lookahead.described_raise`).
+(:func:`~btcbot.strategy.failures.raised`).
 """
 
 from __future__ import annotations
@@ -18,16 +18,13 @@ from pathlib import Path
 from types import GeneratorType
 from typing import Any, NoReturn
 
-from btcbot.backtest.lookahead import (
-    Indicators,
-    WrappedStrategy,
-    described_raise,
-    strategy_files,
-)
+from btcbot.backtest.lookahead import Indicators
 from btcbot.decision.frames import Frame, LookaheadError
 from btcbot.decision.intents import INVALID_INTENT, Intent, intent_problem
 from btcbot.strategy.api import Strategy, TriggerMissed
+from btcbot.strategy.failures import raised
 from btcbot.strategy.view import StrategyView
+from btcbot.strategy.wrapped import WrappedStrategy, innermost
 
 _PASSED = (TriggerMissed, LookaheadError)
 """Raised in a decision by the replay's own guards: reported as they are."""
@@ -36,19 +33,6 @@ _PASSED = (TriggerMissed, LookaheadError)
 class StrategyFault(RuntimeError):
     """The strategy's code raised, or returned something it must not (the message says what,
     where, and that the strategy needs fixing)."""
-
-
-def raised(strategy: object, exc: BaseException) -> str:
-    """``exc`` as ``btcbot lookahead`` describes it: type, message and the last line of the
-    strategy's own files it passed through (``file.py:14 (decide)``)."""
-    return described_raise(exc, strategy_files(innermost(strategy)))
-
-
-def innermost(strategy: object) -> object:
-    """The operator's strategy inside the replay's wrappers."""
-    while isinstance(strategy, WrappedStrategy):
-        strategy = strategy.inner
-    return strategy
 
 
 class FaultGuard(WrappedStrategy):
@@ -157,4 +141,4 @@ def _when(view: StrategyView) -> str:
     return f"{at} (bar {view.bars(symbol)} of {symbol.normalized})"
 
 
-__all__ = ["FaultGuard", "StrategyFault", "checked_indicators", "innermost", "raised"]
+__all__ = ["FaultGuard", "StrategyFault", "checked_indicators"]

@@ -26,16 +26,14 @@ decision-level check (:mod:`btcbot.backtest.truncation`) catches those: it repla
 cut at many points and compares every decision with the full run's. Its parts live here:
 :class:`RecordingStrategy` wraps the strategy and records each decision (intents, the notes
 it logged, what it remembered) with the source lines of the strategy it ran
-(:func:`strategy_files`); :func:`first_difference` compares two runs' records (outcome and
-code path) and names where they part (:class:`DecisionDifference`).
+(:func:`~btcbot.strategy.failures.strategy_files`); :func:`first_difference` compares two
+runs' records (outcome and code path) and names where they part (:class:`DecisionDifference`).
 """
 
 from __future__ import annotations
 
-import inspect
 import linecache
 import sys
-import traceback
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -49,10 +47,11 @@ from btcbot.decision.intents import Intent
 from btcbot.domain import Symbol
 from btcbot.exchange.datasets import ReplayDataset, closed_by
 from btcbot.strategy.api import Strategy
+from btcbot.strategy.failures import described_raise, strategy_files
 from btcbot.strategy.loader import fresh_copy
 from btcbot.strategy.parameters import Params
 from btcbot.strategy.view import StrategyView
-from btcbot.strategy.wrapped import WrappedStrategy
+from btcbot.strategy.wrapped import WrappedStrategy, innermost
 
 Indicators = Callable[[Frame], Mapping[str, Sequence[Any]]]
 CHECK_POINTS = 24
@@ -163,9 +162,7 @@ def _is_nan(value: Any) -> bool:
 def fresh_indicators(strategy: Strategy, params: Params) -> Indicators:
     """``strategy``'s indicators computed by a fresh copy of it (see the module docstring),
     for the recomputations on cut data."""
-    while isinstance(strategy, WrappedStrategy):
-        strategy = strategy.inner
-    fresh = fresh_copy(strategy)
+    fresh = fresh_copy(innermost(strategy))
     return lambda frame: fresh.indicators(frame, params)
 
 
@@ -205,25 +202,6 @@ class DecisionRecord:
         if self.remembered:
             parts.append("remembered " + ", ".join(f"{k}={v}" for k, v in self.remembered))
         return "; ".join(parts)
-
-
-def strategy_files(strategy: object) -> Callable[[str], bool]:
-    """Which source files are "the strategy's" for the line trace: the directory of the file
-    its class is defined in (an operator's file and its neighbours; btcbot/strategy/ for a
-    built-in)."""
-    source = inspect.getsourcefile(type(strategy))
-    if source is None:
-        return lambda _name: False
-    folder = str(Path(source).resolve().parent) + "/"
-    cache: dict[str, bool] = {}
-
-    def owned(filename: str) -> bool:
-        known = cache.get(filename)
-        if known is None:
-            known = cache[filename] = str(Path(filename).resolve()).startswith(folder)
-        return known
-
-    return owned
 
 
 class RecordingStrategy(WrappedStrategy):
@@ -286,18 +264,6 @@ class RecordingStrategy(WrappedStrategy):
 
     def _error(self, exc: BaseException) -> str:
         return described_raise(exc, self._owned)
-
-
-def described_raise(exc: BaseException, owned: Callable[[str], bool]) -> str:
-    """``exc`` as the checks describe it: type, message and the last line it passed through
-    in the files ``owned`` says are the strategy's (``file.py:14 (decide)``)."""
-    where = [
-        f"{Path(f.filename).name}:{f.lineno} ({f.name})"
-        for f in traceback.extract_tb(exc.__traceback__)
-        if owned(f.filename)
-    ]
-    at = f" at {where[-1]}" if where else ""
-    return f"{type(exc).__name__}: {exc}{at}"
 
 
 def _intent_text(intent: Intent) -> str:
@@ -406,5 +372,4 @@ __all__ = [
     "fresh_indicators",
     "replay_frames",
     "same_value",
-    "strategy_files",
 ]

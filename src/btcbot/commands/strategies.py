@@ -15,7 +15,6 @@ from typing import Annotated
 
 import typer
 
-from btcbot.backtest.faults import raised
 from btcbot.commands.common import fail
 from btcbot.config import AppConfig, ConfigError, load_config
 from btcbot.config.loader import build
@@ -28,6 +27,7 @@ from btcbot.kernel.builtin import (
 )
 from btcbot.kernel.profile import Profile
 from btcbot.strategy.api import Requirements, RiskLayerName, Strategy
+from btcbot.strategy.failures import raised
 from btcbot.strategy.loader import StrategyLoadError, load_strategy
 from btcbot.strategy.parameters import ParameterError, parse_assignments, resolve_parameters
 

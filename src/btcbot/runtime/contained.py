@@ -11,7 +11,6 @@ first such failure and names it (:mod:`btcbot.backtest.faults`).
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -20,6 +19,7 @@ import structlog
 from btcbot.decision.intents import Intent
 from btcbot.decision.plan import Action, Layer
 from btcbot.kernel.profile import Profile
+from btcbot.strategy.failures import raised
 from btcbot.strategy.view import StrategyView
 from btcbot.strategy.wrapped import WrappedStrategy
 
@@ -33,7 +33,7 @@ class ContainedStrategy(WrappedStrategy):
         try:
             return list(self.inner.decide(view))  # a generator raises while it is drained
         except Exception as exc:  # noqa: BLE001 -- the strategy's bug must not end the run
-            detail = f"{type(exc).__name__}: {exc}"[:300] + _where(exc)
+            detail = raised(self.inner, exc, limit=300)
             view.log.add(None, Layer.STRATEGY, Action.SKIP, "strategy_failed", detail)
             log.error("strategy_failed", error=detail)
             return []
@@ -42,12 +42,3 @@ class ContainedStrategy(WrappedStrategy):
 def contained(profile: Profile) -> Profile:
     """``profile`` with its strategy contained (:class:`ContainedStrategy`)."""
     return replace(profile, strategy=ContainedStrategy(profile.strategy))
-
-
-def _where(exc: BaseException) -> str:
-    """`` at FILE:LINE`` of the innermost frame of the raise (the strategy's own, mostly)."""
-    frames = traceback.extract_tb(exc.__traceback__)
-    if not frames:
-        return ""
-    last = frames[-1]
-    return f" at {last.filename.rsplit('/', 1)[-1]}:{last.lineno}"

@@ -28,4 +28,11 @@ class WrappedStrategy:
         return self.inner.indicators(frame, params)
 
 
-__all__ = ["WrappedStrategy"]
+def innermost(strategy: Strategy) -> Strategy:
+    """The strategy inside any wrappers (the operator's, or a built-in one)."""
+    while isinstance(strategy, WrappedStrategy):
+        strategy = strategy.inner
+    return strategy
+
+
+__all__ = ["WrappedStrategy", "innermost"]
