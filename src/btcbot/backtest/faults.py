@@ -12,15 +12,20 @@ raise is described in the words ``btcbot lookahead`` uses for it
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from types import GeneratorType
 from typing import Any, NoReturn
 
 from btcbot.backtest.lookahead import Indicators
 from btcbot.decision.frames import Frame, LookaheadError
-from btcbot.decision.intents import INVALID_INTENT, Intent, intent_problem
+from btcbot.decision.intents import (
+    INVALID_INTENT,
+    Intent,
+    intent_problem,
+    is_intent_collection,
+    short_repr,
+)
 from btcbot.strategy.api import Strategy, TriggerMissed
 from btcbot.strategy.failures import raised
 from btcbot.strategy.view import StrategyView
@@ -51,7 +56,7 @@ class FaultGuard(WrappedStrategy):
             returned = self.inner.decide(view)
             if isinstance(returned, list):
                 intents: list[Any] = returned
-            elif _collection(returned):
+            elif is_intent_collection(returned):
                 intents = list(returned)  # a generator runs here
             else:
                 self._fail(
@@ -107,19 +112,8 @@ def checked_indicators(strategy: Strategy, name: str, indicators: Indicators) ->
     return computed
 
 
-def _collection(value: object) -> bool:
-    if type(value) in _PLAIN_COLLECTIONS:  # most strategies: a generator, a tuple
-        return True
-    return isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping))
-
-
-_PLAIN_COLLECTIONS = frozenset({list, tuple, GeneratorType})
-
-
 def _shown(value: object) -> str:
-    text = repr(value)
-    text = text if len(text) <= 60 else text[:57] + "..."
-    return "None" if value is None else f"a {type(value).__name__} {text}"
+    return "None" if value is None else f"a {type(value).__name__} {short_repr(value)}"
 
 
 def _definition(strategy: object) -> str:

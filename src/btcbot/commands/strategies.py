@@ -19,6 +19,7 @@ from btcbot.commands.common import fail
 from btcbot.config import AppConfig, ConfigError, load_config
 from btcbot.config.loader import build
 from btcbot.config.strategy import StrategySettings
+from btcbot.decision.intents import short_repr
 from btcbot.kernel.builtin import (
     BUILTIN_STRATEGIES,
     STAGE_OF_RISK_LAYER,
@@ -127,10 +128,9 @@ def _requirements(strategy: Strategy, spec: str, values: dict[str, str]) -> Requ
     except Exception as exc:  # noqa: BLE001 -- the operator's code: reported, not a traceback
         fail(f"{spec}: requirements(params) raised {raised(strategy, exc)}: fix the strategy")
     if not isinstance(declared, Requirements):
-        shown = repr(declared)
-        shown = shown if len(shown) <= 60 else shown[:57] + "..."
         fail(
-            f"{spec}: requirements(params) returned a {type(declared).__name__} {shown}: "
+            f"{spec}: requirements(params) returned a {type(declared).__name__} "
+            f"{short_repr(declared)}: "
             "return Requirements(...) (see the strategy API reference in the README)"
         )
     return declared

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from types import GeneratorType
+from typing import TypeGuard
 
 from btcbot.domain import Side, Symbol, SymbolRules
 from btcbot.domain.slots import fast_init
@@ -47,13 +50,13 @@ def intent_problem(
     ``positive`` False lets a zero or negative amount pass (a size that came to nothing is
     an intent to skip, not a broken one)."""
     if not isinstance(intent, Intent):
-        return f"{type(intent).__name__} {_short(intent)} is not an Intent"
+        return f"{type(intent).__name__} {short_repr(intent)} is not an Intent"
     if not isinstance(intent.symbol, Symbol):
-        return f"symbol {_short(intent.symbol)} is not a Symbol (use Symbol.parse)"
+        return f"symbol {short_repr(intent.symbol)} is not a Symbol (use Symbol.parse)"
     if not isinstance(intent.side, Side):
-        return f"side {_short(intent.side)} is not a Side (Side.BUY or Side.SELL)"
+        return f"side {short_repr(intent.side)} is not a Side (Side.BUY or Side.SELL)"
     if not isinstance(intent.reason, str):
-        return f"reason {_short(intent.reason)} is not a string"
+        return f"reason {short_repr(intent.reason)} is not a string"
     for name, value in (("price", intent.price), ("quantity", intent.quantity)):
         problem = _amount_problem(name, value, positive)
         if problem is not None:
@@ -72,7 +75,7 @@ def intent_problem(
 
 def _amount_problem(name: str, value: object, positive: bool) -> str | None:
     if not isinstance(value, Decimal):
-        return f"{name} {_short(value)} is a {type(value).__name__}: give a Decimal"
+        return f"{name} {short_repr(value)} is a {type(value).__name__}: give a Decimal"
     if not value.is_finite():
         return f"{name} {value} is not a finite number"
     if value <= 0:
@@ -82,6 +85,18 @@ def _amount_problem(name: str, value: object, positive: bool) -> str | None:
     return None
 
 
-def _short(value: object) -> str:
+def short_repr(value: object) -> str:
+    """``repr(value)`` cut to 60 characters: what a strategy handed over, in a message."""
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def is_intent_collection(value: object) -> TypeGuard[Iterable[object]]:
+    """Whether what ``decide`` returned can hold intents: any iterable but text and mappings
+    (None is none). Plain lists, tuples and generators skip the slow ABC checks."""
+    if type(value) in _PLAIN_COLLECTIONS:
+        return True
+    return isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping))
+
+
+_PLAIN_COLLECTIONS = frozenset({list, tuple, GeneratorType})

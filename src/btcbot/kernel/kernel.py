@@ -28,14 +28,14 @@ Every intent that is dropped or shrunk leaves a decision with its reason code.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
 from btcbot.config.params import LifecycleParams
 from btcbot.decision.account import AccountView, orders_by_symbol
-from btcbot.decision.intents import Intent, intent_problem
+from btcbot.decision.intents import Intent, intent_problem, is_intent_collection
 from btcbot.decision.market import MarketView
 from btcbot.decision.modes import Mode, combine_modes
 from btcbot.decision.plan import (
@@ -167,19 +167,16 @@ def _wellformed(returned: object, snapshot: Snapshot, log: DecisionLog) -> list[
     (a float, NaN, Infinity) or that cannot be quantized (``Decimal("1e30")``) is dropped
     with ``invalid_intent`` and what was wrong (:func:`~btcbot.decision.intents.
     intent_problem`)."""
-    if type(returned) is list:
-        if not returned:
-            return returned  # most cycles: nothing to check
-    elif (
-        returned is None
-        or isinstance(returned, (str, bytes, Mapping))
-        or not isinstance(returned, Iterable)
-    ):
+    if type(returned) is list and not returned:
+        return returned  # most cycles: nothing to check
+    if is_intent_collection(returned):
+        items = returned
+    else:
         detail = f"decide returned {type(returned).__name__}: return a list of intents"
         log.add(None, Layer.KERNEL, Action.SKIP, "invalid_intent", detail)
         return []
     kept = []
-    for item in returned:
+    for item in items:
         symbol = getattr(item, "symbol", None)
         rules = snapshot.rules.get(symbol) if isinstance(symbol, Symbol) else None
         problem = intent_problem(item, rules)
