@@ -115,7 +115,7 @@ def _off_grid(
         return ()
     phase = grid_phase(times, interval_ms)
     found: list[OffGrid] = []
-    for index in off_grid(times, interval_ms):
+    for index in off_grid(times, interval_ms, phase):
         row = rows[index]
         before, after = grid_neighbours(row.open_ms, phase, interval_ms)
         found.append(OffGrid(row.where, row.open_ms, before, after))

@@ -56,9 +56,9 @@ def grid_phase(times_ms: Sequence[int], interval_ms: int) -> int:
     return next(phase for phase, count in counts.items() if count == best)
 
 
-def off_grid(times_ms: Sequence[int], interval_ms: int) -> list[int]:
-    """The indexes of ``times_ms`` whose time is off the series' grid (see the module)."""
-    phase = grid_phase(times_ms, interval_ms)
+def off_grid(times_ms: Sequence[int], interval_ms: int, phase: int) -> list[int]:
+    """The indexes of ``times_ms`` whose time is off the grid of ``phase`` (the series' own:
+    :func:`grid_phase`, which the caller also needs for :func:`grid_neighbours`)."""
     return [index for index, time in enumerate(times_ms) if time % interval_ms != phase]
 
 

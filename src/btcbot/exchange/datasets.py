@@ -331,11 +331,12 @@ def _refuse_off_grid(source: str, rows: Sequence[_Row], interval_ms: int) -> Non
     """Refuse a row that opens off the grid of the others: replaying it would close its
     neighbours' candles before they really close."""
     times = [row.open_ms for row in rows]
-    stray = off_grid(times, interval_ms)
+    phase = grid_phase(times, interval_ms)
+    stray = off_grid(times, interval_ms, phase)
     if not stray:
         return
     row = rows[stray[0]]
-    before, _ = grid_neighbours(row.open_ms, grid_phase(times, interval_ms), interval_ms)
+    before, _ = grid_neighbours(row.open_ms, phase, interval_ms)
     where = f"{source}:{row.line}"
     raise DatasetError(
         off_grid_message(where, source, row.open_ms, interval_ms, before, len(stray) - 1)
