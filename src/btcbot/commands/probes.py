@@ -92,7 +92,9 @@ async def _rules(
     floor = config.params.limits.min_order_notional
     rates = await _quote_rates(rest, config.common.symbols, listed)
     checks = [
-        symbol_rules_check(symbol, listed.get(symbol), budget, why, floor, rates.get(symbol.quote))
+        symbol_rules_check(
+            symbol, listed.get(symbol), budget, why, floor, try_rate(symbol.quote, rates)
+        )
         for symbol in config.common.symbols
     ]
     found = {s.normalized: listed[s] for s in config.common.symbols if s in listed}
@@ -158,9 +160,9 @@ def symbol_rules_check(
     floor: Decimal,
     rate: Decimal | str | None = None,
 ) -> CheckResult:
-    """``rate``: TRY per unit of the symbol's quote currency (a str says why there is none;
-    unused for a TRY pair). Every budget is a TRY amount, so a pair whose minimum cannot be
-    valued in TRY fails: its caps could not be enforced."""
+    """``rate``: TRY per unit of the symbol's quote currency (:func:`try_rate`: 1 for a TRY
+    pair; a str says why there is none). Every budget is a TRY amount, so a pair whose
+    minimum cannot be valued in TRY fails: its caps could not be enforced."""
     name = f"rules {symbol.normalized}"
     if rules is None:
         return failed(name, "not listed on the exchange: remove it from SYMBOLS")
@@ -171,7 +173,6 @@ def symbol_rules_check(
     )
     if not rules.is_trading:
         return warned(name, f"status {rules.status}: orders are refused; {scales}", critical=True)
-    rate = try_rate(quote, {} if rate is None else {quote: rate})
     if not isinstance(rate, Decimal):
         pair = conversion_pair(quote, ACCOUNT_CURRENCY).normalized
         return failed(

@@ -39,7 +39,6 @@ from btcbot.strategy.profit_aware import profit_aware_intents
 from btcbot.strategy.view import StrategyView
 
 D = Decimal
-_BPS_MAX = BPS_MAX
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +53,9 @@ class ProfitAware:
     def parameters(self) -> Mapping[str, Param]:
         p = self.params
         return {
-            "min_profit_bps": DecimalParam(p.min_profit_bps, D(0), _BPS_MAX, help="MIN_PROFIT_BPS"),
+            "min_profit_bps": DecimalParam(p.min_profit_bps, D(0), BPS_MAX, help="MIN_PROFIT_BPS"),
             "sell_cost_buffer_bps": DecimalParam(
-                p.sell_cost_buffer_bps, D(0), _BPS_MAX, help="FEE_BPS_TAKER + SLIPPAGE_BPS_BUFFER"
+                p.sell_cost_buffer_bps, D(0), BPS_MAX, help="FEE_BPS_TAKER + SLIPPAGE_BPS_BUFFER"
             ),
             "sell_fraction": DecimalParam(
                 p.sell_fraction, SELL_FRACTION_MIN, D(1), help="TAKE_PROFIT_FRACTION"
@@ -65,9 +64,9 @@ class ProfitAware:
                 p.entry_budget, D(0), ENTRY_BUDGET_MAX, help="ENTRY_NOTIONAL_TRY"
             ),
             "max_entry_spread_bps": DecimalParam(
-                p.max_entry_spread_bps, D(0), _BPS_MAX, help="MAX_ENTRY_SPREAD_BPS"
+                p.max_entry_spread_bps, D(0), BPS_MAX, help="MAX_ENTRY_SPREAD_BPS"
             ),
-            "offset_bps": DecimalParam(p.offset_bps, D(0), _BPS_MAX, help="OFFSET_BPS"),
+            "offset_bps": DecimalParam(p.offset_bps, D(0), BPS_MAX, help="OFFSET_BPS"),
         }
 
     def configured(self, values: Params) -> ProfitAware:
@@ -99,7 +98,7 @@ class Portfolio:
     def parameters(self) -> Mapping[str, Param]:
         return {
             "order_offset_bps": DecimalParam(
-                self.params.order_offset_bps, D(0), _BPS_MAX, help="STAGE7_ORDER_OFFSET_BPS"
+                self.params.order_offset_bps, D(0), BPS_MAX, help="STAGE7_ORDER_OFFSET_BPS"
             )
         }
 
