@@ -68,16 +68,10 @@ def fresh_copy(strategy: Strategy) -> Strategy:
     path = getattr(module, "__file__", None)
     if not cls.__module__.startswith(_PREFIX) or path is None:
         return strategy
-    name = cls.__module__.split("__fresh", 1)[0] + "__fresh"
-    spec = importlib.util.spec_from_file_location(name, path)
-    if spec is None or spec.loader is None:  # pragma: no cover -- it was imported from there
-        raise StrategyLoadError(f"{path} cannot be imported again for the lookahead check")
-    copy = importlib.util.module_from_spec(spec)
     # one name per strategy file, replaced by the next copy: inspect finds the source by it
-    sys.modules[name] = copy
+    name = cls.__module__.split("__fresh", 1)[0] + "__fresh"
     try:
-        spec.loader.exec_module(copy)
-        fresh: object = copy
+        fresh: object = _run_file(name, Path(path))
         for part in cls.__qualname__.split("."):
             fresh = getattr(fresh, part)
         instance = fresh() if inspect.isclass(fresh) else None
@@ -111,19 +105,29 @@ def _import(path: Path) -> ModuleType:
     name = f"{_PREFIX}{resolved.stem}_{digest}"
     if name in sys.modules:
         return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, resolved)
+    try:
+        return _run_file(name, resolved)
+    except SyntaxError as exc:
+        raise StrategyLoadError(f"{path}, line {exc.lineno}: syntax error: {exc.msg}") from None
+    except StrategyLoadError:
+        raise
+    except Exception as exc:  # noqa: BLE001 -- the operator's module body: reported, not raised
+        raise StrategyLoadError(f"{path} failed to import: {_describe(exc)}") from None
+
+
+def _run_file(name: str, path: Path) -> ModuleType:
+    """Run the file ``path`` as the module ``name`` (registered while it runs: dataclasses and
+    typing look it up; removed again when its body raises, which is raised as it is)."""
+    spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
         raise StrategyLoadError(f"{path} cannot be imported as a Python module")
     module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses and typing look the module up while it runs
+    sys.modules[name] = module
     try:
         spec.loader.exec_module(module)
-    except SyntaxError as exc:
+    except BaseException:
         del sys.modules[name]
-        raise StrategyLoadError(f"{path}, line {exc.lineno}: syntax error: {exc.msg}") from None
-    except Exception as exc:  # noqa: BLE001 -- the operator's module body: reported, not raised
-        del sys.modules[name]
-        raise StrategyLoadError(f"{path} failed to import: {_describe(exc)}") from None
+        raise
     return module
 
 
