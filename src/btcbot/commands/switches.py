@@ -49,6 +49,15 @@ def _status(env_file: EnvFile) -> StatusView:
         return services.status(cycles=1)
 
 
+def _do_confirmed(env_file: EnvFile, yes: bool, question: str, action: Action) -> None:
+    """A write that lets the bot take more risk: asked on the terminal first (or ``--yes``),
+    once the settings are known to load."""
+    load_common(env_file)
+    if not yes:
+        typer.confirm(question, abort=True)
+    _do(env_file, action)
+
+
 def _do(env_file: EnvFile, action: Action, **params: object) -> None:
     with writing(env_file) as services:
         typer.echo(services.apply_now(action, params, actor=cli_actor()).message)
@@ -89,10 +98,12 @@ def kill_switch_off(
     env_file: EnvFile = None,
 ) -> None:
     """Release the runtime kill switch (the settings KILL_SWITCH still applies)."""
-    load_common(env_file)
-    if not yes:
-        typer.confirm("Release the runtime kill switch and allow new risk again?", abort=True)
-    _do(env_file, Action.KILL_SWITCH_OFF)
+    _do_confirmed(
+        env_file,
+        yes,
+        "Release the runtime kill switch and allow new risk again?",
+        Action.KILL_SWITCH_OFF,
+    )
 
 
 @entries_app.command("status")
@@ -120,10 +131,7 @@ def entries_resume(
     env_file: EnvFile = None,
 ) -> None:
     """Allow new entries (buys) again."""
-    load_common(env_file)
-    if not yes:
-        typer.confirm("Allow new buys again?", abort=True)
-    _do(env_file, Action.RESUME_ENTRIES)
+    _do_confirmed(env_file, yes, "Allow new buys again?", Action.RESUME_ENTRIES)
 
 
 @freeze_app.command("status")
@@ -142,10 +150,9 @@ def freeze_clear(
     env_file: EnvFile = None,
 ) -> None:
     """Clear the sticky freeze once you have checked the unknown orders yourself."""
-    load_common(env_file)
-    if not yes:
-        typer.confirm("Have you resolved the unknown orders on the exchange?", abort=True)
-    _do(env_file, Action.FREEZE_CLEAR)
+    _do_confirmed(
+        env_file, yes, "Have you resolved the unknown orders on the exchange?", Action.FREEZE_CLEAR
+    )
 
 
 @degrade_app.command("status")
@@ -167,10 +174,12 @@ def degrade_clear(
     env_file: EnvFile = None,
 ) -> None:
     """Remove a manual degrade override (asks first: the risk layer alone decides again)."""
-    load_common(env_file)
-    if not yes:
-        typer.confirm("Remove the override and let the risk layer decide the mode?", abort=True)
-    _do(env_file, Action.DEGRADE_CLEAR)
+    _do_confirmed(
+        env_file,
+        yes,
+        "Remove the override and let the risk layer decide the mode?",
+        Action.DEGRADE_CLEAR,
+    )
 
 
 class ForcedMode(StrEnum):
