@@ -46,6 +46,7 @@ EnvFile = Annotated[
         "environment wins over the file.",
     ),
 ]
+Yes = Annotated[bool, typer.Option("--yes", help="Confirm without a prompt.")]
 
 EXIT_CONFIG = 2  # configuration or safety refusal: fix settings, then retry
 EXIT_RUNTIME = 1  # the command ran and failed

@@ -18,7 +18,7 @@ import typer
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from btcbot.commands.common import EXIT_RUNTIME, EnvFile, fail, load_common, now_ms
+from btcbot.commands.common import EXIT_RUNTIME, EnvFile, Yes, fail, load_common, now_ms
 from btcbot.config import CommonSettings
 from btcbot.runtime.writer_lock import lock_dir
 from btcbot.store import (
@@ -101,7 +101,7 @@ def db_restore(
             help="Replace a database stamped with another role (live, dry_run, replay).",
         ),
     ] = False,
-    yes: Annotated[bool, typer.Option("--yes", help="Confirm without a prompt.")] = False,
+    yes: Yes = False,
     env_file: EnvFile = None,
 ) -> None:
     """Replace the state database by BACKUP_FILE. Refused while a bot holds its lock; the

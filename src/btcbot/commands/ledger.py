@@ -3,11 +3,9 @@ operator services, :mod:`btcbot.operator`)."""
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
-from btcbot.commands.common import EnvFile, load_common
+from btcbot.commands.common import EnvFile, Yes, load_common
 from btcbot.commands.operator_access import cli_actor, reading, writing
 from btcbot.operator import Action
 
@@ -32,7 +30,7 @@ def ledger_status(env_file: EnvFile = None) -> None:
 
 @ledger_app.command("rebase")
 def ledger_rebase(
-    yes: Annotated[bool, typer.Option("--yes", help="Confirm without a prompt.")] = False,
+    yes: Yes = False,
     env_file: EnvFile = None,
 ) -> None:
     """Accept a balance change the agent did not make (deposit, withdrawal, another client's

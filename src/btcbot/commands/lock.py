@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 
 from btcbot.commands.common import (
     EnvFile,
+    Yes,
     fail,
     inspected_store,
     load_common,
@@ -72,7 +73,7 @@ def lock_status(env_file: EnvFile = None) -> None:
 
 @lock_app.command("release")
 def lock_release(
-    yes: Annotated[bool, typer.Option("--yes", help="Confirm without a prompt.")] = False,
+    yes: Yes = False,
     force: Annotated[
         bool,
         typer.Option("--force", help="Also release a lock whose holder looks live."),

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from btcbot.commands.common import EnvFile, load_common
+from btcbot.commands.common import EnvFile, Yes, load_common
 from btcbot.commands.operator_access import cli_actor, reading, writing
 from btcbot.decision.modes import Mode
 from btcbot.operator import Action
@@ -94,7 +94,7 @@ def kill_switch_on(
 
 @kill_switch_app.command("off")
 def kill_switch_off(
-    yes: Annotated[bool, typer.Option("--yes", help="Confirm without a prompt.")] = False,
+    yes: Yes = False,
     env_file: EnvFile = None,
 ) -> None:
     """Release the runtime kill switch (the settings KILL_SWITCH still applies)."""
@@ -127,7 +127,7 @@ def entries_stop(
 
 @entries_app.command("resume")
 def entries_resume(
-    yes: Annotated[bool, typer.Option("--yes", help="Confirm without a prompt.")] = False,
+    yes: Yes = False,
     env_file: EnvFile = None,
 ) -> None:
     """Allow new entries (buys) again."""
@@ -146,7 +146,7 @@ def freeze_status(env_file: EnvFile = None) -> None:
 
 @freeze_app.command("clear")
 def freeze_clear(
-    yes: Annotated[bool, typer.Option("--yes", help="Confirm without a prompt.")] = False,
+    yes: Yes = False,
     env_file: EnvFile = None,
 ) -> None:
     """Clear the sticky freeze once you have checked the unknown orders yourself."""
@@ -170,7 +170,7 @@ def degrade_status(env_file: EnvFile = None) -> None:
 
 @degrade_app.command("clear")
 def degrade_clear(
-    yes: Annotated[bool, typer.Option("--yes", help="Confirm without a prompt.")] = False,
+    yes: Yes = False,
     env_file: EnvFile = None,
 ) -> None:
     """Remove a manual degrade override (asks first: the risk layer alone decides again)."""
