@@ -8,7 +8,7 @@ import contextlib
 import os
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,13 +65,15 @@ def run_cli(
     env: Mapping[str, str] | None = None,
     input_text: str | None = None,
     timeout: float = 60.0,
+    wrapper: Sequence[str] = (),
 ) -> Result:
-    """``python -m btcbot ARGS`` in a subprocess (smoke tests only: it costs ~1 s each)."""
+    """``python -m btcbot ARGS`` in a subprocess (smoke tests only: it costs ~1 s each),
+    started through ``wrapper`` when given (e.g. ``setpriv`` to drop root's privileges)."""
     clean = {k: v for k, v in os.environ.items() if not is_setting(k)}
     clean["LOCK_DIR"] = lock_dir(cwd)  # no lock shared with other test runs
     clean.update(env or {})
     proc = subprocess.run(
-        [sys.executable, "-m", "btcbot", *args],
+        [*wrapper, sys.executable, "-m", "btcbot", *args],
         cwd=cwd,
         env=clean,
         input=input_text,

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sqlite3
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from btcbot.store import DbRole, OpState, open_store, unit_of_work
 from tests.backtest.factories import write_wave
-from tests.cli.runner import Result, cli
+from tests.cli.runner import Result, cli, run_cli
 from tests.helpers import free_port, isolate_settings
 
 INSPECTION: tuple[tuple[str, ...], ...] = (
@@ -213,3 +216,73 @@ def test_backtest_overwrite_never_replaces_a_file_that_is_not_a_database(tmp_pat
     result = cli("backtest", "--data", str(data), "--out", str(notes), "--overwrite")
     assert result.code == 2, result.output
     assert notes.read_text() == "my notes"
+
+
+NOBODY = ("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")
+
+
+@pytest.fixture
+def shut_directory(tmp_path: Path) -> Iterator[Path]:
+    """A directory holding a live database that the commands run by :func:`run_shut` can read
+    but not create a file in (root ignores permission bits: they run as nobody then)."""
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("root ignores permission bits, and setpriv is not here to drop them")
+        directory = Path(tempfile.mkdtemp(prefix="btcbot-shut-"))  # /tmp: nobody can reach it
+    else:
+        directory = tmp_path / "shut"
+        directory.mkdir()
+    stamped(directory / "state.db", DbRole.LIVE).chmod(0o644)
+    directory.chmod(0o555)
+    yield directory
+    directory.chmod(0o755)
+    if os.geteuid() == 0:
+        shutil.rmtree(directory)
+
+
+def run_shut(*args: str, directory: Path) -> Result:
+    env = {"STATE_DB_PATH": str(directory / "state.db"), "LOCK_DIR": str(directory / "locks")}
+    wrapper = NOBODY if os.geteuid() == 0 else ()
+    return run_cli(*args, cwd=directory, env=env, wrapper=wrapper)
+
+
+READS = (("status",), ("orders", "--all"), ("kill-switch", "status"), ("lock", "status"))
+
+
+@pytest.mark.parametrize("args", READS, ids=" ".join)
+def test_inspection_reads_a_database_in_a_directory_it_cannot_write(
+    args: tuple[str, ...], shut_directory: Path
+) -> None:
+    """A WAL database needs a -shm file beside it even to be read: with none there and no
+    right to create one, the file (nothing waiting in a -wal) is read as it is."""
+    db = shut_directory / "state.db"
+    before = fingerprint(db)
+    result = run_shut(*args, directory=shut_directory)
+    assert result.code == 0, result.output
+    assert "Traceback" not in result.output
+    if args == ("status",):
+        assert "freeze: ON" in result.stdout or "order 42 unknown" in result.stdout
+    assert fingerprint(db) == before
+    assert sorted(p.name for p in shut_directory.iterdir()) == ["state.db"]
+
+
+def test_a_reader_that_cannot_write_the_directory_sees_a_running_writer_changes(
+    shut_directory: Path,
+) -> None:
+    """While a writer has the database open (its -wal and -shm beside it), what it wrote and
+    has not checkpointed is read too: no stale immutable look."""
+    db = shut_directory / "state.db"
+    shut_directory.chmod(0o755)
+    writer = sqlite3.connect(db, isolation_level=None)
+    try:
+        writer.execute("PRAGMA journal_mode=WAL")
+        writer.execute("PRAGMA wal_autocheckpoint=0")
+        writer.execute("UPDATE op_state SET freeze_reason = 'order 43 unknown'")
+        for side in ("-wal", "-shm"):
+            Path(f"{db}{side}").chmod(0o644)
+        shut_directory.chmod(0o555)
+        result = run_shut("status", directory=shut_directory)
+    finally:
+        writer.close()
+    assert result.code == 0, result.output
+    assert "order 43 unknown" in result.stdout

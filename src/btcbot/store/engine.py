@@ -9,10 +9,17 @@ A *read-only* engine (``make_engine(url, read_only=True)``) is what inspection c
 SQLite opens the file with ``mode=ro`` (it cannot create, initialise or change it; the journal
 mode is left as it is), PostgreSQL sessions start with ``default_transaction_read_only``. A
 write through it fails instead of landing.
+
+A WAL database needs its ``-shm`` file even to be read, and SQLite creates it beside the file.
+Where that directory is not writable (another user's directory, a read-only mount) and no
+``-wal`` or ``-journal`` is there (nothing was left un-checkpointed, no writer has it open), the
+file is whole and is opened ``immutable``; each use opens a new connection that decides again,
+so a writer that starts later is read through its ``-wal`` instead.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +28,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 BUSY_TIMEOUT_MS = 5_000
 
@@ -66,15 +74,33 @@ def sqlite_file(engine: Engine) -> Path | None:
 
 
 def _read_only_sqlite(path: Path, busy_timeout_ms: int) -> Engine:
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    resolved = path.resolve()
 
     def connect() -> sqlite3.Connection:
-        connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        connection = sqlite3.connect(read_only_uri(resolved), uri=True, check_same_thread=False)
         connection.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         connection.execute("PRAGMA query_only=ON")  # belt and braces over mode=ro
         return connection
 
-    return create_engine("sqlite+pysqlite://", creator=connect)
+    if _directory_writable(resolved):
+        return create_engine("sqlite+pysqlite://", creator=connect)
+    # every use decides again between immutable and a plain read-only open (see above)
+    return create_engine("sqlite+pysqlite://", creator=connect, poolclass=NullPool)
+
+
+def read_only_uri(path: Path) -> str:
+    """The URI a read-only connection to ``path`` opens: ``mode=ro``, and ``immutable`` where
+    SQLite could not create the ``-shm`` it needs and nothing waits in a ``-wal``/``-journal``."""
+    uri = f"{path.as_uri()}?mode=ro"
+    if _directory_writable(path) or any(
+        Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal")
+    ):
+        return uri
+    return f"{uri}&immutable=1"
+
+
+def _directory_writable(path: Path) -> bool:
+    return os.access(path.parent, os.W_OK | os.X_OK)
 
 
 def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
