@@ -18,6 +18,7 @@ import pytest
 
 from btcbot.store import DbRole, open_store, sqlite_url
 from tests.cli.runner import lock_dir
+from tests.cli.test_unreadable_rows import BAD, DAMAGE, GOOD, add_orders
 from tests.helpers import free_port, is_setting
 
 TOKEN = "carol-token-0123456789abcdef"
@@ -105,3 +106,27 @@ def test_a_database_locked_past_its_busy_timeout_is_a_503(served: Served) -> Non
     assert "did not answer" in refused.json()["detail"]
     assert _outside(served.db, "SELECT count(*) FROM operator_audit") == [(0,)]
     assert served.post("kill_switch_on", reason="again").json()["outcome"] == "done"
+
+
+def test_an_unreadable_order_row_is_named_not_a_500(served: Served) -> None:
+    """A live order row edited by hand or damaged: status answers with its health failing on
+    the row, orders lists the others and names it in a header."""
+    sql, problem = DAMAGE["price"]
+    add_orders(served.db, sql)
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    status = httpx.get(f"{served.url}/api/status", headers=headers, timeout=30)
+    assert status.status_code == 200, status.text
+    body = status.json()
+    assert body["live_orders"] == {"PENDING_SUBMIT": 1}
+    assert body["unreadable_orders"] == [{"client_order_id": BAD, "problem": problem}]
+    assert body["health"]["status"] == "failing"
+    health = httpx.get(f"{served.url}/api/health", headers=headers, timeout=30)
+    assert health.status_code == 200 and health.json()["status"] == "failing"
+    orders = httpx.get(f"{served.url}/api/orders", headers=headers, timeout=30)
+    assert orders.status_code == 200, orders.text
+    assert [o["client_order_id"] for o in orders.json()] == [GOOD]
+    assert orders.headers["X-Unreadable-Orders"] == BAD
+    for page in ("/", "/history"):
+        shown = httpx.get(f"{served.url}{page}", headers=headers, timeout=30)
+        assert shown.status_code == 200, shown.text
+        assert f"<code>{BAD}</code>: {problem}" in shown.text.replace("&#39;", "'")

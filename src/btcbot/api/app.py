@@ -50,6 +50,7 @@ log = structlog.get_logger(__name__)
 # no credentials needed: the login page, logging out (it ends the session its cookie names,
 # from a plain form) and the vendored assets under /static/
 OPEN_PATHS = frozenset({"/login", "/logout"})
+UNREADABLE_HEADER = "X-Unreadable-Orders"
 
 
 class ActionBody(BaseModel):
@@ -163,13 +164,20 @@ def _reads(app: FastAPI, services: OperatorServices) -> None:
 
     @app.get("/api/orders", tags=["read"])
     def orders(
+        response: Response,
         status: Annotated[OrderStatus | None, Query()] = None,
         all_orders: Annotated[bool, Query(alias="all")] = False,
         limit: Limit = 50,
     ) -> list[OrderView]:
-        """Our orders, newest first: live ones by default, ``all=true`` every one."""
+        """Our orders, newest first: live ones by default, ``all=true`` every one. Rows that
+        do not read back (edited by hand, damaged) are left out and named in the
+        ``X-Unreadable-Orders`` header (client ids); ``/api/status`` fails its health on them."""
         wanted = (status.value,) if status else (None if all_orders else LIVE_STATUSES)
-        return services.orders(wanted, limit)
+        readable, unreadable = services.order_listing(wanted, limit)
+        if unreadable:
+            log.warning("api_orders_unreadable", rows=[u.client_order_id for u in unreadable])
+            response.headers[UNREADABLE_HEADER] = ", ".join(u.client_order_id for u in unreadable)
+        return readable
 
     @app.get("/api/fills", tags=["read"])
     def fills(limit: Limit = 100) -> list[FillView]:

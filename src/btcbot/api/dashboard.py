@@ -109,8 +109,10 @@ def mount_dashboard(app: FastAPI, services: OperatorServices, auth: Authenticato
 
     @app.get("/history", include_in_schema=False)
     def history(request: Request) -> Response:
+        orders, unreadable = services.order_listing(None, 200)
         context = {
-            "orders": services.orders(None, 200),
+            "orders": orders,
+            "unreadable": unreadable,
             "fills": services.fills(200),
             "caller": request.state.caller,
         }

@@ -30,11 +30,19 @@ def orders_command(
     """List our orders from the state database (live ones by default), newest first."""
     wanted = _statuses(show_all, status)
     with reading(env_file) as services:
-        rows = [_order(order) for order in services.orders(wanted, limit)]
+        readable, unreadable = services.order_listing(wanted, limit)
+    rows = [_order(order) for order in readable]
     if as_json:
         typer.echo(json.dumps(rows, indent=2))
-        return
-    print_orders(rows, "live" if wanted == LIVE_STATUSES else (status or "all"))
+    else:
+        print_orders(rows, "live" if wanted == LIVE_STATUSES else (status or "all"))
+    if unreadable:
+        shown = "; ".join(f"{u.client_order_id}: {u.problem}" for u in unreadable[:3])
+        more = f" (and {len(unreadable) - 3} more)" if len(unreadable) > 3 else ""
+        fail(
+            f"{len(unreadable)} order row(s) in the state database cannot be read and are not "
+            f"listed: {shown}{more}; restore the database from a backup or correct the row"
+        )
 
 
 def _statuses(show_all: bool, status: str | None) -> tuple[str, ...] | None:

@@ -106,6 +106,7 @@ def status_document(status: StatusView, limit: int) -> dict[str, Any]:
         "lock": _lock(status.lock),
         "cycles": [_cycle(c) for c in status.cycles[:limit]],
         "live_orders": status.live_orders,
+        "unreadable_orders": [asdict(row) for row in status.unreadable_orders],
         "fills": status.fills,
     }
 
@@ -226,7 +227,14 @@ def print_status(view: dict[str, Any]) -> None:
     _print_cycles(view["cycles"])
     live = view["live_orders"]
     counts = ", ".join(f"{status} {n}" for status, n in live.items()) or "none"
-    typer.echo(f"live orders: {sum(live.values())} ({counts})")
+    unreadable = view["unreadable_orders"]
+    also = f", {len(unreadable)} unreadable" if unreadable else ""
+    typer.echo(f"live orders: {sum(live.values())} ({counts}){also}")
+    for row in view["unreadable_orders"]:
+        typer.secho(
+            f"  unreadable order row {row['client_order_id']}: {row['problem']}",
+            fg=typer.colors.RED,
+        )
     typer.echo(f"fills: {view['fills']}")
 
 

@@ -19,19 +19,32 @@ from btcbot.operator.views import (
     EquitySeries,
     FillView,
     OrderView,
+    UnreadableOrderView,
 )
 from btcbot.store import CycleRepository
+from btcbot.store.orders import read_order_row
+from btcbot.store.rows import BadRow, stored_columns
 from btcbot.store.schema import cycles, fills, orders
 
 
 def list_orders(
     conn: Connection, statuses: Sequence[str] | None, limit: int, now: int
-) -> list[OrderView]:
-    """Our orders, newest first; ``statuses`` None means every order."""
-    query = select(orders).order_by(orders.c.created_ms.desc(), orders.c.client_order_id.desc())
+) -> tuple[list[OrderView], list[UnreadableOrderView]]:
+    """Our orders, newest first; ``statuses`` None means every order. A row that does not
+    read back (edited by hand, damaged) is set aside and named, not a failed read."""
+    query = select(*stored_columns(orders)).order_by(
+        orders.c.created_ms.desc(), orders.c.client_order_id.desc()
+    )
     if statuses is not None:
         query = query.where(orders.c.status.in_(tuple(statuses)))
-    return [_order(row, now) for row in conn.execute(query.limit(limit))]
+    readable: list[OrderView] = []
+    unreadable: list[UnreadableOrderView] = []
+    for row in conn.execute(query.limit(limit)):
+        try:
+            readable.append(_order(read_order_row(row, conn), now))
+        except BadRow as exc:
+            unreadable.append(UnreadableOrderView(str(row.client_order_id), str(exc)))
+    return readable, unreadable
 
 
 def _order(row: Any, now: int) -> OrderView:

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import structlog
 from sqlalchemy import Engine
 
 from btcbot.config import CommonSettings
@@ -63,11 +64,14 @@ from btcbot.operator.views import (
     RequestView,
     RunSettingsView,
     StatusView,
+    UnreadableOrderView,
 )
 from btcbot.store import unit_of_work
 from btcbot.store.operator_log import AuditLog, OperatorRequests, StoredRequest
 from btcbot.store.orders import LIVE_STATUSES
 from btcbot.store.run_settings import RunSettingsRepository
+
+log = structlog.get_logger(__name__)
 
 MAX_ROWS = 10_000  # the most rows one read returns
 
@@ -98,7 +102,21 @@ class OperatorServices:
     def orders(
         self, statuses: Sequence[str] | None = LIVE_STATUSES, limit: int = 50
     ) -> list[OrderView]:
-        """Newest first; ``statuses`` None: every order (default: the live ones)."""
+        """Newest first; ``statuses`` None: every order (default: the live ones). Rows that do
+        not read back are left out (logged; :meth:`order_listing` names them)."""
+        readable, unreadable = self.order_listing(statuses, limit)
+        if unreadable:
+            log.warning(
+                "orders_unreadable",
+                rows=[f"{u.client_order_id}: {u.problem}" for u in unreadable[:5]],
+                count=len(unreadable),
+            )
+        return readable
+
+    def order_listing(
+        self, statuses: Sequence[str] | None = LIVE_STATUSES, limit: int = 50
+    ) -> tuple[list[OrderView], list[UnreadableOrderView]]:
+        """:meth:`orders`, and the rows that do not read back (edited by hand, damaged)."""
         with self.reader.connect() as conn:
             return history.list_orders(conn, statuses, _bounded(limit), self.clock_ms())
 

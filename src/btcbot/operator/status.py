@@ -9,7 +9,7 @@ data and WebSocket checks need a running process and are left out, and a ``proce
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,7 @@ from btcbot.operator.views import (
     StatusView,
     SwitchView,
     TripView,
+    UnreadableOrderView,
 )
 from btcbot.risk.rejects import cooling_symbols
 from btcbot.runtime.risk_state_codec import decode_risk_state
@@ -53,6 +54,7 @@ from btcbot.store import (
     peek_role,
     sqlite_file,
 )
+from btcbot.store.orders import UnreadableOrder
 from btcbot.store.run_settings import RunSettingsRepository
 from btcbot.store.schema import fills
 
@@ -93,7 +95,8 @@ def read_status(
         common = run_common(shell, recorded)
         op = OpState(conn).get(common.account_key)
         recent = CycleRepository(conn).latest(max(limit, 1))
-        live = Counter(s.status.value for s in OrderRepository(conn).live_orders())
+        readable, unreadable = OrderRepository(conn).live_orders_readable()
+        live = Counter(s.status.value for s in readable)
         risk = decode_risk_state(RiskStateRepository(conn).get(common.account_key))
         fill_count = _count_fills(conn)
     last = recent[0] if recent else None
@@ -104,7 +107,7 @@ def read_status(
         armed=bool(recorded and recorded.get("armed")),
         run_settings=_run_settings(recorded),
         accounts=tuple(accounts),
-        health=_health_view(status_health(common, op, holder, recent, now)),
+        health=_health_view(status_health(common, op, holder, recent, now, unreadable)),
         trips=tuple(trip_view(trip) for trip in _trips(common, op, now)),
         kill_switch=KillSwitchView(
             settings=common.kill_switch,
@@ -127,6 +130,9 @@ def read_status(
         last_cycle_ms=last_ms,
         lag_s=None if last_ms is None else round(max(now - last_ms, 0) / 1000, 1),
         live_orders=dict(sorted(live.items())),
+        unreadable_orders=tuple(
+            UnreadableOrderView(u.client_order_id, u.problem) for u in unreadable
+        ),
         fills=fill_count,
         now_ms=now,
     )
@@ -280,9 +286,11 @@ def status_health(
     holder: HolderView | None,
     recent: list[CycleRecord],
     now: int,
+    unreadable: Sequence[UnreadableOrder] = (),
 ) -> HealthReport:
     """The health model over what the database knows; the process check replaces the loop
-    check when no bot holds the lock (a stopped bot is not a stuck one)."""
+    check when no bot holds the lock (a stopped bot is not a stuck one). A live order row that
+    does not read back fails an ``orders`` check naming it (a bot cannot start over it)."""
     last = recent[0] if recent else None
     inputs = HealthInputs(
         now_ms=now,
@@ -298,7 +306,7 @@ def status_health(
     running = holder is not None and holder.liveness is Liveness.LIVE
     keep = {"kill_switch", "reconcile"} | ({"cycle"} if running else set())
     checks = [c for c in assess_health(inputs).checks if c.name in keep]
-    checks += [_process(holder, now), *_switches(op, now)]
+    checks += [_process(holder, now), *_switches(op, now), *_unreadable(unreadable)]
     worst = max((c.status for c in checks), key=lambda s: s.severity)
     return HealthReport(status=worst, checks=tuple(checks))
 
@@ -326,6 +334,18 @@ def _process(view: HolderView | None, now: int) -> Check:
             f"{holder.age_ms(now) / 1000:.0f}s ago: crashed or hung",
         )
     return Check("process", HealthStatus.OK, f"running: pid {holder.pid} on {holder.host}")
+
+
+def _unreadable(unreadable: Sequence[UnreadableOrder]) -> list[Check]:
+    if not unreadable:
+        return []
+    shown = "; ".join(u.describe() for u in unreadable[:3])
+    more = f" (and {len(unreadable) - 3} more)" if len(unreadable) > 3 else ""
+    detail = (
+        f"{len(unreadable)} live order row(s) in the state database cannot be read: "
+        f"{shown}{more}; restore the database from a backup or correct the row"
+    )
+    return [Check("orders", HealthStatus.FAILING, detail)]
 
 
 def _switches(op: OpStatus, now: int) -> list[Check]:

@@ -132,6 +132,14 @@ class CycleView:
 
 
 @dataclass(frozen=True, slots=True)
+class UnreadableOrderView:
+    """An order row that does not read back (edited by hand, damaged): what is wrong with it."""
+
+    client_order_id: str
+    problem: str
+
+
+@dataclass(frozen=True, slots=True)
 class StatusView:
     """``btcbot status`` and ``GET /api/status``: everything at a glance."""
 
@@ -153,6 +161,7 @@ class StatusView:
     last_cycle_ms: int | None
     lag_s: float | None  # seconds since the last cycle ended (None before the first)
     live_orders: dict[str, int]  # status -> count
+    unreadable_orders: tuple[UnreadableOrderView, ...]  # live rows that do not read back
     fills: int
     now_ms: int
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Connection, Row, func, select
@@ -27,9 +28,21 @@ from btcbot.domain import (
 )
 from btcbot.domain.slots import evolve, fast_init
 from btcbot.store.errors import OrderNotFound
+from btcbot.store.rows import read_stored, stored_columns
 from btcbot.store.schema import order_events, orders
 
 LIVE_STATUSES = tuple(status.value for status in OrderStatus if status.is_live)
+
+
+@dataclass(frozen=True, slots=True)
+class UnreadableOrder:
+    """An ``orders`` row that does not read back as an order (edited by hand, damaged)."""
+
+    client_order_id: str
+    problem: str
+
+    def describe(self) -> str:
+        return f"{self.client_order_id}: {self.problem}"
 
 
 class ExecutionMode(StrEnum):
@@ -179,6 +192,24 @@ class OrderRepository:
             query = query.where(orders.c.mode == mode.value)
         rows = self._conn.execute(query.order_by(orders.c.created_ms, orders.c.client_order_id))
         return [_to_stored(row) for row in rows]
+
+    def live_orders_readable(
+        self, mode: ExecutionMode | None = None
+    ) -> tuple[list[StoredOrder], list[UnreadableOrder]]:
+        """:meth:`live_orders`, with each row that does not read back as an order set aside
+        and named instead of failing the read (for the operator's views)."""
+        query = select(*stored_columns(orders)).where(orders.c.status.in_(LIVE_STATUSES))
+        if mode is not None:
+            query = query.where(orders.c.mode == mode.value)
+        query = query.order_by(orders.c.created_ms, orders.c.client_order_id)
+        readable: list[StoredOrder] = []
+        unreadable: list[UnreadableOrder] = []
+        for row in self._conn.execute(query):
+            try:
+                readable.append(_to_stored(read_order_row(row, self._conn)))
+            except (ValueError, TypeError, ArithmeticError) as exc:
+                unreadable.append(UnreadableOrder(str(row.client_order_id), str(exc)))
+        return readable, unreadable
 
     def due_for_resolution(self, now_ms: int) -> list[StoredOrder]:
         """In-flight orders whose next resolution attempt is due."""
@@ -370,7 +401,13 @@ def scheduled(
     )
 
 
-def _to_stored(row: Row[Any]) -> StoredOrder:
+def read_order_row(row: Row[Any], conn: Connection) -> SimpleNamespace:
+    """An ``orders`` row selected through :func:`~btcbot.store.rows.stored_columns`, with its
+    values converted (:class:`~btcbot.store.rows.BadRow` names a value that does not convert)."""
+    return SimpleNamespace(**read_stored(row, orders, conn.dialect))
+
+
+def _to_stored(row: Any) -> StoredOrder:
     request = OrderRequest(
         symbol=Symbol.parse(row.symbol),
         side=Side(row.side),

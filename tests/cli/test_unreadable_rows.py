@@ -1,0 +1,121 @@
+"""An order row edited by hand or damaged on disk is named, not a traceback: ``status`` reads
+everything else and fails its health on the row, ``orders`` lists the others and exits 2 with
+one error line naming it (the API: ``tests/api/test_serve.py``)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from btcbot.domain import OrderMethod, OrderRequest, Side, Symbol
+from btcbot.store import (
+    DbRole,
+    ExecutionMode,
+    OrderRepository,
+    make_engine,
+    open_store,
+    sqlite_url,
+    unit_of_work,
+)
+from tests.cli.runner import Result, cli
+from tests.helpers import isolate_settings
+
+GOOD, BAD = "k1-BTCTRY-b0", "k1-ETHTRY-b1"
+NOW = 1_700_000_000_000
+
+# what was put into the bad row, and what the error says about it
+DAMAGE = {
+    "price": ("price = 'abc'", "price: not a decimal amount: 'abc'"),
+    "quantity NaN": ("quantity = 'NaN'", "quantity: not a finite amount: 'NaN'"),
+    "filled Infinity": ("filled_quantity = 'Infinity'", "filled_quantity: not a finite amount"),
+    "side": ("side = 'up'", "'up' is not a valid Side"),
+    "method": ("method = 'foo'", "'foo' is not a valid OrderMethod"),
+    "created_ms text": ("created_ms = 'zz'", "created_ms: 'zz' is not an integer"),
+}
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    isolate_settings(tmp_path, monkeypatch)
+
+
+def with_orders(db: Path, damage: str) -> Path:
+    """A live database with two open orders, one of them then damaged by ``damage`` (SQL)."""
+    open_store(f"sqlite:///{db}", DbRole.LIVE).dispose()
+    add_orders(db, damage)
+    return db
+
+
+def add_orders(db: Path, damage: str) -> None:
+    """Two open orders into the state database ``db``; then ``damage`` (SQL) to the second."""
+    engine = make_engine(sqlite_url(db))
+    try:
+        with unit_of_work(engine) as conn:
+            repository = OrderRepository(conn)
+            for coid, base in ((GOOD, "BTC"), (BAD, "ETH")):
+                request = OrderRequest(
+                    symbol=Symbol(base, "TRY"),
+                    side=Side.BUY,
+                    method=OrderMethod.LIMIT,
+                    client_order_id=coid,
+                    quantity=Decimal("0.001"),
+                    price=Decimal("100000"),
+                )
+                repository.insert_pending(request, mode=ExecutionMode.LIVE, now_ms=NOW, reason=None)
+    finally:
+        engine.dispose()
+    raw = sqlite3.connect(db)
+    try:
+        with raw:
+            raw.execute(f"UPDATE orders SET {damage} WHERE client_order_id = ?", (BAD,))
+    finally:
+        raw.close()
+
+
+def run(*args: str, db: Path) -> Result:
+    return cli(*args, env={"STATE_DB_PATH": str(db)})
+
+
+@pytest.mark.parametrize("damage", DAMAGE, ids=str)
+def test_status_names_an_unreadable_order_row_and_reads_the_rest(
+    damage: str, tmp_path: Path
+) -> None:
+    sql, problem = DAMAGE[damage]
+    db = with_orders(tmp_path / "state.db", sql)
+    shown = run("status", db=db)
+    assert shown.code == 0, shown.output
+    assert "Traceback" not in shown.output
+    assert "health: FAILING" in shown.stdout
+    assert f"unreadable order row {BAD}: {problem}" in shown.stdout
+    assert "live orders: 1 (PENDING_SUBMIT 1), 1 unreadable" in shown.stdout
+
+    document = json.loads(run("status", "--json", db=db).stdout)
+    assert document["live_orders"] == {"PENDING_SUBMIT": 1}
+    [row] = document["unreadable_orders"]
+    assert row["client_order_id"] == BAD and problem in row["problem"]
+    check = next(c for c in document["health"]["checks"] if c["name"] == "orders")
+    assert check["status"] == "failing" and BAD in check["detail"]
+
+
+@pytest.mark.parametrize("damage", DAMAGE, ids=str)
+def test_orders_lists_the_readable_rows_and_names_the_unreadable_one(
+    damage: str, tmp_path: Path
+) -> None:
+    sql, problem = DAMAGE[damage]
+    db = with_orders(tmp_path / "state.db", sql)
+    listed = run("orders", "--all", "--json", db=db)
+    assert "Traceback" not in listed.output
+    rows = json.loads(listed.stdout)
+    if damage in ("side", "method"):  # shown as stored: a listing does not interpret them
+        assert listed.code == 0, listed.output
+        assert {r["client_order_id"] for r in rows} == {GOOD, BAD}
+        return
+    assert listed.code == 2, listed.output
+    assert [r["client_order_id"] for r in rows] == [GOOD]
+    [line] = listed.stderr.strip().splitlines()
+    assert line.startswith("error: 1 order row(s) in the state database cannot be read")
+    assert f"{BAD}: {problem}" in line
