@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from btcbot.store.locks import FileLock, LockFileRecord
 from tests.cli.rig import emulator_env, threaded_emulator
 from tests.cli.runner import cli
 from tests.helpers import is_setting
@@ -162,3 +163,23 @@ def test_run_refuses_pairs_the_exchange_does_not_list(tmp_path: Path) -> None:
     assert "did you mean ETH_TRY" in seven.stderr
     assert nowhere.code == 2, nowhere.output
     assert "STAGE7_UNIVERSE_QUOTE_CCY: no listed pair is quoted in XYZ" in nowhere.stderr
+
+
+def test_a_demo_refuses_to_start_while_another_runs_in_the_directory(tmp_path: Path) -> None:
+    """A second demo in the same directory recreated .btcbot-demo/state.db under the running
+    one (deleting its database and -wal) before its lock told it another demo ran."""
+    first = cli("demo", "--cycles", "1", "--cycle-seconds", "0", cwd=tmp_path)
+    assert first.code == 0, first.output
+    demo = tmp_path / ".btcbot-demo"
+    [lock_file] = (demo / "locks").glob("*.lock")
+    before = (demo / "state.db").read_bytes()
+    running = FileLock(lock_file)  # what the running demo holds while it trades
+    running.acquire(LockFileRecord(pid=4242, instance_id="first-demo"))
+    try:
+        second = cli("demo", "--cycles", "1", "--cycle-seconds", "0", cwd=tmp_path)
+    finally:
+        running.release()
+    assert second.code == 2, second.output
+    [line] = second.stderr.strip().splitlines()
+    assert line.startswith("error: another btcbot demo (pid 4242, instance first-demo) is running")
+    assert (demo / "state.db").read_bytes() == before

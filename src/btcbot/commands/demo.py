@@ -27,6 +27,7 @@ from btcbot.runtime.factory import open_runtime
 from btcbot.runtime.ledger_guard import baseline_key
 from btcbot.runtime.loop import run_until_stopped
 from btcbot.store import FillRepository, OrderRepository, RiskStateRepository, unit_of_work
+from btcbot.store.locks import probe_lock_file
 from btcbot.store.schema import orders
 
 DEMO_DIR = Path(".btcbot-demo")
@@ -63,9 +64,24 @@ def demo_command(
 
 def _fresh_db() -> Path:
     DEMO_DIR.mkdir(exist_ok=True)
+    _refuse_a_running_demo()
     for old in DEMO_DIR.glob("state.db*"):
         old.unlink()
     return DEMO_DIR / "state.db"
+
+
+def _refuse_a_running_demo() -> None:
+    """Exit 2 while another demo runs here: recreating the database would delete the one it
+    is writing (its lock, taken later, is in the demo's own lock directory)."""
+    for lock_file in sorted((DEMO_DIR / "locks").glob("*.lock")):
+        probe = probe_lock_file(lock_file)
+        if probe.held:
+            who = probe.records[0].describe() if probe.records else "pid unknown"
+            fail(
+                f"another btcbot demo ({who}) is running in this directory: a new one would "
+                f"delete the database it writes ({DEMO_DIR / 'state.db'}); wait for it to end "
+                "or stop it, or start this demo from another directory"
+            )
 
 
 async def _demo(
