@@ -18,6 +18,7 @@ from btcbot.cli import app
 from tests.backtest.chromium import open_page
 from tests.backtest.factories import HOUR_MS, START, T0, lively, write_wave
 from tests.cli.runner import Result
+from tests.cli.test_bad_input import read_only_directory
 
 D = Decimal
 
@@ -214,3 +215,26 @@ def test_the_price_chart_reads_only_the_candles_of_the_report_window(run_db: Pat
     assert text.prices == {} and not any("price" in note for note in text.notes)
     narrow = _prices(run, None, None, (T0 + 40 * HOUR_MS, T0 + 41 * HOUR_MS))
     assert narrow is not None and len(next(iter(narrow.series.values())).bars) < 96
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "csv", "html", "png"])
+def test_an_out_where_nothing_can_be_written_is_one_error_line(
+    run_db: Path, tmp_path: Path, fmt: str
+) -> None:
+    """--out in a directory no file can be created in (root: sysfs) was a traceback."""
+    shut = read_only_directory(tmp_path)
+    result = btcbot("report", str(run_db), "--format", fmt, "--out", str(shut / "report.out"))
+    assert result.code == 2, result.output
+    assert "Traceback" not in result.output
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"error: --out {shut / 'report.out'}: cannot write"), line
+
+
+def test_a_last_longer_than_the_epoch_reports_the_whole_run(run_db: Path) -> None:
+    whole = json.loads(btcbot("report", str(run_db), "--format", "json").stdout)
+    longest = btcbot("report", str(run_db), "--last", "99999999999d", "--format", "json")
+    assert longest.code == 0, longest.output
+    assert json.loads(longest.stdout)["equity"] == whole["equity"]
+    text = btcbot("report", str(run_db), "--last", "99999999999d")  # was: year out of range
+    assert text.code == 0, text.output
+    assert "window 1970-01-01 00:00" in text.stdout

@@ -119,7 +119,15 @@ def report_command(
     wanted = charts or data is not None  # a --data given is read (and refused when unusable)
     dataset = _prices(run, data, symbol, equity_span(run, window)) if wanted else None
     report = build_report(run, title=title, window=window, dataset=dataset, charts=charts)
-    _write(report, output_format, out)
+    try:
+        _write(report, output_format, out)
+    except OSError as exc:
+        # out is set: stdout is not a path; a file the report cannot create there
+        where = exc.filename if exc.filename is not None else out
+        fail(
+            f"--out {out}: cannot write {where} ({exc.strerror or exc}): choose a path in a "
+            "directory you can write"
+        )
 
 
 # --- inputs --------------------------------------------------------------------------------
@@ -157,7 +165,7 @@ def _window(run: RunData, since: str | None, until: str | None, last: str | None
         except ValueError as exc:
             fail(f"--last: {exc}")
         newest = end if end is not None else _newest(run)
-        start = None if newest is None else newest - length
+        start = None if newest is None else max(newest - length, 0)  # longer: the whole run
     if start is not None and end is not None and end < start:
         fail("the window ends before it starts: check --since/--until/--last")
     return Window(start, end)
