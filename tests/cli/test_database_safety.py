@@ -286,3 +286,31 @@ def test_a_reader_that_cannot_write_the_directory_sees_a_running_writer_changes(
         writer.close()
     assert result.code == 0, result.output
     assert "order 43 unknown" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "reason",
+    ["\udced\udca0\udc80 bytes that are not UTF-8", "caf\udce9", "two\nlines", "nul\x00byte"],
+    ids=["surrogates", "latin-1", "newline", "nul"],
+)
+@pytest.mark.parametrize(
+    "args",
+    [("kill-switch", "on"), ("entries", "stop"), ("degrade", "override", "--mode", "OBSERVE_ONLY")],
+    ids=" ".join,
+)
+def test_a_reason_that_is_not_one_line_of_text_is_refused(
+    args: tuple[str, ...], reason: str, tmp_path: Path
+) -> None:
+    """Bytes that are not UTF-8 on the command line (a Latin-1 terminal) were a traceback
+    from SQLite; control characters garbled status and the logs."""
+    db = stamped(tmp_path / "state.db", DbRole.LIVE)
+    before = fingerprint(db)
+    result = run(*args, "--reason", reason, db=db)
+    assert result.code == 2, result.output
+    assert "Traceback" not in result.output
+    [line] = result.stderr.strip().splitlines()
+    assert line == (
+        "error: reason: one line of plain text (it holds a control character or bytes that "
+        "are not UTF-8)"
+    )
+    assert fingerprint(db)[0] == before[0]

@@ -12,6 +12,7 @@ see :mod:`btcbot.operator.confirm`); the CLI asks on the terminal instead.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -162,6 +163,13 @@ def reason_text(value: object, *, default: str | None = None) -> str:
         return default
     if len(text) > MAX_REASON_CHARS:
         raise BadRequest(f"reason: at most {MAX_REASON_CHARS} characters")
+    if any(unicodedata.category(char) in ("Cc", "Cs") for char in text):
+        # a NUL, a line break or an escape sequence would garble the status and the logs; a
+        # lone surrogate (bytes that are not UTF-8 on the command line) cannot be stored
+        raise BadRequest(
+            "reason: one line of plain text (it holds a control character or bytes that are "
+            "not UTF-8)"
+        )
     return text
 
 
@@ -180,12 +188,10 @@ def degrade_params(params: Mapping[str, Any]) -> tuple[Mode, str, int]:
             f"mode {mode.value}: an override forces a more cautious mode ({choices}); to let the "
             "risk layer decide again, clear the override"
         )
-    try:
-        reason = reason_text(params.get("reason"))
-    except BadRequest:
-        raise BadRequest(
-            "reason: say why the mode is forced (it is kept with the override)"
-        ) from None
+    given = params.get("reason")
+    if not (isinstance(given, str) and given.strip()):
+        raise BadRequest("reason: say why the mode is forced (it is kept with the override)")
+    reason = reason_text(given)
     minutes = params.get("minutes", 15)
     if (
         not isinstance(minutes, int)
