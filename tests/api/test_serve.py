@@ -130,3 +130,23 @@ def test_an_unreadable_order_row_is_named_not_a_500(served: Served) -> None:
         shown = httpx.get(f"{served.url}{page}", headers=headers, timeout=30)
         assert shown.status_code == 200, shown.text
         assert f"<code>{BAD}</code>: {problem}" in shown.text.replace("&#39;", "'")
+
+
+def test_a_reason_with_a_lone_surrogate_or_a_nul_is_refused_not_a_500(served: Served) -> None:
+    """JSON may escape a lone surrogate ("\\ud800"): the 422 that echoed it could not be
+    encoded and became a 500. A NUL (valid JSON) is refused by the reason check."""
+    headers = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
+    for action in ("stop_entries", "kill_switch_on"):
+        reply = httpx.post(
+            f"{served.url}/api/actions/{action}",
+            content=b'{"reason": "\\ud800 x"}',  # escaped in the JSON text itself
+            headers=headers,
+            timeout=30,
+        )
+        assert reply.status_code == 422, reply.text
+        assert reply.json()["detail"][0]["loc"] == ["body", "reason"]
+    reply = served.post("degrade_override", mode="OBSERVE_ONLY", reason="a\x00b", minutes=5)
+    assert reply.status_code == 400, reply.text
+    assert "one line of plain text" in reply.json()["detail"]
+    stored = _outside(served.db, "SELECT kill_switch, stop_entries FROM op_state")
+    assert all(not any(row) for row in stored), stored

@@ -11,11 +11,14 @@ answer. None of these routes can place an order.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
 import structlog
 from fastapi import Body, FastAPI, Path, Query, Request, Response
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import SQLAlchemyError
@@ -138,6 +141,21 @@ def _errors(app: FastAPI) -> None:
         return JSONResponse({"detail": detail}, status_code=503)
 
     app.add_exception_handler(SQLAlchemyError, unavailable)
+
+    def invalid(request: Request, exc: Exception) -> JSONResponse:
+        # FastAPI's own answer echoes the input; a lone surrogate in it ("\ud800" in a JSON
+        # body) cannot be encoded as UTF-8 and turned the 422 into a 500
+        assert isinstance(exc, RequestValidationError)
+        return AsciiJSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=422)
+
+    app.add_exception_handler(RequestValidationError, invalid)
+
+
+class AsciiJSONResponse(JSONResponse):
+    """JSON with every non-ASCII character escaped: any Python string renders."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, allow_nan=False, separators=(",", ":")).encode("ascii")
 
 
 Limit = Annotated[int, Query(ge=1, le=10_000)]
