@@ -119,3 +119,83 @@ def test_orders_lists_the_readable_rows_and_names_the_unreadable_one(
     [line] = listed.stderr.strip().splitlines()
     assert line.startswith("error: 1 order row(s) in the state database cannot be read")
     assert f"{BAD}: {problem}" in line
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A live database with cycles, run settings and a risk state: a short demo's."""
+    folder = tmp_path_factory.mktemp("demo")
+    with pytest.MonkeyPatch.context() as patch:
+        isolate_settings(folder, patch)
+        made = cli("demo", "--cycles", "2", "--cycle-seconds", "0", cwd=folder)
+    assert made.code == 0, made.output
+    return folder / ".btcbot-demo" / "state.db"
+
+
+def damaged_copy(demo_db: Path, into: Path, sql: str) -> Path:
+    db = into / "state.db"
+    db.write_bytes(demo_db.read_bytes())
+    raw = sqlite3.connect(db)
+    try:
+        with raw:
+            raw.execute(sql)
+    finally:
+        raw.close()
+    return db
+
+
+NEWEST_CYCLE = "(SELECT cycle_id FROM cycles ORDER BY started_ms DESC, cycle_id DESC LIMIT 1)"
+DAMAGED_ELSEWHERE = {
+    "cycle equity": (
+        f"UPDATE cycles SET equity = 'abc' WHERE cycle_id = {NEWEST_CYCLE}",
+        "cycles",
+        "equity: not a decimal amount: 'abc'",
+    ),
+    "cycle summary": (
+        f"UPDATE cycles SET summary = '{{bad' WHERE cycle_id = {NEWEST_CYCLE}",
+        "cycles",
+        "summary: not JSON",
+    ),
+    "cycle start": (
+        f"UPDATE cycles SET started_ms = 'x' WHERE cycle_id = {NEWEST_CYCLE}",
+        "cycles",
+        "started_ms: 'x' is not an integer",
+    ),
+    "risk state": (
+        "UPDATE risk_state SET state = '{bad' WHERE account_key = 'main'",
+        "risk_state",
+        "the risk state of account 'main' cannot be read",
+    ),
+    "run settings": (
+        "UPDATE risk_state SET state = '[1' WHERE account_key = 'main:run-settings'",
+        "run_settings",
+        "the recorded run settings of account 'main' cannot be read",
+    ),
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGED_ELSEWHERE, ids=str)
+def test_status_names_an_unreadable_cycle_or_state_document_and_shows_the_rest(
+    damage: str, demo_db: Path, tmp_path: Path
+) -> None:
+    sql, check_name, problem = DAMAGED_ELSEWHERE[damage]
+    db = damaged_copy(demo_db, tmp_path, sql)
+    for args in (("status",), ("degrade", "status")):
+        shown = run(*args, db=db)
+        assert shown.code == 0, shown.output
+        assert "Traceback" not in shown.output
+    document = json.loads(run("status", "--json", db=db).stdout)
+    assert document["health"]["status"] == "failing"
+    check = next(c for c in document["health"]["checks"] if c["name"] == check_name)
+    assert check["status"] == "failing" and problem in check["detail"], check
+    assert document["cycles"], "the readable cycles are still listed"
+
+
+def test_an_unknown_database_role_is_one_error_line(demo_db: Path, tmp_path: Path) -> None:
+    db = damaged_copy(demo_db, tmp_path, "UPDATE meta SET value = 'weird' WHERE key = 'db_role'")
+    for args in (("status",), ("kill-switch", "status"), ("kill-switch", "on")):
+        result = run(*args, db=db)
+        assert result.code == 2, (args, result.output)
+        assert "Traceback" not in result.output
+        [line] = result.stderr.strip().splitlines()
+        assert "stamped with role 'weird', which is not one of btcbot's" in line, line

@@ -75,7 +75,7 @@ def current_lock(
 
 def _recorded_lock(engine: Engine, account_key: str) -> LockIdentity | None:
     with engine.connect() as conn:
-        recorded = RunSettingsRepository(conn).get(account_key)
+        recorded, _ = RunSettingsRepository(conn).get_readable(account_key)
     lock = None if recorded is None else recorded.get("lock")
     if not isinstance(lock, dict) or not isinstance(lock.get("key"), str):
         return None
@@ -91,14 +91,27 @@ def read_status(
     identity, holder = current_lock(engine, shell, api_key, now)
     with engine.connect() as conn:
         runs = RunSettingsRepository(conn)
-        recorded, accounts = runs.get(shell.account_key), runs.accounts()
+        (recorded, settings_problem), accounts = (
+            runs.get_readable(shell.account_key),
+            runs.accounts(),
+        )
         common = run_common(shell, recorded)
         op = OpState(conn).get(common.account_key)
-        recent = CycleRepository(conn).latest(max(limit, 1))
+        recent, bad_cycles = CycleRepository(conn).latest_readable(max(limit, 1))
         readable, unreadable = OrderRepository(conn).live_orders_readable()
         live = Counter(s.status.value for s in readable)
-        risk = decode_risk_state(RiskStateRepository(conn).get(common.account_key))
+        risk, risk_problem = _risk_state(conn, common.account_key)
         fill_count = _count_fills(conn)
+    damaged = _damaged(bad_cycles, risk_problem, common.account_key)
+    if settings_problem is not None:
+        damaged.append(
+            Check(
+                "run_settings",
+                HealthStatus.FAILING,
+                f"the recorded run settings of account {common.account_key!r} cannot be read "
+                f"({settings_problem}): the next start records them again",
+            )
+        )
     last = recent[0] if recent else None
     last_ms = None if last is None else (last.ended_ms or last.started_ms)
     return StatusView(
@@ -107,7 +120,7 @@ def read_status(
         armed=bool(recorded and recorded.get("armed")),
         run_settings=_run_settings(recorded),
         accounts=tuple(accounts),
-        health=_health_view(status_health(common, op, holder, recent, now, unreadable)),
+        health=_health_view(status_health(common, op, holder, recent, now, unreadable, damaged)),
         trips=tuple(trip_view(trip) for trip in _trips(common, op, now)),
         kill_switch=KillSwitchView(
             settings=common.kill_switch,
@@ -136,6 +149,44 @@ def read_status(
         fills=fill_count,
         now_ms=now,
     )
+
+
+def _risk_state(conn: Connection, account_key: str) -> tuple[RiskState, str | None]:
+    """The risk layer's memory, or (a document edited by hand or damaged) a fresh one and
+    what is wrong with the stored one."""
+    try:
+        return decode_risk_state(RiskStateRepository(conn).get(account_key)), None
+    except (ValueError, TypeError, KeyError, AttributeError, ArithmeticError) as exc:
+        return RiskState(), f"{type(exc).__name__}: {str(exc)[:200]}"
+
+
+def _damaged(
+    bad_cycles: Sequence[tuple[str, str]], risk_problem: str | None, account_key: str
+) -> list[Check]:
+    """Failing checks naming the rows status could not read (and left out)."""
+    checks = []
+    if bad_cycles:
+        shown = "; ".join(f"{cycle_id}: {problem}" for cycle_id, problem in bad_cycles[:3])
+        more = f" (and {len(bad_cycles) - 3} more)" if len(bad_cycles) > 3 else ""
+        checks.append(
+            Check(
+                "cycles",
+                HealthStatus.FAILING,
+                f"{len(bad_cycles)} recent cycle row(s) in the state database cannot be read "
+                f"(not listed): {shown}{more}; restore the database from a backup or correct "
+                "the row",
+            )
+        )
+    if risk_problem is not None:
+        checks.append(
+            Check(
+                "risk_state",
+                HealthStatus.FAILING,
+                f"the risk state of account {account_key!r} cannot be read ({risk_problem}); "
+                "the risk mode shown is a fresh one's: restore the database from a backup",
+            )
+        )
+    return checks
 
 
 def _count_fills(conn: Connection) -> int:
@@ -287,6 +338,7 @@ def status_health(
     recent: list[CycleRecord],
     now: int,
     unreadable: Sequence[UnreadableOrder] = (),
+    damaged: Sequence[Check] = (),
 ) -> HealthReport:
     """The health model over what the database knows; the process check replaces the loop
     check when no bot holds the lock (a stopped bot is not a stuck one). A live order row that
@@ -306,7 +358,7 @@ def status_health(
     running = holder is not None and holder.liveness is Liveness.LIVE
     keep = {"kill_switch", "reconcile"} | ({"cycle"} if running else set())
     checks = [c for c in assess_health(inputs).checks if c.name in keep]
-    checks += [_process(holder, now), *_switches(op, now), *_unreadable(unreadable)]
+    checks += [_process(holder, now), *_switches(op, now), *_unreadable(unreadable), *damaged]
     worst = max((c.status for c in checks), key=lambda s: s.severity)
     return HealthReport(status=worst, checks=tuple(checks))
 

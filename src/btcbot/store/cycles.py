@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Connection, Row, select
+from sqlalchemy import Connection, select
 
 from btcbot.domain.slots import fast_init
 from btcbot.store.orders import ExecutionMode
+from btcbot.store.rows import BadRow, read_stored, stored_columns
 from btcbot.store.schema import cycles, decisions
 from btcbot.store.types import dumps_json, loads_json
 
@@ -152,6 +154,28 @@ class CycleRepository:
         query = select(cycles).order_by(cycles.c.started_ms.desc(), cycles.c.cycle_id.desc())
         return [_to_cycle(row) for row in self._conn.execute(query.limit(limit))]
 
+    def latest_readable(self, limit: int = 10) -> tuple[list[CycleRecord], list[tuple[str, str]]]:
+        """:meth:`latest`, with each row that does not read back (edited by hand, damaged)
+        set aside as ``(cycle_id, problem)`` instead of failing the read."""
+        query = select(*stored_columns(cycles)).order_by(
+            cycles.c.started_ms.desc(), cycles.c.cycle_id.desc()
+        )
+        readable: list[CycleRecord] = []
+        unreadable: list[tuple[str, str]] = []
+        for row in self._conn.execute(query.limit(limit)):
+            try:
+                values = read_stored(row, cycles, self._conn.dialect)
+                try:
+                    summary = loads_json(values["summary"])
+                except ValueError as exc:
+                    raise BadRow(f"summary: not JSON ({exc})") from None
+                if not isinstance(summary, dict):
+                    raise BadRow("summary: not a JSON object")
+                readable.append(_to_cycle(SimpleNamespace(**values)))
+            except (ValueError, TypeError, ArithmeticError) as exc:
+                unreadable.append((str(row.cycle_id), str(exc)))
+        return readable, unreadable
+
     def decisions(self, cycle_id: str) -> list[DecisionRecord]:
         query = (
             select(decisions)
@@ -193,7 +217,7 @@ def decision_row(cycle_id: str, decision: DecisionRecord) -> dict[str, Any]:
     }
 
 
-def _to_cycle(row: Row[Any]) -> CycleRecord:
+def _to_cycle(row: Any) -> CycleRecord:
     return CycleRecord(
         cycle_id=row.cycle_id,
         stage=row.stage,

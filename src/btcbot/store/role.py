@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from sqlalchemy import Connection, Engine, inspect, select
 
-from btcbot.store.errors import DatabaseRoleError
+from btcbot.store.errors import DatabaseRoleError, DatabaseUnusable
 from btcbot.store.schema import meta
 
 ROLE_KEY = "db_role"
@@ -28,7 +28,18 @@ class DbRole(StrEnum):
 
 def read_role(connection: Connection) -> DbRole | None:
     value = connection.execute(select(meta.c.value).where(meta.c.key == ROLE_KEY)).scalar()
-    return None if value is None else DbRole(value)
+    if value is None:
+        return None
+    try:
+        return DbRole(value)
+    except ValueError:
+        shown = repr(value) if len(repr(value)) <= 40 else f"{repr(value)[:37]}..."
+        known = ", ".join(role.value for role in DbRole)
+        raise DatabaseUnusable(
+            f"this database is stamped with role {shown}, which is not one of btcbot's "
+            f"({known}): it was changed outside btcbot; restore it from a backup "
+            "(`btcbot db restore`) or point STATE_DB_PATH at your bot's database"
+        ) from None
 
 
 def peek_role(engine: Engine) -> DbRole | None:

@@ -39,10 +39,26 @@ class RunSettingsRepository:
     def get(self, account_key: str) -> dict[str, Any] | None:
         return self._documents.get(run_settings_key(account_key))
 
+    def get_readable(self, account_key: str) -> tuple[dict[str, Any] | None, str | None]:
+        """:meth:`get`, or (a document edited by hand or damaged) None and what is wrong."""
+        try:
+            document = self.get(account_key)
+        except (ValueError, TypeError) as exc:
+            return None, f"{type(exc).__name__}: {str(exc)[:200]}"
+        if document is not None and not isinstance(document.get("settings", {}), dict):
+            return None, "settings: not a JSON object"
+        return document, None
+
     def accounts(self) -> list[str]:
-        """The account keys that have started a run on this database, sorted."""
+        """The account keys that have started a run on this database, sorted (a document
+        that does not read back names none)."""
         rows = self._connection.execute(
             select(risk_state.c.state).where(risk_state.c.account_key.like(f"%{_SUFFIX}"))
         ).scalars()
-        found = {loads_json(text).get("settings", {}).get("ACCOUNT_KEY") for text in rows}
+        found = set()
+        for text in rows:
+            try:
+                found.add(loads_json(text).get("settings", {}).get("ACCOUNT_KEY"))
+            except (ValueError, TypeError, AttributeError):
+                continue
         return sorted(key for key in found if isinstance(key, str))
