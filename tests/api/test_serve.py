@@ -18,7 +18,7 @@ import pytest
 
 from btcbot.store import DbRole, open_store, sqlite_url
 from tests.cli.runner import lock_dir
-from tests.cli.test_unreadable_rows import BAD, DAMAGE, GOOD, add_orders
+from tests.cli.test_unreadable_rows import BAD, DAMAGE, GOOD, TRADES, add_fills, add_orders
 from tests.helpers import free_port, is_setting
 
 TOKEN = "carol-token-0123456789abcdef"
@@ -150,3 +150,21 @@ def test_a_reason_with_a_lone_surrogate_or_a_nul_is_refused_not_a_500(served: Se
     assert "one line of plain text" in reply.json()["detail"]
     stored = _outside(served.db, "SELECT kill_switch, stop_entries FROM op_state")
     assert all(not any(row) for row in stored), stored
+
+
+def test_a_damaged_fill_is_named_not_a_500(served: Served) -> None:
+    """The ledger cannot be built without the fill: /api/ledger names it (503), the fills list
+    shows the others, and the dashboard shows everything else with the ledger's error."""
+    add_orders(served.db, "reason = 'untouched'")
+    add_fills(served.db, "price = 'abc'")
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    ledger = httpx.get(f"{served.url}/api/ledger", headers=headers, timeout=30)
+    assert ledger.status_code == 503, ledger.text
+    assert f"fill {TRADES[1]} in the state database cannot be read" in ledger.json()["detail"]
+    listed = httpx.get(f"{served.url}/api/fills", headers=headers, timeout=30)
+    assert listed.status_code == 200, listed.text
+    assert [f["trade_id"] for f in listed.json()] == [TRADES[0]]
+    for page in ("/", "/history"):
+        shown = httpx.get(f"{served.url}{page}", headers=headers, timeout=30)
+        assert shown.status_code == 200, (page, shown.text)
+    assert f"fill {TRADES[1]}" in httpx.get(f"{served.url}/", headers=headers, timeout=30).text

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from btcbot.domain import OrderMethod, OrderRequest, Side, Symbol
+from btcbot.domain import Fill, OrderMethod, OrderRequest, Side, Symbol
 from btcbot.store import (
     DbRole,
     ExecutionMode,
+    FillRepository,
     OrderRepository,
     make_engine,
     open_store,
@@ -199,3 +200,47 @@ def test_an_unknown_database_role_is_one_error_line(demo_db: Path, tmp_path: Pat
         assert "Traceback" not in result.output
         [line] = result.stderr.strip().splitlines()
         assert "stamped with role 'weird', which is not one of btcbot's" in line, line
+
+
+TRADES = (2**60 + 1, 2**60 + 2)  # the second is damaged
+
+
+def add_fills(db: Path, damage: str) -> None:
+    """Two fills of our order GOOD (its client id: no exchange id yet) into ``db``; then
+    ``damage`` (SQL) to the second."""
+    engine = make_engine(sqlite_url(db))
+    try:
+        with unit_of_work(engine) as conn:
+            for at, trade in enumerate(TRADES):
+                fill = Fill(
+                    trade_id=trade,
+                    order_id=7,
+                    client_order_id=GOOD,
+                    symbol=Symbol("BTC", "TRY"),
+                    side=Side.BUY,
+                    price=Decimal("100000"),
+                    quantity=Decimal("0.0005"),
+                    fee=Decimal("0.1"),
+                    tax=Decimal("0"),
+                    timestamp_ms=NOW + at,
+                )
+                FillRepository(conn).insert(fill, now_ms=NOW + at)
+    finally:
+        engine.dispose()
+    raw = sqlite3.connect(db)
+    try:
+        with raw:
+            raw.execute(f"UPDATE fills SET {damage} WHERE trade_id = ?", (str(TRADES[1]),))
+    finally:
+        raw.close()
+
+
+def test_a_damaged_fill_makes_the_ledger_one_error_line_naming_it(tmp_path: Path) -> None:
+    db = with_orders(tmp_path / "state.db", "reason = 'untouched'")
+    add_fills(db, "price = 'abc'")
+    ledger = run("ledger", "status", db=db)
+    assert ledger.code == 2, ledger.output
+    assert "Traceback" not in ledger.output
+    [line] = ledger.stderr.strip().splitlines()
+    assert f"fill {TRADES[1]} in the state database cannot be read (price: not a decimal" in line
+    assert run("status", db=db).code == 0

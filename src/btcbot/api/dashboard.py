@@ -25,6 +25,8 @@ from fastapi.templating import Jinja2Templates
 from btcbot.api.auth import SESSION_COOKIE, SESSION_TTL_MS, Authenticator, log_refused
 from btcbot.domain.money import format_decimal
 from btcbot.operator import Action, OperatorError, OperatorServices
+from btcbot.operator.views import LedgerView
+from btcbot.store import DamagedRow
 
 HERE = Path(__file__).parent
 _WHOLE_MINUTES = re.compile(r"[0-9]{1,6}")  # ASCII digits only ("²".isdigit() is true)
@@ -98,10 +100,15 @@ def mount_dashboard(app: FastAPI, services: OperatorServices, auth: Authenticato
     @app.get("/", include_in_schema=False)
     def overview(request: Request) -> Response:
         status = services.status(cycles=10)
+        try:
+            ledger, ledger_error = services.ledger(), None
+        except DamagedRow as exc:  # the rest of the page still shows
+            ledger, ledger_error = LedgerView(None, {}, ()), str(exc)
         context = {
             "status": status,
             "orders": services.orders(limit=100),
-            "ledger": services.ledger(),
+            "ledger": ledger,
+            "ledger_error": ledger_error,
             "caller": request.state.caller,
             "one_step": ONE_STEP,
         }

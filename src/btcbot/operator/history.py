@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import Any
 
+import structlog
 from sqlalchemy import Connection, and_, case, or_, select
+from sqlalchemy.engine import Dialect
 
 from btcbot.domain.money import ZERO
 from btcbot.domain.reasons import explain
@@ -23,8 +26,10 @@ from btcbot.operator.views import (
 )
 from btcbot.store import CycleRepository
 from btcbot.store.orders import read_order_row
-from btcbot.store.rows import BadRow, stored_columns
+from btcbot.store.rows import BadRow, read_stored, stored_columns
 from btcbot.store.schema import cycles, fills, orders
+
+log = structlog.get_logger(__name__)
 
 
 def list_orders(
@@ -82,15 +87,22 @@ def _ours_column() -> Any:
 def list_fills(
     conn: Connection, limit: int, *, since_ms: int | None = None, newest_first: bool = True
 ) -> list[FillView]:
-    query = select(fills, _ours_column())
+    query = select(*stored_columns(fills), _ours_column())
     if since_ms is not None:
         query = query.where(fills.c.timestamp_ms >= since_ms)
     order = (fills.c.timestamp_ms.desc(),) if newest_first else (fills.c.timestamp_ms,)
     rows = conn.execute(query.order_by(*order).limit(limit))
-    return [_fill(row) for row in rows]
+    found = []
+    for row in rows:
+        try:
+            found.append(_fill(row, conn.dialect))
+        except (ValueError, TypeError, ArithmeticError) as exc:
+            log.warning("fill_unreadable", trade_id=str(row.trade_id), problem=str(exc)[:200])
+    return found
 
 
-def _fill(row: Any) -> FillView:
+def _fill(stored: Any, dialect: Dialect) -> FillView:
+    row = SimpleNamespace(**read_stored(stored, fills, dialect), ours=stored.ours)
     return FillView(
         trade_id=int(row.trade_id),
         order_id=int(row.order_id),

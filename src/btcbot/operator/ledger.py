@@ -8,15 +8,22 @@ from btcbot.accounting import build_ledger, expected_holdings
 from btcbot.domain.money import to_decimal
 from btcbot.operator.views import LedgerView, PositionView
 from btcbot.runtime.ledger_guard import baseline_key
-from btcbot.store import FillRepository, RiskStateRepository
+from btcbot.store import DamagedRow, FillRepository, RiskStateRepository
 
 
 def read_ledger(conn: Connection, account_key: str) -> LedgerView:
     """Balances are baseline + the effect of our fills (what the ledger check expects the
     exchange to hold); positions are built from our fills only."""
-    stored = RiskStateRepository(conn).get(baseline_key(account_key))
-    ours = FillRepository(conn).ours()
-    baseline = None if stored is None else {a: to_decimal(v) for a, v in stored.items()}
+    ours = FillRepository(conn).ours_checked()
+    try:
+        stored = RiskStateRepository(conn).get(baseline_key(account_key))
+        baseline = None if stored is None else {a: to_decimal(v) for a, v in stored.items()}
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise DamagedRow(
+            f"the ledger baseline of account {account_key!r} in the state database cannot be "
+            f"read ({type(exc).__name__}: {str(exc)[:200]}): restore the database from a backup "
+            "or set a new one (`btcbot ledger rebase`)"
+        ) from None
     balances = dict(expected_holdings(ours, baseline)) if baseline is not None else {}
     ledger = build_ledger(ours)
     positions = tuple(

@@ -34,6 +34,7 @@ from btcbot.store.engine import (
     unit_of_work,
 )
 from btcbot.store.errors import (
+    DamagedRow,
     DatabaseRoleError,
     DatabaseUnreachable,
     DatabaseUnusable,
@@ -111,6 +112,7 @@ def _vet(engine: Engine, url: str, role: DbRole, setting: str, *, dispose: bool 
 __all__ = [
     "CycleRecord",
     "CycleRepository",
+    "DamagedRow",
     "DatabaseRoleError",
     "DatabaseUnreachable",
     "DatabaseUnusable",

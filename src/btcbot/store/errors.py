@@ -9,7 +9,8 @@ StoreError
 ├── OrderNotFound        an update names a client order id the store never saw
 ├── DatabaseUnusable     the path or URL holds no usable state database (not SQLite,
 │                        corrupted, another program's, missing or read-only directory)
-└── DatabaseUnreachable  the database server did not answer (a runtime failure)
+├── DatabaseUnreachable  the database server did not answer (a runtime failure)
+└── DamagedRow           a stored row does not read back (edited by hand, damaged)
 """
 
 from __future__ import annotations
@@ -49,3 +50,8 @@ class DatabaseUnusable(StoreError):
 
 class DatabaseUnreachable(StoreError):
     """The server is down or refused us: retry later (exit code 1)."""
+
+
+class DamagedRow(StoreError):
+    """A row that does not read back as its table's types (names the table, row and value):
+    restore the database from a backup or correct the row."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 from enum import StrEnum
+from types import SimpleNamespace
 from typing import Any
 
 import structlog
@@ -21,6 +22,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from btcbot.domain import Fill, Side, Symbol
 from btcbot.domain.money import ZERO
+from btcbot.store.errors import DamagedRow
+from btcbot.store.rows import read_stored, stored_columns
 from btcbot.store.schema import fills, orders
 
 log = structlog.get_logger(__name__)
@@ -73,6 +76,23 @@ class FillRepository:
         """Stored fills by time (then trade id), ours or not; the ledger re-sorts them into its
         canonical order (:func:`btcbot.accounting.canonical_key`)."""
         return self._select(None, symbol, since_ms)
+
+    def ours_checked(self) -> list[Fill]:
+        """:meth:`ours` for the operator's ledger view: a row that does not read back raises
+        :class:`~btcbot.store.errors.DamagedRow` naming it (the ledger cannot leave it out)."""
+        rows = self._conn.execute(select(*stored_columns(fills)).where(_ours()))
+        found = []
+        for row in rows:
+            try:
+                found.append(
+                    _to_fill(SimpleNamespace(**read_stored(row, fills, self._conn.dialect)))
+                )
+            except (ValueError, TypeError, ArithmeticError) as exc:
+                raise DamagedRow(
+                    f"fill {row.trade_id} in the state database cannot be read ({exc}): the "
+                    "ledger cannot be built without it; restore the database from a backup"
+                ) from None
+        return _ordered(found)
 
     def ours(self, symbol: Symbol | None = None, since_ms: int | None = None) -> list[Fill]:
         """Fills of orders the agent placed: what positions, PnL and the ledger book."""
@@ -164,7 +184,7 @@ def fill_row(fill: Fill, now_ms: int) -> dict[str, Any]:
     }
 
 
-def _to_fill(row: Row[Any]) -> Fill:
+def _to_fill(row: Any) -> Fill:
     return Fill(
         trade_id=row.trade_id,
         order_id=row.order_id,
