@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,9 +18,9 @@ import httpx
 import pytest
 
 from btcbot.store import DbRole, open_store, sqlite_url
-from tests.cli.runner import lock_dir
+from tests.cli.runner import cli, lock_dir
 from tests.cli.test_unreadable_rows import BAD, DAMAGE, GOOD, TRADES, add_fills, add_orders
-from tests.helpers import free_port, is_setting
+from tests.helpers import free_port, is_setting, isolate_settings
 
 TOKEN = "carol-token-0123456789abcdef"
 
@@ -40,6 +41,13 @@ class Served:
 def served(tmp_path: Path) -> Iterator[Served]:
     db = tmp_path / "state.db"
     open_store(sqlite_url(db), DbRole.DRY_RUN).dispose()  # the bot ran once, and stopped
+    with serving(db, tmp_path) as running:
+        yield running
+
+
+@contextmanager
+def serving(db: Path, tmp_path: Path) -> Iterator[Served]:
+    """``btcbot serve`` over ``db`` until the block ends."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not is_setting(k)}
     env.update({"STATE_DB_PATH": str(db), "API_TOKEN": TOKEN, "LOCK_DIR": lock_dir(tmp_path)})
@@ -168,3 +176,29 @@ def test_a_damaged_fill_is_named_not_a_500(served: Served) -> None:
         shown = httpx.get(f"{served.url}{page}", headers=headers, timeout=30)
         assert shown.status_code == 200, (page, shown.text)
     assert f"fill {TRADES[1]}" in httpx.get(f"{served.url}/", headers=headers, timeout=30).text
+
+
+def test_a_damaged_cycle_row_is_named_not_a_500(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The newest cycle's equity edited to 'abc': the cycle lists, the equity series, the
+    decisions page and the status leave it out or name it; the cycle itself is a 503 naming it."""
+    isolate_settings(tmp_path, monkeypatch)
+    made = cli("demo", "--cycles", "3", "--cycle-seconds", "0", cwd=tmp_path)
+    assert made.code == 0, made.output
+    db = tmp_path / ".btcbot-demo" / "state.db"
+    [(cycle_id,)] = _outside(db, "SELECT cycle_id FROM cycles ORDER BY started_ms DESC LIMIT 1")
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("UPDATE cycles SET equity = 'abc' WHERE cycle_id = ?", (cycle_id,))
+    conn.close()
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    with serving(db, tmp_path) as served:
+        for path in ("/api/cycles", "/api/equity", "/api/status", "/decisions", "/"):
+            reply = httpx.get(f"{served.url}{path}", headers=headers, timeout=30)
+            assert reply.status_code == 200, (path, reply.text)
+        listed = httpx.get(f"{served.url}/api/cycles", headers=headers, timeout=30).json()
+        assert listed and cycle_id not in {c["cycle_id"] for c in listed}
+        one = httpx.get(f"{served.url}/api/cycles/{cycle_id}", headers=headers, timeout=30)
+        assert one.status_code == 503, one.text
+        assert f"cycle {cycle_id} in the state database cannot be read" in one.json()["detail"]

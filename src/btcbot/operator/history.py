@@ -11,7 +11,7 @@ import structlog
 from sqlalchemy import Connection, and_, case, or_, select
 from sqlalchemy.engine import Dialect
 
-from btcbot.domain.money import ZERO
+from btcbot.domain.money import ZERO, to_decimal
 from btcbot.domain.reasons import explain
 from btcbot.operator.status import cycle_view
 from btcbot.operator.views import (
@@ -119,12 +119,17 @@ def _fill(stored: Any, dialect: Dialect) -> FillView:
 
 
 def list_cycles(conn: Connection, limit: int) -> list[CycleView]:
-    return [cycle_view(c) for c in CycleRepository(conn).latest(limit)]
+    """The newest cycles; a row that does not read back is left out (logged; ``status``
+    fails its health naming it)."""
+    readable, unreadable = CycleRepository(conn).latest_readable(limit)
+    for cycle_id, problem in unreadable:
+        log.warning("cycle_unreadable", cycle_id=cycle_id, problem=problem[:200])
+    return [cycle_view(c) for c in readable]
 
 
 def cycle_detail(conn: Connection, cycle_id: str) -> CycleDetail | None:
     repository = CycleRepository(conn)
-    record = repository.get(cycle_id)
+    record = repository.get_checked(cycle_id)
     if record is None:
         return None
     decisions = tuple(
@@ -144,13 +149,18 @@ def cycle_detail(conn: Connection, cycle_id: str) -> CycleDetail | None:
 def equity_series(conn: Connection, limit: int, fill_limit: int) -> EquitySeries:
     """The last ``limit`` valued cycles, oldest first: equity, PnL since the first point, and
     drawdown from the running peak; with our fills in that window for chart marks."""
+    stored = {column.name: column for column in stored_columns(cycles)}
     query = (
-        select(cycles.c.started_ms, cycles.c.ended_ms, cycles.c.equity)
+        select(cycles.c.cycle_id, stored["started_ms"], stored["ended_ms"], stored["equity"])
         .where(cycles.c.equity.is_not(None))
         .order_by(cycles.c.started_ms.desc())
         .limit(limit)
     )
-    rows = list(conn.execute(query))[::-1]
+    rows = [
+        row
+        for row in (_equity_row(found) for found in list(conn.execute(query))[::-1])
+        if row is not None
+    ]
     points: list[EquityPoint] = []
     peak: Decimal | None = None
     worst = ZERO
@@ -164,3 +174,17 @@ def equity_series(conn: Connection, limit: int, fill_limit: int) -> EquitySeries
     since = rows[0].started_ms if rows else None
     marks = [f for f in list_fills(conn, fill_limit, since_ms=since, newest_first=False) if f.ours]
     return EquitySeries(tuple(points), worst, tuple(marks))
+
+
+def _equity_row(row: Any) -> SimpleNamespace | None:
+    """One equity point's columns, or None (logged) for a row that does not read back."""
+    try:
+        started, ended = row.started_ms, row.ended_ms
+        if not isinstance(started, int) or not (ended is None or isinstance(ended, int)):
+            raise ValueError(f"started_ms/ended_ms {started!r}/{ended!r} are not integers")
+        return SimpleNamespace(
+            started_ms=started, ended_ms=ended, equity=to_decimal(str(row.equity))
+        )
+    except (ValueError, TypeError, ArithmeticError) as exc:
+        log.warning("cycle_unreadable", cycle_id=str(row.cycle_id), problem=str(exc)[:200])
+        return None

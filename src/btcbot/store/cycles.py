@@ -8,9 +8,10 @@ from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Row, select
 
 from btcbot.domain.slots import fast_init
+from btcbot.store.errors import DamagedRow
 from btcbot.store.orders import ExecutionMode
 from btcbot.store.rows import BadRow, read_stored, stored_columns
 from btcbot.store.schema import cycles, decisions
@@ -150,6 +151,21 @@ class CycleRepository:
         row = self._conn.execute(select(cycles).where(cycles.c.cycle_id == cycle_id)).first()
         return None if row is None else _to_cycle(row)
 
+    def get_checked(self, cycle_id: str) -> CycleRecord | None:
+        """:meth:`get`; a row that does not read back raises
+        :class:`~btcbot.store.errors.DamagedRow` naming it."""
+        query = select(*stored_columns(cycles)).where(cycles.c.cycle_id == cycle_id)
+        row = self._conn.execute(query).first()
+        if row is None:
+            return None
+        try:
+            return _read_cycle(row, self._conn)
+        except (ValueError, TypeError, ArithmeticError) as exc:
+            raise DamagedRow(
+                f"cycle {cycle_id} in the state database cannot be read ({exc}): restore the "
+                "database from a backup or correct the row"
+            ) from None
+
     def latest(self, limit: int = 10) -> list[CycleRecord]:
         query = select(cycles).order_by(cycles.c.started_ms.desc(), cycles.c.cycle_id.desc())
         return [_to_cycle(row) for row in self._conn.execute(query.limit(limit))]
@@ -164,14 +180,7 @@ class CycleRepository:
         unreadable: list[tuple[str, str]] = []
         for row in self._conn.execute(query.limit(limit)):
             try:
-                values = read_stored(row, cycles, self._conn.dialect)
-                try:
-                    summary = loads_json(values["summary"])
-                except ValueError as exc:
-                    raise BadRow(f"summary: not JSON ({exc})") from None
-                if not isinstance(summary, dict):
-                    raise BadRow("summary: not a JSON object")
-                readable.append(_to_cycle(SimpleNamespace(**values)))
+                readable.append(_read_cycle(row, self._conn))
             except (ValueError, TypeError, ArithmeticError) as exc:
                 unreadable.append((str(row.cycle_id), str(exc)))
         return readable, unreadable
@@ -215,6 +224,19 @@ def decision_row(cycle_id: str, decision: DecisionRecord) -> dict[str, Any]:
         "reason_code": decision.reason_code,
         "detail": decision.detail,
     }
+
+
+def _read_cycle(row: Row[Any], conn: Connection) -> CycleRecord:
+    """A ``cycles`` row selected through :func:`~btcbot.store.rows.stored_columns`, converted
+    (:class:`~btcbot.store.rows.BadRow` names what does not convert)."""
+    values = read_stored(row, cycles, conn.dialect)
+    try:
+        summary = loads_json(values["summary"])
+    except ValueError as exc:
+        raise BadRow(f"summary: not JSON ({exc})") from None
+    if not isinstance(summary, dict):
+        raise BadRow("summary: not a JSON object")
+    return _to_cycle(SimpleNamespace(**values))
 
 
 def _to_cycle(row: Any) -> CycleRecord:
