@@ -35,7 +35,7 @@ from btcbot.config import (
 from btcbot.config.base import BtcbotSettings, env_names
 from btcbot.config.telegram import TelegramSettings
 from btcbot.store import DbRole, open_store, sqlite_url
-from tests.cli.runner import Result, cli
+from tests.cli.runner import Result, cli, run_cli
 from tests.helpers import free_port, isolate_settings
 
 MODELS: tuple[tuple[type[BaseSettings], int], ...] = (
@@ -673,3 +673,40 @@ def test_a_strategy_knob_out_of_range_is_refused_naming_the_setting_and_its_rang
     else:
         assert f"FAIL  config  {named}" in result.stdout
     assert not (tmp_path / "state.db").exists()
+
+
+ENDLESS: dict[str, tuple[tuple[str, ...], dict[str, str], str]] = {
+    "--env-file": (("status", "--env-file", "/dev/zero"), {}, "settings file /dev/zero"),
+    "BTCTURK_API_SECRET_FILE": (
+        ("run", "--cycles", "1"),
+        {"BTCTURK_API_KEY": "public-key", "BTCTURK_API_SECRET_FILE": "/dev/zero"},
+        "BTCTURK_API_SECRET_FILE /dev/zero",
+    ),
+    "TELEGRAM_BOT_TOKEN_FILE": (
+        ("run", "--cycles", "1"),
+        {
+            "TELEGRAM_ENABLED": "true",
+            "TELEGRAM_CHAT_IDS": "1",
+            "TELEGRAM_BOT_TOKEN_FILE": "/dev/urandom",
+        },
+        "TELEGRAM_BOT_TOKEN_FILE /dev/urandom",
+    ),
+    "API_TOKENS_FILE": (
+        ("serve", "--port", "0"),
+        {"API_TOKENS_FILE": "/dev/zero"},
+        "API_TOKENS_FILE /dev/zero",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", ENDLESS, ids=str)
+def test_a_settings_file_that_never_ends_is_refused(name: str, tmp_path: Path) -> None:
+    """A settings or secret file naming /dev/zero (or any huge file) was read whole: the
+    command hung, growing until it ran out of memory. (A subprocess: a hang times out.)"""
+    args, env, culprit = ENDLESS[name]
+    open_store(sqlite_url(tmp_path / "state.db"), DbRole.DRY_RUN).dispose()
+    result = run_cli(*args, cwd=tmp_path, env={**offline(tmp_path), **env}, timeout=60)
+    assert result.code == 2, result.output
+    assert "Traceback" not in result.output
+    [line] = [text for text in result.stderr.splitlines() if text.startswith("error:")]
+    assert culprit in line and "more than 1024 KiB" in line, line

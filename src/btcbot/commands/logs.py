@@ -8,7 +8,6 @@ import logging
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 
 @dataclass
@@ -36,11 +35,13 @@ def configure_logs(default_level: str, secrets: Iterable[str] = ()) -> None:
 
 def environment_secrets() -> list[str]:
     """Credential values visible in the process environment (before settings load)."""
+    from btcbot.config.files import read_bounded_text  # btcbot.config is not light
+
     secrets = [os.environ.get(name, "") for name in _SECRET_VARIABLES]
     for variable in ("BTCTURK_API_SECRET_FILE", "TELEGRAM_BOT_TOKEN_FILE"):
         secret_file = os.environ.get(variable)
         if secret_file:
             # An unreadable file is reported (with its path) by the settings loader.
             with contextlib.suppress(OSError, UnicodeDecodeError):
-                secrets.append(Path(secret_file).read_text(encoding="utf-8").strip())
+                secrets.append(read_bounded_text(secret_file).strip())
     return secrets

@@ -14,6 +14,7 @@ from pydantic import Field, SecretStr
 
 from btcbot.config.base import BtcbotSettings
 from btcbot.config.errors import ConfigError
+from btcbot.config.files import read_bounded_text
 from btcbot.config.validators import Host
 
 TOKEN_MIN_CHARS = 16
@@ -79,7 +80,7 @@ def load_tokens(settings: ApiSettings) -> dict[str, str]:
     path = settings.api_tokens_file
     if path is not None:
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_bounded_text(path)
         except (OSError, UnicodeDecodeError) as exc:
             why = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
             raise ConfigError(f"API_TOKENS_FILE {path}: cannot read it ({why})") from None

@@ -15,6 +15,7 @@ from pathlib import Path
 from dotenv.parser import parse_stream
 
 from btcbot.config.errors import ConfigError
+from btcbot.config.files import read_bounded
 
 
 def read_env_file(path: Path) -> dict[str, str]:
@@ -47,7 +48,7 @@ def check_env_file(path: Path) -> Path:
 
 def _text(path: Path) -> str:
     try:
-        data = path.read_bytes()
+        data = read_bounded(path)
     except IsADirectoryError:
         raise ConfigError(f"settings file {path} is a directory: name a KEY=value file") from None
     except OSError as exc:

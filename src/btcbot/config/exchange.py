@@ -13,6 +13,7 @@ from typing import Any, Self
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from btcbot.config.files import read_bounded_text
 from btcbot.config.validators import HttpUrl, WsUrl, is_base64
 
 _SECRET_FIX = "paste the private key exactly as BTCTurk showed it (base64 text)"
@@ -145,7 +146,7 @@ class ExchangeSettings(BaseSettings):
         if data.get("api_secret") not in (None, ""):
             raise ValueError("set BTCTURK_API_SECRET or BTCTURK_API_SECRET_FILE, not both")
         try:
-            secret = Path(path).read_text(encoding="utf-8").strip()
+            secret = read_bounded_text(path).strip()
         except OSError as exc:
             raise ValueError(
                 f"BTCTURK_API_SECRET_FILE {path}: cannot read it ({exc.strerror})"

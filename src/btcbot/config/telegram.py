@@ -17,6 +17,7 @@ from pydantic import BeforeValidator, Field, SecretStr, field_validator, model_v
 from pydantic_settings import NoDecode
 
 from btcbot.config.base import BtcbotSettings, split_csv
+from btcbot.config.files import read_bounded_text
 from btcbot.config.validators import HttpUrl
 
 # BotFather hands out "<bot id>:<35 characters>"; only the shape is checked here.
@@ -122,7 +123,7 @@ class TelegramSettings(BtcbotSettings):
         if data.get("telegram_bot_token") not in (None, ""):
             raise ValueError("set TELEGRAM_BOT_TOKEN or TELEGRAM_BOT_TOKEN_FILE, not both")
         try:
-            token = Path(path).read_text(encoding="utf-8").strip()
+            token = read_bounded_text(path).strip()
         except OSError as exc:
             raise ValueError(
                 f"TELEGRAM_BOT_TOKEN_FILE {path}: cannot read it ({exc.strerror})"
