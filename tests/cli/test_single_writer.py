@@ -174,3 +174,28 @@ def test_status_finds_the_running_bots_lock_without_the_api_key(
     for shown in (overview.stdout, locks.stdout):
         assert f"pid {bot.pid}" in shown and "[live]" in shown.lower(), shown
         assert PLANTED_KEY not in shown, shown
+
+
+def test_the_same_exchange_account_under_another_account_key_on_its_database_is_refused(
+    emu: Emulator, tmp_path: Path
+) -> None:
+    """The kill switch, freeze, ledger baseline and loss limits are kept per ACCOUNT_KEY: a
+    restart of the same exchange account (API key) on its database under another name would
+    trade with none of them, a tripped kill switch included."""
+    env = bot_env(emu, tmp_path, "state.db", "main")
+    assert cli("run", "--stage", "3", "--cycles", "1", cwd=tmp_path, env=env).code == 0
+    assert cli("kill-switch", "on", "--reason", "stop it", cwd=tmp_path, env=env).code == 0
+    submits = emu.faults.counters.mutating["submit"]
+    renamed = cli(
+        "run", "--stage", "3", "--cycles", "2", cwd=tmp_path, env={**env, "ACCOUNT_KEY": "prod"}
+    )
+    assert renamed.code == 2, renamed.output
+    assert "already runs on this database as ACCOUNT_KEY 'main'" in renamed.stderr
+    assert "set ACCOUNT_KEY=main" in renamed.stderr
+    assert "Traceback" not in renamed.output and PLANTED_KEY not in renamed.output
+    assert "cycle " not in renamed.stdout
+    assert emu.faults.counters.mutating["submit"] == submits
+    # Under its own name it runs, and its kill switch holds.
+    again = cli("run", "--stage", "3", "--cycles", "1", cwd=tmp_path, env=env)
+    assert again.code == 0, again.output
+    assert "KILL SWITCH on (set by an operator)" in again.stdout

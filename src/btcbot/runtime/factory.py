@@ -41,7 +41,7 @@ from btcbot.runtime.contained import contained
 from btcbot.runtime.cycle import CycleRunner, CycleSettings
 from btcbot.runtime.ledger_guard import LedgerGuard
 from btcbot.runtime.loop import StopSignal
-from btcbot.runtime.run_settings import record_run_settings
+from btcbot.runtime.run_settings import record_run_settings, refuse_renamed_account
 from btcbot.runtime.startup import StartupWait, wait_for_exchange
 from btcbot.runtime.writer_lock import LockHeartbeat, lock_identity
 from btcbot.store import (
@@ -122,6 +122,8 @@ async def open_runtime(
         engine = _open_engine(config, role)
         stack.callback(engine.dispose)
         lock, heartbeat, identity = _take_lock(stack, engine, config, clock_ms, stop)
+        if not dry_run:  # another live writer was refused first, by the lock
+            refuse_renamed_account(engine, common.account_key, identity)
         credentials = None if dry_run else credentials_from(config.exchange)
         rest = await stack.enter_async_context(BtcturkRestClient.from_settings(config.exchange))
         arming = store_backed_arming(

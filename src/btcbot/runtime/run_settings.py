@@ -7,7 +7,7 @@ import os
 
 from sqlalchemy import Engine
 
-from btcbot.config import AppConfig
+from btcbot.config import AppConfig, ConfigError
 from btcbot.config.record import settings_record
 from btcbot.store import LockIdentity, unit_of_work
 from btcbot.store.run_settings import RunSettingsRepository
@@ -27,3 +27,27 @@ def record_run_settings(
         }
     with unit_of_work(engine) as connection:
         RunSettingsRepository(connection).put(config.common.account_key, document, now_ms=now_ms)
+
+
+def refuse_renamed_account(engine: Engine, account_key: str, lock: LockIdentity) -> None:
+    """Refuse a live run whose exchange account (``lock``: its API key's fingerprint) already
+    runs on this database under another ``ACCOUNT_KEY``: the account's kill switch, unknown-
+    order freeze, ledger baseline, loss limits and reject cooldowns are kept under that name,
+    and a new name would start the same account without any of them (a tripped kill switch
+    would no longer stop it)."""
+    with unit_of_work(engine) as connection:
+        others = [
+            name
+            for name in RunSettingsRepository(connection).accounts_locking(lock.key)
+            if name != account_key
+        ]
+    if not others:
+        return
+    named = ", ".join(repr(name) for name in others)
+    raise ConfigError(
+        f"ACCOUNT_KEY {account_key!r}: this exchange account ({lock.label}, from "
+        f"BTCTURK_API_KEY) already runs on this database as ACCOUNT_KEY {named}; its kill "
+        "switch, unknown-order freeze, ledger baseline and loss limits are kept under that "
+        f"name and would not apply to {account_key!r}: set ACCOUNT_KEY={others[0]}, or use a "
+        "separate database (STATE_DB_PATH or STATE_DB_URL) for another account"
+    )

@@ -62,3 +62,18 @@ class RunSettingsRepository:
             except (ValueError, TypeError, AttributeError):
                 continue
         return sorted(key for key in found if isinstance(key, str))
+
+    def accounts_locking(self, lock_key: str) -> list[str]:
+        """The account keys whose last run on this database held the writer lock ``lock_key``
+        (for an exchange account: the fingerprint of its API key), sorted."""
+        rows = self._connection.execute(
+            select(risk_state.c.state).where(risk_state.c.account_key.like(f"%{_SUFFIX}"))
+        ).scalars()
+        found = set()
+        for text in rows:
+            document = loads_json(text)
+            lock = document.get("lock")
+            account = document.get("settings", {}).get("ACCOUNT_KEY")
+            if isinstance(lock, dict) and lock.get("key") == lock_key and isinstance(account, str):
+                found.add(account)
+        return sorted(found)
