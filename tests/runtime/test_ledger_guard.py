@@ -14,7 +14,7 @@ from btcbot.config import load_config
 from btcbot.domain import Fill
 from btcbot.emulator import EmulatorConfig, running_emulator
 from btcbot.runtime.factory import open_runtime
-from btcbot.store import FillRepository, OpState, unit_of_work
+from btcbot.store import FillRepository, OpState, RiskStateRepository, unit_of_work
 from tests.cli.runner import cli
 from tests.runtime.conftest import arm, point_at
 
@@ -92,3 +92,74 @@ async def test_a_trade_landing_between_the_trades_and_balance_reads_is_not_a_mis
             assert runner.ledger is not None and runner.ledger.consecutive == 0
             with unit_of_work(runtime.engine) as conn:
                 assert FillRepository(conn).ours(), "the late trade is booked by the re-check"
+
+
+def _day_and_peak(engine: Any) -> tuple[str, str]:
+    with unit_of_work(engine) as conn:
+        state = RiskStateRepository(conn).get("main") or {}
+    return state["day_start_equity"], state["peak_equity"]
+
+
+async def _rebase(runner: Any, workdir: Path) -> Any:
+    """The operator's steps after a balance change the bot did not make: the mismatch is
+    seen, ``btcbot ledger rebase`` accepts it, the next cycle runs."""
+    assert "ledger disagrees" in ((await runner.run_once()).skipped or "")
+    env = {"STATE_DB_PATH": str(workdir / "state.db")}
+    assert cli("ledger", "rebase", "--yes", cwd=workdir, env=env).code == 0
+    report = await runner.run_once()
+    assert report.skipped is None, report.line()
+    return report
+
+
+async def test_a_rebased_deposit_does_not_lift_the_daily_loss_stop(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Profile 4 stops at MAX_DAILY_LOSS_TRY (1000) lost since the UTC day began; 20000 TRY
+    deposited and accepted is not the day's profit (it lifted the stop)."""
+    monkeypatch.setenv("SYMBOLS", "BTC_TRY")
+    monkeypatch.setenv("ORDERBOOK_TTL_MS", "0")  # each cycle reads the book the price moved
+    stepped = EmulatorConfig(seed=3, port=0, tick_seconds=0.0, rate_limit_scale=None)
+    async with running_emulator(stepped) as emu:
+        point_at(monkeypatch, emu)
+        arm(monkeypatch, emu)
+        async with open_runtime(load_config(4)) as runtime:
+            runner = runtime.runner
+            assert (await runner.run_once()).risk_mode == "NORMAL"
+            # The account's 0.05 BTC loses 3 % (about 4500 TRY).
+            emu.simulator.set_price("BTCTRY", emu.simulator.refs["BTCTRY"] * Decimal("0.97"))
+            await emu.step(3)
+            fell = await runner.run_once()
+            assert fell.risk_mode == "OBSERVE_ONLY" and "max_daily_loss" in fell.line()
+            start, peak = _day_and_peak(runtime.engine)
+            user = emu.exchange.user_by_key(emu.demo_account.api_key)
+            assert user is not None
+            user.wallet.free["TRY"] += Decimal(20000)
+            after = await _rebase(runner, workdir)
+            assert after.risk_mode == "OBSERVE_ONLY", after.line()
+            assert "max_daily_loss" in after.line()
+            moved = _day_and_peak(runtime.engine)
+            assert moved == (str(Decimal(start) + 20000), str(Decimal(peak) + 20000))
+            # Taken in once: the next cycles keep the same day start.
+            assert (await runner.run_once()).risk_mode == "OBSERVE_ONLY"
+            assert _day_and_peak(runtime.engine) == moved
+
+
+async def test_a_rebased_withdrawal_is_no_loss_and_no_drawdown(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Withdrawing 15 % of the account is neither the day's loss nor a drawdown: profile 4
+    stopped on both (MAX_DRAWDOWN_PCT 10, against a peak that never comes back)."""
+    monkeypatch.setenv("SYMBOLS", "BTC_TRY")
+    stepped = EmulatorConfig(seed=3, port=0, tick_seconds=0.0, rate_limit_scale=None)
+    async with running_emulator(stepped) as emu:
+        point_at(monkeypatch, emu)
+        arm(monkeypatch, emu)
+        async with open_runtime(load_config(4)) as runtime:
+            runner = runtime.runner
+            assert (await runner.run_once()).risk_mode == "NORMAL"
+            user = emu.exchange.user_by_key(emu.demo_account.api_key)
+            assert user is not None
+            user.wallet.free["TRY"] -= Decimal(90000)
+            after = await _rebase(runner, workdir)
+            assert after.risk_mode == "NORMAL", after.line()
+            assert "max_drawdown" not in after.line() and "max_daily_loss" not in after.line()

@@ -23,7 +23,7 @@ from sqlalchemy import Connection
 from btcbot.config import CommonSettings
 from btcbot.decision.modes import Mode
 from btcbot.operator.errors import BadRequest
-from btcbot.runtime.ledger_guard import baseline_key
+from btcbot.runtime.ledger_guard import baseline_key, replaced_key
 from btcbot.store import OpState, RiskStateRepository
 from btcbot.store.operator_log import AuditLog
 from btcbot.store.types import dumps_json
@@ -116,7 +116,7 @@ def apply(
         state.set_degrade_override(account, mode=None, reason=None, until_ms=None, now_ms=now_ms)
         message = "degrade override cleared"
     elif action is Action.LEDGER_REBASE:
-        removed = RiskStateRepository(conn).delete(baseline_key(account))
+        removed = _clear_baseline(RiskStateRepository(conn), account, now_ms)
         message = "\n".join(
             (
                 "ledger baseline cleared: the next cycle takes a new one"
@@ -131,6 +131,18 @@ def apply(
     kept = {name: params[name] for name in _PARAMS.get(action, ()) if name in params}
     audit(conn, account, actor=actor, action=action, outcome="done", detail=kept, now_ms=now_ms)
     return Applied(message)
+
+
+def _clear_baseline(documents: RiskStateRepository, account: str, now_ms: int) -> bool:
+    """Clear the ledger baseline (the bot takes a new one), keeping the one it replaced: the
+    difference is money that came in or went out, which the bot takes out of the day's PnL
+    and the equity peak. An older replaced baseline not yet taken into account is kept."""
+    current = documents.get(baseline_key(account))
+    if current is None:
+        return False
+    if documents.get(replaced_key(account)) is None:
+        documents.put(replaced_key(account), current, now_ms=now_ms)
+    return documents.delete(baseline_key(account))
 
 
 def audit(

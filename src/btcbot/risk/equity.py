@@ -11,7 +11,7 @@ left out of the sum until one is known again.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from btcbot.decision.risk_state import RiskState
@@ -88,4 +88,16 @@ def read_equity(
     fees_today = max(fees_total - day_start_fees, ZERO)
     return EquityReading(
         equity, daily, drawdown, fees_today, peak, day, day_start_equity, day_start_fees
+    )
+
+
+def moved_in(state: RiskState, amount: Decimal) -> RiskState:
+    """``state`` after ``amount`` (account currency) came into the account from outside (a
+    deposit; negative: a withdrawal): the day's starting equity and the equity peak move by
+    it, so the day's PnL and the drawdown are what they were before."""
+    start, peak = state.day_start_equity, state.peak_equity
+    return replace(
+        state,
+        day_start_equity=None if start is None else start + amount,
+        peak_equity=None if peak is None else peak + amount,
     )

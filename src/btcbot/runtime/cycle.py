@@ -33,6 +33,7 @@ from typing import Any
 
 import structlog
 
+from btcbot.accounting import value_holdings
 from btcbot.decision.frames import Frame
 from btcbot.decision.modes import Mode
 from btcbot.decision.plan import Action, Plan
@@ -48,6 +49,7 @@ from btcbot.execution.outcomes import CancelResult
 from btcbot.kernel.kernel import PlanningKernel
 from btcbot.kernel.profile import Profile
 from btcbot.marketdata import MarketDataService, MarketSnapshot, conversion_pairs
+from btcbot.risk.equity import moved_in
 from btcbot.risk.rejects import cooling_symbols, record_rejects
 from btcbot.runtime.adaptation import ParamsAdapter
 from btcbot.runtime.candles import CandleCache
@@ -67,7 +69,7 @@ from btcbot.runtime.slept import (
     slept_record,
 )
 from btcbot.runtime.state_view import StateView, read_state
-from btcbot.runtime.valuation import HeldValue, cycle_valuation, held_value
+from btcbot.runtime.valuation import HeldValue, complete, cycle_valuation, held_value
 from btcbot.store import CycleRecord, DecisionRecord, ExecutionMode, StateStore
 
 log = structlog.get_logger(__name__)
@@ -111,6 +113,7 @@ class CycleRunner:
     _fills_seen: int | None = None
     _candles: CandleCache | None = None
     _risk: RiskState | None = None  # carried from the last persisted plan (read once)
+    _flow_taken: bool = False  # this cycle's risk state took in a rebase's flow
     _risk_document: tuple[RiskState, dict[str, Any]] | None = None  # its stored form
     _alarms: ForeignAlarms | None = None
     _sequence: int = 1  # of the next cycle (its id ends with it)
@@ -152,6 +155,7 @@ class CycleRunner:
         started = self.clock_ms()
         cycle_id = self._cycle_id(started)
         self._resting = None
+        self._flow_taken = False
         self.heartbeat()
         reconcile = await self.oms.reconcile(self._order_symbols(started))
         state = self._read_state()
@@ -178,6 +182,7 @@ class CycleRunner:
         prior_errors, self._error_streak = self._error_streak, 0
         candles = await self._recent_candles(market, started)
         marks = _marks(market, tickers)  # the valuation prices of the readings and report
+        state = self._take_in_flow(state, marks)
         held = held_value(reconcile.balances, marks, state, self.settings.quote_currency)
         readings = await self._readings(marks, held, state, started)
         snapshot = self._snapshot(
@@ -213,6 +218,20 @@ class CycleRunner:
         if self.adapter is not None:
             self.profile = self.adapter.after_cycle(report, self.profile, started)
         return report
+
+    def _take_in_flow(self, state: StateView, marks: Mapping[Symbol, Decimal]) -> StateView:
+        """``state`` with what a ledger rebase accepted (a deposit, a withdrawal) taken out of
+        the day's PnL and the drawdown: the day's starting equity and the peak move by its
+        value at this cycle's marks (an asset without a mark: tried again next cycle)."""
+        guard = self.ledger
+        if guard is None or not guard.flow:
+            return state
+        value = complete(value_holdings(guard.flow, marks, self.settings.quote_currency))
+        if value is None:
+            return state
+        log.info("equity_flow_taken_in", value=str(value), currency=self.settings.quote_currency)
+        self._flow_taken = True
+        return replace(state, risk=moved_in(state.risk, value))
 
     def _quiet(
         self,
@@ -563,6 +582,10 @@ class CycleRunner:
             persisted = persist_intents(session.orders, plan.submits, self.settings.mode, now_ms)
             session.documents.put(self.settings.account_key, risk, now_ms=now_ms)
             session.cycles.record(record, decisions)
+            if self._flow_taken:  # the risk state above has it: done with it
+                assert self.ledger is not None
+                self.ledger.settle_flow(session)
+                self._flow_taken = False
         self.oms.journal.track(persisted)
         self._risk = plan.next_risk_state
 

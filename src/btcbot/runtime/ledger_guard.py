@@ -13,6 +13,12 @@ that accepts the change, ``btcbot ledger rebase`` (the next check takes a new ba
 
 Nothing here re-reads fills: the check compares the baseline (read with the cycle's state, an
 operator may have cleared it) plus the balance effect the OMS's ledger book carries.
+
+What a rebase accepted is money that came in or went out from outside (the new baseline minus
+the one it replaced, which the rebase keeps under :func:`replaced_key`): :attr:`LedgerGuard.flow`
+holds it until the cycle runner has moved the day's starting equity and the equity peak by its
+value, so a deposit is not counted as the day's profit (lifting a daily loss stop) and a
+withdrawal not as a loss or a drawdown (stopping the bot for good).
 """
 
 from __future__ import annotations
@@ -40,6 +46,12 @@ def baseline_key(account_key: str) -> str:
     return f"{account_key}:ledger-baseline"
 
 
+def replaced_key(account_key: str) -> str:
+    """The baseline ``btcbot ledger rebase`` cleared, kept until the balances the rebase
+    accepted are taken out of the day's PnL and the equity peak."""
+    return f"{account_key}:ledger-replaced"
+
+
 @dataclass(frozen=True, slots=True)
 class Baseline:
     """Balances before the booked fills, and when they were taken."""
@@ -65,6 +77,8 @@ class LedgerGuard:
         self._baseline: Baseline | None = None  # the last one read
         # the last check that agreed, and the (immutable) values it compared
         self._agreed: tuple[tuple[object, ...], BalanceCheck] | None = None
+        # balances a rebase accepted (asset -> amount in, negative: out), not yet valued
+        self.flow: dict[str, Decimal] = {}
 
     def read_baseline(self, session: StateSession) -> Baseline | None:
         """The stored baseline (None: the next check takes one). An operator may clear it at
@@ -80,7 +94,10 @@ class LedgerGuard:
         if document is None:
             return None
         balances = {asset: to_decimal(value) for asset, value in document.items()}
+        first = self._baseline is None
         self._baseline = Baseline(balances, taken_ms)
+        if first:  # a rebase's flow a crash or a stop left unapplied
+            self._note_flow(session, self._baseline.balances)
         return self._baseline
 
     def in_force(
@@ -153,6 +170,12 @@ class LedgerGuard:
         """The mismatch, what may have caused it, and the command that accepts it."""
         return explain(result)
 
+    def settle_flow(self, session: StateSession) -> None:
+        """The cycle runner valued :attr:`flow` into the risk state it persists in
+        ``session``: forget the replaced baseline in the same transaction."""
+        session.documents.delete(replaced_key(self.account_key))
+        self.flow = {}
+
     def _take_baseline(
         self, balances: Mapping[str, Balance], ledger: LedgerView, now_ms: int
     ) -> Baseline:
@@ -160,7 +183,23 @@ class LedgerGuard:
         document = {asset: format_decimal(value) for asset, value in baseline.items()}
         with self.store.session() as session:
             session.documents.put(baseline_key(self.account_key), document, now_ms=now_ms)
+            self._note_flow(session, baseline)
         return Baseline(baseline, now_ms)
+
+    def _note_flow(self, session: StateSession, baseline: Mapping[str, Decimal]) -> None:
+        """What moved between the baseline a rebase replaced and ``baseline``, if any."""
+        replaced = session.documents.get(replaced_key(self.account_key))
+        if replaced is None:
+            return
+        before = {asset: to_decimal(value) for asset, value in replaced.items()}
+        moved = {
+            asset: baseline.get(asset, Decimal(0)) - before.get(asset, Decimal(0))
+            for asset in sorted(set(baseline) | set(before))
+        }
+        self.flow = {asset: amount for asset, amount in moved.items() if amount}
+        if self.flow:
+            moved_text = {asset: format_decimal(v) for asset, v in self.flow.items()}
+            log.info("ledger_rebase_flow", moved=moved_text)
 
 
 @dataclass(frozen=True, slots=True)
