@@ -163,3 +163,33 @@ async def test_a_rebased_withdrawal_is_no_loss_and_no_drawdown(
             after = await _rebase(runner, workdir)
             assert after.risk_mode == "NORMAL", after.line()
             assert "max_drawdown" not in after.line() and "max_daily_loss" not in after.line()
+
+
+async def test_a_mismatch_streak_ends_when_the_ledger_agrees_again(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two mismatches, then a rebase: the next cycles agree, so the streak is over. It was
+    kept: every cycle still showed LEDGER MISMATCH, and one later deposit (a single
+    mismatch) tripped the kill switch as if it were the third in a row."""
+    from btcbot.domain.trips import TripKind
+
+    stepped = EmulatorConfig(seed=3, port=0, tick_seconds=0.0, rate_limit_scale=None)
+    async with running_emulator(stepped) as emu:
+        point_at(monkeypatch, emu)
+        arm(monkeypatch, emu)
+        async with open_runtime(load_config(3)) as runtime:
+            runner = runtime.runner
+            assert (await runner.run_once()).skipped is None
+            user = emu.exchange.user_by_key(emu.demo_account.api_key)
+            assert user is not None
+            user.wallet.free["TRY"] += Decimal(1000)
+            assert (await runner.run_once()).skipped  # mismatch 1, then the rebase's cycle
+            after = await _rebase(runner, workdir)  # (mismatch 2)
+            assert TripKind.LEDGER_MISMATCH not in {trip.kind for trip in after.trips}
+            assert "LEDGER MISMATCH" not in after.line()
+            assert runner.ledger is not None and runner.ledger.consecutive == 0
+            user.wallet.free["TRY"] += Decimal(500)  # one more deposit: mismatch 1 of 3
+            again = await runner.run_once()
+            assert again.skipped and not again.kill_switch_tripped, again.line()
+            with unit_of_work(runtime.engine) as conn:
+                assert not OpState(conn).get("main").kill_switch

@@ -319,7 +319,10 @@ class CycleRunner:
         baseline = guard.in_force(reconcile.balances, state.ledger, state.baseline, started)
         if baseline is not state.baseline:
             state = replace(state, baseline=baseline)
-        if guard.compare(reconcile.balances, state.ledger, baseline, foreign).ok:
+        agreed = guard.compare(reconcile.balances, state.ledger, baseline, foreign)
+        if agreed.ok:
+            if guard.consecutive:  # a mismatch streak ends here (e.g. after a rebase)
+                guard.count(agreed, started)
             return reconcile, state, None
         reconcile = await self._settled(reconcile)
         state = replace(self._read_state(), baseline=baseline)
