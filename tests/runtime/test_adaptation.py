@@ -104,3 +104,19 @@ def test_a_window_without_waits_does_not_reduce_orders(tmp_path: Path) -> None:
     start = typed(adapter.start(builtin_profile(params()), now_ms=0))
     after = run_window(adapter, start)
     assert after.limits.max_orders_per_cycle == start.limits.max_orders_per_cycle
+
+
+def test_a_withdrawal_the_ledger_rebase_accepted_is_no_drawdown(tmp_path: Path) -> None:
+    """3000 of 10000 withdrawn (``moved_in(-3000)``, as the cycle runner reports a rebased
+    withdrawal) is no drawdown: the window stays healthy instead of rolling back."""
+    engine = open_store(f"sqlite:///{tmp_path / 's.db'}", DbRole.DRY_RUN)
+    adapter = ParamsAdapter(engine)
+    base = typed(adapter.start(builtin_profile(params()), now_ms=0))
+    grown = run_window(adapter, base)
+    profile = adapter.after_cycle(report(0, equity="10000"), builtin_profile(grown), now_ms=1)
+    adapter.moved_in(Decimal(-3000))
+    for n in range(1, WINDOW):
+        profile = adapter.after_cycle(report(n, equity="7000"), profile, now_ms=n)
+    healthy = typed(profile)
+    assert healthy.params_version == grown.params_version + 1
+    assert healthy.limits.notional_cap_per_cycle > grown.limits.notional_cap_per_cycle

@@ -95,6 +95,13 @@ class ParamsAdapter:
         )
         return result.profile
 
+    def moved_in(self, amount: Decimal) -> None:
+        """``amount`` came into the account from outside (negative: went out), accepted by a
+        ledger rebase: the equity peak moves by it, so a withdrawal is no drawdown (it rolled
+        the parameters back)."""
+        if self._peak is not None:
+            self._peak += amount
+
     def _metrics(self, report: CycleReport) -> CycleMetrics:
         drawdown = ZERO
         if report.equity is not None:

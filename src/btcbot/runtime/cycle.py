@@ -113,7 +113,7 @@ class CycleRunner:
     _fills_seen: int | None = None
     _candles: CandleCache | None = None
     _risk: RiskState | None = None  # carried from the last persisted plan (read once)
-    _flow_taken: bool = False  # this cycle's risk state took in a rebase's flow
+    _flow_taken: Decimal | None = None  # the value of a rebase's flow this cycle took in
     _risk_document: tuple[RiskState, dict[str, Any]] | None = None  # its stored form
     _alarms: ForeignAlarms | None = None
     _sequence: int = 1  # of the next cycle (its id ends with it)
@@ -155,7 +155,7 @@ class CycleRunner:
         started = self.clock_ms()
         cycle_id = self._cycle_id(started)
         self._resting = None
-        self._flow_taken = False
+        self._flow_taken = None
         self.heartbeat()
         reconcile = await self.oms.reconcile(self._order_symbols(started))
         state = self._read_state()
@@ -230,7 +230,7 @@ class CycleRunner:
         if value is None:
             return state
         log.info("equity_flow_taken_in", value=str(value), currency=self.settings.quote_currency)
-        self._flow_taken = True
+        self._flow_taken = value
         return replace(state, risk=moved_in(state.risk, value))
 
     def _quiet(
@@ -585,10 +585,12 @@ class CycleRunner:
             persisted = persist_intents(session.orders, plan.submits, self.settings.mode, now_ms)
             session.documents.put(self.settings.account_key, risk, now_ms=now_ms)
             session.cycles.record(record, decisions)
-            if self._flow_taken:  # the risk state above has it: done with it
+            if self._flow_taken is not None:  # the risk state above has it: done with it
                 assert self.ledger is not None
                 self.ledger.settle_flow(session)
-                self._flow_taken = False
+                if self.adapter is not None:
+                    self.adapter.moved_in(self._flow_taken)
+                self._flow_taken = None
         self.oms.journal.track(persisted)
         self._risk = plan.next_risk_state
 
