@@ -195,6 +195,9 @@ def test_the_same_exchange_account_under_another_account_key_on_its_database_is_
     assert "Traceback" not in renamed.output and PLANTED_KEY not in renamed.output
     assert "cycle " not in renamed.stdout
     assert emu.faults.counters.mutating["submit"] == submits
+    preflight = cli("preflight", "--stage", "3", cwd=tmp_path, env={**env, "ACCOUNT_KEY": "prod"})
+    assert preflight.code != 0, preflight.output
+    assert "FAIL  lock" in preflight.stdout and "as ACCOUNT_KEY 'main'" in preflight.stdout
     # Under its own name it runs, and its kill switch holds.
     again = cli("run", "--stage", "3", "--cycles", "1", cwd=tmp_path, env=env)
     assert again.code == 0, again.output

@@ -26,6 +26,7 @@ from btcbot.commands.checks import (
 from btcbot.commands.common import db_setting, db_url
 from btcbot.commands.slo import slo_checks
 from btcbot.config import AppConfig
+from btcbot.runtime.run_settings import renamed_account
 from btcbot.runtime.writer_lock import lock_identity
 from btcbot.store import (
     DbRole,
@@ -154,6 +155,9 @@ def _role(engine: Engine, config: AppConfig) -> CheckResult:
 def _lock(engine: Engine, config: AppConfig, now_ms: int) -> CheckResult:
     api_key = config.exchange.api_key if config.has_credentials else None
     identity = lock_identity(config.common, api_key, sqlite_file(engine))
+    renamed = renamed_account(engine, config.common.account_key, identity)
+    if renamed is not None and config.arming.live_account:
+        return failed("lock", f"{renamed}: the run would be refused")
     holder = ProcessLock(engine, file_lock=False).status(identity.key)
     if holder is None:
         return passed("lock", f"free ({identity.label})", critical=True)

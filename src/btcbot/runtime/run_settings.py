@@ -29,25 +29,32 @@ def record_run_settings(
         RunSettingsRepository(connection).put(config.common.account_key, document, now_ms=now_ms)
 
 
-def refuse_renamed_account(engine: Engine, account_key: str, lock: LockIdentity) -> None:
-    """Refuse a live run whose exchange account (``lock``: its API key's fingerprint) already
-    runs on this database under another ``ACCOUNT_KEY``: the account's kill switch, unknown-
-    order freeze, ledger baseline, loss limits and reject cooldowns are kept under that name,
-    and a new name would start the same account without any of them (a tripped kill switch
-    would no longer stop it)."""
-    with unit_of_work(engine) as connection:
+def renamed_account(engine: Engine, account_key: str, lock: LockIdentity) -> str | None:
+    """Why a live run of the exchange account behind ``lock`` (its API key's fingerprint)
+    under ``account_key`` is refused, or None: the account already runs on this database
+    under another ``ACCOUNT_KEY``, which keeps its kill switch, unknown-order freeze, ledger
+    baseline, loss limits and reject cooldowns; a new name would start the same account
+    without any of them (a tripped kill switch would no longer stop it)."""
+    with engine.connect() as connection:
         others = [
             name
             for name in RunSettingsRepository(connection).accounts_locking(lock.key)
             if name != account_key
         ]
     if not others:
-        return
+        return None
     named = ", ".join(repr(name) for name in others)
-    raise ConfigError(
+    return (
         f"ACCOUNT_KEY {account_key!r}: this exchange account ({lock.label}, from "
         f"BTCTURK_API_KEY) already runs on this database as ACCOUNT_KEY {named}; its kill "
         "switch, unknown-order freeze, ledger baseline and loss limits are kept under that "
         f"name and would not apply to {account_key!r}: set ACCOUNT_KEY={others[0]}, or use a "
         "separate database (STATE_DB_PATH or STATE_DB_URL) for another account"
     )
+
+
+def refuse_renamed_account(engine: Engine, account_key: str, lock: LockIdentity) -> None:
+    """Raise :class:`ConfigError` when :func:`renamed_account` finds a reason."""
+    problem = renamed_account(engine, account_key, lock)
+    if problem is not None:
+        raise ConfigError(problem)
