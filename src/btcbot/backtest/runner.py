@@ -21,9 +21,10 @@ always give the same database contents (ids, timestamps, plan fingerprints).
 from __future__ import annotations
 
 import gc
+import glob
 import os
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
@@ -204,6 +205,7 @@ async def run_backtest(
     if wakes is not None:
         inputs = replace(inputs, profile=guarded(profile))
     _fresh(out_db, overwrite)
+    _clear_stale(out_db)
     work = _partial(out_db)
     try:
         storage = open_run_storage(engine, work)
@@ -529,6 +531,34 @@ def _partial(out_db: Path) -> Path:
     """Where a run writes until it is complete: beside ``out_db`` (the same file system, so
     the finished file takes its place in one rename), named for this process."""
     return out_db.with_name(f"{out_db.name}.{os.getpid()}.partial")
+
+
+def _clear_stale(out_db: Path) -> None:
+    """Remove the partial files of earlier runs to ``out_db`` whose process is gone (killed
+    before it could clean up: SIGKILL, a power cut), so they do not pile up beside it. A
+    partial file of a process still alive is another run in progress and is left alone."""
+    prefix = f"{out_db.name}."
+    for path in out_db.parent.glob(f"{glob.escape(prefix)}*.partial*"):
+        pid, _, rest = path.name[len(prefix) :].partition(".")
+        if not pid.isdigit() or rest.removeprefix("partial") not in ("", *SQLITE_SIDECARS):
+            continue
+        if not _alive(int(pid)):
+            with suppress(OSError):  # a run that cannot write here fails on its own file
+                path.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    except OverflowError:  # not a pid at all
+        return False
+    return True
 
 
 def _install(work: Path, out_db: Path) -> None:

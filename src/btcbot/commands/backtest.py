@@ -40,6 +40,7 @@ from btcbot.commands.common import (
     fail,
     optional_time_option,
 )
+from btcbot.commands.interrupts import Interrupted, interruptible
 from btcbot.commands.logs import configure_logs
 from btcbot.commands.progress import ProgressBar, wanted
 from btcbot.commands.strategies import ParamOption, StageOption, StrategyOption, select_profile
@@ -176,7 +177,7 @@ def backtest_command(
     bar = ProgressBar(total, enabled=wanted(no_progress))
     progress, slept = _progress(progress_every, bar)
     try:
-        with bar:
+        with interruptible(), bar:
             result = asyncio.run(
                 run_backtest(
                     dataset,
@@ -208,6 +209,12 @@ def backtest_command(
         fail(f"{profile.name}: {exc}", EXIT_CONFIG)
     except LookaheadError as exc:
         fail(f"{profile.name}: {exc}", EXIT_CONFIG)
+    except Interrupted as exc:
+        fail(
+            f"backtest interrupted ({exc.signal.name}): nothing was written, --out {out} is as "
+            "it was",
+            exc.exit_code,
+        )
     _print_result(result)
 
 
