@@ -169,10 +169,13 @@ def test_lookahead_command_passes_an_honest_strategy_and_names_a_peeking_line(
                  "fast=5", "--param", "slow=20", "--cuts", "4")  # fmt: skip
     assert honest.code == 0, honest.output
     assert "no lookahead: " in honest.stdout and "at 4 cut points" in honest.stdout
-    peek = cli("lookahead", "--strategy", f"{PEEKING}:PeeksPastTheSeries", "--dataset",
+    peek = cli("lookahead", "--strategy", f"{PEEKING}:StashesTheSeries", "--dataset",
                str(wave_csv), "--cuts", "4")  # fmt: skip
     assert peek.code == 1, peek.output
-    assert "knows_it_rises" in peek.stdout
-    assert "peeking.py:" in peek.stdout and "closes[now]" in peek.stdout
+    assert "peeking.py:" in peek.stdout and "self.closes[-1]" in peek.stdout
+    # a series' private column holds no later row to find: the peek never sees one
+    private = cli("lookahead", "--strategy", f"{PEEKING}:PeeksPastTheSeries", "--dataset",
+                  str(wave_csv), "--cuts", "4")  # fmt: skip
+    assert private.code == 0 and "no lookahead: " in private.stdout, private.output
     built_in = cli("lookahead", "--stage", "4", "--dataset", str(wave_csv), "--cuts", "3")
     assert built_in.code == 0, built_in.output

@@ -19,13 +19,18 @@ guard on its whole columns: ``frame.columns[name]`` is that column's :class:`Ser
 :func:`dataclasses.replace` can show more rows again. A frame whose rows all are visible (a
 live cycle's, the whole dataset's that indicators are computed on) keeps its plain columns.
 
-What this cannot close: Python has no private memory, so a strategy that reaches into private
-attributes (``Series._values``, the guard's own fields) or the garbage collector can still
-find the whole columns. That is deliberate, not an accident; the decision-level check
-(``btcbot lookahead``, ``sweep``) catches such a read wherever it changes a decision or the
-strategy's code path. (A strategy can also compute an indicator that peeks at later rows of
-its input: the replay's recomputation check, :mod:`btcbot.backtest.lookahead`, catches that
-and names the column.)
+A replay's cycle frames (:meth:`Frame.shown`, from
+:class:`~btcbot.backtest.lookahead.ReplayFrames`) go further: their columns are lists that
+grow a row at a time as the replay's clock moves on, so their private storage
+(``Series._values``, the guard's own fields) holds no row after the furthest bar shown
+either; the whole-dataset columns stay with the replay. What this cannot close: Python has
+no private memory, so a strategy that walks the garbage collector, or keeps what its
+``indicators`` saw (in a replay, computed once on the whole dataset), can still find later
+rows. That is deliberate, not an accident; the decision-level check (``btcbot lookahead``,
+``sweep``) catches such a read wherever it changes a decision or the strategy's code path.
+(A strategy can also compute an indicator that peeks at later rows of its input: the
+replay's recomputation check, :mod:`btcbot.backtest.lookahead`, catches that and names the
+column.)
 """
 
 from __future__ import annotations
@@ -175,15 +180,30 @@ class Frame:
         columns = self.columns
         if type(columns) is _Visible:  # a cut frame: never more rows than it shows
             rows, columns = columns._end, columns._whole
+            if not 0 <= end <= rows:
+                raise ValueError(f"frame end {end} outside 0..{rows}")
+            columns = _Visible(self.symbol, columns, end)
         else:
             rows = len(columns["open_time_s"])
-        if not 0 <= end <= rows:
-            raise ValueError(f"frame end {end} outside 0..{rows}")
-        if end < len(columns["open_time_s"]):
-            columns = _Visible(self.symbol, columns, end)
+            if not 0 <= end <= rows:
+                raise ValueError(f"frame end {end} outside 0..{rows}")
+            if end < rows:
+                columns = _Visible(self.symbol, columns, end)
         frame = _new_frame(Frame)
         _set_symbol(frame, self.symbol)
         _set_columns(frame, columns)
+        _set_end(frame, end)
+        return frame
+
+    @staticmethod
+    def shown(symbol: Symbol, columns: Mapping[str, Sequence[Any]], end: int) -> Frame:
+        """A replay cycle's frame: ``columns`` (equal length, at least ``end`` rows, the
+        candle columns among them: the caller's, unchecked, as :meth:`at`'s) seen through the
+        cut guard, ``end`` rows visible, even when they have no more rows than that (the
+        columns may be the caller's growing lists: nothing public hands them out)."""
+        frame = _new_frame(Frame)
+        _set_symbol(frame, symbol)
+        _set_columns(frame, _Visible(symbol, columns, end))
         _set_end(frame, end)
         return frame
 

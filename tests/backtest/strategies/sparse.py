@@ -1,16 +1,26 @@
 """A planted strategy whose peek changes its code path but never its outcome (test data).
 
-It reads the next candle's close through a series' private column (the public routes raise;
-Python cannot hide a private attribute) and holds either way: only the lines it ran tell the
+It reads the next candle's close through the columns its ``indicators`` saw, which it keeps
+(a replay computes indicators once, on the whole dataset; the cycle's own columns hold no
+later row, private storage included) and holds either way: only the lines it ran tell the
 run on cut data from the run on the whole data.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
+from typing import Any
 
-from btcbot.strategy.api import BaseStrategy, DataKind, Intent, Params, Requirements, StrategyView
+from btcbot.strategy.api import (
+    BaseStrategy,
+    DataKind,
+    Frame,
+    Intent,
+    Params,
+    Requirements,
+    StrategyView,
+)
 
 
 class PeeksWithoutActing(BaseStrategy):
@@ -19,10 +29,14 @@ class PeeksWithoutActing(BaseStrategy):
             data=frozenset({DataKind.BOOKS, DataKind.CANDLES}), timeframe="1h", warmup_bars=2
         )
 
+    def indicators(self, frame: Frame, params: Params) -> Mapping[str, Sequence[Any]]:
+        self.frame = frame  # planted: in a replay, the whole dataset's columns
+        return {}
+
     def decide(self, view: StrategyView) -> Iterator[Intent]:
         for symbol in view.symbols:
             close = view.series(symbol, "close")
-            whole = close._values  # planted: the private whole column
+            whole = self.frame.columns["close"]
             if len(close) >= len(whole):
                 view.hold(symbol, "wait")
                 continue

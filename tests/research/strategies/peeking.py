@@ -35,8 +35,9 @@ class _Base(BaseStrategy):
 
 
 class PeeksPastTheSeries(_Base):
-    """Reads the next candle's close from a series' private whole column (the frame's public
-    columns end at the current bar: ``closes[now]`` would raise there)."""
+    """Reads the next candle's close from a series' private column (the frame's public
+    columns end at the current bar: ``closes[now]`` would raise there). A replay's private
+    column ends at the current bar too: the peek never finds a later row."""
 
     def decide(self, view: StrategyView) -> Iterator[Intent]:
         for symbol in view.symbols:
