@@ -172,7 +172,7 @@ def test_lookahead_command_passes_an_honest_strategy_and_names_a_peeking_line(
     peek = cli("lookahead", "--strategy", f"{PEEKING}:StashesTheSeries", "--dataset",
                str(wave_csv), "--cuts", "4")  # fmt: skip
     assert peek.code == 1, peek.output
-    assert "peeking.py:" in peek.stdout and "self.closes[-1]" in peek.stdout
+    assert "peeking.py:" in peek.stdout and "closes[-1]" in peek.stdout
     # a series' private column holds no later row to find: the peek never sees one
     private = cli("lookahead", "--strategy", f"{PEEKING}:PeeksPastTheSeries", "--dataset",
                   str(wave_csv), "--cuts", "4")  # fmt: skip

@@ -67,7 +67,9 @@ class FaultGuard(WrappedStrategy):
         except (*_PASSED, StrategyFault):
             raise
         except Exception as exc:  # noqa: BLE001 -- the strategy's bug: reported, not a traceback
-            self._fail(view, f"decide raised {raised(self.inner, exc)}", returned=False)
+            self._fail(
+                view, f"decide raised {raised(self.inner, exc)}{_kept(self, exc)}", returned=False
+            )
         for item in intents:
             # a size that came to nothing is the kernel's to skip, not a broken strategy; the
             # rules' scales need no look: an amount within MAX_INTENT_AMOUNT quantizes to
@@ -88,6 +90,24 @@ class FaultGuard(WrappedStrategy):
         raise StrategyFault(
             f"{self.name}: {what}{where}, in the decision at {_when(view)}{live}: fix the strategy"
         )
+
+
+def _kept(guard: FaultGuard, exc: Exception) -> str:
+    """Why an attribute the strategy's ``indicators`` sets is missing in ``decide``."""
+    strategy = innermost(guard.inner)
+    if not isinstance(exc, AttributeError) or exc.obj is not strategy:
+        return ""
+    try:
+        source = inspect.getsource(type(strategy).indicators)
+    except (OSError, TypeError):  # no source to read: say nothing rather than guess
+        return ""
+    if f"self.{exc.name}" in source:
+        return (
+            " (in a backtest indicators run once, on the whole dataset, in a copy of the "
+            "strategy of their own: decide cannot read what they keep on self, it would be "
+            "the future; return it as a column and read it with view.series)"
+        )
+    return ""
 
 
 def checked_indicators(strategy: Strategy, name: str, indicators: Indicators) -> Indicators:

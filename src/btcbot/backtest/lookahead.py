@@ -20,9 +20,11 @@ the decision-level check replays each run on a copy of its own. A strategy that 
 dataset's file itself, or digs the whole columns out of the interpreter, looks ahead on
 purpose: no check in the same process can prove otherwise.
 
-Columns are not the only way to peek: a decision can read past its bar through a frame's
-whole columns, or through a reference its ``indicators`` kept on the instance. The
-decision-level check (:mod:`btcbot.backtest.truncation`) catches those: it replays the data
+Columns are not the only way to peek. A cycle's frames hold no later row, private storage
+included (:class:`ReplayFrames`), and a backtest computes the whole-data indicators in a
+fresh copy of the strategy, so what they keep on the instance is not the deciding one's.
+What is left (state kept outside the strategy's file, the interpreter dug through), the
+decision-level check (:mod:`btcbot.backtest.truncation`) catches: it replays the data
 cut at many points and compares every decision with the full run's. Its parts live here:
 :class:`RecordingStrategy` wraps the strategy and records each decision (intents, the notes
 it logged, what it remembered) with the source lines of the strategy it ran

@@ -405,15 +405,20 @@ def _frames(dataset: ReplayDataset, profile: Profile) -> ReplayFrames | None:
                 f"{symbol.normalized} candles are {series.interval_ms // 60_000} min apart: "
                 "use a dataset of that interval"
             )
-    indicators = checked_indicators(profile.strategy, profile.name, profile.indicators)
+    try:
+        # computed by a copy of the strategy that never decides: what its indicators keep
+        # (here the whole dataset's candles: self.frame, an array on self) is out of the
+        # deciding instance's reach, which sees the cycle's columns only
+        whole = fresh_indicators(profile.strategy, profile.params)
+        # recomputed by another fresh copy: nothing the whole-data computation kept answers
+        fresh = fresh_indicators(profile.strategy, profile.params)
+    except StrategyLoadError as exc:
+        raise BacktestSetupError(str(exc)) from None
+    indicators = checked_indicators(profile.strategy, profile.name, whole)
     try:
         frames = replay_frames(dataset, indicators)
     except ValueError as exc:  # the columns do not fit the candles (Frame says how)
         raise StrategyFault(f"{profile.name}: indicators: {exc}: fix the strategy") from None
-    try:  # recomputed by a fresh copy: nothing the whole-data computation kept answers
-        fresh = fresh_indicators(profile.strategy, profile.params)
-    except StrategyLoadError as exc:
-        raise BacktestSetupError(str(exc)) from None
     check_no_lookahead(frames, checked_indicators(profile.strategy, profile.name, fresh))
     return frames
 

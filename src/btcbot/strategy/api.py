@@ -46,13 +46,16 @@ is a complete one.
 ``indicators(frame, params) -> {name: column}`` (optional)
     Columns computed from the candle columns of ``frame`` (``frame.columns["close"]`` etc.,
     oldest first, one value per candle, ``None`` where unknown). In a backtest it runs ONCE
-    over the whole dataset (column-wise, like Freqtrade's ``populate_indicators``); live it runs
-    on each cycle's recent candles. Each decision sees the columns only up to its last closed
-    candle: reading a later row raises :class:`~btcbot.decision.frames.LookaheadError`, and
-    before a backtest starts, btcbot recomputes the indicators on the data cut at many points
-    and refuses a strategy whose columns change (an indicator that reads later candles), naming
-    the column. An indicator should depend on at most ``warmup_bars`` past candles, so live
-    (a short window) and backtest (the whole history) agree.
+    over the whole dataset (column-wise, like Freqtrade's ``populate_indicators``), in a copy
+    of the strategy of its own: what it keeps on ``self`` (the frame, an array) is not the
+    deciding instance's, for it would be every later candle; return it as a column instead.
+    Live it runs on each cycle's recent candles. Each decision sees the columns only up to its
+    last closed candle: reading a later row raises
+    :class:`~btcbot.decision.frames.LookaheadError`, and before a backtest starts, btcbot
+    recomputes the indicators on the data cut at many points and refuses a strategy whose
+    columns change (an indicator that reads later candles), naming the column. An indicator
+    should depend on at most ``warmup_bars`` past candles, so live (a short window) and
+    backtest (the whole history) agree.
 
 ``decide(view) -> Iterable[Intent]``
     The decision. ``view`` (:class:`~btcbot.strategy.view.StrategyView`) is read-only:

@@ -26,7 +26,7 @@ from btcbot.strategy.api import (
 
 _BY_SYMBOL: dict[Symbol, list[Any]] = {}
 _CLOSES: dict[Symbol, Sequence[Any]] = {}
-_LONGEST: dict[Symbol, Sequence[Any]] = {}
+_HIGHEST: dict[Symbol, Any] = {}
 
 
 def _next_closes(close: Sequence[Any]) -> list[Any]:
@@ -89,27 +89,24 @@ class LruCache(_Base):
         return {"next_close": _column_of(frame.symbol)[: frame.rows]}
 
 
-class RemembersTheLongest(BaseStrategy):
-    """Its indicators are honest (none); it keeps the longest close column they were shown
-    (the whole dataset's in a backtest) at module level and reads its last close."""
+class RemembersTheHighest(BaseStrategy):
+    """Keeps the highest close its decisions have seen at module level (honest within one
+    run: only closes already shown) and buys at a new high. A run that found another run's
+    highest there (the whole data's, left by the full run) would decide otherwise on cut data:
+    a difference that is not the strategy's lookahead."""
 
     def requirements(self, params: Params) -> Requirements:
         return Requirements(
             data=frozenset({DataKind.BOOKS, DataKind.CANDLES}), timeframe="1h", warmup_bars=2
         )
 
-    def indicators(self, frame: Frame, params: Params) -> Mapping[str, Sequence[Any]]:
-        close = frame.columns["close"]
-        if len(close) > len(_LONGEST.get(frame.symbol, ())):
-            _LONGEST[frame.symbol] = close
-        return {}
-
     def decide(self, view: StrategyView) -> Iterator[Intent]:
         for symbol in view.symbols:
-            final = _LONGEST[symbol][-1]
-            if final > view.series(symbol, "close")[-1] and view.position(symbol) == 0:
-                intent = view.buy(symbol, notional_try=Decimal(300), reason="ends_higher")
+            now = view.series(symbol, "close")[-1]
+            highest = _HIGHEST[symbol] = max(_HIGHEST.get(symbol, now), now)
+            if now >= highest and view.position(symbol) == 0:
+                intent = view.buy(symbol, notional_try=Decimal(300), reason="new_high")
                 if intent is not None:
                     yield intent
             else:
-                view.hold(symbol, "wait", f"final={final}")
+                view.hold(symbol, "wait", f"highest={highest}")

@@ -6,6 +6,8 @@ Each trades like the SMA example but cheats in one way the indicator-column chec
 from __future__ import annotations
 
 import itertools
+import sys
+import types
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, ClassVar
@@ -21,6 +23,9 @@ from btcbot.strategy.api import (
     Requirements,
     StrategyView,
 )
+
+_KEPT = sys.modules.setdefault("_peeking_kept", types.ModuleType("_peeking_kept"))
+"""Shared by every copy of this file: ``sys.modules`` outlives a fresh copy's module."""
 
 
 class _Base(BaseStrategy):
@@ -58,27 +63,27 @@ class PeeksPastTheSeries(_Base):
 
 
 class StashesTheSeries(_Base):
-    """Keeps the candles its indicators saw (the whole dataset in a backtest) and reads the
-    last of them: the dataset's final close."""
-
-    def __init__(self) -> None:
-        self.closes: Sequence[Any] = ()
+    """Keeps the candles its indicators saw (the whole dataset in a backtest) where the copy
+    of it that decides can find them, a module its file's fresh copies share (the attribute
+    of an instance would not do: a backtest computes the indicators in a copy of their own),
+    and reads the last of them: the dataset's final close."""
 
     def indicators(self, frame: Frame, params: Params) -> Mapping[str, Sequence[Any]]:
-        self.closes = frame.columns["close"]
+        _KEPT.closes = frame.columns["close"]
         return {}
 
     def decide(self, view: StrategyView) -> Iterator[Intent]:
+        closes: Sequence[Any] = getattr(_KEPT, "closes", ())
         for symbol in view.symbols:
             if view.bars(symbol) == 0:
                 continue
             now = view.series(symbol, "close")[-1]
-            if self.closes and self.closes[-1] > now and view.position(symbol) == 0:
+            if closes and closes[-1] > now and view.position(symbol) == 0:
                 intent = view.buy(symbol, notional_try=Decimal(300), reason="ends_higher")
                 if intent is not None:
                     yield intent
             else:
-                view.hold(symbol, "wait", f"last={self.closes[-1] if self.closes else None}")
+                view.hold(symbol, "wait", f"last={closes[-1] if closes else None}")
 
 
 class Honest(_Base):
