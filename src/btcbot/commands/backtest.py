@@ -40,7 +40,6 @@ from btcbot.commands.common import (
     fail,
     optional_time_option,
 )
-from btcbot.commands.interrupts import Interrupted, interruptible
 from btcbot.commands.logs import configure_logs
 from btcbot.commands.progress import ProgressBar, wanted
 from btcbot.commands.strategies import ParamOption, StageOption, StrategyOption, select_profile
@@ -50,6 +49,7 @@ from btcbot.exchange.recorded_depth import RecordedDepth
 from btcbot.kernel.profile import Profile
 from btcbot.marketdata.recorded_books import load_recorded_depth
 from btcbot.marketdata.recording_files import RecordingError
+from btcbot.runtime.interrupts import Interrupted, interruptible
 from btcbot.runtime.report import CycleReport
 from btcbot.strategy.api import TriggerMissed
 

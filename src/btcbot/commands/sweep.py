@@ -44,6 +44,7 @@ from btcbot.research.study import GRACE_SECONDS, HEARTBEAT_SECONDS, StorageOptio
 from btcbot.research.subject import Subject
 from btcbot.research.sweep import LookaheadFound, SweepOutcome, SweepPlan, run_sweep
 from btcbot.research.windows import Validation, WindowError, parse_split, parse_walk_forward
+from btcbot.runtime.interrupts import Interrupted, interruptible
 from btcbot.strategy.api import TriggerMissed
 from btcbot.strategy.loader import StrategyLoadError
 from btcbot.strategy.parameters import ParameterError, parse_assignments
@@ -212,8 +213,10 @@ def sweep_command(
 def _run(plan: SweepPlan, no_progress: bool) -> SweepOutcome:
     bar = ProgressBar(0, enabled=wanted(no_progress), label="trials")
     try:
-        with bar:
+        with interruptible(), bar:
             return run_sweep(plan, bar.update)
+    except Interrupted as exc:
+        fail(_interrupted(exc, plan), exc.exit_code)
     except (
         ParameterError,
         StrategyLoadError,
@@ -234,6 +237,16 @@ def _run(plan: SweepPlan, no_progress: bool) -> SweepOutcome:
         fail(f"--storage did not answer: {_storage_error(exc, plan)}", EXIT_RUNTIME)
     except sqlalchemy.exc.ArgumentError:
         fail("--storage: not a database URL (e.g. postgresql+psycopg://user@host/db)")
+
+
+def _interrupted(exc: Interrupted, plan: SweepPlan) -> str:
+    said = f"sweep interrupted ({exc.signal.name}): no report written"
+    if plan.storage.url is None:
+        return f"{said}; its trials were in memory (--storage keeps them, to go on later)"
+    return (
+        f"{said}; the finished trials are kept in study {plan.study!r} and the ones cut short "
+        "are queued again: run the same command to go on"
+    )
 
 
 def _storage_error(exc: Exception, plan: SweepPlan) -> str:

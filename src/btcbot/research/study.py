@@ -52,6 +52,7 @@ from optuna.trial import FrozenTrial, Trial, TrialState
 from btcbot.research.sampler import TrialSeededTPE
 from btcbot.research.space import SearchSpace
 from btcbot.research.windows import Span
+from btcbot.runtime.interrupts import held
 
 HEARTBEAT_SECONDS = 30
 GRACE_SECONDS = 120
@@ -205,6 +206,7 @@ class TrialLoop:
     _running: dict[Future[Any], _Running] = field(default_factory=dict)
     _claimed: set[int] = field(default_factory=set)  # trial ids this worker beats for
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _owners: dict[int, Study] = field(default_factory=dict)  # claimed trial id -> its study
 
     def run(self) -> None:
         beat = _Heartbeat(self.storage, self._lock, self._trial_ids)
@@ -214,8 +216,30 @@ class TrialLoop:
                 self._drain(window, wait_for_others=False)
             for window in self.windows:  # others' trials (and retries of the dead ones)
                 self._drain(window, wait_for_others=True)
+        except BaseException:  # stopped (Ctrl-C, SIGTERM) or failed: hand back its trials
+            self._release()
+            raise
         finally:
             beat.stop()
+
+    def _release(self) -> None:
+        """The trials this worker was running, failed and queued again with the same
+        parameters at once (what another worker does to a dead worker's trial once its
+        heartbeat is stale), so a sweep run again goes on without waiting for that."""
+        retry = None
+        if isinstance(self.storage, RDBStorage):
+            retry = self.storage.get_heartbeat_stale_trial_callback()
+        with self._lock:
+            claimed = [(trial_id, self._owners.get(trial_id)) for trial_id in self._claimed]
+            self._claimed.clear()
+        for trial_id, study in claimed:
+            try:
+                if not self.storage.set_trial_state_values(trial_id, state=TrialState.FAIL):
+                    continue
+                if retry is not None and study is not None:
+                    retry(study, self.storage.get_trial(trial_id))
+            except Exception:  # noqa: BLE001 -- best effort: the heartbeat rule remains
+                continue
 
     def _trial_ids(self) -> list[int]:
         return list(self._claimed)
@@ -246,11 +270,15 @@ class TrialLoop:
                 window.study_id, queued.number
             )
             try:
-                if self.storage.set_trial_state_values(trial_id, state=TrialState.RUNNING):
-                    with self._lock:  # beaten from now on (a --jobs 1 replay runs in
-                        self._claimed.add(trial_id)  # this thread, before its future exists)
-                    self._beat(trial_id)  # at once: a trial without one is never seen stale
-                    return Trial(window.study, trial_id), trial_id
+                with held():  # a stop signal waits until the trial taken is noted as ours
+                    if self.storage.set_trial_state_values(trial_id, state=TrialState.RUNNING):
+                        with self._lock:  # beaten from now on (a --jobs 1 replay runs in
+                            self._claimed.add(trial_id)  # this thread, before its future)
+                            self._owners[trial_id] = window.study
+                    else:
+                        continue
+                self._beat(trial_id)  # at once: a trial without one is never seen stale
+                return Trial(window.study, trial_id), trial_id
             except UpdateFinishedTrialError:
                 continue
         return None
@@ -273,6 +301,7 @@ class TrialLoop:
             with self._lock:
                 running = self._running.pop(future)
                 self._claimed.discard(running.trial_id)
+                self._owners.pop(running.trial_id, None)
             self.finish(running.window, running.trial, running.values, future)
 
     def _pending(self, window: WindowStudy, *states: TrialState) -> int:

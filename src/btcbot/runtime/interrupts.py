@@ -1,4 +1,4 @@
-"""Ctrl-C and SIGTERM stop a long computation (a backtest, a sweep's trial) where it is.
+"""Ctrl-C and SIGTERM stop a long computation (a backtest, a sweep's trials) where it is.
 
 ``asyncio.run`` answers SIGINT by cancelling its main task; the cancellation lands at the
 next ``await`` that really suspends. A replay never suspends (its clock is simulated), so
@@ -7,6 +7,9 @@ previous one under ``--overwrite``), and SIGTERM killed the process before any `
 ran, leaving the run's partial file behind. Inside :func:`interruptible` both signals raise
 :class:`Interrupted` in the running code instead, so every ``finally`` and ``except
 BaseException`` on the way out (the backtest's removal of its partial file) runs.
+
+:func:`held` marks a few steps that must not be cut in two (a sweep taking a trial from the
+shared study and noting that it holds it): a signal in there is raised when they are done.
 """
 
 from __future__ import annotations
@@ -33,6 +36,19 @@ class Interrupted(KeyboardInterrupt):
         return 128 + int(self.signal)
 
 
+class _State:
+    """Signal handlers run in the main thread, between two of its bytecodes: no lock."""
+
+    depth = 0  # held() blocks open
+    pending: int | None = None  # a signal that arrived while held
+    raised = False  # Interrupted was raised: what follows is the clean-up
+
+
+def _raise(signum: int) -> None:
+    _State.raised = True
+    raise Interrupted(signum)
+
+
 @contextmanager
 def interruptible() -> Iterator[None]:
     """SIGINT and SIGTERM raise :class:`Interrupted` where the main thread is (once: a second
@@ -41,20 +57,37 @@ def interruptible() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    raised = False
 
     def stop(signum: int, frame: FrameType | None) -> None:
-        nonlocal raised
-        if not raised:
-            raised = True
-            raise Interrupted(signum)
+        if _State.raised:
+            return
+        if _State.depth:
+            _State.pending = signum
+            return
+        _raise(signum)
 
     previous = {signum: signal.signal(signum, stop) for signum in SIGNALS}
+    _State.pending, _State.raised = None, False
     try:
         yield
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, signal.SIG_DFL if handler is None else handler)
+        _State.pending, _State.raised = None, False
 
 
-__all__ = ["Interrupted", "interruptible"]
+@contextmanager
+def held() -> Iterator[None]:
+    """A stop signal arriving in this block is raised (as :class:`Interrupted`) when the
+    outermost one ends."""
+    _State.depth += 1
+    try:
+        yield
+    finally:
+        _State.depth -= 1
+        if not _State.depth and _State.pending is not None:
+            signum, _State.pending = _State.pending, None
+            _raise(signum)
+
+
+__all__ = ["Interrupted", "held", "interruptible"]
