@@ -16,6 +16,7 @@ it into text, JSON and HTML.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import warnings
 from collections.abc import Callable, Mapping
@@ -36,6 +37,7 @@ from btcbot.backtest.truncation import DEFAULT_CUTS, LookaheadVerdict
 from btcbot.decision.frames import LookaheadError
 from btcbot.exchange.fill_model import FillModel
 from btcbot.exchange.replay import timeline
+from btcbot.obs.logging import configure_logging
 from btcbot.research.objectives import TrialFigures, drawdown_excess, score
 from btcbot.research.sampler import TrialSeededTPE
 from btcbot.research.space import SearchSpace, build_space
@@ -226,8 +228,12 @@ def _fingerprint(
 _BENCH: ReplayBench | None = None
 
 
-def _init_worker(subject: Subject) -> None:
+def _init_worker(subject: Subject, log_level: str) -> None:
+    """A worker process (spawned: nothing of the parent's set-up is inherited) logs as the
+    parent does: to stderr from ``log_level`` up (a replay logs every order transition at
+    INFO; unconfigured, structlog printed each of them on stdout, amid the report)."""
     global _BENCH
+    configure_logging(log_level, json=False)
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     _BENCH = ReplayBench(subject)
 
@@ -267,7 +273,7 @@ def _run_trials(
             plan.jobs,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(plan.subject,),
+            initargs=(plan.subject, logging.getLevelName(logging.getLogger().level)),
         )
     else:
         _BENCH = bench
