@@ -193,3 +193,27 @@ async def test_a_mismatch_streak_ends_when_the_ledger_agrees_again(
             assert again.skipped and not again.kill_switch_tripped, again.line()
             with unit_of_work(runtime.engine) as conn:
                 assert not OpState(conn).get("main").kill_switch
+
+
+async def test_a_rebased_coin_deposit_moves_the_day_start_by_its_value_at_the_equity_marks(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A deposit of a coin the bot does not trade is valued as equity values it (the mid of
+    its TRY pair): the day's PnL does not move by a hair."""
+    monkeypatch.setenv("SYMBOLS", "BTC_TRY")
+    stepped = EmulatorConfig(seed=3, port=0, tick_seconds=0.0, rate_limit_scale=None)
+    async with running_emulator(stepped) as emu:
+        point_at(monkeypatch, emu)
+        arm(monkeypatch, emu)
+        async with open_runtime(load_config(4)) as runtime:
+            runner = runtime.runner
+            assert (await runner.run_once()).risk_mode == "NORMAL"
+            start, _ = _day_and_peak(runtime.engine)
+            user = emu.exchange.user_by_key(emu.demo_account.api_key)
+            assert user is not None
+            user.wallet.free["AVAX"] += Decimal(100)
+            await _rebase(runner, workdir)
+            with unit_of_work(runtime.engine) as conn:
+                state = RiskStateRepository(conn).get("main") or {}
+            mid = Decimal(state["previous_mids"]["AVAX_TRY"])
+            assert Decimal(state["day_start_equity"]) == Decimal(start) + 100 * mid

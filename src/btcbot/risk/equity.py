@@ -91,6 +91,23 @@ def read_equity(
     )
 
 
+def value_moved(
+    moved: Mapping[str, Decimal], marks_by_base: Mapping[str, Decimal], quote: str
+) -> Decimal | None:
+    """What ``moved`` (asset -> amount, negative: out) is worth at the marks equity is valued
+    at (:func:`value_balances`'); None when a moved asset has no mark."""
+    total = ZERO
+    for asset, amount in moved.items():
+        if asset == quote:
+            total += amount
+            continue
+        mark = marks_by_base.get(asset)
+        if mark is None:
+            return None
+        total += amount * mark
+    return total
+
+
 def moved_in(state: RiskState, amount: Decimal) -> RiskState:
     """``state`` after ``amount`` (account currency) came into the account from outside (a
     deposit; negative: a withdrawal): the day's starting equity and the equity peak move by

@@ -33,8 +33,8 @@ from typing import Any
 
 import structlog
 
-from btcbot.accounting import value_holdings
 from btcbot.decision.frames import Frame
+from btcbot.decision.market import MarketView
 from btcbot.decision.modes import Mode
 from btcbot.decision.plan import Action, Plan
 from btcbot.decision.risk_state import RiskState
@@ -49,7 +49,7 @@ from btcbot.execution.outcomes import CancelResult
 from btcbot.kernel.kernel import PlanningKernel
 from btcbot.kernel.profile import Profile
 from btcbot.marketdata import MarketDataService, MarketSnapshot, conversion_pairs
-from btcbot.risk.equity import moved_in
+from btcbot.risk.equity import moved_in, value_moved
 from btcbot.risk.rejects import cooling_symbols, record_rejects
 from btcbot.runtime.adaptation import ParamsAdapter
 from btcbot.runtime.candles import CandleCache
@@ -69,7 +69,7 @@ from btcbot.runtime.slept import (
     slept_record,
 )
 from btcbot.runtime.state_view import StateView, read_state
-from btcbot.runtime.valuation import HeldValue, complete, cycle_valuation, held_value
+from btcbot.runtime.valuation import HeldValue, cycle_valuation, held_value
 from btcbot.store import CycleRecord, DecisionRecord, ExecutionMode, StateStore
 
 log = structlog.get_logger(__name__)
@@ -182,7 +182,6 @@ class CycleRunner:
         prior_errors, self._error_streak = self._error_streak, 0
         candles = await self._recent_candles(market, started)
         marks = _marks(market, tickers)  # the valuation prices of the readings and report
-        state = self._take_in_flow(state, marks)
         held = held_value(reconcile.balances, marks, state, self.settings.quote_currency)
         readings = await self._readings(marks, held, state, started)
         snapshot = self._snapshot(
@@ -199,6 +198,7 @@ class CycleRunner:
             error_streak=prior_errors,
             readings=readings,
         )
+        snapshot = self._take_in_flow(snapshot)
         plan = self.kernel.plan(snapshot, self.profile)
         if plan.submits or plan.cancels:
             self._persist(cycle_id, started, plan, snapshot)
@@ -219,19 +219,21 @@ class CycleRunner:
             self.profile = self.adapter.after_cycle(report, self.profile, started)
         return report
 
-    def _take_in_flow(self, state: StateView, marks: Mapping[Symbol, Decimal]) -> StateView:
-        """``state`` with what a ledger rebase accepted (a deposit, a withdrawal) taken out of
-        the day's PnL and the drawdown: the day's starting equity and the peak move by its
-        value at this cycle's marks (an asset without a mark: tried again next cycle)."""
+    def _take_in_flow(self, snapshot: Snapshot) -> Snapshot:
+        """``snapshot`` with what a ledger rebase accepted (a deposit, a withdrawal) taken out
+        of the day's PnL and the drawdown: the day's starting equity and the peak move by its
+        value at the marks the kernel values equity at (an asset without one: next cycle)."""
         guard = self.ledger
         if guard is None or not guard.flow:
-            return state
-        value = complete(value_holdings(guard.flow, marks, self.settings.quote_currency))
+            return snapshot
+        quote = snapshot.quote_currency
+        view = MarketView.of(snapshot, self.profile.limits.max_data_age_ms)
+        value = value_moved(guard.flow, view.marks_by_base(quote), quote)
         if value is None:
-            return state
-        log.info("equity_flow_taken_in", value=str(value), currency=self.settings.quote_currency)
+            return snapshot
+        log.info("equity_flow_taken_in", value=str(value), currency=quote)
         self._flow_taken = value
-        return replace(state, risk=moved_in(state.risk, value))
+        return replace(snapshot, risk_state=moved_in(snapshot.risk_state, value))
 
     def _quiet(
         self,
