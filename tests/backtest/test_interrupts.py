@@ -97,3 +97,27 @@ def test_the_next_run_removes_a_killed_runs_partial_file(workdir: Path) -> None:
     again = cli("backtest", "--data", str(data), "--out", str(out), "--max-cycles", "5")
     assert again.code == 0, again.output
     assert partials(workdir) == sorted([alive.name, other.name])
+
+
+@pytest.mark.timeout(120)
+def test_ctrl_c_stops_the_lookahead_check_and_leaves_no_scratch(workdir: Path) -> None:
+    data = write_wave(workdir / "BTC_TRY.csv", HOURS)
+    scratch = workdir / "tmp"
+    scratch.mkdir()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "btcbot", "lookahead", "--dataset", str(data), "--cuts", "3"],
+        cwd=REPO_ROOT,
+        env={**os.environ, "TMPDIR": str(scratch)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    while not any(scratch.rglob("*.db")):  # a replay is writing its throw-away database
+        assert process.poll() is None, process.communicate()
+        os.sched_yield()
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stdout + stderr
+    assert stderr.strip() == "error: lookahead check interrupted (SIGINT): no verdict"
+    assert list(scratch.iterdir()) == []

@@ -35,6 +35,7 @@ from btcbot.commands.strategies import ParamOption, StageOption, StrategyOption,
 from btcbot.exchange.datasets import DatasetError
 from btcbot.research.subject import ReplayBench, Subject
 from btcbot.research.windows import Span
+from btcbot.runtime.interrupts import Interrupted, interruptible
 from btcbot.strategy.api import TriggerMissed
 from btcbot.strategy.loader import StrategyLoadError
 from btcbot.strategy.parameters import ParameterError, parse_assignments
@@ -90,7 +91,10 @@ def lookahead_command(
             f"LOOKAHEAD CHECK {selection.label} on {dataset}: the whole data, then the data "
             f"cut at {cuts} points"
         )
-        verdict = bench.lookahead(values, span, cuts)
+        with interruptible():
+            verdict = bench.lookahead(values, span, cuts)
+    except Interrupted as exc:
+        fail(f"lookahead check interrupted ({exc.signal.name}): no verdict", exc.exit_code)
     except (
         ParameterError,
         StrategyLoadError,
