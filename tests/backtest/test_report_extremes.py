@@ -1,6 +1,7 @@
 """Figures at the edges: a window of seconds has no defined CAGR or Calmar (the annualised
-growth overflows): the text and CSV say ``n/a`` as the JSON says null; an amount of any size
-is printed, not a crash; ``--balance-try`` outside a sane range is refused before any run."""
+growth over- or underflows): the text and CSV say ``n/a`` as the JSON says null; an amount of
+any size is printed, not a crash; ``--balance-try`` outside a sane range is refused before any
+run."""
 
 from __future__ import annotations
 
@@ -53,6 +54,18 @@ def test_cagr_and_calmar_of_a_seconds_long_window_are_n_a_not_inf() -> None:
     }
     assert rows["cagr"] == "n/a" and rows["calmar"] == "n/a"
     assert line(text, "Total return").split()[-2] == "+1.00"  # a defined figure is kept
+
+
+def test_a_seconds_long_loss_is_n_a_too_not_a_100_percent_loss() -> None:
+    # a loss annualised over seconds underflows to 0: CAGR read -100.00 % (as if the year
+    # lost everything) and Calmar a huge negative, where a gain read n/a
+    report = build_report(seconds_run(["1000", "1010", "990"]), title="t", charts=False)
+    text = render_text(report)
+    assert line(text, "CAGR").split()[-1] == "n/a"
+    assert line(text, "Calmar").split()[-1] == "n/a"
+    figures = json.loads(to_json(report))["figures"]
+    assert figures["ratios"]["cagr"] is None and figures["ratios"]["calmar"] is None
+    assert line(text, "Total return").split()[-2] == "-1.00"
 
 
 def test_a_long_window_still_shows_its_cagr() -> None:

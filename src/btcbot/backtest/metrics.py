@@ -13,7 +13,9 @@ Conventions (what the report states under its figures):
   **Sortino** = mean(r) / DD · √N with the downside deviation DD = √(mean(min(r, 0)²)) over
   every period (target 0). **Volatility** = stdev(r) · √N.
 * **CAGR** = (E_end / E_start)^(365.25 days / (t_end − t_start)) − 1 (short windows give
-  extreme values: read it with the window's length). **Calmar** = CAGR / max drawdown.
+  extreme values: read it with the window's length; where the power over- or underflows, a
+  window of seconds, it is ±inf, shown as n/a, never a -100 % that was not lost).
+  **Calmar** = CAGR / max drawdown.
 * **Max drawdown** is the largest fall from a running peak as a fraction of that peak; its
   duration runs from the peak to the recovery (the first sample back at or above the peak), or
   to the end of the series when it never recovered.
@@ -108,9 +110,12 @@ def cagr(points: Sequence[EquityPoint]) -> float | None:
     if growth is None or elapsed <= 0 or growth <= -1:
         return None if growth is None or elapsed <= 0 else -1.0
     try:
-        return float(math.pow(float(1 + growth), YEAR_MS / elapsed) - 1)
+        compounded = math.pow(float(1 + growth), YEAR_MS / elapsed)
     except OverflowError:
         return math.inf
+    if compounded == 0.0:  # a loss compounded past what a float holds: as undefined as inf,
+        return -math.inf  # not a year that lost everything (-100 %)
+    return float(compounded - 1)
 
 
 def ratios(points: Sequence[EquityPoint], worst: Drawdown | None) -> Ratios:
