@@ -110,6 +110,21 @@ class IndShort(Base):
 class IndNotMapping(Base):
     def indicators(self, frame, params):
         return [1, 2, 3]
+
+
+class DecideExits(Base):
+    def decide(self, view):
+        raise SystemExit(0)
+
+
+class IndExits(Base):
+    def indicators(self, frame, params):
+        raise SystemExit(3)
+
+
+class ReqExits(Base):
+    def requirements(self, params):
+        raise SystemExit(0)
 """
 
 
@@ -123,7 +138,7 @@ RETURNED = {
     "HugeQty",
     "BuyNanNotional",
 }
-DECISIONS = {"DecideRaise", "RememberInt", *RETURNED}
+DECISIONS = {"DecideRaise", "RememberInt", "DecideExits", *RETURNED}
 
 
 @pytest.fixture
@@ -155,6 +170,10 @@ def line_of(path: Path, text: str) -> int:
         ("IndRaise", "indicators raised ValueError: indicator boom at bad.py:"),
         ("IndShort", "indicators: column 'x' of BTC_TRY has 3 rows, the candles 48"),
         ("IndNotMapping", "indicators returned a list [1, 2, 3]: return a dict"),
+        # sys.exit() is no Exception: it ended the backtest with its code, silently
+        ("DecideExits", "decide raised SystemExit: 0 at bad.py:"),
+        ("IndExits", "indicators raised SystemExit: 3 at bad.py:"),
+        ("ReqExits", "requirements(params) raised SystemExit: 0 at bad.py:"),
     ],
 )
 def test_a_strategys_failure_is_one_error_line_and_exit_2(

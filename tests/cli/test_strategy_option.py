@@ -112,6 +112,7 @@ def test_a_builtin_strategy_by_name_is_the_stage_profile(workdir: Path) -> None:
         ("{broken}:X", (), "line 2: syntax error"),
         (SMA, ("--param", "fast=500"), "parameter fast: 500 is outside 2..200"),
         (SMA, ("--param", "fast=60"), "parameter fast: 60 must be shorter than slow (50)"),
+        ("{quits}:X", (), "quits.py failed to import: SystemExit: 0"),
         (SMA, ("--param", "speed=3"), "unknown parameter(s) speed: this strategy declares"),
         (SMA, ("--param", "fast"), "--param 'fast': write name=value"),
         (SMA, ("--param", "notional_try=lots"), "notional_try: 'lots' is not a decimal"),
@@ -123,7 +124,10 @@ def test_bad_strategy_input_is_one_line_and_exit_2(
     data = write_wave(workdir / "BTC_TRY.csv", 24)
     (workdir / "mine.py").write_text(BUY_ONCE)
     (workdir / "broken.py").write_text("x = 1\ndef (:\n")
-    spec = strategy.format(file=workdir / "mine.py", broken=workdir / "broken.py")
+    (workdir / "quits.py").write_text("import sys\nsys.exit(0)\n")  # exited 0, silently
+    spec = strategy.format(
+        file=workdir / "mine.py", broken=workdir / "broken.py", quits=workdir / "quits.py"
+    )
     result = backtest(data, workdir / "x.db", "--strategy", spec, *extra)
     assert result.code == 2, result.output
     assert message in result.stderr
@@ -231,3 +235,21 @@ def test_a_live_strategys_raise_skips_its_intents_and_the_run_goes_on(
         engine.dispose()
     assert len(failed) == 3
     assert all("ZeroDivisionError: volume was 0 at fragile.py:13" in row.detail for row in failed)
+
+
+QUITS = FAILS_AT_TIMES.replace('raise ZeroDivisionError("volume was 0")', "raise SystemExit(0)")
+
+
+def test_a_live_strategys_sys_exit_is_contained_like_any_raise(
+    emu: Emulator, workdir: Path
+) -> None:
+    """sys.exit() in decide (SystemExit is no Exception) ended the live run with exit 0: a
+    supervisor restarting on failure only would leave the bot's orders to the market."""
+    (workdir / "quits.py").write_text(QUITS)
+    db = workdir / "state.db"
+    env = {**emulator_env(emu), **paper_env(db)}
+    spec = f"{workdir / 'quits.py'}:Fragile"
+    result = btcbot("run", "--strategy", spec, "--cycles", "3", "--cycle-seconds", "0", env=env)
+    assert result.code == 0, result.output
+    assert result.stdout.count("cycle ") == 3
+    assert "strategy_failed" in result.stderr and "SystemExit: 0 at quits.py:13" in result.stderr

@@ -66,7 +66,7 @@ class FaultGuard(WrappedStrategy):
                 )
         except (*_PASSED, StrategyFault):
             raise
-        except Exception as exc:  # noqa: BLE001 -- the strategy's bug: reported, not a traceback
+        except (Exception, SystemExit) as exc:  # noqa: BLE001 -- the strategy's bug: reported
             self._fail(
                 view, f"decide raised {raised(self.inner, exc)}{_kept(self, exc)}", returned=False
             )
@@ -92,7 +92,7 @@ class FaultGuard(WrappedStrategy):
         )
 
 
-def _kept(guard: FaultGuard, exc: Exception) -> str:
+def _kept(guard: FaultGuard, exc: BaseException) -> str:
     """Why an attribute the strategy's ``indicators`` sets is missing in ``decide``."""
     strategy = innermost(guard.inner)
     if not isinstance(exc, AttributeError) or exc.obj is not strategy:
@@ -117,7 +117,7 @@ def checked_indicators(strategy: Strategy, name: str, indicators: Indicators) ->
     def computed(frame: Frame) -> Mapping[str, Sequence[Any]]:
         try:
             columns = indicators(frame)
-        except Exception as exc:  # noqa: BLE001 -- the strategy's bug: reported
+        except (Exception, SystemExit) as exc:  # noqa: BLE001 -- the strategy's bug: reported
             raise StrategyFault(
                 f"{name}: indicators raised {raised(strategy, exc)} on {frame.symbol.normalized}"
                 "'s candles: fix the strategy"

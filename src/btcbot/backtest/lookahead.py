@@ -236,7 +236,7 @@ class RecordingStrategy(WrappedStrategy):
         intents: list[Intent] = []
         try:
             intents = self._traced(view, lines)
-        except Exception as exc:
+        except (Exception, SystemExit) as exc:
             error = self._error(exc)
             raise
         finally:

@@ -125,7 +125,7 @@ def _requirements(strategy: Strategy, spec: str, values: dict[str, str]) -> Requ
     params = resolve_parameters(strategy.parameters, values)
     try:
         declared = strategy.requirements(params)
-    except Exception as exc:  # noqa: BLE001 -- the operator's code: reported, not a traceback
+    except (Exception, SystemExit) as exc:  # noqa: BLE001 -- the operator's code: reported
         fail(f"{spec}: requirements(params) raised {raised(strategy, exc)}: fix the strategy")
     if not isinstance(declared, Requirements):
         fail(

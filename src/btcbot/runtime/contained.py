@@ -32,7 +32,7 @@ class ContainedStrategy(WrappedStrategy):
     def decide(self, view: StrategyView) -> Iterable[Intent]:
         try:
             return list(self.inner.decide(view))  # a generator raises while it is drained
-        except Exception as exc:  # noqa: BLE001 -- the strategy's bug must not end the run
+        except (Exception, SystemExit) as exc:  # noqa: BLE001 -- its bug must not end the run
             detail = raised(self.inner, exc, limit=300)
             view.log.add(None, Layer.STRATEGY, Action.SKIP, "strategy_failed", detail)
             log.error("strategy_failed", error=detail)

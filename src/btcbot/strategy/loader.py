@@ -48,7 +48,7 @@ def load_strategy(spec: str) -> Strategy:
         )
     try:
         instance = cls()
-    except Exception as exc:  # noqa: BLE001 -- the operator's constructor: reported, not raised
+    except (Exception, SystemExit) as exc:  # noqa: BLE001 -- the operator's constructor: reported
         raise StrategyLoadError(f"{spec}: {cls_name}() failed: {_describe(exc)}") from None
     return _checked(instance, spec)
 
@@ -75,7 +75,7 @@ def fresh_copy(strategy: Strategy) -> Strategy:
         for part in cls.__qualname__.split("."):
             fresh = getattr(fresh, part)
         instance = fresh() if inspect.isclass(fresh) else None
-    except Exception as exc:  # noqa: BLE001 -- the operator's code: reported, not raised
+    except (Exception, SystemExit) as exc:  # noqa: BLE001 -- the operator's code: reported
         raise StrategyLoadError(
             f"{path}: running it again for the lookahead check failed: {_describe(exc)} "
             "(the check needs a copy of the strategy that has computed nothing yet)"
@@ -111,7 +111,7 @@ def _import(path: Path) -> ModuleType:
         raise StrategyLoadError(f"{path}, line {exc.lineno}: syntax error: {exc.msg}") from None
     except StrategyLoadError:
         raise
-    except Exception as exc:  # noqa: BLE001 -- the operator's module body: reported, not raised
+    except (Exception, SystemExit) as exc:  # noqa: BLE001 -- the operator's module body
         raise StrategyLoadError(f"{path} failed to import: {_describe(exc)}") from None
 
 
