@@ -125,6 +125,8 @@ def _requirements(strategy: Strategy, spec: str, values: dict[str, str]) -> Requ
     params = resolve_parameters(strategy.parameters, values)
     try:
         declared = strategy.requirements(params)
+    except ParameterError as exc:  # the values given do not go together (fast >= slow, ...)
+        fail(str(exc))
     except (Exception, SystemExit) as exc:  # noqa: BLE001 -- the operator's code: reported
         fail(f"{spec}: requirements(params) raised {raised(strategy, exc)}: fix the strategy")
     if not isinstance(declared, Requirements):
