@@ -94,6 +94,17 @@ def test_text_csv_and_window(run_db: Path, tmp_path: Path) -> None:
     assert len(json.loads(window.stdout)["equity"]) == 6
 
 
+def test_a_last_longer_than_the_records_reports_them_all(run_db: Path) -> None:
+    # 99999999 days back from 2024 is before year 1: the window's date raised a traceback
+    whole = btcbot("report", str(run_db), "--format", "json")
+    for length in ("99999999d", "9" * 30 + "w"):
+        longer = btcbot("report", str(run_db), "--last", length, "--format", "json")
+        assert longer.code == 0, longer.output
+        assert json.loads(longer.stdout)["equity"] == json.loads(whole.stdout)["equity"]
+        text = btcbot("report", str(run_db), "--last", length)
+        assert text.code == 0 and "Equity samples (interval)        96 (1h)" in text.stdout
+
+
 def test_refusals_exit_2_and_nothing_is_created(run_db: Path, tmp_path: Path) -> None:
     before = digest(run_db)
     missing = tmp_path / "nope.db"
