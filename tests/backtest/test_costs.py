@@ -44,6 +44,17 @@ def test_fees_are_the_runs_own_and_recorded(workdir: Path) -> None:
     assert costs_of(workdir / "free.db") == BASE_TIER | {"maker_fee": "0", "taker_fee": "0"}
 
 
+def test_the_banner_says_whom_a_slippage_applies_to(workdir: Path) -> None:
+    data = write_wave(workdir / "BTC_TRY.csv", 48)
+    slipped = backtest(data, workdir / "slipped.db", "--stage", "3", "--slippage-bps", "25",
+                       "--progress-every", "0")  # fmt: skip
+    assert slipped.code == 0, slipped.output
+    assert (
+        "slippage 25 bps (takers only, never past a limit order's price); exchange rules"
+        in slipped.stdout
+    )
+
+
 def test_slippage_worsens_what_a_taker_pays(tmp_path: Path) -> None:
     """Profile 7 buys at mid + 5 bps: on a 2 bps spread the ask is under that limit, and
     extra slippage moves its fills up to it (never past it)."""

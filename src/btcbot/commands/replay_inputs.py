@@ -108,10 +108,10 @@ def describe_costs(model: FillModel) -> str:
     fees = model.fees
     maker, taker = (format_decimal(rate * BPS) for rate in (fees.maker, fees.taker))
     tax = format_decimal(fees.tax_rate * 100)
-    return (
-        f"maker {maker} / taker {taker} bps + {tax} % tax on fees, "
-        f"slippage {format_decimal(model.slippage_bps)} bps"
-    )
+    slippage = f"slippage {format_decimal(model.slippage_bps)} bps"
+    if model.slippage_bps:  # a limit order at the touch pays none: say so beside the figure
+        slippage += " (takers only, never past a limit order's price)"
+    return f"maker {maker} / taker {taker} bps + {tax} % tax on fees, {slippage}"
 
 
 def reach_ms(outline: DatasetOutline | None, end_ms: int | None, intervals: int) -> int | None:
