@@ -106,3 +106,22 @@ def test_balance_try_out_of_range_exits_2_and_leaves_the_previous_run(workdir: P
         "--balance-try", "1e12",
     )  # fmt: skip
     assert most.code == 0 and "initial equity             1000000000000" in most.stdout
+
+
+def test_a_spread_of_the_whole_price_exits_2_and_leaves_the_previous_run(workdir: Path) -> None:
+    data = write_wave(workdir / "BTC_TRY.csv", 24)
+    out = workdir / "run.db"
+    assert cli("backtest", "--data", str(data), "--out", str(out)).code == 0
+    before = out.read_bytes()
+    for value in ("10000", "50000"):
+        refused = cli(
+            "backtest", "--data", str(data), "--out", str(out), "--overwrite",
+            "--spread-bps", value,
+        )  # fmt: skip
+        assert refused.code == 2, refused.output
+        assert refused.stderr.strip() == (
+            f"error: --spread-bps {value}: a spread in bps around the close, under 10000"
+        )
+        assert out.read_bytes() == before
+    assert cli("backtest", "--data", str(data), "--out", str(workdir / "b.db"),
+               "--spread-bps", "9999").code == 0  # fmt: skip

@@ -36,7 +36,6 @@ from btcbot.commands.common import (
     EXIT_RUNTIME,
     DatasetSymbol,
     EnvFile,
-    decimal_option,
     fail,
     optional_time_option,
 )
@@ -161,7 +160,7 @@ def backtest_command(
     cut_ms = replay.reach_ms(outline, end_ms, step_bars + 1)
     dataset = _dataset(data, symbol, start_ms, _warmup_ms(profile), cut_ms)
     balances = {"TRY": replay.balance_option(balance_try)}
-    spread = decimal_option(spread_bps, "--spread-bps")
+    spread = replay.spread_option(spread_bps)
     recorded = _recorded(books)
     typer.secho(
         f"BACKTEST (replay, no exchange contacted): {selection.label}, "

@@ -103,6 +103,15 @@ def venue_costs(maker_bps: str, taker_bps: str, slippage_bps: str) -> FillModel:
     return FillModel.of_bps(maker, taker, slippage)
 
 
+def spread_option(text: str) -> Decimal:
+    """``--spread-bps``: the synthetic spread, under 10,000 bps (a spread of the whole price
+    puts the bid at or below zero: no book); exit 2 naming the option otherwise."""
+    spread = decimal_option(text, "--spread-bps")
+    if spread >= BPS:
+        fail(f"--spread-bps {spread}: a spread in bps around the close, under 10000")
+    return spread
+
+
 def describe_costs(model: FillModel) -> str:
     """The venue's costs as a run's banner states them."""
     fees = model.fees
@@ -130,5 +139,6 @@ __all__ = [
     "checked_rules",
     "describe_costs",
     "reach_ms",
+    "spread_option",
     "venue_costs",
 ]

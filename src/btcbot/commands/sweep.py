@@ -29,7 +29,6 @@ from btcbot.commands.common import (
     EXIT_RUNTIME,
     DatasetSymbol,
     EnvFile,
-    decimal_option,
     fail,
     optional_time_option,
 )
@@ -177,7 +176,7 @@ def sweep_command(
             env_file=env_file,
             balance_try=replay.balance_option(balance_try),
             book_seed=replay_seed,
-            spread_bps=decimal_option(spread_bps, "--spread-bps"),
+            spread_bps=replay.spread_option(spread_bps),
             rules=exchange_rules,
             outline=outline,
             until_ms=replay.reach_ms(outline, end_ms, replay.REPLAY_REACH),
