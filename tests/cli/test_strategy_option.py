@@ -116,6 +116,11 @@ def test_a_builtin_strategy_by_name_is_the_stage_profile(workdir: Path) -> None:
         ("{quits}:X", (), "quits.py failed to import: SystemExit: 0"),
         (SMA, ("--param", "speed=3"), "unknown parameter(s) speed: this strategy declares"),
         (SMA, ("--param", "fast"), "--param 'fast': write name=value"),
+        (
+            SMA,
+            ("--param", "fast=10", "--param", "fast=20"),
+            "--param: fast is given twice (fast=10 and fast=20): give it once",
+        ),
         (SMA, ("--param", "notional_try=lots"), "notional_try: 'lots' is not a decimal"),
     ],
 )

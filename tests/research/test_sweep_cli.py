@@ -149,8 +149,9 @@ def test_a_peeking_strategy_is_refused_before_any_trial(wave_csv: Path, tmp_path
             "less than two heartbeats (--heartbeat-seconds 20)",
         ),
         (("--heartbeat-seconds", "0"), "Invalid value for '--heartbeat-seconds'"),
-        (("--range", "fast=1..9"), "parameter fast: 1 is outside 2..200"),
         (("--range", "nope=1..2"), "unknown parameter nope"),
+        (("--range", "fast=5..9", "--range", "fast=3..4"), "--range: fast is given twice"),
+        (("--param", "fast=5", "--param", "fast=6"), "--param: fast is given twice"),
         (("--walk-forward", "train=30d,test=10d"), "shorter than one train + test window"),
     ],
 )
@@ -160,6 +161,17 @@ def test_bad_input_is_one_line_and_exit_2(
     result = sweep(tmp_path / "bad", wave_csv, "--trials", "2", *args)
     assert result.code == 2, result.output
     assert message in result.stderr and "Traceback" not in result.output
+
+
+def test_a_range_outside_the_declared_bounds_is_one_line_and_exit_2(
+    wave_csv: Path, tmp_path: Path
+) -> None:
+    result = cli("sweep", "--strategy", SMA, "--dataset", str(wave_csv), "--out",
+                 str(tmp_path / "bad"), "--trials", "2", "--range", "fast=1..9",
+                 "--range", "slow=13..40")  # fmt: skip
+    assert result.code == 2, result.output
+    assert "parameter fast: 1 is outside 2..200" in result.stderr
+    assert "Traceback" not in result.output
 
 
 def test_lookahead_command_passes_an_honest_strategy_and_names_a_peeking_line(

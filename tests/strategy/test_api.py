@@ -122,6 +122,8 @@ def test_assignments_parse_from_options_and_settings() -> None:
         "fast": "3",
         "slow": "8",
     }
+    with pytest.raises(ParameterError, match="STRATEGY_PARAMS: fast is given twice"):
+        parse_assignments(["fast=3,slow=8,fast=4"], "STRATEGY_PARAMS")
     for bad in ("fast", "=3", "fast="):
         with pytest.raises(ParameterError, match=f"--param '{bad}': write name=value"):
             parse_assignments([bad], "--param")

@@ -296,18 +296,19 @@ def _validation(walk_forward: str | None, split: float | None) -> Validation:
 
 
 def _assignments(items: list[str] | None, option: str) -> dict[str, str]:
-    parsed: dict[str, str] = {}
-    for item in items or []:
-        if option == "--range":  # a range holds no comma; choices are a|b
-            name, sep, value = item.partition("=")
-            if not sep or not name.strip() or not value.strip():
-                fail(f"--range {item!r}: write name=LOW..HIGH, e.g. fast=5..30")
-            parsed[name.strip()] = value.strip()
-            continue
+    if option != "--range":
         try:
-            parsed.update(parse_assignments([item], option))
+            return parse_assignments(items or [], option)
         except ParameterError as exc:
             fail(str(exc))
+    parsed: dict[str, str] = {}
+    for item in items or []:  # a range holds no comma; choices are a|b
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip() or not value.strip():
+            fail(f"--range {item!r}: write name=LOW..HIGH, e.g. fast=5..30")
+        if name.strip() in parsed:
+            fail(f"--range: {name.strip()} is given twice: give it once")
+        parsed[name.strip()] = value.strip()
     return parsed
 
 

@@ -213,7 +213,7 @@ def parse_assignments(items: list[str] | tuple[str, ...], source: str) -> dict[s
     """``["fast=10", "slow=50"]`` (or one ``"fast=10,slow=50"`` item) as ``{name: text}``.
 
     ``source`` names where the text came from in error messages (``--param``,
-    ``STRATEGY_PARAMS``)."""
+    ``STRATEGY_PARAMS``). A name given twice is refused (:class:`ParameterError`)."""
     parsed: dict[str, str] = {}
     for item in items:
         for part in (p.strip() for p in item.split(",")):
@@ -222,7 +222,13 @@ def parse_assignments(items: list[str] | tuple[str, ...], source: str) -> dict[s
             name, sep, value = part.partition("=")
             if not sep or not name.strip() or not value.strip():
                 raise ParameterError(f"{source} {part!r}: write name=value, e.g. fast=10")
-            parsed[name.strip()] = value.strip()
+            name = name.strip()
+            if name in parsed:  # the last would win unseen: a typo as often as not
+                raise ParameterError(
+                    f"{source}: {name} is given twice ({name}={parsed[name]} and "
+                    f"{name}={value.strip()}): give it once"
+                )
+            parsed[name] = value.strip()
     return parsed
 
 
