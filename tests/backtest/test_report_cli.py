@@ -64,6 +64,12 @@ def test_json_figures_agree_with_the_run_summary(run_db: Path) -> None:
     assert figures["fills"] == summary.fills and figures["trips"]["count"] > 2
     assert D(figures["fees"]) + D(figures["tax"]) == summary.fees["TRY"]
     assert sum(D(t["pnl"]) for t in report["round_trips"]) == summary.realized_pnl["TRY"]
+    # a round trip's own costs are its exit's (the entry's are in its entry price)
+    sells = {f["order_id"]: D(0) for f in report["fills"] if f["side"] == "sell"}
+    for fill in report["fills"]:
+        if fill["order_id"] in sells:
+            sells[fill["order_id"]] += D(fill["fee"]) + D(fill["tax"])
+    assert {t["order_id"]: D(t["exit_fees"]) for t in report["round_trips"]} == sells
     assert D(figures["realized_pnl"]) == summary.realized_pnl["TRY"]
     assert figures["ratios"]["sampling_ms"] == 3_600_000 and figures["ratios"]["sharpe"] is not None
     assert D(figures["max_drawdown"]["fraction"]) * 100 == summary.max_drawdown_pct

@@ -287,7 +287,7 @@ def csv_tables(report: Report) -> dict[str, str]:
                 "entry_price",
                 "exit_price",
                 "pnl",
-                "fees",
+                "exit_fees",
                 "return",
             ],
             [
@@ -304,7 +304,7 @@ def csv_tables(report: Report) -> dict[str, str]:
                             t.entry_price,
                             t.exit_price,
                             t.pnl,
-                            t.fees,
+                            t.exit_fees,
                             t.return_fraction,
                         )
                     ),

@@ -35,7 +35,7 @@ class RoundTrip:
     entry_price: Decimal  # average cost, fees included
     exit_price: Decimal  # volume-weighted
     pnl: Decimal  # quote currency, net of fees and tax
-    fees: Decimal  # exit fee + tax (entry costs are in entry_price)
+    exit_fees: Decimal  # the exit's fee + tax (the entry's are in entry_price)
 
     @property
     def return_fraction(self) -> Decimal:
@@ -54,7 +54,7 @@ class _Open:
     basis: Decimal = ZERO
     proceeds: Decimal = ZERO
     pnl: Decimal = ZERO
-    fees: Decimal = ZERO
+    exit_fees: Decimal = ZERO
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +102,7 @@ def replay_fills(fills: Iterable[Fill]) -> Trading:
                 trip.basis += before.average_cost * sold
                 trip.proceeds += fill.price * sold
                 trip.pnl += after.realized_pnl - before.realized_pnl
-                trip.fees += fill.cost
+                trip.exit_fees += fill.cost
                 trip.closed_ms = max(trip.closed_ms, fill.timestamp_ms)
         in_market = any(p.quantity > ZERO for p in positions.values())
         holdings.append(Holding(fill.timestamp_ms, in_market))
@@ -121,7 +121,7 @@ def _closed(trip: _Open) -> RoundTrip:
         entry_price=trip.basis / trip.quantity,
         exit_price=trip.proceeds / trip.quantity,
         pnl=trip.pnl,
-        fees=trip.fees,
+        exit_fees=trip.exit_fees,
     )
 
 
