@@ -146,3 +146,50 @@ async def test_restart_resolves_pending_submit_rows_of_the_dead_process(tmp_path
     assert report.in_flight.waiting == ("kill9-unsent",)
     assert r.stored("kill9-sent").status is OrderStatus.OPEN
     assert r.stored("kill9-unsent").status is OrderStatus.NOT_PLACED
+
+
+async def test_an_order_declared_not_placed_that_reaches_the_book_late_is_ours_again(
+    tmp_path: Path,
+) -> None:
+    """RELIABILITY: lost orders are never forgotten. A request that reaches the exchange after
+    the ladder proved it absent (a late retry by a proxy, a queue in front of the matching
+    engine) carries our client id: reconciliation adopts it, it is no foreign order."""
+    async with rig(tmp_path) as r:
+        request = await r.resting_buy("res-late")
+        r.persist(request)
+        r.fault(http_5xx_next=1)  # refused before the matching engine saw it
+        await r.oms.submit(request, "test")
+        for _ in range(5):
+            r.clock.advance(5)
+            await r.oms.resolve_in_flight()
+        declared = r.stored("res-late").status
+        late = await r.client.submit_order(request)  # the same request, placed late
+        r.clock.advance(5)
+        report = await r.oms.reconcile([request.symbol])
+        adopted = r.stored("res-late")
+    assert declared is OrderStatus.NOT_PLACED
+    assert report.ok and report.unknown_orders == ()
+    assert adopted.status is OrderStatus.OPEN
+    assert adopted.order.exchange_order_id == late.order_id
+    assert not r.op_status().freeze_active
+
+
+async def test_an_order_declared_not_placed_that_fills_late_is_ours_again(tmp_path: Path) -> None:
+    async with rig(tmp_path) as r:
+        request = await r.marketable_buy("res-late-fill")
+        r.persist(request)
+        r.fault(http_5xx_next=1)
+        await r.oms.submit(request, "test")
+        for _ in range(5):
+            r.clock.advance(5)
+            await r.oms.resolve_in_flight()
+        declared = r.stored("res-late-fill").status
+        await r.client.submit_order(request)  # placed late: it fills at once
+        r.clock.advance(5)
+        report = await r.oms.reconcile([request.symbol])
+        adopted = r.stored("res-late-fill")
+    assert declared is OrderStatus.NOT_PLACED
+    assert report.ok and report.unknown_orders == ()
+    assert report.fills.unknown == ()  # its trade is ours: no foreign fill, no freeze
+    assert adopted.status is OrderStatus.FILLED and adopted.order.filled_quantity == QTY
+    assert not r.op_status().freeze_active
