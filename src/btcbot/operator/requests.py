@@ -7,11 +7,16 @@ next cycle (and, when the request came through its own API, as soon as it is que
 cancel goes through the agent's OMS and the same arming gates as its own cancels (SAFE_MODE
 blocks them); the outcome is written back to the request for the surfaces to show.
 A request nobody picked up within :data:`REQUEST_TTL_MS` is expired, not executed late.
+
+An order still in flight (sent, its exchange id not yet known: BTCTurk cancels by id only)
+cannot be cancelled yet. The request then stays pending with what it did so far, and each
+later pass cancels those orders once the resolution ladder has found them (or counts them
+finished when it proved them never placed), until none is left or the request's time is up.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -59,6 +64,17 @@ def queue_cancel_all(conn: Connection, account_key: str, *, actor: str, now_ms: 
 
 
 _SENT = (CancelResult.REQUESTED, CancelResult.UNKNOWN)
+_LISTS = ("cancel_sent", "in_flight", "refused", "already_finished")
+
+
+def _timed_out(earlier: Mapping[str, Any]) -> dict[str, Any]:
+    """A request's outcome when its time ran out with orders still in flight."""
+    waiting = len(earlier.get("in_flight", ()))
+    return {
+        **earlier,
+        "message": f"{earlier.get('message', '')}; time up with {waiting} order(s) still in "
+        "flight: not cancelled (the bot resolves them; ask again, or cancel on the exchange)",
+    }
 
 
 @dataclass
@@ -80,48 +96,67 @@ class RequestExecutor:
             if request.action != Action.CANCEL_ALL.value:
                 self._finish(request, RequestStatus.FAILED, {"message": "unknown action"})
                 continue
+            earlier = request.outcome  # a pass before left orders in flight: those only
             if self.clock_ms() > request.expires_ms:
-                self._finish(request, RequestStatus.EXPIRED, {"message": "not picked up in time"})
+                if earlier is None:
+                    expired = {"message": "not picked up in time"}
+                    self._finish(request, RequestStatus.EXPIRED, expired)
+                else:
+                    self._finish(request, RequestStatus.FAILED, _timed_out(earlier))
                 continue
-            outcome = await self._cancel_all()
-            failed = bool(outcome["refused"])
-            self._finish(request, RequestStatus.FAILED if failed else RequestStatus.DONE, outcome)
+            outcome = await self._cancel_all(earlier)
+            if outcome["in_flight"]:
+                with unit_of_work(self.engine) as conn:
+                    OperatorRequests(conn).progress(request.request_id, outcome)
+            else:
+                failed = bool(outcome["refused"])
+                status = RequestStatus.FAILED if failed else RequestStatus.DONE
+                self._finish(request, status, outcome)
             ran += 1
         return ran
 
-    async def _cancel_all(self) -> dict[str, Any]:
+    async def _cancel_all(self, earlier: Mapping[str, Any] | None) -> dict[str, Any]:
+        """Cancel every live order (``earlier``: a pass before's outcome; then only the
+        orders it found in flight, added to its lists)."""
         with unit_of_work(self.engine) as conn:
-            live = OrderRepository(conn).live_orders(self.mode)
-        sent: list[str] = []
-        waiting: list[str] = []
-        refused: list[str] = []
-        finished: list[str] = []
-        for stored in live:
-            coid = stored.client_order_id
+            live = [s.client_order_id for s in OrderRepository(conn).live_orders(self.mode)]
+        lists: dict[str, list[str]] = {key: [] for key in _LISTS}
+        targets = live
+        if earlier is not None:
+            for key in ("cancel_sent", "refused", "already_finished"):
+                lists[key] = [str(coid) for coid in earlier.get(key, ())]
+            still = set(live)
+            for coid in (str(c) for c in earlier.get("in_flight", ())):
+                # proven never placed (or finished) since: nothing left to cancel
+                (lists["already_finished"] if coid not in still else lists["in_flight"]).append(
+                    coid
+                )
+            targets, lists["in_flight"] = lists["in_flight"], []
+        for coid in targets:
             result = (await self.oms.cancel(coid, CANCEL_REASON)).result
             if result in _SENT:
-                sent.append(coid)
+                lists["cancel_sent"].append(coid)
             elif result is CancelResult.DEFERRED:
-                waiting.append(coid)
+                lists["in_flight"].append(coid)
             elif result is CancelResult.FINISHED:
-                finished.append(coid)
+                lists["already_finished"].append(coid)
             else:
-                refused.append(coid)
+                lists["refused"].append(coid)
+        sent, waiting, refused = lists["cancel_sent"], lists["in_flight"], lists["refused"]
         message = (
             f"cancel sent for {len(sent)} order(s)"
-            + (f"; {len(waiting)} in flight (no exchange id yet: ask again)" if waiting else "")
+            + (
+                f"; {len(waiting)} in flight (sent, no exchange id yet): cancelled once the "
+                "exchange shows them"
+                if waiting
+                else ""
+            )
             + (f"; {len(refused)} refused" if refused else "")
         )
         log.warning(
             "operator_cancel_all", sent=len(sent), in_flight=len(waiting), refused=len(refused)
         )
-        return {
-            "message": message,
-            "cancel_sent": sent,
-            "in_flight": waiting,
-            "refused": refused,
-            "already_finished": finished,
-        }
+        return {"message": message, **lists}
 
     def _finish(
         self, request: StoredRequest, status: RequestStatus, outcome: dict[str, Any]

@@ -168,6 +168,17 @@ class OperatorRequests:
         )
         return [_to_request(row) for row in self._conn.execute(query)]
 
+    def progress(self, request_id: int, outcome: Mapping[str, Any]) -> bool:
+        """Record what a pending request has done so far; it stays pending (False when it
+        is no longer pending)."""
+        updated = self._conn.execute(
+            operator_requests.update()
+            .where(operator_requests.c.request_id == request_id)
+            .where(operator_requests.c.status == RequestStatus.PENDING.value)
+            .values(outcome=dumps_json(dict(outcome)))
+        )
+        return updated.rowcount == 1
+
     def finish(
         self,
         request_id: int,
