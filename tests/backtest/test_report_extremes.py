@@ -11,6 +11,8 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from btcbot.accounting import build_ledger
 from btcbot.backtest import RunData, summarize
 from btcbot.backtest.records import CycleRow
@@ -85,43 +87,38 @@ def test_huge_amounts_are_formatted_not_a_crash() -> None:
     assert "1,000,000,000,000,000,000,000,000,000,000.00" in line(text, "Initial equity")
 
 
-def test_balance_try_out_of_range_exits_2_and_leaves_the_previous_run(workdir: Path) -> None:
+@pytest.mark.parametrize(
+    ("option", "refused_values", "why", "most", "shown"),
+    [
+        (
+            "--balance-try",
+            ("1e30", "0", "1000000000001"),
+            "give a starting TRY balance above 0 and at most 1,000,000,000,000 (1e12)",
+            "1e12",
+            "initial equity             1000000000000",
+        ),
+        (
+            "--spread-bps",
+            ("10000", "50000"),  # a bid at or below zero: no book
+            "a spread in bps around the close, under 10000",
+            "9999",
+            "fingerprint",
+        ),
+    ],
+)
+def test_a_replay_option_out_of_range_exits_2_and_leaves_the_previous_run(
+    workdir: Path, option: str, refused_values: tuple[str, ...], why: str, most: str, shown: str
+) -> None:
     data = write_wave(workdir / "BTC_TRY.csv", 24)
     out = workdir / "run.db"
     assert cli("backtest", "--data", str(data), "--out", str(out)).code == 0
     before = out.read_bytes()
-    for value in ("1e30", "0", "1000000000001"):
+    for value in refused_values:
         refused = cli(
-            "backtest", "--data", str(data), "--out", str(out), "--overwrite",
-            "--balance-try", value,
+            "backtest", "--data", str(data), "--out", str(out), "--overwrite", option, value
         )  # fmt: skip
         assert refused.code == 2, refused.output
-        assert refused.stderr.strip() == (
-            f"error: --balance-try {value}: give a starting TRY balance above 0 and at most "
-            "1,000,000,000,000 (1e12)"
-        )
+        assert refused.stderr.strip() == f"error: {option} {value}: {why}"
         assert out.read_bytes() == before
-    most = cli(
-        "backtest", "--data", str(data), "--out", str(workdir / "b.db"),
-        "--balance-try", "1e12",
-    )  # fmt: skip
-    assert most.code == 0 and "initial equity             1000000000000" in most.stdout
-
-
-def test_a_spread_of_the_whole_price_exits_2_and_leaves_the_previous_run(workdir: Path) -> None:
-    data = write_wave(workdir / "BTC_TRY.csv", 24)
-    out = workdir / "run.db"
-    assert cli("backtest", "--data", str(data), "--out", str(out)).code == 0
-    before = out.read_bytes()
-    for value in ("10000", "50000"):
-        refused = cli(
-            "backtest", "--data", str(data), "--out", str(out), "--overwrite",
-            "--spread-bps", value,
-        )  # fmt: skip
-        assert refused.code == 2, refused.output
-        assert refused.stderr.strip() == (
-            f"error: --spread-bps {value}: a spread in bps around the close, under 10000"
-        )
-        assert out.read_bytes() == before
-    assert cli("backtest", "--data", str(data), "--out", str(workdir / "b.db"),
-               "--spread-bps", "9999").code == 0  # fmt: skip
+    largest = cli("backtest", "--data", str(data), "--out", str(workdir / "b.db"), option, most)
+    assert largest.code == 0 and shown in largest.stdout, largest.output
