@@ -218,19 +218,31 @@ class Fragile(BaseStrategy):
 '''
 
 
+QUITS = FAILS_AT_TIMES.replace('raise ZeroDivisionError("volume was 0")', "raise SystemExit(0)")
+
+
+@pytest.mark.parametrize(
+    ("source", "raised"),
+    [
+        (FAILS_AT_TIMES, "ZeroDivisionError: volume was 0"),
+        # SystemExit is no Exception: sys.exit() in decide ended the run with exit 0, and a
+        # supervisor restarting on failure only left the bot's orders to the market
+        (QUITS, "SystemExit: 0"),
+    ],
+)
 def test_a_live_strategys_raise_skips_its_intents_and_the_run_goes_on(
-    emu: Emulator, workdir: Path
+    emu: Emulator, workdir: Path, source: str, raised: str
 ) -> None:
     """A decide that raises used to end the run (and a restarted bot failed again on the same
     data, leaving its orders to the market): now the cycle records strategy_failed and goes on."""
-    (workdir / "fragile.py").write_text(FAILS_AT_TIMES)
+    (workdir / "fragile.py").write_text(source)
     db = workdir / "state.db"
     env = {**emulator_env(emu), **paper_env(db)}
     spec = f"{workdir / 'fragile.py'}:Fragile"
     result = btcbot("run", "--strategy", spec, "--cycles", "3", "--cycle-seconds", "0", env=env)
     assert result.code == 0, result.output
     assert result.stdout.count("cycle ") == 3
-    assert "strategy_failed" in result.stderr and "ZeroDivisionError: volume was 0" in result.stderr
+    assert "strategy_failed" in result.stderr and raised in result.stderr
     engine = open_store(f"sqlite:///{db}", DbRole.DRY_RUN)
     try:
         with unit_of_work(engine) as conn:
@@ -240,22 +252,4 @@ def test_a_live_strategys_raise_skips_its_intents_and_the_run_goes_on(
     finally:
         engine.dispose()
     assert len(failed) == 3
-    assert all("ZeroDivisionError: volume was 0 at fragile.py:13" in row.detail for row in failed)
-
-
-QUITS = FAILS_AT_TIMES.replace('raise ZeroDivisionError("volume was 0")', "raise SystemExit(0)")
-
-
-def test_a_live_strategys_sys_exit_is_contained_like_any_raise(
-    emu: Emulator, workdir: Path
-) -> None:
-    """sys.exit() in decide (SystemExit is no Exception) ended the live run with exit 0: a
-    supervisor restarting on failure only would leave the bot's orders to the market."""
-    (workdir / "quits.py").write_text(QUITS)
-    db = workdir / "state.db"
-    env = {**emulator_env(emu), **paper_env(db)}
-    spec = f"{workdir / 'quits.py'}:Fragile"
-    result = btcbot("run", "--strategy", spec, "--cycles", "3", "--cycle-seconds", "0", env=env)
-    assert result.code == 0, result.output
-    assert result.stdout.count("cycle ") == 3
-    assert "strategy_failed" in result.stderr and "SystemExit: 0 at quits.py:13" in result.stderr
+    assert all(f"{raised} at fragile.py:13" in row.detail for row in failed)
