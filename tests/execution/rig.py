@@ -103,6 +103,19 @@ class Rig:
         with unit_of_work(self.engine) as conn:
             return OpState(conn).get(ACCOUNT)
 
+    async def submit_refused_unseen(self, request: OrderRequest) -> None:
+        """Persist and send ``request`` with the send answered 5xx before the matching
+        engine saw it (an ambiguous outcome: in flight, no exchange id)."""
+        self.persist(request)
+        self.fault(http_5xx_next=1)
+        await self.oms.submit(request, "test")
+
+    async def run_the_ladder(self) -> None:
+        """Let the resolution ladder take every look it has (5, every 5 s)."""
+        for _ in range(5):
+            self.clock.advance(5)
+            await self.oms.resolve_in_flight()
+
     def fault(self, **changes: Any) -> None:
         self.emu.faults.update(changes)
 

@@ -156,12 +156,8 @@ async def test_an_order_declared_not_placed_that_reaches_the_book_late_is_ours_a
     engine) carries our client id: reconciliation adopts it, it is no foreign order."""
     async with rig(tmp_path) as r:
         request = await r.resting_buy("res-late")
-        r.persist(request)
-        r.fault(http_5xx_next=1)  # refused before the matching engine saw it
-        await r.oms.submit(request, "test")
-        for _ in range(5):
-            r.clock.advance(5)
-            await r.oms.resolve_in_flight()
+        await r.submit_refused_unseen(request)
+        await r.run_the_ladder()
         declared = r.stored("res-late").status
         late = await r.client.submit_order(request)  # the same request, placed late
         r.clock.advance(5)
@@ -177,12 +173,8 @@ async def test_an_order_declared_not_placed_that_reaches_the_book_late_is_ours_a
 async def test_an_order_declared_not_placed_that_fills_late_is_ours_again(tmp_path: Path) -> None:
     async with rig(tmp_path) as r:
         request = await r.marketable_buy("res-late-fill")
-        r.persist(request)
-        r.fault(http_5xx_next=1)
-        await r.oms.submit(request, "test")
-        for _ in range(5):
-            r.clock.advance(5)
-            await r.oms.resolve_in_flight()
+        await r.submit_refused_unseen(request)
+        await r.run_the_ladder()
         declared = r.stored("res-late-fill").status
         await r.client.submit_order(request)  # placed late: it fills at once
         r.clock.advance(5)

@@ -84,15 +84,10 @@ async def test_time_up_with_an_order_still_in_flight_says_so(tmp_path: Path) -> 
 
 async def test_an_order_proven_never_placed_meanwhile_counts_as_finished(tmp_path: Path) -> None:
     async with rig(tmp_path) as r:
-        never = await r.resting_buy("ca-never")
-        r.persist(never)
-        r.fault(http_5xx_next=1)  # refused before the matching engine saw it
-        await r.oms.submit(never, "test")
+        await r.submit_refused_unseen(await r.resting_buy("ca-never"))
         executor, request_id = queued(r)
         await executor.run_pending()
-        for _ in range(5):
-            r.clock.advance(5)
-            await r.oms.resolve_in_flight()
+        await r.run_the_ladder()
         proven = r.stored("ca-never").status
         await executor.run_pending()
         done = request(r, request_id)
