@@ -3,16 +3,19 @@ through a real process (``python -m btcbot``)."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from btcbot.store.locks import FileLock, LockFileRecord
 from tests.cli.rig import emulator_env, threaded_emulator
 from tests.cli.runner import cli
-from tests.helpers import is_setting
+from tests.helpers import eventually, is_setting
 
 
 def test_run_refuses_contradictory_gates_with_exit_2(tmp_path: Path) -> None:
@@ -183,3 +186,49 @@ def test_a_demo_refuses_to_start_while_another_runs_in_the_directory(tmp_path: P
     [line] = second.stderr.strip().splitlines()
     assert line.startswith("error: another btcbot demo (pid 4242, instance first-demo) is running")
     assert (demo / "state.db").read_bytes() == before
+
+
+@pytest.mark.timeout(180)  # the demo notices the release at its next heartbeat (~25 s)
+def test_a_demo_whose_lock_is_force_released_stops_with_one_error_line(tmp_path: Path) -> None:
+    """It ended in a LockLost traceback; `run` says what happened and how to resolve it."""
+    env = {k: v for k, v in os.environ.items() if not is_setting(k)}
+    demo = subprocess.Popen(
+        [sys.executable, "-m", "btcbot", "demo", "--cycles", "600", "--cycle-seconds", "0.2"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    db = tmp_path / ".btcbot-demo" / "state.db"
+    try:
+        asyncio.run(
+            eventually(
+                lambda: db.exists() and "lock: exchange account" in _lock_status(db, tmp_path),
+                timeout=60,
+                interval=0.2,
+            )
+        )
+        released = cli(
+            "lock",
+            "release",
+            "--yes",
+            "--force",
+            cwd=tmp_path,
+            env={"STATE_DB_PATH": str(db), "LOCK_DIR": str(db.parent / "locks")},
+        )
+        assert released.code == 0, released.output
+        out, err = demo.communicate(timeout=120)
+    finally:
+        if demo.poll() is None:
+            demo.kill()
+            demo.communicate()
+    assert demo.returncode == 1, (out, err)
+    assert "Traceback" not in err
+    [line] = [text for text in err.splitlines() if text.startswith("error:")]
+    assert line.startswith("error: the demo stopped: lost the single-writer lock"), line
+
+
+def _lock_status(db: Path, cwd: Path) -> str:
+    env = {"STATE_DB_PATH": str(db), "LOCK_DIR": str(db.parent / "locks")}
+    return cli("lock", "status", cwd=cwd, env=env).stdout

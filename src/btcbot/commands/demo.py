@@ -15,18 +15,20 @@ from rich.table import Table
 from sqlalchemy import Engine
 
 from btcbot.accounting import check_balances, expected_holdings
-from btcbot.commands.common import EnvFile, cycle_seconds_option, fail
+from btcbot.commands.common import EXIT_RUNTIME, EnvFile, cycle_seconds_option, fail
 from btcbot.commands.demo_settings import DemoError, DemoOptions, demo_config
 from btcbot.commands.logs import configure_logs
 from btcbot.commands.run import print_report
 from btcbot.config import ConfigError
 from btcbot.domain import Balance, Fill
 from btcbot.domain.money import to_decimal
+from btcbot.domain.trips import TripKind, resolution
 from btcbot.emulator import Emulator, EmulatorConfig, running_emulator
 from btcbot.runtime.factory import open_runtime
 from btcbot.runtime.ledger_guard import baseline_key
 from btcbot.runtime.loop import run_until_stopped
 from btcbot.store import FillRepository, OrderRepository, RiskStateRepository, unit_of_work
+from btcbot.store.errors import LockLost
 from btcbot.store.locks import probe_lock_file
 from btcbot.store.schema import orders
 
@@ -59,7 +61,13 @@ def demo_command(
     cycle_seconds_option(cycle_seconds)
     configure_logs("WARNING")  # the cycle lines tell the story; --log-level INFO shows more
     options = DemoOptions(stage, _fresh_db(), dry_run, ttl_seconds)
-    asyncio.run(_demo(options, seed, cycles, cycle_seconds, env_file))
+    try:
+        asyncio.run(_demo(options, seed, cycles, cycle_seconds, env_file))
+    except LockLost as exc:
+        fail(
+            f"the demo stopped: {exc}. To resolve: {resolution(TripKind.LOCK_LOST)}",
+            EXIT_RUNTIME,
+        )
 
 
 def _fresh_db() -> Path:
