@@ -246,3 +246,13 @@ def test_orders_shows_a_stop_orders_stop_price(tmp_path: Path) -> None:
     assert "stop@2900000" in table.stdout, table.stdout
     listed = json.loads(run("orders", "--json", db=db).stdout)
     assert listed[0]["stop_price"] == "2900000", listed
+
+
+def test_a_missing_database_named_by_url_names_the_url_setting_first(tmp_path: Path) -> None:
+    """It said 'set STATE_DB_URL (or STATE_DB_URL)'."""
+    missing = tmp_path / "nope.db"
+    result = cli("status", env={"STATE_DB_URL": f"sqlite:///{missing}"})
+    assert result.code == 2, result.output
+    assert f"no state database at {missing}: set STATE_DB_URL (or STATE_DB_PATH)" in result.stderr
+    plain = run("status", db=missing)
+    assert "set STATE_DB_PATH (or STATE_DB_URL)" in plain.stderr

@@ -168,6 +168,12 @@ def driver_errors(url: str, setting: str, secrets: Iterable[str] = ()) -> Iterat
         raise DatabaseUnusable(f"{where}: {_scrub(_first_line(exc), hidden)}") from None
 
 
+def _either(setting: str) -> str:
+    """``STATE_DB_PATH (or STATE_DB_URL)``, the other way round when the URL was set."""
+    other = "STATE_DB_PATH" if setting == "STATE_DB_URL" else "STATE_DB_URL"
+    return f"{setting} (or {other})"
+
+
 def open_for_inspection(url: str, setting: str) -> Engine:
     """An existing state database, read-only, schema at head (else :class:`DatabaseUnusable`
     or :class:`~btcbot.store.errors.SchemaVersionError`). Dispose the engine when done."""
@@ -177,8 +183,8 @@ def open_for_inspection(url: str, setting: str) -> Engine:
         kind = file_kind(path, setting)
         if kind is FileKind.MISSING:
             raise DatabaseUnusable(
-                f"no state database at {path}: set {setting} (or STATE_DB_URL) to the database "
-                "your bot uses, or run the bot once"
+                f"no state database at {path}: set {_either(setting)} to the database your "
+                "bot uses, or run the bot once"
             )
         if kind is FileKind.EMPTY:
             raise DatabaseUnusable(
