@@ -16,6 +16,7 @@ from btcbot.store import DbRole, OpState, make_engine, open_store, sqlite_url
 from btcbot.store.schema import operator_audit
 from btcbot.telegram.desk import ServicesDesk
 from btcbot.telegram.texts import Texts
+from tests.cli.test_unreadable_rows import TRADES, add_fills, add_orders
 from tests.helpers import isolate_settings
 
 
@@ -148,3 +149,13 @@ def test_a_telegram_write_on_a_busy_database_is_answered_not_done(
     assert answer.startswith("Not done: the state database did not answer")
     with engine.connect() as conn:
         assert not OpState(conn).get("main").kill_switch
+
+
+def test_a_telegram_read_over_a_damaged_fill_names_it(engine: Engine, tmp_path: Path) -> None:
+    """/balance raised past the desk (the chat got no answer at all); it names the row."""
+    add_orders(tmp_path / "state.db", "reason = 'untouched'")
+    add_fills(tmp_path / "state.db", "price = 'abc'")
+    desk = ServicesDesk(services(engine, Clock()), Texts("en"), mode="dry-run")
+    answer = desk.read("balance", [])
+    assert answer.startswith(f"Cannot answer now: fill {TRADES[1]} in the state database"), answer
+    assert "Cannot answer" not in desk.read("orders", [])

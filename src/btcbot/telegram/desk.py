@@ -20,6 +20,7 @@ from btcbot.domain.money import ZERO
 from btcbot.domain.trips import Trip, TripKind
 from btcbot.operator import Action, OperatorError, OperatorServices
 from btcbot.operator.views import StatusView, TripView
+from btcbot.store import DamagedRow
 from btcbot.telegram.confirm import Write
 from btcbot.telegram.render import daily_lines, quote_amount, utc
 from btcbot.telegram.texts import Texts
@@ -58,6 +59,8 @@ class ServicesDesk:
             return self._reads.get(command, self._help)()
         except OperatorError as exc:
             return self.texts("error.refused", reason=str(exc))
+        except DamagedRow as exc:  # a row edited by hand or damaged: named, not silence
+            return self.texts("error.unavailable", reason=str(exc))
         except SQLAlchemyError:
             return self.texts("error.unavailable", reason="the state database did not answer")
 
