@@ -46,11 +46,12 @@ def served(tmp_path: Path) -> Iterator[Served]:
 
 
 @contextmanager
-def serving(db: Path, tmp_path: Path) -> Iterator[Served]:
-    """``btcbot serve`` over ``db`` until the block ends."""
+def serving(db: Path, tmp_path: Path, **settings: str) -> Iterator[Served]:
+    """``btcbot serve`` over ``db`` (and these settings) until the block ends."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not is_setting(k)}
     env.update({"STATE_DB_PATH": str(db), "API_TOKEN": TOKEN, "LOCK_DIR": lock_dir(tmp_path)})
+    env.update(settings)
     proc = subprocess.Popen(
         [sys.executable, "-m", "btcbot", "serve", "--port", str(port)],
         cwd=tmp_path,
@@ -202,3 +203,21 @@ def test_a_damaged_cycle_row_is_named_not_a_500(
         one = httpx.get(f"{served.url}/api/cycles/{cycle_id}", headers=headers, timeout=30)
         assert one.status_code == 503, one.text
         assert f"cycle {cycle_id} in the state database cannot be read" in one.json()["detail"]
+
+
+@pytest.mark.parametrize("where", ["a file", "missing"])
+def test_a_reports_dir_that_is_not_a_directory_is_named(tmp_path: Path, where: str) -> None:
+    """API_REPORTS_DIR naming a file or a missing directory listed 'no reports'."""
+    db = tmp_path / "state.db"
+    open_store(sqlite_url(db), DbRole.DRY_RUN).dispose()
+    reports = tmp_path / "reports"
+    if where == "a file":
+        reports.write_text("not a directory")
+    what = "is not a directory" if where == "a file" else "does not exist"
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    with serving(db, tmp_path, API_REPORTS_DIR=str(reports)) as served:
+        listed = httpx.get(f"{served.url}/api/reports", headers=headers, timeout=30)
+        assert listed.status_code == 404, listed.text
+        assert f"API_REPORTS_DIR {reports} {what}" in listed.json()["detail"]
+        page = httpx.get(f"{served.url}/reports", headers=headers, timeout=30)
+        assert page.status_code == 200 and f"API_REPORTS_DIR {reports} {what}" in page.text

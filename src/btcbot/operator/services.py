@@ -185,12 +185,16 @@ class OperatorServices:
     def reports(self) -> list[ReportFile]:
         """HTML reports (``btcbot report --format html``) in the reports directory."""
         folder = self._reports_folder()
-        files = sorted(folder.glob("*.html"), key=lambda p: p.stat().st_mtime, reverse=True)
-        return [
-            ReportFile(p.name, p.stat().st_size, int(p.stat().st_mtime * 1000))
-            for p in files[:MAX_ROWS]
-            if p.is_file()
-        ]
+        found = []
+        for path in folder.glob("*.html"):
+            try:  # a report removed meanwhile is not listed
+                stat = path.stat()
+            except OSError:
+                continue
+            if path.is_file():
+                found.append(ReportFile(path.name, stat.st_size, int(stat.st_mtime * 1000)))
+        found.sort(key=lambda report: report.modified_ms, reverse=True)
+        return found[:MAX_ROWS]
 
     def report_path(self, name: str) -> Path:
         """The report file called ``name`` (a bare file name in the reports directory)."""
@@ -205,6 +209,13 @@ class OperatorServices:
     def _reports_folder(self) -> Path:
         if self.reports_dir is None:
             raise NotFound("no reports directory configured (API_REPORTS_DIR)")
+        if not self.reports_dir.is_dir():
+            # a typo or a file there listed "no reports", as if none had been written
+            what = "is not a directory" if self.reports_dir.exists() else "does not exist"
+            raise NotFound(
+                f"API_REPORTS_DIR {self.reports_dir} {what}: point it at the directory "
+                "`btcbot report --format html --out DIR/NAME.html` writes into"
+            )
         return self.reports_dir
 
     # --- writes -------------------------------------------------------------------------
