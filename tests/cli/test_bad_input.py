@@ -710,3 +710,18 @@ def test_a_settings_file_that_never_ends_is_refused(name: str, tmp_path: Path) -
     assert "Traceback" not in result.output
     [line] = [text for text in result.stderr.splitlines() if text.startswith("error:")]
     assert culprit in line and "more than 1024 KiB" in line, line
+
+
+def test_an_account_key_too_long_for_postgresql_keys_is_refused(tmp_path: Path) -> None:
+    """On PostgreSQL the ledger baseline (ACCOUNT_KEY + ':ledger-baseline' in a 64-character
+    key column) of an ACCOUNT_KEY over 48 characters failed with a DataError mid-run."""
+    url = "postgresql+psycopg://btcbot:pw@127.0.0.1:1/btcbot"
+    result = cli("status", env={"STATE_DB_URL": url, "ACCOUNT_KEY": "k" * 49})
+    assert result.code == 2, result.output
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("error: ACCOUNT_KEY has 49 characters: with a PostgreSQL"), line
+    assert "pw" not in line
+    fits = cli("status", env={"STATE_DB_URL": url, "ACCOUNT_KEY": "k" * 48})
+    assert "ACCOUNT_KEY" not in fits.stderr  # refused later, for the unreachable server
+    sqlite = cli("status", env={"STATE_DB_PATH": str(tmp_path / "x.db"), "ACCOUNT_KEY": "k" * 64})
+    assert "ACCOUNT_KEY" not in sqlite.stderr  # SQLite does not bound the key's length

@@ -7,6 +7,8 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
+from btcbot.config.common import MAX_PG_ACCOUNT_KEY
+from btcbot.runtime.ledger_guard import baseline_key
 from btcbot.store import (
     CycleRecord,
     CycleRepository,
@@ -124,3 +126,12 @@ def test_params_versions_increment_and_find_checkpoints(engine: Engine) -> None:
         assert params.latest(7) == second
         checkpoint = params.latest(7, checkpoint_only=True)
     assert checkpoint is not None and checkpoint.params == {"order_offset_bps": 5}
+
+
+def test_the_longest_postgresql_account_key_keeps_its_ledger_baseline(engine: Engine) -> None:
+    """ACCOUNT_KEY is at most MAX_PG_ACCOUNT_KEY long with PostgreSQL: its baseline fits."""
+    key = baseline_key("k" * MAX_PG_ACCOUNT_KEY)
+    with unit_of_work(engine) as conn:
+        RiskStateRepository(conn).put(key, {"TRY": "1"}, now_ms=1)
+    with engine.connect() as conn:
+        assert RiskStateRepository(conn).get(key) == {"TRY": "1"}

@@ -13,6 +13,7 @@ from btcbot.config.base import BtcbotSettings, parse_symbols
 from btcbot.config.validators import DatabaseUrl, Directory, Host, LogLevel
 from btcbot.domain import Symbol
 
+MAX_PG_ACCOUNT_KEY = 48  # 64-character key columns less ":ledger-baseline"
 ACK_PHRASE = "I_UNDERSTAND"
 #: Longest pause between cycles (a day): CYCLE_SECONDS and every --cycle-seconds option.
 MAX_CYCLE_SECONDS = 86_400.0
@@ -62,7 +63,8 @@ class CommonSettings(BtcbotSettings):
         min_length=1,
         max_length=64,
         description="Default main: names the traded account in the process lock and the "
-        "runtime state; distinct accounts sharing one PostgreSQL database need distinct keys.",
+        "runtime state; distinct accounts sharing one PostgreSQL database need distinct keys "
+        "(at most 48 characters with PostgreSQL).",
     )
     state_db_path: Path = Field(
         Path("btcbot_state.db"),
@@ -231,6 +233,15 @@ class CommonSettings(BtcbotSettings):
             raise ValueError("STARTUP_RETRY_MAX_SECONDS must be >= STARTUP_RETRY_BASE_SECONDS")
         if not self.symbols:
             raise ValueError("SYMBOLS is empty: list at least one pair, e.g. BTC_TRY")
+        url = None if self.state_db_url is None else self.state_db_url.get_secret_value()
+        if url and url.startswith("postgresql") and len(self.account_key) > MAX_PG_ACCOUNT_KEY:
+            # the ledger baseline is kept under ACCOUNT_KEY + ":ledger-baseline" in a
+            # VARCHAR(64) column: PostgreSQL refused the first baseline write mid-run
+            raise ValueError(
+                f"ACCOUNT_KEY has {len(self.account_key)} characters: with a PostgreSQL "
+                f"STATE_DB_URL it may have at most {MAX_PG_ACCOUNT_KEY} (the state keyed by it "
+                "must fit the database's 64-character keys); choose a shorter one"
+            )
         if not self.orderbook_ttl_ms <= self.orderbook_max_staleness_ms:
             raise ValueError(
                 "ORDERBOOK_TTL_MS must not exceed ORDERBOOK_MAX_STALENESS_MS (a reused book "
