@@ -23,7 +23,7 @@ from btcbot.store import (
     unit_of_work,
 )
 from tests.cli.runner import Result, cli
-from tests.helpers import isolate_settings
+from tests.helpers import free_port, isolate_settings
 
 GOOD, BAD = "k1-BTCTRY-b0", "k1-ETHTRY-b1"
 NOW = 1_700_000_000_000
@@ -244,3 +244,21 @@ def test_a_damaged_fill_makes_the_ledger_one_error_line_naming_it(tmp_path: Path
     [line] = ledger.stderr.strip().splitlines()
     assert f"fill {TRADES[1]} in the state database cannot be read (price: not a decimal" in line
     assert run("status", db=db).code == 0
+
+
+def test_doctor_measures_the_slos_without_a_damaged_cycle_and_names_it(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    sql, _, problem = DAMAGED_ELSEWHERE["cycle equity"]
+    db = damaged_copy(demo_db, tmp_path, sql)
+    env = {
+        "STATE_DB_PATH": str(db),
+        "BTCTURK_BASE_URL": f"http://127.0.0.1:{free_port()}",
+        "BTCTURK_REST_MAX_RETRIES": "0",
+    }
+    result = cli("doctor", "--json", env=env)
+    assert "Traceback" not in result.output
+    assert result.code == 2, result.output  # the exchange is down, and the row
+    checks = {c["name"]: c for c in json.loads(result.stdout)["checks"]}
+    assert checks["slo cycles"]["verdict"] == "FAIL" and problem in checks["slo cycles"]["detail"]
+    assert checks["slo cycle latency"]["verdict"] == "PASS"

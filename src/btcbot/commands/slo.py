@@ -36,11 +36,24 @@ DRAWDOWN: Final = (0.10, 0.20)
 
 
 def slo_checks(conn: Connection, lookback: int = LOOKBACK_CYCLES) -> list[CheckResult]:
-    cycles = CycleRepository(conn).latest(lookback)
+    cycles, unreadable = CycleRepository(conn).latest_readable(lookback)
+    damaged = (
+        [
+            failed(
+                "slo cycles",
+                f"{len(unreadable)} recent cycle row(s) cannot be read, measured without them: "
+                + "; ".join(f"{cycle_id}: {problem}" for cycle_id, problem in unreadable[:3])
+                + "; restore the database from a backup or correct the row",
+                critical=False,
+            )
+        ]
+        if unreadable
+        else []
+    )
     if not cycles:
-        return [passed("slo", "no cycles recorded yet: nothing to measure")]
+        return damaged or [passed("slo", "no cycles recorded yet: nothing to measure")]
     since = min(c.started_ms for c in cycles)
-    results = [_reject_rate(conn, since, len(cycles))]
+    results = [*damaged, _reject_rate(conn, since, len(cycles))]
     for check in (_skipped_rate(cycles), _latency(cycles), _drawdown(cycles)):
         if check is not None:
             results.append(check)
