@@ -262,3 +262,22 @@ def test_doctor_measures_the_slos_without_a_damaged_cycle_and_names_it(
     checks = {c["name"]: c for c in json.loads(result.stdout)["checks"]}
     assert checks["slo cycles"]["verdict"] == "FAIL" and problem in checks["slo cycles"]["detail"]
     assert checks["slo cycle latency"]["verdict"] == "PASS"
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        DAMAGED_ELSEWHERE["cycle equity"][0],
+        "UPDATE risk_state SET state = '{bad' WHERE account_key = 'main:ledger-baseline'",
+    ],
+    ids=["cycle equity", "ledger baseline"],
+)
+def test_report_over_a_damaged_row_is_one_error_line(
+    sql: str, demo_db: Path, tmp_path: Path
+) -> None:
+    db = damaged_copy(demo_db, tmp_path, sql)
+    result = run("report", db=db)
+    assert result.code == 2, result.output
+    assert "Traceback" not in result.output
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("error: the state database holds a row that cannot be read"), line

@@ -135,6 +135,20 @@ def report_command(
 
 def _read(result: Path | None, account: str | None, env_file: Path | None) -> tuple[str, RunData]:
     try:
+        return _read_run(result, account, env_file)
+    except ValueError as exc:  # a money value or JSON document that does not read back
+        where = str(result) if result is not None else "the state database"
+        fail(
+            f"{where} holds a row that cannot be read ({type(exc).__name__}: {str(exc)[:200]}): "
+            "it was edited by hand or damaged; restore it from a backup (`btcbot status` names "
+            "damaged cycles and orders)"
+        )
+
+
+def _read_run(
+    result: Path | None, account: str | None, env_file: Path | None
+) -> tuple[str, RunData]:
+    try:
         if result is not None:
             with existing_run(result) as engine:
                 run = require_finished(read_run(engine, account), result)
