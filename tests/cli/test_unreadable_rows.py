@@ -281,3 +281,24 @@ def test_report_over_a_damaged_row_is_one_error_line(
     assert "Traceback" not in result.output
     [line] = result.stderr.strip().splitlines()
     assert line.startswith("error: the state database holds a row that cannot be read"), line
+
+
+def test_a_run_over_an_unreadable_live_order_does_not_start_and_names_it(
+    tmp_path: Path,
+) -> None:
+    """It was a MoneyError traceback from the first read of the live orders."""
+    db = tmp_path / "state.db"
+    open_store(f"sqlite:///{db}", DbRole.DRY_RUN).dispose()
+    sql, problem = DAMAGE["price"]
+    add_orders(db, sql)
+    env = {
+        "STATE_DB_PATH": str(db),
+        "BTCTURK_BASE_URL": f"http://127.0.0.1:{free_port()}",
+        "BTCTURK_REST_MAX_RETRIES": "0",
+    }
+    result = cli("run", "--cycles", "1", "--cycle-seconds", "0", env=env)
+    assert result.code == 2, result.output
+    assert "Traceback" not in result.output
+    [line] = [text for text in result.stderr.splitlines() if text.startswith("error:")]
+    assert line.startswith("error: 1 live order row(s) in the state database cannot be read")
+    assert f"{BAD}: {problem}" in line and "not starting" in line

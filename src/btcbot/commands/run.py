@@ -44,6 +44,7 @@ from btcbot.runtime.report import CycleReport
 from btcbot.runtime.startup import ExchangeUnavailable, StartupStopped
 from btcbot.runtime.telemetry import Telemetry
 from btcbot.store import (
+    DamagedRow,
     DatabaseRoleError,
     DatabaseUnreachable,
     DatabaseUnusable,
@@ -137,6 +138,7 @@ async def run_config(
             fail(f"{exc}. To resolve: {resolution(TripKind.LOCK_HELD)}", EXIT_CONFIG)
         except (
             ConfigError,
+            DamagedRow,
             DatabaseRoleError,
             DatabaseUnusable,
             LockUnavailable,

@@ -45,6 +45,7 @@ from btcbot.runtime.run_settings import record_run_settings, refuse_renamed_acco
 from btcbot.runtime.startup import StartupWait, wait_for_exchange
 from btcbot.runtime.writer_lock import LockHeartbeat, lock_identity
 from btcbot.store import (
+    DamagedRow,
     DbRole,
     ExecutionMode,
     FillRepository,
@@ -121,6 +122,7 @@ async def open_runtime(
         # vetted for the role now; stamped with it once the start-up checks pass
         engine = _open_engine(config, role)
         stack.callback(engine.dispose)
+        _refuse_damaged_orders(engine)
         lock, heartbeat, identity = _take_lock(stack, engine, config, clock_ms, stop)
         if not dry_run:  # another live writer was refused first, by the lock
             refuse_renamed_account(engine, common.account_key, identity)
@@ -275,6 +277,21 @@ def _adaptation(
         return profile, None
     adapter = ParamsAdapter(engine)
     return adapter.start(profile, now_ms), adapter
+
+
+def _refuse_damaged_orders(engine: Engine) -> None:
+    """:class:`DamagedRow` naming each live order row that does not read back (edited by hand,
+    damaged): the bot cannot reconcile or protect an order it cannot read, so it does not
+    start (this was a traceback from the first read of the live orders)."""
+    with engine.connect() as conn:
+        _, unreadable = OrderRepository(conn).live_orders_readable()
+    if unreadable:
+        shown = "; ".join(u.describe() for u in unreadable[:3])
+        raise DamagedRow(
+            f"{len(unreadable)} live order row(s) in the state database cannot be read ({shown}): "
+            "not starting; restore the database from a backup (`btcbot db restore`) or correct "
+            "the row, and check the order on the exchange"
+        )
 
 
 def _open_engine(config: AppConfig, role: DbRole) -> Engine:
