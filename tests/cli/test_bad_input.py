@@ -725,3 +725,20 @@ def test_an_account_key_too_long_for_postgresql_keys_is_refused(tmp_path: Path) 
     assert "ACCOUNT_KEY" not in fits.stderr  # refused later, for the unreachable server
     sqlite = cli("status", env={"STATE_DB_PATH": str(tmp_path / "x.db"), "ACCOUNT_KEY": "k" * 64})
     assert "ACCOUNT_KEY" not in sqlite.stderr  # SQLite does not bound the key's length
+
+
+@pytest.mark.parametrize("key", ["main:ledger-baseline", "a/b", "prod main", "clé"])
+def test_an_account_key_that_could_name_another_accounts_state_is_refused(
+    tmp_path: Path, key: str
+) -> None:
+    """State derived from an account is kept under '<ACCOUNT_KEY>:<what>': the key
+    'main:ledger-baseline' read and wrote account main's ledger baseline."""
+    result = cli("status", env={"STATE_DB_PATH": str(tmp_path / "x.db"), "ACCOUNT_KEY": key})
+    assert result.code == 2, result.output
+    [line] = result.stderr.strip().splitlines()
+    assert line == (
+        f"error: ACCOUNT_KEY {key!r}: use letters, digits, '_', '-' and '.' only, e.g. main "
+        "or prod-1"
+    ), line
+    fine = cli("status", env={"STATE_DB_PATH": str(tmp_path / "y.db"), "ACCOUNT_KEY": "prod-1.b_2"})
+    assert "ACCOUNT_KEY" not in fine.stderr

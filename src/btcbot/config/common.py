@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, ClassVar, Literal, Self
@@ -14,6 +15,8 @@ from btcbot.config.validators import DatabaseUrl, Directory, Host, LogLevel
 from btcbot.domain import Symbol
 
 MAX_PG_ACCOUNT_KEY = 48  # 64-character key columns less ":ledger-baseline"
+#: What an ACCOUNT_KEY is made of: no ':' (the separator of the state keys derived from it).
+_ACCOUNT_KEY = re.compile(r"[A-Za-z0-9_.-]+")
 ACK_PHRASE = "I_UNDERSTAND"
 #: Longest pause between cycles (a day): CYCLE_SECONDS and every --cycle-seconds option.
 MAX_CYCLE_SECONDS = 86_400.0
@@ -64,7 +67,7 @@ class CommonSettings(BtcbotSettings):
         max_length=64,
         description="Default main: names the traded account in the process lock and the "
         "runtime state; distinct accounts sharing one PostgreSQL database need distinct keys "
-        "(at most 48 characters with PostgreSQL).",
+        "(letters, digits, '_', '-' and '.'; at most 48 characters with PostgreSQL).",
     )
     state_db_path: Path = Field(
         Path("btcbot_state.db"),
@@ -233,6 +236,13 @@ class CommonSettings(BtcbotSettings):
             raise ValueError("STARTUP_RETRY_MAX_SECONDS must be >= STARTUP_RETRY_BASE_SECONDS")
         if not self.symbols:
             raise ValueError("SYMBOLS is empty: list at least one pair, e.g. BTC_TRY")
+        if not _ACCOUNT_KEY.fullmatch(self.account_key):
+            # state derived from an account is kept under "<ACCOUNT_KEY>:<what>": a key with
+            # a colon ("main:ledger-baseline") would read and write another account's
+            raise ValueError(
+                f"ACCOUNT_KEY {self.account_key!r}: use letters, digits, '_', '-' and '.' "
+                "only, e.g. main or prod-1"
+            )
         url = None if self.state_db_url is None else self.state_db_url.get_secret_value()
         if url and url.startswith("postgresql") and len(self.account_key) > MAX_PG_ACCOUNT_KEY:
             # the ledger baseline is kept under ACCOUNT_KEY + ":ledger-baseline" in a
