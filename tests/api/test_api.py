@@ -149,6 +149,9 @@ def test_writes_are_applied_confirmed_and_audited(agent: Agent) -> None:
         assert lifted.status_code == 400 and "more cautious mode" in lifted.json()["detail"]
         huge = {"mode": "M" * 33, "reason": "x"}
         assert api.post("/api/actions/degrade_override", json=huge).status_code == 422
+        for minutes in (True, "5", 5.0):  # a number of minutes, not a flag, text or float
+            odd = {"mode": "OBSERVE_ONLY", "reason": "x", "minutes": minutes}
+            assert api.post("/api/actions/degrade_override", json=odd).status_code == 422
         forced = {"mode": "REDUCE_RISK_ONLY", "reason": "api test", "minutes": 5}
         assert api.post("/api/actions/degrade_override", json=forced).json()["outcome"] == "done"
         assert op_status(agent.db).degrade_override_mode == "REDUCE_RISK_ONLY"

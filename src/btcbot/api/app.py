@@ -64,7 +64,7 @@ class ActionBody(BaseModel):
     mode: str | None = Field(
         None, max_length=32, description="REDUCE_RISK_ONLY or OBSERVE_ONLY (degrade override)"
     )
-    minutes: int | None = Field(None, ge=1, le=MAX_OVERRIDE_MINUTES)
+    minutes: int | None = Field(None, ge=1, le=MAX_OVERRIDE_MINUTES, strict=True)
 
 
 class ConfirmBody(BaseModel):
