@@ -268,9 +268,10 @@ def test_doctor_measures_the_slos_without_a_damaged_cycle_and_names_it(
     "sql",
     [
         DAMAGED_ELSEWHERE["cycle equity"][0],
+        DAMAGED_ELSEWHERE["cycle start"][0],  # a text time: a TypeError in the figures
         "UPDATE risk_state SET state = '{bad' WHERE account_key = 'main:ledger-baseline'",
     ],
-    ids=["cycle equity", "ledger baseline"],
+    ids=["cycle equity", "cycle start", "ledger baseline"],
 )
 def test_report_over_a_damaged_row_is_one_error_line(
     sql: str, demo_db: Path, tmp_path: Path

@@ -178,7 +178,19 @@ def _cycles(conn: Connection) -> tuple[CycleRow, ...]:
         cycles.c.equity,
         cycles.c.plan_fingerprint,
     ).order_by(cycles.c.started_ms, cycles.c.cycle_id)
-    return tuple(CycleRow(*row) for row in conn.execute(query))
+    return tuple(_cycle_row(*row) for row in conn.execute(query))
+
+
+def _cycle_row(cycle_id: str, started_ms: Any, *rest: Any) -> CycleRow:
+    """A cycle row; ValueError when its time or counts are not integers (SQLite stores what
+    a hand edit writes: a text time would break every figure computed over the cycles)."""
+    row = CycleRow(cycle_id, started_ms, *rest)
+    if not all(type(value) is int for value in (row.started_ms, row.submits, row.cancels)):
+        raise ValueError(
+            f"cycle {cycle_id!r}: started_ms, submits and cancels must be integers, found "
+            f"{row.started_ms!r}, {row.submits!r}, {row.cancels!r}"
+        )
+    return row
 
 
 def _account(conn: Connection) -> str | None:
