@@ -184,3 +184,27 @@ async def test_a_refused_token_is_retried_and_never_logged(log_stream: io.String
         await stop(task)
     assert TOKEN not in log_stream.getvalue()
     assert TOKEN.split(":")[1] not in log_stream.getvalue()
+
+
+@dataclass
+class BrokenDesk(FakeDesk):
+    def read(self, command: str, args: Sequence[str]) -> str:
+        raise RuntimeError("a bug in a read")
+
+
+async def test_a_command_whose_handler_fails_is_answered_not_met_with_silence(
+    api: FakeBotApi, log_stream: io.StringIO
+) -> None:
+    bot = TelegramBot(settings(api), BrokenDesk(), clock_ms=Clock())
+    task = await running(bot)
+    try:
+        api.user_says(OPERATOR, "/status")
+        await eventually(lambda: bool(api.texts(OPERATOR)))
+        api.user_says(STRANGER, "/status")
+        api.user_says(OPERATOR, "/help")  # still serving
+        await eventually(lambda: len(api.texts(OPERATOR)) == 2)
+    finally:
+        await stop(task)
+    assert api.texts(OPERATOR)[0].startswith("Could not answer: an internal error")
+    assert STRANGER not in api.sent
+    assert log_stream.getvalue().count('"event": "telegram_handler_failed"') == 2

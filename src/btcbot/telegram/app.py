@@ -243,6 +243,15 @@ class TelegramBot:
             error=type(error).__name__,
             exc_info=None if isinstance(error, TelegramError) else error,
         )
+        if isinstance(error, TelegramError) or not isinstance(update, Update):
+            return  # the answer itself failed, or no chat asked: nothing to answer
+        chat = update.effective_chat
+        if chat is None or chat.id not in self.allowed:
+            return
+        try:  # an operator's command is never met with silence
+            await self._reply(update, self.texts("error.internal"))
+        except TelegramError:
+            log.warning("telegram_error_reply_failed")
 
 
 def _command(update: Update, context: Context) -> tuple[str, list[str]]:

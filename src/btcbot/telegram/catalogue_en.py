@@ -30,6 +30,8 @@ MESSAGES: dict[str, str] = {
     "error.refused": "Refused: {reason}",
     "usage.read": "/{command} takes no arguments; /help lists the commands.",
     "unknown": "There is no /{command} command; /help lists the commands. Nothing was done.",
+    "error.internal": "Could not answer: an internal error (logged as "
+    "telegram_handler_failed). Nothing was changed; try again, or use btcbot status.",
     "error.not_done": "Not done: {reason}. Nothing was changed; send the command again.",
     # --- confirmations ----------------------------------------------------------------------
     "confirm.prompt": "{action}\nConfirm within {seconds} s (button, or reply yes).",

@@ -28,6 +28,8 @@ MESSAGES: dict[str, str] = {
     "error.refused": "Reddedildi: {reason}",
     "usage.read": "/{command} argüman almaz; komutlar için /help.",
     "unknown": "/{command} diye bir komut yok; komutlar için /help. Hiçbir şey yapılmadı.",
+    "error.internal": "Yanıt verilemedi: iç hata (telegram_handler_failed olarak "
+    "kaydedildi). Hiçbir şey değişmedi; yeniden deneyin ya da btcbot status kullanın.",
     "error.not_done": "Yapılmadı: {reason}. Hiçbir şey değişmedi; komutu yeniden gönderin.",
     # --- confirmations ----------------------------------------------------------------------
     "confirm.prompt": "{action}\n{seconds} sn içinde onaylayın (düğme ya da evet yanıtı).",
