@@ -72,27 +72,34 @@ class ReplayFrames:
     close_ms: Mapping[Symbol, Sequence[int]]
     _rows: dict[Symbol, int] = field(default_factory=dict, compare=False, repr=False)
     """Each symbol's rows at the last look (the replay's clock moves forward)."""
-    _revealed: dict[Symbol, dict[str, list[Any]]] = field(
+    _revealed: dict[Symbol, tuple[dict[str, list[Any]], list[tuple[list[Any], Any]]]] = field(
         default_factory=dict, compare=False, repr=False
     )
     """Each symbol's columns up to the furthest row shown so far: what a cycle's frame holds.
     They grow as the clock moves on (each row copied once), so nothing a decision can reach,
     private attributes included (``Series._values``), holds a row the replay's clock has not
-    reached: the whole-dataset columns stay here, out of its sight."""
+    reached: the whole-dataset columns stay here, out of its sight. Beside them, each growing
+    column paired with its whole one (what a look copies from)."""
 
     def at(self, now_ms: int) -> Mapping[Symbol, Frame]:
         rows, close_ms, revealed = self._rows, self.close_ms, self._revealed
         shown = {}
         for symbol, frame in self.frames.items():
             count = rows[symbol] = closed_by(close_ms[symbol], now_ms, rows.get(symbol, 0))
-            columns = revealed.get(symbol)
-            if columns is None:
-                columns = revealed[symbol] = {name: [] for name in frame.columns}
-            have = len(columns["open_time_s"])
-            if count > have:
+            kept = revealed.get(symbol)
+            if kept is None:
                 whole = frame.columns
-                for name, column in columns.items():
-                    column.extend(whole[name][have:count])
+                columns: dict[str, list[Any]] = {name: [] for name in whole}
+                pairs = [(columns[name], whole[name]) for name in whole]
+                kept = revealed[symbol] = columns, pairs
+            columns, pairs = kept
+            have = len(pairs[0][0])
+            if count == have + 1:  # a cycle a candle: one row more
+                for column, source in pairs:
+                    column.append(source[have])
+            elif count > have:
+                for column, source in pairs:
+                    column.extend(source[have:count])
             shown[symbol] = Frame.shown(symbol, columns, count)
         return shown
 
