@@ -166,7 +166,7 @@ def test_bad_input_is_one_line_and_exit_2(
 def test_a_range_outside_the_declared_bounds_is_one_line_and_exit_2(
     wave_csv: Path, tmp_path: Path
 ) -> None:
-    result = cli("sweep", "--strategy", SMA, "--dataset", str(wave_csv), "--out",
+    result = cli("sweep", "--strategy", SMA, "--data", str(wave_csv), "--out",  # backtest's name
                  str(tmp_path / "bad"), "--trials", "2", "--range", "fast=1..9",
                  "--range", "slow=13..40")  # fmt: skip
     assert result.code == 2, result.output
@@ -177,7 +177,7 @@ def test_a_range_outside_the_declared_bounds_is_one_line_and_exit_2(
 def test_lookahead_command_passes_an_honest_strategy_and_names_a_peeking_line(
     wave_csv: Path,
 ) -> None:
-    honest = cli("lookahead", "--strategy", SMA, "--dataset", str(wave_csv), "--param",
+    honest = cli("lookahead", "--strategy", SMA, "--data", str(wave_csv), "--param",
                  "fast=5", "--param", "slow=20", "--cuts", "4")  # fmt: skip
     assert honest.code == 0, honest.output
     assert "no lookahead: " in honest.stdout and "at 4 cut points" in honest.stdout

@@ -43,7 +43,12 @@ from btcbot.strategy.parameters import ParameterError, parse_assignments
 
 def lookahead_command(
     dataset: Annotated[
-        Path, typer.Option("--dataset", help="Candles: a CSV or Parquet dataset, or a directory.")
+        Path,
+        typer.Option(
+            "--dataset",
+            "--data",  # backtest's name for it: either works
+            help="Candles: a CSV or Parquet dataset, or a directory (--data: the same).",
+        ),
     ],
     stage: StageOption = None,
     strategy: StrategyOption = None,

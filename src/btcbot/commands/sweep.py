@@ -51,7 +51,12 @@ from btcbot.strategy.parameters import ParameterError, parse_assignments
 
 def sweep_command(
     dataset: Annotated[
-        Path, typer.Option("--dataset", help="Candles: a CSV or Parquet dataset, or a directory.")
+        Path,
+        typer.Option(
+            "--dataset",
+            "--data",  # backtest's name for it: either works
+            help="Candles: a CSV or Parquet dataset, or a directory (--data: the same).",
+        ),
     ],
     out: Annotated[
         Path, typer.Option("--out", help="Directory for sweep.json, sweep.html and the charts.")
