@@ -26,7 +26,7 @@ from btcbot.operator.views import (
 )
 from btcbot.store import CycleRepository
 from btcbot.store.orders import read_order_row
-from btcbot.store.rows import BadRow, read_stored, stored_columns
+from btcbot.store.rows import UNREADABLE, BadRow, read_stored, stored_columns
 from btcbot.store.schema import cycles, fills, orders
 
 log = structlog.get_logger(__name__)
@@ -96,7 +96,7 @@ def list_fills(
     for row in rows:
         try:
             found.append(_fill(row, conn.dialect))
-        except (ValueError, TypeError, ArithmeticError) as exc:
+        except UNREADABLE as exc:
             log.warning("fill_unreadable", trade_id=str(row.trade_id), problem=str(exc)[:200])
     return found
 
@@ -185,6 +185,6 @@ def _equity_row(row: Any) -> SimpleNamespace | None:
         return SimpleNamespace(
             started_ms=started, ended_ms=ended, equity=to_decimal(str(row.equity))
         )
-    except (ValueError, TypeError, ArithmeticError) as exc:
+    except UNREADABLE as exc:
         log.warning("cycle_unreadable", cycle_id=str(row.cycle_id), problem=str(exc)[:200])
         return None

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Row, select
 from btcbot.domain.slots import fast_init
 from btcbot.store.errors import DamagedRow
 from btcbot.store.orders import ExecutionMode
-from btcbot.store.rows import BadRow, read_stored, stored_columns
+from btcbot.store.rows import UNREADABLE, BadRow, read_stored, stored_columns
 from btcbot.store.schema import cycles, decisions
 from btcbot.store.types import dumps_json, loads_json
 
@@ -160,7 +160,7 @@ class CycleRepository:
             return None
         try:
             return _read_cycle(row, self._conn)
-        except (ValueError, TypeError, ArithmeticError) as exc:
+        except UNREADABLE as exc:
             raise DamagedRow(
                 f"cycle {cycle_id} in the state database cannot be read ({exc}): restore the "
                 "database from a backup or correct the row"
@@ -181,7 +181,7 @@ class CycleRepository:
         for row in self._conn.execute(query.limit(limit)):
             try:
                 readable.append(_read_cycle(row, self._conn))
-            except (ValueError, TypeError, ArithmeticError) as exc:
+            except UNREADABLE as exc:
                 unreadable.append((str(row.cycle_id), str(exc)))
         return readable, unreadable
 

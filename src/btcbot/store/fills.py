@@ -23,7 +23,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from btcbot.domain import Fill, Side, Symbol
 from btcbot.domain.money import ZERO
 from btcbot.store.errors import DamagedRow
-from btcbot.store.rows import read_stored, stored_columns
+from btcbot.store.rows import UNREADABLE, read_stored, stored_columns
 from btcbot.store.schema import fills, orders
 
 log = structlog.get_logger(__name__)
@@ -87,7 +87,7 @@ class FillRepository:
                 found.append(
                     _to_fill(SimpleNamespace(**read_stored(row, fills, self._conn.dialect)))
                 )
-            except (ValueError, TypeError, ArithmeticError) as exc:
+            except UNREADABLE as exc:
                 raise DamagedRow(
                     f"fill {row.trade_id} in the state database cannot be read ({exc}): the "
                     "ledger cannot be built without it; restore the database from a backup"

@@ -28,7 +28,7 @@ from btcbot.domain import (
 )
 from btcbot.domain.slots import evolve, fast_init
 from btcbot.store.errors import OrderNotFound
-from btcbot.store.rows import read_stored, stored_columns
+from btcbot.store.rows import UNREADABLE, read_stored, stored_columns
 from btcbot.store.schema import order_events, orders
 
 LIVE_STATUSES = tuple(status.value for status in OrderStatus if status.is_live)
@@ -207,7 +207,7 @@ class OrderRepository:
         for row in self._conn.execute(query):
             try:
                 readable.append(_to_stored(read_order_row(row, self._conn)))
-            except (ValueError, TypeError, ArithmeticError) as exc:
+            except UNREADABLE as exc:
                 unreadable.append(UnreadableOrder(str(row.client_order_id), str(exc)))
         return readable, unreadable
 

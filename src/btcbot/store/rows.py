@@ -20,6 +20,10 @@ class BadRow(ValueError):
     """A stored row that does not read back as its table's types."""
 
 
+#: What converting a stored value raises when the value is not what its column holds.
+UNREADABLE = (ValueError, TypeError, ArithmeticError)
+
+
 def stored_columns(table: Table) -> list[Any]:
     """``table``'s columns as stored: converting types (exact decimals, ids as text) unapplied."""
     return [
@@ -42,7 +46,7 @@ def read_stored(row: Row[Any], table: Table, dialect: Dialect) -> dict[str, Any]
         elif isinstance(column.type, TypeDecorator):
             try:
                 value = column.type.process_result_value(value, dialect)
-            except (ValueError, TypeError, ArithmeticError) as exc:
+            except UNREADABLE as exc:
                 raise BadRow(f"{column.name}: {exc}") from None
         elif isinstance(column.type, Integer) and (
             isinstance(value, bool) or not isinstance(value, int)
