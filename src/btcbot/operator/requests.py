@@ -126,12 +126,10 @@ class RequestExecutor:
             for key in ("cancel_sent", "refused", "already_finished"):
                 lists[key] = [str(coid) for coid in earlier.get(key, ())]
             still = set(live)
-            for coid in (str(c) for c in earlier.get("in_flight", ())):
-                # proven never placed (or finished) since: nothing left to cancel
-                (lists["already_finished"] if coid not in still else lists["in_flight"]).append(
-                    coid
-                )
-            targets, lists["in_flight"] = lists["in_flight"], []
+            waited = [str(coid) for coid in earlier.get("in_flight", ())]
+            targets = [coid for coid in waited if coid in still]
+            # proven never placed (or finished) since: nothing left to cancel
+            lists["already_finished"] += [coid for coid in waited if coid not in still]
         for coid in targets:
             result = (await self.oms.cancel(coid, CANCEL_REASON)).result
             if result in _SENT:

@@ -7,7 +7,7 @@ account key that fits the 64-character key column whatever the account key's len
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -52,11 +52,8 @@ class RunSettingsRepository:
     def accounts(self) -> list[str]:
         """The account keys that have started a run on this database, sorted (a document
         that does not read back names none)."""
-        rows = self._connection.execute(
-            select(risk_state.c.state).where(risk_state.c.account_key.like(f"%{_SUFFIX}"))
-        ).scalars()
         found = set()
-        for text in rows:
+        for text in self._stored_documents():
             try:
                 found.add(loads_json(text).get("settings", {}).get("ACCOUNT_KEY"))
             except (ValueError, TypeError, AttributeError):
@@ -66,14 +63,16 @@ class RunSettingsRepository:
     def accounts_locking(self, lock_key: str) -> list[str]:
         """The account keys whose last run on this database held the writer lock ``lock_key``
         (for an exchange account: the fingerprint of its API key), sorted."""
-        rows = self._connection.execute(
-            select(risk_state.c.state).where(risk_state.c.account_key.like(f"%{_SUFFIX}"))
-        ).scalars()
         found = set()
-        for text in rows:
+        for text in self._stored_documents():
             document = loads_json(text)
             lock = document.get("lock")
             account = document.get("settings", {}).get("ACCOUNT_KEY")
             if isinstance(lock, dict) and lock.get("key") == lock_key and isinstance(account, str):
                 found.add(account)
         return sorted(found)
+
+    def _stored_documents(self) -> Iterator[str]:
+        """Every account's run-settings document, as stored (JSON text)."""
+        query = select(risk_state.c.state).where(risk_state.c.account_key.like(f"%{_SUFFIX}"))
+        yield from self._connection.execute(query).scalars()
