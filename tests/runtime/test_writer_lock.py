@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
-from btcbot.config import CommonSettings
+from btcbot.config import ACK_PHRASE, BlockReason, CommonSettings
+from btcbot.execution.arming import store_backed_arming
 from btcbot.runtime.writer_lock import FALLBACK_LOCK_DIR, LockHeartbeat, lock_dir, lock_identity
 from btcbot.store import (
     DbRole,
@@ -96,6 +97,43 @@ async def test_a_force_released_lock_is_lost_at_once_and_says_so(
         ProcessLock(engine, file_lock=False).force_release(identity.key)
         await eventually(lambda: heartbeat.lost and reasons)  # on_lost runs just after lost
         assert "force-released or taken over" in reasons[0]
+        with pytest.raises(LockLost, match="force-released or taken over"):
+            heartbeat.check()
+    finally:
+        heartbeat.stop()
+        lock.release()
+
+
+async def test_an_order_after_a_force_release_is_blocked_before_the_next_heartbeat(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """`lock release --force` on a live holder: the arming check before the very next submit
+    reads the lock row, so nothing is sent in the seconds until the heartbeat would notice."""
+    lock = ProcessLock(engine, instance_id="me")
+    identity = exchange_account_identity("key-1", tmp_path / "locks")
+    lock.acquire(identity, TTL)
+    reasons: list[str] = []
+    heartbeat = LockHeartbeat(lock, interval_seconds=3600, ttl_seconds=TTL, on_lost=reasons.append)
+    heartbeat.start()  # its first beat is an hour away
+    armed = common(
+        dry_run=False,
+        kill_switch=False,
+        safe_mode=False,
+        live_trading=True,
+        live_trading_ack=ACK_PHRASE,
+    )
+    arming = store_backed_arming(
+        engine, armed, has_credentials=True, lock_held=heartbeat.still_held
+    )
+    try:
+        assert arming().armed
+        ProcessLock(engine, file_lock=False).force_release(identity.key)
+        blocked = arming()
+        assert not blocked.armed and not blocked.cancel_allowed
+        assert blocked.reasons == (BlockReason.LOCK_LOST.value,)
+        assert heartbeat.lost and heartbeat.beats == 0  # found by the arming, not a beat
+        assert len(reasons) == 1 and "force-released or taken over" in reasons[0]
+        assert not arming().armed and len(reasons) == 1  # the run is stopped once
         with pytest.raises(LockLost, match="force-released or taken over"):
             heartbeat.check()
     finally:

@@ -132,7 +132,7 @@ async def open_runtime(
             engine,
             common,
             has_credentials=config.has_credentials,
-            lock_lost=lambda: heartbeat.lost,
+            lock_held=heartbeat.still_held,
         )
         live_port = BtcturkExchange(rest, arming)
         books = RestBooks(  # one cache of REST books for the snapshot and the paper account

@@ -7,8 +7,10 @@
   with its own pooled database connection, so a cycle stuck for a minute in read retries (or
   a blocked event loop) never lets the lock go stale for another host to take. When it finds
   the lock lost (force-released, taken over, or not refreshable for a whole TTL) it marks it
-  lost at once — the arming check before every submit and cancel reads that flag — and calls
-  ``on_lost`` so the run stops with a clear message.
+  lost at once and calls ``on_lost`` so the run stops with a clear message. The arming check
+  before every submit and cancel asks :meth:`LockHeartbeat.still_held`: the flag, and the lock
+  row itself in the arming's transaction, so an order is never sent in the seconds between a
+  force-release (or a takeover) and the next heartbeat.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 from typing import Protocol
 
 import structlog
+from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from btcbot.config import CommonSettings
@@ -64,6 +67,8 @@ class HeldLock(Protocol):
 
     def heartbeat(self) -> None: ...
 
+    def holds(self, conn: Connection) -> bool: ...
+
 
 class LockHeartbeat:
     """Keeps a held :class:`~btcbot.store.ProcessLock` fresh from a daemon thread
@@ -106,6 +111,19 @@ class LockHeartbeat:
     def lost_reason(self) -> str | None:
         return self._lost_reason
 
+    def still_held(self, conn: Connection) -> bool:
+        """Whether the lock is ours, read in ``conn``: once the row is gone (force-released,
+        taken over) the lock is lost at once, as the heartbeat would find it."""
+        if self._lost.is_set():
+            return False
+        if self._lock.holds(conn):
+            return True
+        self._lose(
+            "lost the single-writer lock: its row was force-released or taken over by another "
+            "instance; this process stopped trading"
+        )
+        return False
+
     def check(self) -> None:
         """Raise :class:`LockLost` once the lock is lost (cheap: no database access)."""
         if self._lost.is_set():
@@ -143,6 +161,8 @@ class LockHeartbeat:
                 self._lose("the lock heartbeat thread ended unexpectedly; stopped trading")
 
     def _lose(self, reason: str) -> None:
+        if self._lost.is_set():  # the heartbeat and the arming check may both find it
+            return
         self._lost_reason = reason
         self._lost.set()
         log.error("lock_lost", reason=reason, instance=self._lock.instance_id)

@@ -439,6 +439,19 @@ class ProcessLock:
                 "by another instance; this process stopped trading"
             )
 
+    def holds(self, conn: Connection) -> bool:
+        """Whether our row still holds the account, read in ``conn`` (the arming check reads
+        it in its own transaction before every submit and cancel, so a force-release or a
+        takeover blocks the very next order, not the one after the next heartbeat)."""
+        if self._key is None:
+            return False
+        row = conn.execute(
+            select(process_locks.c.instance_id)
+            .where(process_locks.c.account_key == self._key)
+            .where(process_locks.c.instance_id == self.instance_id)
+        ).first()
+        return row is not None
+
     def release(self) -> None:
         """Give the account up (idempotent)."""
         if self._key is not None:
