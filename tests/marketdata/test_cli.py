@@ -104,7 +104,20 @@ def test_download_refuses_bad_input(home: Path, quiet: ThreadedEmulator) -> None
     assert backwards.code == 2 and "--to must be after --from" in backwards.stderr
     garbage = download("yesterday", home / "c.parquet")
     assert garbage.code == 2 and "--from 'yesterday': use an ISO date" in garbage.stderr
-    assert not (home / "b.parquet").exists() and not (home / "c.parquet").exists()
+    future = download("2999-01-01", home / "c.parquet")
+    assert future.code == 2 and future.stderr.strip().splitlines() == [
+        "error: --from 2999-01-01 is not in the past: give a --from before now (UTC)"
+    ]
+    unlisted = btcbot(
+        "data", "download", "--symbol", "FOO_TRY", "--timeframe", "1h",
+        "--from", ms_minutes_ago(quiet, 3 * 1440), "--out", str(home / "d.parquet"),
+    )  # fmt: skip
+    assert unlisted.code == 2, unlisted.output  # not "rerun the same command to continue"
+    assert unlisted.stderr.strip().splitlines() == [
+        "error: --symbol FOO_TRY: the exchange does not list this pair (exchangeinfo); "
+        "choose a listed pair, e.g. BTC_TRY"
+    ]
+    assert not any((home / name).exists() for name in ("b.parquet", "c.parquet", "d.parquet"))
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> None:

@@ -69,6 +69,8 @@ def download_command(
     start_ms = time_option(start, "--from")
     end_ms = wall_ms() if end is None else time_option(end, "--to")
     if end_ms <= start_ms:
+        if end is None:
+            fail(f"--from {start} is not in the past: give a --from before now (UTC)")
         fail(f"--to must be after --from ({end} <= {start})")
     settings = _exchange_settings(env_file)
     configure_logs("WARNING")
@@ -119,8 +121,23 @@ async def _download(
                     on_page=_print_page,
                 )
             except (ExchangeError, DownloadError, DatasetError) as exc:
+                if sink.rows == 0 and await _unlisted(client, pair):
+                    fail(
+                        f"--symbol {pair.normalized}: the exchange does not list this pair "
+                        "(exchangeinfo); choose a listed pair, e.g. BTC_TRY"
+                    )
                 return None, str(exc) or type(exc).__name__
     return report, None
+
+
+async def _unlisted(client: BtcturkRestClient, pair: Symbol) -> bool:
+    """Whether the exchange's listing lacks ``pair`` (asked only once a download failed: a
+    pair it no longer lists may still have history; unknown when the listing fails too)."""
+    try:
+        listed = await client.exchange_info()
+    except ExchangeError:
+        return False
+    return all(rules.symbol != pair for rules in listed)
 
 
 def record_command(
