@@ -176,6 +176,11 @@ def test_record_refuses_bad_input(home: Path) -> None:
     (home / "file").write_text("x")
     taken = btcbot("data", "record", "--symbols", "BTC_TRY", "--out", str(home / "file"))
     assert taken.code == 2 and "exists and is not a directory" in taken.stderr
+    under = btcbot("data", "record", "--symbols", "BTC_TRY", "--out", str(home / "file" / "r"))
+    assert under.code == 2 and under.stderr.strip().splitlines() == [
+        f"error: cannot create the recording directory {home / 'file' / 'r'}: Not a directory; "
+        "choose another --out"
+    ]
 
 
 def test_ctrl_c_keeps_the_pages_and_a_rerun_completes(home: Path, quiet: ThreadedEmulator) -> None:

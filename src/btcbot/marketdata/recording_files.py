@@ -190,7 +190,13 @@ class RecordingWriter:
             raise ValueError("compact_every must be >= 1")
         if directory.exists() and not directory.is_dir():
             raise RecordingError(f"{directory} exists and is not a directory")
-        directory.mkdir(parents=True, exist_ok=True)
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise RecordingError(
+                f"cannot create the recording directory {directory}: "
+                f"{exc.strerror or exc}; choose another --out"
+            ) from None
         self.directory = directory
         self.previous_sessions = sessions(directory)
         self.session = (self.previous_sessions[-1] if self.previous_sessions else 0) + 1
