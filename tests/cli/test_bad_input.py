@@ -35,6 +35,7 @@ from btcbot.config import (
 from btcbot.config.base import BtcbotSettings, env_names
 from btcbot.config.telegram import TelegramSettings
 from btcbot.store import DbRole, open_store, sqlite_url
+from tests.backtest.factories import write_wave
 from tests.cli.runner import Result, cli, run_cli
 from tests.helpers import free_port, isolate_settings
 
@@ -742,3 +743,45 @@ def test_an_account_key_that_could_name_another_accounts_state_is_refused(
     ), line
     fine = cli("status", env={"STATE_DB_PATH": str(tmp_path / "y.db"), "ACCOUNT_KEY": "prod-1.b_2"})
     assert "ACCOUNT_KEY" not in fine.stderr
+
+
+OUTPUTS = {  # a command that creates its output's directory: {out} is the directory it needs
+    "backtest": ("backtest --stage 3 --data {csv} --out {out}/run.db", "--out"),
+    "data import": ("data import {csv} --symbol BTC_TRY --out {out}/BTC_TRY.parquet", "--out"),
+    "data download": (
+        "data download --symbol BTC_TRY --timeframe 1h --from 2026-01-01 "
+        "--out {out}/BTC_TRY.parquet",
+        "--out",
+    ),
+    "sweep": ("sweep --stage 3 --data {csv} --out {out} --trials 1", "--out"),
+}
+
+
+@pytest.mark.parametrize(("command", "option"), OUTPUTS.values(), ids=OUTPUTS.keys())
+@pytest.mark.parametrize("where", ["a file", "under a file"])
+def test_an_output_directory_that_cannot_be_made_is_refused(
+    command: str, option: str, where: str, tmp_path: Path
+) -> None:
+    """One line naming the option (it was a traceback), the file in the way left alone."""
+    csv = write_wave(tmp_path / "BTC_TRY.csv", 60)
+    blocker = tmp_path / "taken"
+    blocker.write_text("not a directory")
+    out = blocker if where == "a file" else blocker / "sub"
+    result = cli(*command.format(csv=csv, out=out).split(), cwd=tmp_path)
+    assert result.code == 2, result.output
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"error: {option}") and "directory" in line, line
+    assert blocker.read_text() == "not a directory"
+
+
+def test_a_sweep_whose_trials_directory_is_a_file_is_refused(tmp_path: Path) -> None:
+    csv = write_wave(tmp_path / "BTC_TRY.csv", 60)
+    (tmp_path / "sweep").mkdir()
+    (tmp_path / "sweep" / "trials").write_text("not a directory")
+    args = f"sweep --stage 3 --data {csv} --out {tmp_path / 'sweep'} --trials 1 --keep"
+    result = cli(*args.split(), cwd=tmp_path)
+    assert result.code == 2, result.output
+    assert result.stderr.strip().splitlines() == [
+        f"error: --keep: {tmp_path / 'sweep' / 'trials'} is a file, not a directory: "
+        "choose another path"
+    ]

@@ -37,6 +37,7 @@ from btcbot.commands.common import (
     DatasetSymbol,
     EnvFile,
     fail,
+    make_directory,
     optional_time_option,
 )
 from btcbot.commands.logs import configure_logs
@@ -149,6 +150,7 @@ def backtest_command(
     """
     if out.exists() and not overwrite:
         fail(f"--out {out} already exists: a backtest writes a fresh database (or --overwrite)")
+    make_directory(out.parent, "--out")
     start_ms, end_ms = optional_time_option(start, "--start"), optional_time_option(end, "--end")
     selection = select_profile(stage, strategy, param, env_file)
     config, profile = selection.config, selection.profile

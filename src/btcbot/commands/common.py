@@ -69,6 +69,20 @@ def fail(message: str, code: int = EXIT_CONFIG) -> NoReturn:
     raise typer.Exit(code)
 
 
+def make_directory(directory: Path, option: str) -> None:
+    """Create ``directory`` (with its parents) for what ``option`` writes; one error line
+    naming the option when it cannot be (under a file, no permission, a read-only place)."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        fail(f"{option}: {directory} is a file, not a directory: choose another path")
+    except OSError as exc:
+        fail(
+            f"{option}: cannot create the directory {directory} ({exc.strerror or exc}): "
+            "choose a path in a directory you can write"
+        )
+
+
 def bounded_option(option: str, value: float, low: float, high: float, unit: str = "") -> float:
     """A float option within ``low..high``; inf, nan or a value out of range exits 2 with one
     line naming the option and its range (Click's ``min=`` lets nan and inf through)."""

@@ -19,7 +19,7 @@ from typing import Annotated
 
 import typer
 
-from btcbot.commands.common import EXIT_CONFIG, EXIT_RUNTIME, fail
+from btcbot.commands.common import EXIT_CONFIG, EXIT_RUNTIME, fail, make_directory
 from btcbot.commands.market_data import download_command, record_command
 from btcbot.data import (
     Findings,
@@ -88,7 +88,7 @@ def import_command(
             f"--out {out} is not a Parquet dataset: --overwrite replaces only a dataset "
             "(never a state database or another file); choose another --out"
         )
-    out.parent.mkdir(parents=True, exist_ok=True)
+    make_directory(out.parent, "--out")
     try:
         result = import_csv(
             source, pair, out, interval_ms=interval, drop_duplicates=drop_duplicates

@@ -25,7 +25,14 @@ import typer
 from btcbot.btcturk.rest_client import BtcturkRestClient
 from btcbot.btcturk.ws_client import BtcturkWsClient
 from btcbot.btcturk.ws_config import WsError
-from btcbot.commands.common import EXIT_RUNTIME, EnvFile, configure_logs, fail, time_option
+from btcbot.commands.common import (
+    EXIT_RUNTIME,
+    EnvFile,
+    configure_logs,
+    fail,
+    make_directory,
+    time_option,
+)
 from btcbot.config import ConfigError, ExchangeSettings
 from btcbot.config.loader import build
 from btcbot.domain.symbols import Symbol, SymbolError
@@ -80,7 +87,7 @@ def download_command(
         sink = DatasetSink(out, pair, frame.interval_ms, source)
     except DatasetError as exc:
         fail(str(exc))
-    out.parent.mkdir(parents=True, exist_ok=True)
+    make_directory(out.parent, "--out")
     if sink.rows:
         typer.echo(f"{out}: {sink.rows} candles already stored, continuing after the last one")
     report, error = asyncio.run(_download(settings, sink, pair, frame.name, start_ms, end_ms))

@@ -30,6 +30,7 @@ from btcbot.commands.common import (
     DatasetSymbol,
     EnvFile,
     fail,
+    make_directory,
     optional_time_option,
 )
 from btcbot.commands.logs import configure_logs
@@ -265,9 +266,9 @@ def _storage_error(exc: Exception, plan: SweepPlan) -> str:
 def _prepare(out: Path, plan: SweepPlan) -> None:
     if out.exists() and not out.is_dir():
         fail(f"--out {out} is a file: give a directory for the report")
-    out.mkdir(parents=True, exist_ok=True)
+    make_directory(out, "--out")
     if plan.keep is not None:
-        plan.keep.mkdir(parents=True, exist_ok=True)
+        make_directory(plan.keep, "--keep")
 
 
 def _write(out: Path, document: dict[str, object]) -> None:
