@@ -53,7 +53,7 @@ from btcbot.research.study import (
     study_names,
 )
 from btcbot.research.subject import ReplayBench, Subject
-from btcbot.research.windows import Span, Validation, Window
+from btcbot.research.windows import Span, Validation, Window, check_lengths
 from btcbot.strategy.parameters import ParameterError, ParamValue
 
 LOOKAHEAD_BARS = 1500
@@ -131,6 +131,7 @@ def run_sweep(plan: SweepPlan, on_progress: ProgressHook | None = None) -> Sweep
     span = sweep_span(bench, plan)
     windows = plan.validation.windows(span)
     defaults = {**{d.name: d.param.default for d in space.dimensions}, **space.fixed}
+    _check_lengths(plan, bench, windows, defaults)
     before = bench.lookahead(defaults, _bounded(windows[0].train, bench), plan.lookahead_cuts)
     if not before.clean:
         raise LookaheadFound(f"{plan.subject.label}: {before.describe()}")
@@ -188,6 +189,16 @@ def sweep_span(bench: ReplayBench, plan: SweepPlan) -> Span:
     if end <= start:
         raise ParameterError("--start/--end leave no candle of the dataset to sweep over")
     return Span(start, end + 1)
+
+
+def _check_lengths(
+    plan: SweepPlan, bench: ReplayBench, windows: list[Window], defaults: dict[str, Any]
+) -> None:
+    """Windows shorter than a couple of candles, or a train span shorter than the strategy's
+    warm-up (at its default parameters), are refused before the lookahead check runs."""
+    needs = bench.profile(defaults).requirements
+    interval = max(max(s.interval_ms for s in bench.data.series.values()), needs.timeframe_ms or 0)
+    check_lengths(plan.validation, windows, interval, needs.warmup_bars)
 
 
 def _bounded(span: Span, bench: ReplayBench) -> Span:

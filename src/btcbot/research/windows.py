@@ -11,6 +11,9 @@
 Spans are half-open in time, ``[start, end)``, and a replay cycle at time ``t`` belongs to
 the span holding ``t``; a test span starts where its train span ends, so no cycle is in both.
 Candles before a span are still there for the strategy's warm-up (they are the past).
+A span must be long enough to say anything (:func:`check_lengths`, before any trial runs): a
+test span at least :data:`MIN_SPAN_CANDLES` candles, a train span that as well and no shorter
+than the strategy's warm-up; a window of a candle or less would only multiply the replays.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ DAY_MS = 86_400_000
 HOUR_MS = 3_600_000
 _UNITS = {"d": DAY_MS, "h": HOUR_MS, "w": 7 * DAY_MS}
 _DURATION = re.compile(r"^(\d+)([dhw])$")
+MIN_SPAN_CANDLES = 2
+"""Candles a train or test span holds at least: with fewer, no ratio of its replay is defined."""
 
 
 class WindowError(ValueError):
@@ -126,6 +131,44 @@ def _rolling(span: Span, validation: Validation) -> list[Window]:
     return windows
 
 
+def check_lengths(
+    validation: Validation, windows: list[Window], interval_ms: int, warmup_bars: int
+) -> None:
+    """Refuse windows too short to tune or test on: spans of fewer than
+    :data:`MIN_SPAN_CANDLES` candles of ``interval_ms`` (the step of a replay's cycles), or a
+    train span shorter than the strategy's warm-up of ``warmup_bars`` such candles."""
+    if validation.kind == "none":
+        return
+    first = windows[0]
+    option = "--split" if validation.kind == "split" else "--walk-forward"
+    candle = _days(interval_ms)
+    train_needs = max(MIN_SPAN_CANDLES, warmup_bars) * interval_ms
+    if first.train.length_ms < train_needs:
+        why = (
+            f"its warm-up of {warmup_bars} candles of {candle}"
+            if warmup_bars > MIN_SPAN_CANDLES
+            else f"{MIN_SPAN_CANDLES} candles of {candle}"
+        )
+        raise WindowError(
+            f"{option}: a train span of {_days(first.train.length_ms)} is shorter than the "
+            f"strategy needs ({why}, {_days(train_needs)}): "
+            + _longer(validation, "train", train_needs)
+        )
+    test_needs = MIN_SPAN_CANDLES * interval_ms
+    if first.test is not None and first.test.length_ms < test_needs:
+        raise WindowError(
+            f"{option}: a test span of {_days(first.test.length_ms)} holds fewer than "
+            f"{MIN_SPAN_CANDLES} candles of {candle}: " + _longer(validation, "test", test_needs)
+        )
+
+
+def _longer(validation: Validation, part: str, needs_ms: int) -> str:
+    if validation.kind == "split":
+        share = "a larger" if part == "train" else "a smaller"
+        return f"give {share} --split share or more data"
+    return f"give {part}={_days(needs_ms)} or longer"
+
+
 def _days(ms: int) -> str:
     if ms % DAY_MS == 0:
         return f"{ms // DAY_MS}d"
@@ -150,6 +193,7 @@ __all__ = [
     "Validation",
     "Window",
     "WindowError",
+    "check_lengths",
     "parse_split",
     "parse_walk_forward",
     "slice_dataset",
