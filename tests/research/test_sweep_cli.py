@@ -71,6 +71,31 @@ def test_walk_forward_reports_in_and_out_of_sample_and_the_best_as_settings(
     means = [w["in_sample_per_year"] for w in windows]
     assert doc["overall"]["in_sample_per_year_mean"] == pytest.approx(sum(means) / len(means))
     assert "[of 5]" in result.stdout
+    growth = 1.0
+    for w in windows:  # the test spans tile the range: their returns chain
+        growth *= 1 + w["out_of_sample"]["total_return"]
+    compounded = doc["overall"]["out_of_sample_return_compounded"]
+    assert float(compounded) == pytest.approx(growth - 1)
+    assert doc["overall"]["out_of_sample_not_chained"] is None
+
+
+def test_overlapping_test_spans_are_not_compounded_into_one_return(
+    wave_csv: Path, tmp_path: Path
+) -> None:
+    """step < test: each day is in up to two test spans; chaining their returns (or adding
+    up their fees) would count those days twice and overstate the out-of-sample figures."""
+    out = tmp_path / "overlap"
+    result = sweep(out, wave_csv, "--trials", "2", "--walk-forward", "train=5d,test=2d,step=1d",
+                   "--objective", "return")  # fmt: skip
+    assert result.code == 0, result.output
+    doc = document(out)
+    assert len(doc["windows"]) == 6  # 12.5 days: train 5 + test 2, rolled by 1 day
+    assert all(w["out_of_sample"] is not None for w in doc["windows"])
+    overall = doc["overall"]
+    assert overall["out_of_sample_return_compounded"] is None
+    assert overall["out_of_sample_fees_and_tax_try"] is None
+    assert "test spans overlap" in overall["out_of_sample_not_chained"]
+    assert "OOS return compounded - (test spans overlap" in result.stdout
 
 
 def test_the_best_flags_reproduce_the_trial_through_btcbot_backtest(

@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 from btcbot.research.objectives import OBJECTIVES, comparable, score
@@ -36,6 +37,10 @@ WARNING_RULE = (
     "is not above 0 while in sample it was (a sign flip), is below "
     f"{OOS_MIN_RATIO:.0%} of the in-sample one, or breaks the drawdown cap; the rule applies "
     "to each window and to the mean over the windows"
+)
+OVERLAP_NOTE = (
+    "test spans overlap (step shorter than test): compounding their returns, or adding up "
+    "their fees, would count the same days more than once"
 )
 EULER_GAMMA = 0.5772156649015329
 _NORMAL = statistics.NormalDist()
@@ -233,11 +238,13 @@ def _overall(outcome: SweepOutcome) -> dict[str, Any]:
     for figures in tested:
         compounded *= 1 + Decimal(str(figures.total_return or 0))
     fees = sum((Decimal(f.fees_try) + Decimal(f.tax_try) for f in tested), Decimal(0))
+    chained = bool(tested) and not _tests_overlap(outcome)
     result: dict[str, Any] = {
         "in_sample_per_year_mean": statistics.fmean(is_values) if is_values else None,
         "out_of_sample_per_year_mean": statistics.fmean(oos_values) if oos_values else None,
-        "out_of_sample_return_compounded": str(compounded - 1) if tested else None,
-        "out_of_sample_fees_and_tax_try": str(fees) if tested else None,
+        "out_of_sample_return_compounded": str(compounded - 1) if chained else None,
+        "out_of_sample_fees_and_tax_try": str(fees) if chained else None,
+        "out_of_sample_not_chained": None if chained or not tested else OVERLAP_NOTE,
         "windows_warned": sum(1 for v in verdicts if v.warnings),
     }
     mean_is, mean_oos = result["in_sample_per_year_mean"], result["out_of_sample_per_year_mean"]
@@ -245,6 +252,12 @@ def _overall(outcome: SweepOutcome) -> dict[str, Any]:
         [] if mean_is is None or mean_oos is None else _falls_apart(mean_is, mean_oos)
     )
     return result
+
+
+def _tests_overlap(outcome: SweepOutcome) -> bool:
+    """Whether a test span starts before the previous one ends (``step`` < ``test``)."""
+    tests = [w.window.test for w in outcome.windows if w.window.test is not None]
+    return any(later.start_ms < earlier.end_ms for earlier, later in pairwise(tests))
 
 
 def _warnings(windows: list[dict[str, Any]], overall: dict[str, Any]) -> list[str]:
@@ -308,10 +321,11 @@ def text_lines(document: Mapping[str, Any]) -> list[str]:
             f"{_num(w['out_of_sample_per_year']):>8}"
         )
     overall = document["overall"]
+    why = overall.get("out_of_sample_not_chained")
     lines.append(
         f"overall: IS/yr mean {_num(overall['in_sample_per_year_mean'])}, OOS/yr mean "
         f"{_num(overall['out_of_sample_per_year_mean'])}, OOS return compounded "
-        f"{_pct(overall['out_of_sample_return_compounded'])}"
+        f"{_pct(overall['out_of_sample_return_compounded'])}" + (f" ({why})" if why else "")
     )
     lines += ["", f"rule: {document['warning_rule']}"]
     lines += [f"WARNING: {text}" for text in document["warnings"]] or ["no warning"]

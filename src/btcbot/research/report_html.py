@@ -184,7 +184,7 @@ def _windows(d: Mapping[str, Any]) -> str:
         f'<tr data-window="overall"><th>overall</th><td></td><td></td><td></td><td></td><td></td>'
         f"<td>{_num(o['in_sample_per_year_mean'])}</td>"
         f"<td>{_num(o['out_of_sample_per_year_mean'])}</td><td></td>"
-        f"<td>{escape(_pct_text(o['out_of_sample_return_compounded']))}</td><td></td><td></td>"
+        f"<td>{escape(_compounded(o))}</td><td></td><td></td>"
         f'<td class="warn">{escape("; ".join(o["warnings"]))}</td></tr>'
     )
     return (
@@ -298,6 +298,12 @@ def _num(value: float | None) -> str:
 
 def _pct(value: float | None) -> str:
     return "-" if value is None else f"{value:.2%}"
+
+
+def _compounded(overall: dict[str, Any]) -> str:
+    if overall.get("out_of_sample_not_chained"):
+        return "n/a: test spans overlap"
+    return _pct_text(overall["out_of_sample_return_compounded"])
 
 
 def _pct_text(value: str | None) -> str:
