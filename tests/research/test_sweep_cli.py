@@ -178,9 +178,10 @@ def test_a_peeking_strategy_is_refused_before_any_trial(wave_csv: Path, tmp_path
         (("--range", "fast=5..9", "--range", "fast=3..4"), "--range: fast is given twice"),
         (("--param", "fast=5", "--param", "fast=6"), "--param: fast is given twice"),
         (("--walk-forward", "train=30d,test=10d"), "shorter than one train + test window"),
-        # windows of a candle, or shorter than the warm-up (slow=50 by default: 51 candles),
+        # windows of a candle, or shorter than the warm-up (slow=50 by default, 40 at most in
+        # the searched range: 41 candles),
         # are refused before anything runs, not swept window after window for minutes
-        (("--walk-forward", "train=1h,test=1h"), "give train=51h or longer"),
+        (("--walk-forward", "train=1h,test=1h"), "give train=41h or longer"),
         (("--walk-forward", "train=3d,test=1h"), "a test span of 1h holds fewer than 2 candles"),
         (("--split", "0.05"), "give a larger --split share or more data"),
     ],

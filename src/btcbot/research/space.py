@@ -65,6 +65,19 @@ class Dimension:
             return self.param.validate(self.name, self.low + steps * self.step)
         return self.param.validate(self.name, sampled)
 
+    def nearest(self, value: ParamValue) -> ParamValue:
+        """``value`` (a declared default) moved into the searched range, when it is outside."""
+        d = self.distribution
+        if self.low is not None and self.high is not None and isinstance(value, Decimal):
+            return min(max(value, self.low), self.high)
+        if isinstance(d, IntDistribution) and isinstance(value, int):
+            return min(max(value, d.low), d.high)
+        if isinstance(d, FloatDistribution) and isinstance(value, float):
+            return min(max(value, d.low), d.high)
+        if isinstance(d, CategoricalDistribution) and value not in d.choices:
+            return self.value(d.choices[0])
+        return value
+
     def describe(self) -> str:
         d = self.distribution
         if isinstance(d, CategoricalDistribution):
@@ -93,6 +106,11 @@ class SearchSpace:
         for dimension in self.dimensions:
             values[dimension.name] = dimension.value(sampled[dimension.name])
         return values
+
+    def defaults(self) -> dict[str, ParamValue]:
+        """The declared defaults, each moved into its searched range, and the fixed values."""
+        moved = {d.name: d.nearest(d.param.default) for d in self.dimensions}
+        return {**moved, **self.fixed}
 
     def describe(self) -> list[str]:
         lines = [d.describe() for d in self.dimensions]

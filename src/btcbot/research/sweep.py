@@ -131,7 +131,7 @@ def run_sweep(plan: SweepPlan, on_progress: ProgressHook | None = None) -> Sweep
     span = sweep_span(bench, plan)
     windows = plan.validation.windows(span)
     defaults = {**{d.name: d.param.default for d in space.dimensions}, **space.fixed}
-    _check_lengths(plan, bench, windows, defaults)
+    _check_lengths(plan, bench, windows, space)
     before = bench.lookahead(defaults, _bounded(windows[0].train, bench), plan.lookahead_cuts)
     if not before.clean:
         raise LookaheadFound(f"{plan.subject.label}: {before.describe()}")
@@ -192,11 +192,18 @@ def sweep_span(bench: ReplayBench, plan: SweepPlan) -> Span:
 
 
 def _check_lengths(
-    plan: SweepPlan, bench: ReplayBench, windows: list[Window], defaults: dict[str, Any]
+    plan: SweepPlan, bench: ReplayBench, windows: list[Window], space: SearchSpace
 ) -> None:
     """Windows shorter than a couple of candles, or a train span shorter than the strategy's
-    warm-up (at its default parameters), are refused before the lookahead check runs."""
-    needs = bench.profile(defaults).requirements
+    warm-up (at its default parameters, moved into the searched ranges), are refused before
+    the lookahead check runs."""
+    try:
+        profile = bench.profile(space.defaults())
+    except ParameterError:  # the moved defaults make a combination the strategy refuses
+        profile = bench.profile(
+            {**{d.name: d.param.default for d in space.dimensions}, **space.fixed}
+        )
+    needs = profile.requirements
     interval = max(max(s.interval_ms for s in bench.data.series.values()), needs.timeframe_ms or 0)
     check_lengths(plan.validation, windows, interval, needs.warmup_bars)
 
