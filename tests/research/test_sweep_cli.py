@@ -194,6 +194,19 @@ def test_bad_input_is_one_line_and_exit_2(
     assert message in result.stderr and "Traceback" not in result.output
 
 
+def test_windows_rolled_by_less_than_a_candle_are_refused(tmp_path: Path) -> None:
+    """step=1h on 4-hour candles: four windows in a row would hold the same candles."""
+    rows = [f"{1_704_067_200_000 + i * 4 * 3_600_000},100,101,99,100,1" for i in range(80)]
+    data = tmp_path / "BTC_TRY.csv"
+    data.write_text("ts,open,high,low,close,volume\n" + "\n".join(rows) + "\n")
+    result = cli("sweep", "--stage", "3", "--dataset", str(data), "--out", str(tmp_path / "s"),
+                 "--trials", "2", "--range", "min_profit_bps=10..60",
+                 "--walk-forward", "train=2d,test=1d,step=1h")  # fmt: skip
+    assert result.code == 2, result.output
+    assert "a step of 1h is shorter than a candle (4h)" in result.stderr
+    assert "give step=4h or longer" in result.stderr and "Traceback" not in result.output
+
+
 def test_a_range_outside_the_declared_bounds_is_one_line_and_exit_2(
     wave_csv: Path, tmp_path: Path
 ) -> None:

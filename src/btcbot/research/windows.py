@@ -13,7 +13,8 @@ the span holding ``t``; a test span starts where its train span ends, so no cycl
 Candles before a span are still there for the strategy's warm-up (they are the past).
 A span must be long enough to say anything (:func:`check_lengths`, before any trial runs): a
 test span at least :data:`MIN_SPAN_CANDLES` candles, a train span that as well and no shorter
-than the strategy's warm-up; a window of a candle or less would only multiply the replays.
+than the strategy's warm-up, and windows roll by a candle at least; anything shorter would
+only multiply the replays.
 """
 
 from __future__ import annotations
@@ -135,8 +136,9 @@ def check_lengths(
     validation: Validation, windows: list[Window], interval_ms: int, warmup_bars: int
 ) -> None:
     """Refuse windows too short to tune or test on: spans of fewer than
-    :data:`MIN_SPAN_CANDLES` candles of ``interval_ms`` (the step of a replay's cycles), or a
-    train span shorter than the strategy's warm-up of ``warmup_bars`` such candles."""
+    :data:`MIN_SPAN_CANDLES` candles of ``interval_ms`` (the step of a replay's cycles), a
+    train span shorter than the strategy's warm-up of ``warmup_bars`` such candles, or windows
+    rolled by less than a candle."""
     if validation.kind == "none":
         return
     first = windows[0]
@@ -159,6 +161,12 @@ def check_lengths(
         raise WindowError(
             f"{option}: a test span of {_days(first.test.length_ms)} holds fewer than "
             f"{MIN_SPAN_CANDLES} candles of {candle}: " + _longer(validation, "test", test_needs)
+        )
+    step = validation.step_ms
+    if step is not None and step < interval_ms:
+        raise WindowError(
+            f"--walk-forward: a step of {_days(step)} is shorter than a candle ({candle}): "
+            f"windows less than a candle apart hold the same candles; give step={candle} or longer"
         )
 
 
