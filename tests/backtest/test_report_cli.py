@@ -121,6 +121,8 @@ def test_refusals_exit_2_and_nothing_is_created(run_db: Path, tmp_path: Path) ->
         ((str(run_db), "--last", "week"), "--last: 'week' is not a duration"),
         ((str(run_db), "--since", "monday"), "--since 'monday': use an ISO date"),
         ((str(run_db), "--data", str(missing)), "--data: dataset:"),
+        # not "an unfinished backtest": the account named is not in the database
+        ((str(run_db), "--account", "other"), "holds no account 'other' (it holds main)"),
     ):
         result = btcbot("report", *args)
         if "--data" in args:

@@ -145,7 +145,7 @@ def existing_database(engine: Engine, name: str) -> Iterator[Engine]:
 
 def read_run(engine: Engine, account_key: str | None = None) -> RunData:
     with unit_of_work(engine) as conn:
-        account = account_key if account_key is not None else _account(conn)
+        account = _account(conn) if account_key is None else _named(conn, account_key)
         states = RiskStateRepository(conn)
         baseline = states.get(baseline_key(account)) if account is not None else None
         manifest = states.get(manifest_key(account)) if account is not None else None
@@ -193,10 +193,27 @@ def _cycle_row(cycle_id: str, started_ms: Any, *rest: Any) -> CycleRow:
     return row
 
 
+def _accounts(conn: Connection) -> list[str]:
+    """The accounts whose ledger baseline the database holds."""
+    keys = [str(k) for (k,) in conn.execute(select(risk_state.c.account_key))]
+    return sorted(k.removesuffix(BASELINE_SUFFIX) for k in keys if k.endswith(BASELINE_SUFFIX))
+
+
+def _named(conn: Connection, account_key: str) -> str:
+    """``account_key``, when the database holds it or no account yet; a name it does not hold
+    is refused (its figures would be read without that account's baseline and manifest)."""
+    accounts = _accounts(conn)
+    if accounts and account_key not in accounts:
+        raise RunDatabaseError(
+            f"the database holds no account {account_key!r} (it holds {', '.join(accounts)}): "
+            "name one of those with --account"
+        )
+    return account_key
+
+
 def _account(conn: Connection) -> str | None:
     """The one account whose ledger baseline the database holds (None: no baseline yet)."""
-    keys = [str(k) for (k,) in conn.execute(select(risk_state.c.account_key))]
-    accounts = sorted(k.removesuffix(BASELINE_SUFFIX) for k in keys if k.endswith(BASELINE_SUFFIX))
+    accounts = _accounts(conn)
     if len(accounts) > 1:
         raise RunDatabaseError(
             f"the database holds several accounts ({', '.join(accounts)}): name one"
