@@ -12,6 +12,7 @@ from btcbot.research.windows import (
     DAY_MS,
     Span,
     WindowError,
+    check_lengths,
     parse_split,
     parse_walk_forward,
 )
@@ -112,6 +113,20 @@ def test_walk_forward_windows_tile_the_range_without_overlap() -> None:
 def test_bad_walk_forward_text_is_refused(text: str) -> None:
     with pytest.raises(WindowError, match="--walk-forward"):
         parse_walk_forward(text)
+
+
+def test_window_lengths_count_the_data_candles_and_the_warm_up_at_its_timeframe() -> None:
+    minute, hour = 60_000, 3_600_000
+    validation = parse_walk_forward("train=3h,test=1h")
+    windows = validation.windows(Span(0, DAY_MS))
+    # profile 3 reads hourly candles but cycles on each minute candle: an hour holds 60
+    check_lengths(validation, windows, minute, warmup_bars=0, timeframe_ms=hour)
+    with pytest.raises(WindowError, match=r"warm-up of 4 candles of 1h, 4h\): give train=4h"):
+        check_lengths(validation, windows, minute, warmup_bars=4, timeframe_ms=hour)
+    with pytest.raises(WindowError, match="a test span of 1h holds fewer than 2 candles of 1h"):
+        check_lengths(validation, windows, hour)
+    with pytest.raises(WindowError, match=r"fewer than 2 candles of 45m: give test=2h"):
+        check_lengths(parse_walk_forward("train=3h,test=1h"), windows, 45 * minute)
 
 
 def test_windows_longer_than_the_data_are_refused() -> None:

@@ -204,8 +204,8 @@ def _check_lengths(
             {**{d.name: d.param.default for d in space.dimensions}, **space.fixed}
         )
     needs = profile.requirements
-    interval = max(max(s.interval_ms for s in bench.data.series.values()), needs.timeframe_ms or 0)
-    check_lengths(plan.validation, windows, interval, needs.warmup_bars)
+    interval = max(s.interval_ms for s in bench.data.series.values())
+    check_lengths(plan.validation, windows, interval, needs.warmup_bars, needs.timeframe_ms)
 
 
 def _bounded(span: Span, bench: ReplayBench) -> Span:

@@ -133,22 +133,27 @@ def _rolling(span: Span, validation: Validation) -> list[Window]:
 
 
 def check_lengths(
-    validation: Validation, windows: list[Window], interval_ms: int, warmup_bars: int
+    validation: Validation,
+    windows: list[Window],
+    interval_ms: int,
+    warmup_bars: int = 0,
+    timeframe_ms: int | None = None,
 ) -> None:
     """Refuse windows too short to tune or test on: spans of fewer than
     :data:`MIN_SPAN_CANDLES` candles of ``interval_ms`` (the step of a replay's cycles), a
-    train span shorter than the strategy's warm-up of ``warmup_bars`` such candles, or windows
-    rolled by less than a candle."""
+    train span shorter than the strategy's warm-up of ``warmup_bars`` candles of its
+    ``timeframe_ms`` (else of the data's), or windows rolled by less than a candle."""
     if validation.kind == "none":
         return
     first = windows[0]
     option = "--split" if validation.kind == "split" else "--walk-forward"
-    candle = _days(interval_ms)
-    train_needs = max(MIN_SPAN_CANDLES, warmup_bars) * interval_ms
+    candle = _candle(interval_ms)
+    warmup_ms = warmup_bars * (timeframe_ms or interval_ms)
+    train_needs = max(MIN_SPAN_CANDLES * interval_ms, warmup_ms)
     if first.train.length_ms < train_needs:
         why = (
-            f"its warm-up of {warmup_bars} candles of {candle}"
-            if warmup_bars > MIN_SPAN_CANDLES
+            f"its warm-up of {warmup_bars} candles of {_candle(timeframe_ms or interval_ms)}"
+            if warmup_ms > MIN_SPAN_CANDLES * interval_ms
             else f"{MIN_SPAN_CANDLES} candles of {candle}"
         )
         raise WindowError(
@@ -170,11 +175,18 @@ def check_lengths(
         )
 
 
+def _candle(ms: int) -> str:
+    if ms % HOUR_MS and ms % 60_000 == 0:
+        return f"{ms // 60_000}m"
+    return _days(ms)
+
+
 def _longer(validation: Validation, part: str, needs_ms: int) -> str:
     if validation.kind == "split":
         share = "a larger" if part == "train" else "a smaller"
         return f"give {share} --split share or more data"
-    return f"give {part}={_days(needs_ms)} or longer"
+    hours = -(-needs_ms // HOUR_MS) * HOUR_MS  # the option takes whole hours at least
+    return f"give {part}={_days(hours)} or longer"
 
 
 def _days(ms: int) -> str:
