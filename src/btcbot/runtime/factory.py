@@ -24,7 +24,7 @@ from btcbot.btcturk.exchange import BtcturkExchange, evidence_from_ws
 from btcbot.btcturk.rest_client import BtcturkRestClient, credentials_from
 from btcbot.btcturk.ws_client import BtcturkWsClient
 from btcbot.btcturk.ws_config import WsClientConfig
-from btcbot.config import AppConfig, CommonSettings
+from btcbot.config import AppConfig, CommonSettings, ConfigError
 from btcbot.config.exchange import ExchangeSettings
 from btcbot.config.listing import check_listed
 from btcbot.exchange.fill_model import FillModel
@@ -351,7 +351,14 @@ async def _paper_port(
         first_trade_id=int(max_trade) + 1,
     )
     resting = [report for report in map(_as_report, live) if report is not None]
-    await paper.restore(stored_fills, resting)
+    try:
+        await paper.restore(stored_fills, resting)
+    except ValueError as exc:  # the stored dry run does not fit the paper account it is given
+        raise ConfigError(
+            f"cannot rebuild the paper account from this dry run's database: {exc} with "
+            f"DRY_RUN_TRY_BALANCE={common.dry_run_try_balance}; set DRY_RUN_TRY_BALANCE back to "
+            "what this dry run started with, or start a new dry run on another STATE_DB_PATH"
+        ) from exc
     return paper
 
 
