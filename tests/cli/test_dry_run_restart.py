@@ -3,6 +3,8 @@ live orders (``PaperExchange.restore``), whatever the last process left behind."
 
 from __future__ import annotations
 
+import sqlite3
+from decimal import Decimal
 from pathlib import Path
 
 from btcbot.store import (
@@ -37,3 +39,39 @@ def test_a_restart_with_less_paper_money_than_the_dry_run_spent_is_refused_plain
     errors = [line for line in again.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1, again.stderr
     assert "DRY_RUN_TRY_BALANCE" in errors[0]
+
+
+def test_a_fill_stored_just_before_a_crash_is_not_traded_again_after_the_restart(
+    tmp_path: Path,
+) -> None:
+    """A kill -9 between storing a fill and advancing its order (two transactions) leaves the
+    order live with its filled quantity behind its stored fills; the paper account rebuilt
+    on restart must not rest it again, or it fills twice."""
+    db = tmp_path / "state.db"
+    with threaded_emulator() as emu:
+        env = {**emulator_env(emu), **paper_env(db)}
+        first = cli("run", "--stage", "3", "--cycles", "2", "--cycle-seconds", "0", env=env)
+        assert first.code == 0, first.output
+        with sqlite3.connect(db) as conn:  # the state a crash right after the fill left
+            (order_id,) = conn.execute(
+                "SELECT exchange_order_id FROM orders WHERE status = 'FILLED' LIMIT 1"
+            ).fetchone()
+            conn.execute(
+                "UPDATE orders SET status = 'OPEN', filled_quantity = '0' "
+                "WHERE exchange_order_id = ?",
+                (order_id,),
+            )
+        again = cli("run", "--stage", "3", "--cycles", "2", "--cycle-seconds", "0", env=env)
+    assert again.code == 0, again.output
+    with sqlite3.connect(db) as conn:
+        status, quantity, filled = conn.execute(
+            "SELECT status, quantity, filled_quantity FROM orders WHERE exchange_order_id = ?",
+            (order_id,),
+        ).fetchone()
+        fills = conn.execute(
+            "SELECT quantity FROM fills WHERE order_id = ?", (order_id,)
+        ).fetchall()
+    assert status == "FILLED"
+    assert Decimal(filled) == Decimal(quantity)
+    assert sum(Decimal(q) for (q,) in fills) == Decimal(quantity), fills
+    assert "live_order_unknown_to_exchange" not in again.stderr

@@ -372,13 +372,30 @@ class SimulatedVenue:
         self._fills = FillLog()
         self._books.clear()
         unique = {f.trade_id: f for f in fills}
+        filled: dict[int, Decimal] = {}
         for fill in sorted(unique.values(), key=lambda f: (f.timestamp_ms, f.trade_id)):
             self._fills.add(fill)
             self._apply_fill(fill)
             self._trade_ids.skip_past(fill.trade_id)
             self._order_ids.skip_past(fill.order_id)
+            filled[fill.order_id] = filled.get(fill.order_id, ZERO) + fill.quantity
         for report, rules in open_orders:
-            self._restore_order(report, rules)
+            net = _net_of_fills(report, filled.get(report.order_id, ZERO))
+            if net is not report and net.left_amount <= ZERO:
+                self._restore_filled(net, rules)
+            else:
+                self._restore_order(net, rules)
+
+    def _restore_filled(self, report: ExchangeOrder, rules: SymbolRules) -> None:
+        """An order stored live that its restored fills complete (the process died before it
+        advanced the order): kept as filled, so a look-up by id tells the order manager so."""
+        created = report.created_ms or 0
+        updated = report.updated_ms or created
+        order = SimOrder(report.order_id, _restored_request(report), rules, created, updated, ZERO)
+        order.status = OrderStatus.FILLED
+        self._orders.add(order)
+        self._orders.finished(order)
+        self._order_ids.skip_past(order.order_id)
 
     def _apply_fill(self, fill: Fill) -> None:
         base, quote = fill.symbol.base, fill.symbol.quote
@@ -399,15 +416,7 @@ class SimulatedVenue:
         rests = method is OrderMethod.LIMIT or (method is OrderMethod.STOP_LIMIT and filled)
         if not live or not (rests or (method.is_stop and not filled)):
             return
-        request = OrderRequest(
-            report.symbol,
-            report.side,
-            method,
-            report.client_order_id or f"restored-{report.order_id}",
-            quantity=report.quantity,
-            price=report.price if method.has_limit_price else None,
-            stop_price=report.stop_price,
-        )
+        request = _restored_request(report)
         created = report.created_ms or 0
         updated = report.updated_ms or created
         order = SimOrder(report.order_id, request, rules, created, updated, report.left_amount)
@@ -418,6 +427,29 @@ class SimulatedVenue:
         self._wallet.lock(order.lock_asset, order.locked)
         self._orders.add(order)
         self._order_ids.skip_past(order.order_id)
+
+
+def _restored_request(report: ExchangeOrder) -> OrderRequest:
+    method = report.method
+    return OrderRequest(
+        report.symbol,
+        report.side,
+        method,
+        report.client_order_id or f"restored-{report.order_id}",
+        quantity=report.quantity,
+        price=report.price if method.has_limit_price else None,
+        stop_price=report.stop_price,
+    )
+
+
+def _net_of_fills(report: ExchangeOrder, filled: Decimal) -> ExchangeOrder:
+    """``report`` with no more left than its restored fills leave: a process that died
+    between storing a fill and advancing its order left the order's filled quantity behind
+    its fills, and the order must not trade that quantity again."""
+    left = max(ZERO, report.quantity - filled)
+    if left >= report.left_amount:
+        return report
+    return replace(report, left_amount=left)
 
 
 def _may_rest_match(order: SimOrder, placed_by_ms: int | None) -> bool:
