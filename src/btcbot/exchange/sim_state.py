@@ -28,6 +28,10 @@ def tidy(value: Decimal) -> Decimal:
     return value if value else ZERO
 
 
+class Overdrawn(ValueError):
+    """A wallet operation would leave a free or locked amount below zero."""
+
+
 class Wallet:
     """Free and locked amounts per asset; every operation keeps both non-negative."""
 
@@ -46,7 +50,7 @@ class Wallet:
     def add_free(self, asset: str, amount: Decimal) -> None:
         value = self.free.get(asset, ZERO) + amount
         if value < ZERO:
-            raise ValueError(f"{asset} free balance would become {format_decimal(value)}")
+            raise Overdrawn(f"{asset} free balance would become {format_decimal(value)}")
         self.free[asset] = tidy(value)
         self.locked.setdefault(asset, ZERO)
 
@@ -58,7 +62,7 @@ class Wallet:
         """Move ``amount`` out of locked: back to free, or spent (``to_free=False``)."""
         value = self.locked.get(asset, ZERO) - amount
         if value < ZERO:
-            raise ValueError(f"{asset} locked balance would become {format_decimal(value)}")
+            raise Overdrawn(f"{asset} locked balance would become {format_decimal(value)}")
         self.locked[asset] = tidy(value)
         if to_free:
             self.add_free(asset, amount)

@@ -32,6 +32,7 @@ from btcbot.exchange.paper import PaperExchange
 from btcbot.exchange.port import ExchangePort, MarketDataPort
 from btcbot.exchange.read_budget import UNLIMITED
 from btcbot.exchange.reports import ExchangeOrder
+from btcbot.exchange.sim_state import Overdrawn
 from btcbot.execution import OmsSettings, OrderManager, store_backed_arming
 from btcbot.kernel.builtin import builtin_profile
 from btcbot.kernel.profile import Profile
@@ -351,14 +352,17 @@ async def _paper_port(
         first_trade_id=int(max_trade) + 1,
     )
     resting = [report for report in map(_as_report, live) if report is not None]
+    what = "cannot rebuild the paper account from this dry run's database"
     try:
         await paper.restore(stored_fills, resting)
-    except ValueError as exc:  # the stored dry run does not fit the paper account it is given
+    except Overdrawn as exc:  # the stored dry run spent more than the paper account is given
         raise ConfigError(
-            f"cannot rebuild the paper account from this dry run's database: {exc} with "
-            f"DRY_RUN_TRY_BALANCE={common.dry_run_try_balance}; set DRY_RUN_TRY_BALANCE back to "
-            "what this dry run started with, or start a new dry run on another STATE_DB_PATH"
+            f"{what}: {exc} with DRY_RUN_TRY_BALANCE={common.dry_run_try_balance}; set "
+            "DRY_RUN_TRY_BALANCE back to what this dry run started with, or start a new dry run "
+            "on another STATE_DB_PATH"
         ) from exc
+    except ValueError as exc:  # e.g. a live order on a pair the market no longer lists
+        raise ConfigError(f"{what}: {exc}; start a new dry run on another STATE_DB_PATH") from exc
     return paper
 
 
