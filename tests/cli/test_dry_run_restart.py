@@ -75,3 +75,32 @@ def test_a_fill_stored_just_before_a_crash_is_not_traded_again_after_the_restart
     assert Decimal(filled) == Decimal(quantity)
     assert sum(Decimal(q) for (q,) in fills) == Decimal(quantity), fills
     assert "live_order_unknown_to_exchange" not in again.stderr
+
+
+def test_a_restart_with_another_paper_balance_is_refused_until_the_ledger_is_rebased(
+    tmp_path: Path,
+) -> None:
+    """Its ledger baseline holds the paper account the dry run started with: another start
+    made every check a mismatch (read as a deposit, which a paper account cannot have) until
+    the kill switch tripped; `ledger rebase` is the way to give it more."""
+    db = tmp_path / "state.db"
+    with threaded_emulator() as emu:
+        env = {**emulator_env(emu), **paper_env(db)}
+        first = cli("run", "--stage", "3", "--cycles", "2", "--cycle-seconds", "0", env=env)
+        assert first.code == 0, first.output
+        richer = {**env, "DRY_RUN_TRY_BALANCE": "8000"}
+        refused = cli("run", "--stage", "3", "--cycles", "1", "--cycle-seconds", "0", env=richer)
+        assert refused.code == 2, refused.output
+        assert refused.stderr.strip().splitlines() == [
+            "error: DRY_RUN_TRY_BALANCE 8000: this dry run's database holds a paper account "
+            "that started with 5000 TRY, and its ledger checks the paper balances against that "
+            "start; set DRY_RUN_TRY_BALANCE=5000 again, run `btcbot ledger rebase` first to "
+            "give it the new balance, or start a new dry run on another STATE_DB_PATH"
+        ]
+        assert cli("ledger", "rebase", "--yes", env=env).code == 0
+        rebased = cli("run", "--stage", "3", "--cycles", "4", "--cycle-seconds", "0", env=richer)
+        assert rebased.code == 0, rebased.output
+        assert "LEDGER MISMATCH" not in rebased.output, rebased.output
+        again = cli("run", "--stage", "3", "--cycles", "1", "--cycle-seconds", "0", env=richer)
+        assert again.code == 0, again.output  # the new start is the dry run's now
+    assert cli("kill-switch", "status", env=env).stdout.count("runtime kill switch:  off") == 1

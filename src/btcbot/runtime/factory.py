@@ -42,7 +42,11 @@ from btcbot.runtime.contained import contained
 from btcbot.runtime.cycle import CycleRunner, CycleSettings
 from btcbot.runtime.ledger_guard import LedgerGuard
 from btcbot.runtime.loop import StopSignal
-from btcbot.runtime.run_settings import record_run_settings, refuse_renamed_account
+from btcbot.runtime.run_settings import (
+    record_run_settings,
+    refuse_changed_paper_balance,
+    refuse_renamed_account,
+)
 from btcbot.runtime.startup import StartupWait, wait_for_exchange
 from btcbot.runtime.writer_lock import LockHeartbeat, lock_identity
 from btcbot.store import (
@@ -127,6 +131,8 @@ async def open_runtime(
         lock, heartbeat, identity = _take_lock(stack, engine, config, clock_ms, stop)
         if not dry_run:  # another live writer was refused first, by the lock
             refuse_renamed_account(engine, common.account_key, identity)
+        else:
+            refuse_changed_paper_balance(engine, config)
         credentials = None if dry_run else credentials_from(config.exchange)
         rest = await stack.enter_async_context(BtcturkRestClient.from_settings(config.exchange))
         arming = store_backed_arming(
