@@ -217,6 +217,27 @@ def test_the_settings_kill_switch_runs_live_with_no_new_risk_and_says_so(
     assert "LIVE, NO NEW RISK (cancels only: KILL_SWITCH)" in status
 
 
+def test_an_armed_start_says_which_stored_switches_still_hold_the_account(
+    emu: Emulator, tmp_path: Path
+) -> None:
+    """The banner reads the settings ("LIVE: armed"); the kill switch and the stopped entries
+    stored by an earlier run or an operator hold too, and are said right after it."""
+    env = {**emulator_env(emu), **armed_env(tmp_path / "state.db")}
+    first, _ = run(env, 1)
+    assert "runtime kill switch ON" not in first.stdout
+    assert btcbot(env, "kill-switch", "on", "--reason", "maintenance").code == 0
+    assert btcbot(env, "entries", "stop", "--reason", "news at 3").code == 0
+    result, _ = run(env, 1)
+    lines = result.stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("LIVE: armed"))
+    assert lines[start + 1 : start + 3] == [
+        "runtime kill switch ON (operator: maintenance): no new risk, cancels only; release "
+        "it with: btcbot kill-switch off",
+        "entries stopped (news at 3): no new buys; sells, stops and cancels go on; btcbot "
+        "entries resume",
+    ]
+
+
 def test_a_refused_start_leaves_a_new_database_to_whichever_run_comes_next(
     emu: Emulator, tmp_path: Path
 ) -> None:

@@ -51,8 +51,11 @@ from btcbot.store import (
     LockConflict,
     LockLost,
     LockUnavailable,
+    OpState,
+    OpStatus,
     SchemaVersionError,
     open_for_inspection,
+    unit_of_work,
 )
 
 Stage = Annotated[
@@ -81,6 +84,29 @@ def banner(config: AppConfig, selection: Selection | None = None) -> str:
         f"DRY RUN: paper fills on live market data from {exchange}; no order reaches the "
         f"exchange ({what}, symbols {symbols}; not armed: {reasons})"
     )
+
+
+def stored_holds(status: OpStatus) -> list[str]:
+    """What the account's stored switches hold back, one line each: they outlive a restart,
+    so a run the banner calls armed may still take no new risk."""
+    lines = []
+    if status.kill_switch:
+        lines.append(
+            f"runtime kill switch ON ({status.kill_switch_source or 'operator'}: "
+            f"{status.kill_switch_reason or 'no reason given'}): no new risk, cancels only; "
+            "release it with: btcbot kill-switch off"
+        )
+    if status.freeze_active:
+        lines.append(
+            f"unknown-order freeze ON ({status.freeze_reason or 'no reason given'}): no new "
+            "risk; once resolved on the exchange: btcbot freeze clear"
+        )
+    if status.stop_entries:
+        lines.append(
+            f"entries stopped ({status.stop_entries_reason or 'no reason given'}): no new "
+            "buys; sells, stops and cancels go on; btcbot entries resume"
+        )
+    return lines
 
 
 def _symbols(config: AppConfig, selection: Selection | None) -> str:
@@ -184,6 +210,10 @@ async def _run(
         open_runtime(config, stop=stop, profile=profile) as runtime,
         _telegram(config, runtime) as tell,
     ):
+        with unit_of_work(runtime.engine) as connection:
+            held = stored_holds(OpState(connection).get(config.common.account_key))
+        for line in held:  # the banner spoke of the settings; these hold the account too
+            typer.secho(line, fg=typer.colors.YELLOW, bold=True)
         requests = RequestExecutor(  # operator requests (cancel all), between cycles
             runtime.engine,
             runtime.runner.oms,
