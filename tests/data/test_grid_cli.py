@@ -146,3 +146,28 @@ def test_validate_names_a_parquet_time_past_the_year_9999_without_a_traceback(
     result = btcbot("data", "validate", str(out))
     assert result.code == 0, result.output
     assert f"2024-12-28T01:00Z -> {far} ms" in result.stdout
+
+
+def test_validate_names_quotes_no_trade_of_their_candle_reached(tmp_path: Path) -> None:
+    """A book at the close far from every trade of the candle (a quote from another market or
+    time) makes a replay's fills better than the candle allows: shown, and a problem with
+    --strict, as gaps are."""
+    lines = ["timestamp,open,high,low,close,volume,bid,ask"]
+    quotes = {3: "50,51", 7: "102,103"}  # ask below the low; bid above the high
+    lines += [
+        f"{T0 + i * HOUR_MS},100,101,99,100,1,{quotes.get(i, '99.9,100.1')}" for i in range(10)
+    ]
+    source = tmp_path / "BTC_TRY.csv"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    shown = btcbot("data", "validate", str(source))
+    assert shown.code == 0 and "CLEAN" in shown.stdout, shown.output
+    assert "quotes off their candle's range (a replay fills at them: check their source): 2" in (
+        shown.stdout
+    )
+    assert f"{source}:5: ask 51 below the candle's low 99" in shown.stdout
+    assert f"{source}:9: bid 102 above the candle's high 101" in shown.stdout
+    strict = btcbot("data", "validate", "--strict", str(source))
+    assert strict.code == 1 and "PROBLEMS FOUND: 2" in strict.stdout, strict.output
+    within = candles(tmp_path / "ETH_TRY.csv", [T0 + i * HOUR_MS for i in range(10)])
+    plain = btcbot("data", "validate", "--strict", str(within))
+    assert plain.code == 0 and "quotes off" not in plain.stdout, plain.output

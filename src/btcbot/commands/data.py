@@ -5,9 +5,9 @@
 or with each of them in a directory (what ``backtest --data DIR`` reads). Exit codes of
 ``validate``: 0 clean; 1 problems found (rows a replay would refuse: duplicate times, rows out
 of order or newest first, OHLC violations, rows off the interval's grid; with ``--strict`` also
-gaps that the dataset does not mark); 2 an input cannot be read at all (missing, binary, no
-header, a cell that is not a number). ``import`` exits 0 when it wrote the dataset, 2 when it
-refused.
+gaps that the dataset does not mark and quotes off their candle's range); 2 an input cannot be
+read at all (missing, binary, no header, a cell that is not a number). ``import`` exits 0 when
+it wrote the dataset, 2 when it refused.
 """
 
 from __future__ import annotations
@@ -116,7 +116,12 @@ def validate_command(
         ),
     ] = None,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Gaps the dataset does not mark are problems too.")
+        bool,
+        typer.Option(
+            "--strict",
+            help="Gaps the dataset does not mark, and quotes off their candle's range, are "
+            "problems too.",
+        ),
     ] = False,
 ) -> None:
     """Report gaps, duplicates, out-of-order rows, off-grid rows and OHLC violations.
@@ -134,7 +139,8 @@ def validate_command(
         unmarked = _unmarked(findings.gaps, marked)
         typer.echo(f"{one}: {what}")
         _print_findings(findings, marked=len(findings.gaps) - len(unmarked))
-        problems += _problem_count(findings) + (len(unmarked) if strict else 0)
+        doubtful = len(unmarked) + len(findings.off_range)
+        problems += _problem_count(findings) + (doubtful if strict else 0)
     if problems:
         typer.secho(f"PROBLEMS FOUND: {problems}", fg=typer.colors.RED, bold=True)
         raise typer.Exit(EXIT_RUNTIME)
@@ -233,6 +239,11 @@ def _print_findings(findings: Findings, *, marked: int) -> None:
                 f"{o.where}: {_iso(o.open_ms)}, between {_iso(o.before_ms)} and {_iso(o.after_ms)}"
                 for o in findings.off_grid
             ],
+        )
+    if findings.off_range:  # only quoted rows have one: unquoted datasets print no such line
+        _print_list(
+            "quotes off their candle's range (a replay fills at them: check their source)",
+            [o.message for o in findings.off_range],
         )
     _print_gaps(findings.gaps, marked=marked)
 

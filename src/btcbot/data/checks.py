@@ -11,6 +11,11 @@
   interval that most rows share (a row at ``05:30`` in an hourly file,
   :mod:`btcbot.exchange.candle_grid`): a replay refuses it, since it would close the candles
   around it at the wrong time;
+* **quote off range**: a row whose bid is above its high or whose ask is below its low: a
+  book at the close that no trade of the candle touched. Possible (a thin pair whose book
+  moved after its last trade) but more often a quote from another market or time; a replay
+  fills at those quotes, so they can make fills better than the candle's trades allow. Shown,
+  and a problem only with ``--strict``, as gaps are;
 * **gap**: consecutive open times (after sorting, duplicates removed) further apart than one
   interval; ``missing`` is how many candles would fit in it.
 
@@ -60,6 +65,14 @@ class OffGrid:
 
 
 @dataclass(frozen=True, slots=True)
+class OffRange:
+    """A row's quote that its candle's trades never reached (bid above high, ask below low)."""
+
+    where: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class Gap:
     """No candle opens strictly between ``after_ms`` and ``before_ms``."""
 
@@ -80,6 +93,7 @@ class Findings:
     violations: tuple[Violation, ...]
     gaps: tuple[Gap, ...]
     off_grid: tuple[OffGrid, ...] = ()
+    off_range: tuple[OffRange, ...] = ()
 
     @property
     def clean(self) -> bool:
@@ -105,7 +119,19 @@ def check_rows(rows: Sequence[RawCandle], interval_ms: int | None = None) -> Fin
         ),
         gaps=_gaps(sorted(set(times)), interval),
         off_grid=_off_grid(rows, times, interval),
+        off_range=tuple(found for row in rows if (found := _off_range(row)) is not None),
     )
+
+
+def _off_range(row: RawCandle) -> OffRange | None:
+    bid, ask = row.bid, row.ask
+    if bid is None or ask is None or row.problem() is not None:  # a violation says it
+        return None
+    if bid > row.high:
+        return OffRange(row.where, f"{row.where}: bid {bid} above the candle's high {row.high}")
+    if ask < row.low:
+        return OffRange(row.where, f"{row.where}: ask {ask} below the candle's low {row.low}")
+    return None
 
 
 def _off_grid(
