@@ -36,6 +36,7 @@ from btcbot.config.base import BtcbotSettings, env_names
 from btcbot.config.telegram import TelegramSettings
 from btcbot.store import DbRole, open_store, sqlite_url
 from tests.backtest.factories import write_wave
+from tests.cli.rig import emulator_env, paper_env, threaded_emulator
 from tests.cli.runner import Result, cli, run_cli
 from tests.helpers import free_port, isolate_settings
 
@@ -785,3 +786,26 @@ def test_a_sweep_whose_trials_directory_is_a_file_is_refused(tmp_path: Path) -> 
         f"error: --keep: {tmp_path / 'sweep' / 'trials'} is a file, not a directory: "
         "choose another path"
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("PROCESS_INSTANCE_TTL_SECONDS", str(10**20)),
+        ("RECONCILE_PASS_TIMEOUT_SECONDS", "1e308"),
+        ("DRY_RUN_TRY_BALANCE", "1e30"),
+        ("DRY_RUN_SLIPPAGE_BPS", "1e30"),
+    ],
+)
+def test_a_value_too_large_for_the_run_is_refused_at_load(
+    name: str, value: str, tmp_path: Path
+) -> None:
+    """Before: each loaded, then the paper run against a live exchange died with a traceback
+    (an int too large for SQLite's lock row, a float timeout turned into an infinite int, the
+    paper equity past the Decimal context, a book price slipped past it)."""
+    with threaded_emulator() as emu:
+        env = {**emulator_env(emu), **paper_env(tmp_path / "state.db"), name: value}
+        result = cli("run", "--stage", "3", "--cycles", "2", "--cycle-seconds", "0", env=env)
+    assert_refused(result, name, "allowed:")
+    assert result.stderr.count("error: ") == 1
+    assert not (tmp_path / "state.db").exists()

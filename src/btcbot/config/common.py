@@ -20,6 +20,12 @@ _ACCOUNT_KEY = re.compile(r"[A-Za-z0-9_.-]+")
 ACK_PHRASE = "I_UNDERSTAND"
 #: Longest pause between cycles (a day): CYCLE_SECONDS and every --cycle-seconds option.
 MAX_CYCLE_SECONDS = 86_400.0
+#: Upper bounds of knobs whose huge values would break the run (a lock TTL too large for the
+#: database's integer, a timeout that overflows in milliseconds, paper amounts past the
+#: 28-digit Decimal context): far beyond any sensible value, refused at load.
+MAX_LOCK_TTL_SECONDS = 86_400
+MAX_PASS_TIMEOUT_SECONDS = 3_600.0
+MAX_PAPER_BALANCE = Decimal(10**12)
 DEFAULT_SYMBOLS = (Symbol("BTC", "TRY"), Symbol("ETH", "TRY"), Symbol("SOL", "TRY"))
 
 Symbols = Annotated[tuple[Symbol, ...], NoDecode, BeforeValidator(parse_symbols)]
@@ -144,15 +150,18 @@ class CommonSettings(BtcbotSettings):
     reconcile_pass_timeout_seconds: float = Field(
         45.0,
         gt=0,
+        le=MAX_PASS_TIMEOUT_SECONDS,
         description="Default 45: one reconciliation pass taking longer fails (and counts): "
-        "read retries under an outage cannot stretch a pass, and a cycle, without bound.",
+        "read retries under an outage cannot stretch a pass, and a cycle, without bound; at "
+        "most 3600.",
     )
     process_instance_ttl_seconds: int = Field(
         180,
         gt=0,
+        le=MAX_LOCK_TTL_SECONDS,
         description="Default 180: a process lock whose heartbeat is older is stale and may be "
-        "taken over (crashed or hung holder, e.g. on another host). A holder on this host "
-        "that is provably dead (its lock file released) is taken over at once.",
+        "taken over (crashed or hung holder, e.g. on another host); at most 86400. A holder "
+        "on this host that is provably dead (its lock file released) is taken over at once.",
     )
     process_instance_heartbeat_interval_seconds: float = Field(
         30.0,
@@ -198,7 +207,9 @@ class CommonSettings(BtcbotSettings):
     dry_run_try_balance: Decimal = Field(
         Decimal(1000),
         ge=0,
-        description="Default 1000: starting TRY balance of the paper account in dry runs.",
+        le=MAX_PAPER_BALANCE,
+        description="Default 1000: starting TRY balance of the paper account in dry runs (at "
+        "most 1000000000000).",
     )
     dry_run_maker_fee_bps: Decimal = Field(
         Decimal(5),
@@ -216,8 +227,9 @@ class CommonSettings(BtcbotSettings):
     dry_run_slippage_bps: Decimal = Field(
         Decimal(0),
         ge=0,
+        lt=10_000,
         description="Default 0: extra price a taker pays the paper account beyond the live "
-        "book, bps (never past a limit order's own price).",
+        "book, bps, under 10000 (never past a limit order's own price).",
     )
 
     @model_validator(mode="after")
