@@ -239,7 +239,7 @@ def _env_log_level() -> str | None:
         return None
     if text.upper() not in LogLevel.__members__:
         typer.secho(
-            f"error: LOG_LEVEL={text} is not a log level: set it to one of "
+            "error: LOG_LEVEL is not a log level (the value is not shown): set it to one of "
             f"{', '.join(LogLevel)} (or unset it)",
             fg=typer.colors.RED,
             err=True,

@@ -739,8 +739,8 @@ def test_an_account_key_that_could_name_another_accounts_state_is_refused(
     assert result.code == 2, result.output
     [line] = result.stderr.strip().splitlines()
     assert line == (
-        f"error: ACCOUNT_KEY {key!r}: use letters, digits, '_', '-' and '.' only, e.g. main "
-        "or prod-1"
+        "error: ACCOUNT_KEY: use letters, digits, '_', '-' and '.' only, e.g. main or prod-1 "
+        "(the value is not shown)"
     ), line
     fine = cli("status", env={"STATE_DB_PATH": str(tmp_path / "y.db"), "ACCOUNT_KEY": "prod-1.b_2"})
     assert "ACCOUNT_KEY" not in fine.stderr
@@ -809,3 +809,30 @@ def test_a_value_too_large_for_the_run_is_refused_at_load(
     assert_refused(result, name, "allowed:")
     assert result.stderr.count("error: ") == 1
     assert not (tmp_path / "state.db").exists()
+
+
+PASTED = "c2VjcmV0LXBhc3RlZC1oZXJl+/=="  # base64 text, as BTCTurk's secrets look
+#: Settings that name a file or directory: the refusal names that path, which is the point.
+PATHS = frozenset(
+    {
+        "STATE_DB_PATH",
+        "LOCK_DIR",
+        "BTCTURK_API_SECRET_FILE",
+        "TELEGRAM_BOT_TOKEN_FILE",
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "stage"),
+    sorted({(c.name, c.stage) for c in SETTING_CASES if c.name not in PATHS}),
+    ids=lambda value: str(value),
+)
+def test_a_secret_pasted_into_any_setting_stays_out_of_its_refusal(
+    name: str, stage: int, tmp_path: Path
+) -> None:
+    """Before: ACCOUNT_KEY, LOG_LEVEL and PORTFOLIO_TARGETS repeated the value they refused."""
+    env = {**offline(tmp_path), "STARTUP_EXCHANGE_WAIT_SECONDS": "0", name: PASTED}
+    result = cli("run", "--stage", str(stage), env=env)
+    assert "Traceback" not in result.output
+    assert PASTED[:20] not in result.output, result.output

@@ -32,7 +32,7 @@ from pydantic_settings import (
 
 from btcbot.config.errors import ConfigError
 from btcbot.domain import Symbol, SymbolError
-from btcbot.domain.money import to_decimal
+from btcbot.domain.money import MoneyError, to_decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,11 +209,18 @@ def parse_weights(value: object) -> object:
     parts = split_csv(value)
     if not isinstance(parts, tuple):
         return parts
-    return tuple(_weight(str(part)) for part in parts)
+    return tuple(_weight(position, str(part)) for position, part in enumerate(parts, 1))
 
 
-def _weight(part: str) -> tuple[str, Decimal]:
+def _weight(position: int, part: str) -> tuple[str, Decimal]:
+    """One ``PAIR:WEIGHT``; errors name the entry, never its text (it might be a secret)."""
     pair, sep, weight = part.partition(":")
     if not sep:
-        raise ValueError(f"{part!r}: write PAIR:WEIGHT, e.g. BTC_TRY:0.5")
-    return Symbol.parse(pair).pair, to_decimal(weight)
+        raise ValueError(f"entry {position}: write PAIR:WEIGHT, e.g. BTC_TRY:0.5")
+    try:
+        return _symbol(position, pair).pair, to_decimal(weight)
+    except MoneyError:
+        raise ValueError(
+            f"entry {position}: the weight is not a finite number: write PAIR:WEIGHT, e.g. "
+            "BTC_TRY:0.5"
+        ) from None

@@ -252,8 +252,8 @@ class CommonSettings(BtcbotSettings):
             # state derived from an account is kept under "<ACCOUNT_KEY>:<what>": a key with
             # a colon ("main:ledger-baseline") would read and write another account's
             raise ValueError(
-                f"ACCOUNT_KEY {self.account_key!r}: use letters, digits, '_', '-' and '.' "
-                "only, e.g. main or prod-1"
+                "ACCOUNT_KEY: use letters, digits, '_', '-' and '.' only, e.g. main or prod-1 "
+                "(the value is not shown)"
             )
         url = None if self.state_db_url is None else self.state_db_url.get_secret_value()
         if url and url.startswith("postgresql") and len(self.account_key) > MAX_PG_ACCOUNT_KEY:
