@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,15 @@ from btcbot.emulator import Emulator
 from btcbot.store import DbRole, open_store, unit_of_work
 from btcbot.store.schema import decisions, orders
 from tests.backtest.factories import write_wave
-from tests.cli.rig import emulator_env, invoke, isolate, paper_env, threaded_emulator
+from tests.cli.rig import (
+    PLANTED_KEY,
+    armed_env,
+    emulator_env,
+    invoke,
+    isolate,
+    paper_env,
+    threaded_emulator,
+)
 from tests.cli.runner import Result
 from tests.helpers import REPO_ROOT
 
@@ -253,3 +262,46 @@ def test_a_live_strategys_raise_skips_its_intents_and_the_run_goes_on(
         engine.dispose()
     assert len(failed) == 3
     assert all(f"{raised} at fragile.py:13" in row.detail for row in failed)
+
+
+BUYS_THRICE = """
+from decimal import Decimal
+
+from btcbot.strategy.api import BaseStrategy, Requirements
+
+
+class BuysThrice(BaseStrategy):
+    def requirements(self, params):
+        return Requirements(symbols=("BTC_TRY",))
+
+    def decide(self, view):
+        for symbol in view.symbols:
+            for _ in range(3):
+                yield view.buy(symbol, notional_try=Decimal(400), reason="probe")
+"""
+
+
+def test_several_buys_of_one_cycle_stay_within_the_position_cap(
+    emu: Emulator, workdir: Path
+) -> None:
+    """Before: each buy was checked against the position and the live buys only, so three
+    400 TRY buys in one cycle all reached the exchange under a 500 TRY position cap."""
+    (workdir / "thrice.py").write_text(BUYS_THRICE)
+    env = {
+        **emulator_env(emu),
+        **armed_env(workdir / "live.db"),
+        "MAX_POSITION_TRY_PER_SYMBOL": "500",
+        "MAX_OPEN_ORDERS_PER_SYMBOL": "5",
+        "MAX_ORDERS_PER_CYCLE": "5",
+        "NOTIONAL_CAP_TRY_PER_CYCLE": "5000",
+    }
+    spec = f"{workdir / 'thrice.py'}:BuysThrice"
+    result = btcbot("run", "--strategy", spec, "--cycles", "1", env=env)
+    assert result.code == 0, result.output
+    user = emu.exchange.user_by_key(PLANTED_KEY)
+    assert user is not None
+    placed = emu.exchange.user_orders(user.user_id)
+    assert placed, result.output
+    # the cap values exposure at mid: at their own prices (at most the ask) the buys come to
+    # the cap plus the spread's share, nowhere near the three orders' 1200 TRY
+    assert sum(o.price * o.quantity for o in placed) <= Decimal(505), placed

@@ -133,6 +133,22 @@ def test_position_cap_counts_position_and_open_buys():
     assert len(approved) == 1
 
 
+def test_position_cap_counts_buys_approved_earlier_in_the_cycle():
+    """Before: each buy was compared with the position and the live buys only, so three 400
+    TRY buys of one strategy on one symbol all passed a 500 TRY position cap (1200 bought)."""
+    limits = RiskLimits(
+        max_position_per_symbol=d(500),
+        max_open_orders_per_symbol=5,
+        max_orders_per_cycle=5,
+        notional_cap_per_cycle=d(5000),
+    )
+    context = ctx(investable=d(5000))
+    approved, codes = run([buy(qty="0.4"), buy(qty="0.4"), buy(qty="0.4")], context, limits)
+    assert sum(i.notional for i in approved) <= d(500), approved
+    assert [i.notional for i in approved] == [d(400), d(100)]
+    assert codes == [("CAP", "RISK_CAP_POSITION"), ("BLOCK", "RISK_BLOCK_POSITION_CAP")]
+
+
 def test_cycle_notional_cap_counts_buys_and_sells():
     limits = RiskLimits(notional_cap_per_cycle=d(150), max_orders_per_cycle=3)
     approved, codes = run([sell(qty="0.1"), buy(ETH, "100", "0.6")], ctx(), limits)

@@ -21,8 +21,8 @@ without one is blocked (``quote_rate_unavailable`` / ``quote_rate_stale``).
    reserve) and counted sells against cash; here a reserve shortfall blocks every buy and only
    buys spend cash;
 7. notional above ``max_notional_per_order`` (when set; 0 blocks every order) -> shrink (CAP);
-8. BUY taking position (at mid) + open buys + this order above ``max_position_per_symbol`` ->
-   shrink to fit (CAP) or BLOCK;
+8. BUY taking position (at mid) + open buys + the buys approved earlier in this cycle + this
+   order above ``max_position_per_symbol`` -> shrink to fit (CAP) or BLOCK;
 9. the cycle's submitted notional above ``notional_cap_per_cycle`` -> BLOCK.
 """
 
@@ -66,6 +66,7 @@ class PolicyContext:
 class _Tally:
     spent_buy: dict[str, Decimal] = field(default_factory=lambda: defaultdict(lambda: ZERO))
     sold: dict[Symbol, Decimal] = field(default_factory=lambda: defaultdict(lambda: ZERO))
+    bought: dict[Symbol, Decimal] = field(default_factory=lambda: defaultdict(lambda: ZERO))
     notional: Decimal = ZERO
     approved: dict[Symbol, int] = field(default_factory=lambda: defaultdict(int))
 
@@ -101,6 +102,7 @@ def evaluate(
         tally.notional += value
         if sized.side is Side.BUY:
             tally.spent_buy[sized.symbol.quote] += value
+            tally.bought[sized.symbol] += sized.quantity
         else:
             tally.sold[sized.symbol] += sized.quantity
         tally.approved[sized.symbol] += 1
@@ -130,7 +132,7 @@ def _check_intent(
             raise _Blocked("RISK_BLOCK_CASH_RESERVE_TARGET", f"investable={investable}")
     intent = _cap_per_order(intent, rules, floor, limits, log)
     if intent.side is Side.BUY:
-        intent = _cap_position(intent, rules, floor, ctx, limits, log)
+        intent = _cap_position(intent, rules, floor, ctx, limits, tally, log)
     value = intent.notional * rate
     if tally.notional + value > limits.notional_cap_per_cycle:
         raise _Blocked("notional_cap", f"planned={tally.notional} order={value}")
@@ -217,10 +219,13 @@ def _cap_position(
     floor: _Floor,
     ctx: PolicyContext,
     limits: RiskLimits,
+    tally: _Tally,
     log: DecisionLog,
 ) -> Intent:
     mid = ctx.mids.get(intent.symbol, intent.price)
-    held = ctx.exposure_quantity.get(intent.symbol, ZERO) * mid * floor.rate
+    # this cycle's earlier buys on the symbol are exposure too, like the live ones
+    quantity = ctx.exposure_quantity.get(intent.symbol, ZERO) + tally.bought[intent.symbol]
+    held = quantity * mid * floor.rate
     room = limits.max_position_per_symbol - held
     if intent.notional * floor.rate <= room:
         return intent
