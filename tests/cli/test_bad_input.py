@@ -836,3 +836,34 @@ def test_a_secret_pasted_into_any_setting_stays_out_of_its_refusal(
     result = cli("run", "--stage", str(stage), env=env)
     assert "Traceback" not in result.output
     assert PASTED[:20] not in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("BTC_TRY:-0.5", "entry 1: a weight is a share of investable equity, 0 to 1"),
+        ("BTC_TRY:0.5,ETH_TRY:0.2,btctry:0.3", "entry 3 names BTCTRY again"),
+        ("BTC_TRY:60,ETH_TRY:40", "entry 1: a weight is a share of investable equity, 0 to 1"),
+        ("BTC_TRY:0.7,ETH_TRY:0.4", "the weights add up to 1.1"),
+    ],
+)
+def test_portfolio_targets_that_cannot_mean_what_they_say_are_refused(
+    value: str, why: str, tmp_path: Path
+) -> None:
+    """Before: each loaded. A negative weight sold the holding like 0; a pair given twice kept
+    its last weight; percents (60/40) made every target 60 x investable, so each symbol was
+    simply bought up to MAX_POSITION_TRY_PER_SYMBOL."""
+    env = {**offline(tmp_path), "STARTUP_EXCHANGE_WAIT_SECONDS": "0", "PORTFOLIO_TARGETS": value}
+    result = cli("run", "--stage", "7", env=env)
+    assert_refused(result, "PORTFOLIO_TARGETS", why)
+    assert result.stderr.count("error: ") == 1
+    assert not (tmp_path / "state.db").exists()
+
+
+def test_portfolio_targets_up_to_the_whole_investable_equity_load(tmp_path: Path) -> None:
+    from btcbot.config import load_config
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PORTFOLIO_TARGETS", "BTC_TRY:0.6,ETH_TRY:0.4,SOL_TRY:0")
+        targets = load_config(7).stage.portfolio_targets  # type: ignore[union-attr]
+    assert targets == (("BTCTRY", Decimal("0.6")), ("ETHTRY", Decimal("0.4")), ("SOLTRY", 0))

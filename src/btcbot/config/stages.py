@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Annotated, ClassVar, Literal, Self
 
-from pydantic import AliasChoices, BeforeValidator, Field, model_validator
+from pydantic import AfterValidator, AliasChoices, BeforeValidator, Field, model_validator
 from pydantic_settings import NoDecode
 
 from btcbot.config.base import parse_pairs, parse_weights, split_csv
@@ -45,7 +45,36 @@ from btcbot.domain.money import to_decimal
 
 D = Decimal
 Pairs = Annotated[tuple[str, ...], NoDecode, BeforeValidator(parse_pairs)]
-Weights = Annotated[tuple[tuple[str, Decimal], ...], NoDecode, BeforeValidator(parse_weights)]
+
+
+def _check_targets(targets: tuple[tuple[str, Decimal], ...]) -> tuple[tuple[str, Decimal], ...]:
+    """Target weights are shares of the investable equity: each 0 to 1, a pair once, at most
+    1 together (a target is weight x investable: 60 would mean 60 times all of it)."""
+    seen: set[str] = set()
+    for position, (pair, weight) in enumerate(targets, 1):
+        if not D(0) <= weight <= D(1):
+            raise ValueError(
+                f"entry {position}: a weight is a share of investable equity, 0 to 1 "
+                "(e.g. BTC_TRY:0.6,ETH_TRY:0.4)"
+            )
+        if pair in seen:
+            raise ValueError(f"entry {position} names {pair} again: list a pair once")
+        seen.add(pair)
+    total = sum((weight for _, weight in targets), D(0))
+    if total > 1:
+        raise ValueError(
+            f"the weights add up to {total}: they are shares of investable equity, at most 1 "
+            "together (write 0.6, not 60)"
+        )
+    return targets
+
+
+Weights = Annotated[
+    tuple[tuple[str, Decimal], ...],
+    NoDecode,
+    BeforeValidator(parse_weights),
+    AfterValidator(_check_targets),
+]
 _ANOMALY_CODES = frozenset(
     {
         "STALE_MARKET_DATA",
@@ -321,7 +350,8 @@ class Stage7Settings(RiskLimitKnobs, ReplacingLifecycleKnobs, ProtectiveStopKnob
     portfolio_targets: Weights = Field(
         (),
         description="Default empty (equal weights over the universe): CSV of PAIR:WEIGHT, e.g. "
-        "BTC_TRY:0.6,ETH_TRY:0.4.",
+        "BTC_TRY:0.6,ETH_TRY:0.4: shares of the investable equity, each pair once, at most 1 "
+        "together.",
     )
     stage7_order_offset_bps: Decimal = Field(
         D(5), ge=0, le=BPS_MAX, description="Default 5: BUY at mid + offset, SELL at mid - offset."
