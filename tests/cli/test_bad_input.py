@@ -867,3 +867,33 @@ def test_portfolio_targets_up_to_the_whole_investable_equity_load(tmp_path: Path
         patch.setenv("PORTFOLIO_TARGETS", "BTC_TRY:0.6,ETH_TRY:0.4,SOL_TRY:0")
         targets = load_config(7).stage.portfolio_targets  # type: ignore[union-attr]
     assert targets == (("BTCTRY", Decimal("0.6")), ("ETHTRY", Decimal("0.4")), ("SOLTRY", 0))
+
+
+@pytest.mark.parametrize(
+    ("caps", "named"),
+    [
+        ({"MAX_NOTIONAL_PER_ORDER_TRY": "100"}, "MAX_NOTIONAL_PER_ORDER_TRY"),
+        ({"NOTIONAL_CAP_TRY_PER_CYCLE": "400"}, "NOTIONAL_CAP_TRY_PER_CYCLE"),
+    ],
+)
+@pytest.mark.parametrize("stage", ["3", "4", "7"])
+def test_a_minimum_order_above_a_cap_is_refused(
+    caps: dict[str, str], named: str, stage: str, tmp_path: Path
+) -> None:
+    """Before: it loaded and every cycle blocked every order (min_notional), for ever."""
+    env = {**offline(tmp_path), "MIN_ORDER_NOTIONAL_TRY": "500", **caps}
+    result = cli("run", "--stage", stage, env=env)
+    assert_refused(result, "MIN_ORDER_NOTIONAL_TRY", named)
+    assert result.stderr.count("error: ") == 1
+    assert not (tmp_path / "state.db").exists()
+
+
+def test_a_cap_of_zero_still_means_zero_beside_a_minimum(tmp_path: Path) -> None:
+    from btcbot.config import load_config
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MAX_NOTIONAL_PER_ORDER_TRY", "0")
+        patch.setenv("NOTIONAL_CAP_TRY_PER_CYCLE", "0")
+        config = load_config(3)
+    assert config.params.limits.max_notional_per_order == 0
+    assert any(w.startswith("MAX_NOTIONAL_PER_ORDER_TRY=0") for w in config.warnings)

@@ -8,9 +8,9 @@ predecessor stage used them, so a stage-7 name never configures profile 3.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Self
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, model_validator
 
 from btcbot.config.base import BtcbotSettings, empty_is_none
 from btcbot.config.common import CommonSettings
@@ -86,6 +86,22 @@ class RiskLimitKnobs(BtcbotSettings):
     reject1123_cooldown_minutes: int = Field(
         240, gt=0, description="Default 240: how long the symbol cools down (kept on restart)."
     )
+
+    @model_validator(mode="after")
+    def _minimum_fits_the_caps(self) -> Self:
+        """A minimum order above a notional cap (one that is not 0, which forbids orders on
+        purpose) leaves no order size: every cycle would block every order, for ever."""
+        floor = self.min_order_notional_try
+        for name, cap in (
+            ("MAX_NOTIONAL_PER_ORDER_TRY", self.max_notional_per_order_try),
+            ("NOTIONAL_CAP_TRY_PER_CYCLE", self.notional_cap_try_per_cycle),
+        ):
+            if cap is not None and ZERO < cap < floor:
+                raise ValueError(
+                    f"MIN_ORDER_NOTIONAL_TRY ({floor}) is above {name} ({cap}): no order "
+                    f"could ever be placed; lower MIN_ORDER_NOTIONAL_TRY or raise {name}"
+                )
+        return self
 
     def reject_cooldown(self) -> RejectCooldownParams:
         return RejectCooldownParams(
