@@ -897,3 +897,25 @@ def test_a_cap_of_zero_still_means_zero_beside_a_minimum(tmp_path: Path) -> None
         config = load_config(3)
     assert config.params.limits.max_notional_per_order == 0
     assert any(w.startswith("MAX_NOTIONAL_PER_ORDER_TRY=0") for w in config.warnings)
+
+
+def test_empty_credentials_are_unset(tmp_path: Path) -> None:
+    """Before: a settings file with `BTCTURK_API_KEY=` and `BTCTURK_API_SECRET=` (a template
+    left blank) loaded as credentials, and the dry run died with a CredentialsError traceback
+    when it built its exchange client."""
+    with threaded_emulator() as emu:
+        env = {
+            **emulator_env(emu),
+            **paper_env(tmp_path / "state.db"),
+            "BTCTURK_API_KEY": "",
+            "BTCTURK_API_SECRET": " ",
+        }
+        result = cli("run", "--stage", "3", "--cycles", "1", env=env)
+    assert result.code == 0, result.output
+    assert result.stdout.startswith("DRY RUN") and "NO_CREDENTIALS" in result.stdout
+
+
+def test_a_key_without_its_secret_is_still_refused(tmp_path: Path) -> None:
+    env = {**offline(tmp_path), "BTCTURK_API_KEY": "public-key", "BTCTURK_API_SECRET": ""}
+    result = cli("run", env=env)
+    assert_refused(result, "BTCTURK_API_KEY and BTCTURK_API_SECRET")

@@ -13,6 +13,7 @@ from typing import Any, Self
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from btcbot.config.base import empty_is_none
 from btcbot.config.files import read_bounded_text
 from btcbot.config.validators import HttpUrl, WsUrl, is_base64
 
@@ -158,6 +159,12 @@ class ExchangeSettings(BaseSettings):
         if not is_base64(secret):
             raise ValueError(f"BTCTURK_API_SECRET_FILE {path} is not base64: {_SECRET_FIX}")
         return {**data, "api_secret": secret}
+
+    @field_validator("api_key", "api_secret", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: Any) -> Any:
+        """``BTCTURK_API_KEY=`` (a template left blank) means no key, not an empty one."""
+        return empty_is_none(value)
 
     @field_validator("api_secret")
     @classmethod
