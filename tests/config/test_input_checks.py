@@ -97,6 +97,35 @@ class TestMisspelledNames:
             load_config(3, env_file=env)
 
 
+class TestKnobsOfAnotherProfile:
+    """Before: MAX_DAILY_LOSS_TRY=1 (or FEE_BURN_LIMIT_TRY, MAX_ORDER_NOTIONAL_TRY) on a
+    profile-3 run loaded without a word: the operator believed a loss stop or cap applied."""
+
+    def test_a_knob_this_profile_does_not_have_is_named_in_a_warning(
+        self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    ) -> None:
+        env = tmp_path / "bot.env"
+        env.write_text("FEE_BURN_LIMIT_TRY=0\n")
+        monkeypatch.setenv("MAX_DAILY_LOSS_TRY", "1")
+        monkeypatch.setenv("MAX_ORDER_NOTIONAL_TRY", "50")  # profile 7's alias of a shared knob
+        warnings = load_config(3, env_file=env).warnings
+        assert (
+            "MAX_DAILY_LOSS_TRY is a setting of profile 4, not of profile 3: it has no effect "
+            "on this run"
+        ) in warnings
+        assert any(w.startswith("FEE_BURN_LIMIT_TRY is a setting of profile 7,") for w in warnings)
+        assert any(
+            w.startswith("MAX_ORDER_NOTIONAL_TRY is a setting of profile 7,") for w in warnings
+        )
+
+    def test_knobs_of_this_profile_and_shared_ones_are_not(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        for name in ("MAX_DAILY_LOSS_TRY", "MAX_NOTIONAL_PER_ORDER_TRY", "CYCLE_SECONDS"):
+            monkeypatch.setenv(name, "100")
+        assert not [w for w in load_config(4).warnings if "is a setting of profile" in w]
+
+
 class TestValues:
     @pytest.mark.parametrize(
         ("name", "value", "message"),

@@ -26,7 +26,7 @@ from btcbot.config.errors import ConfigError
 from btcbot.config.exchange import ExchangeSettings
 from btcbot.config.gates import ArmingDecision, check_gates, evaluate_arming
 from btcbot.config.limits import zero_limit_warnings
-from btcbot.config.names import Misspelling, environment_misspellings
+from btcbot.config.names import Misspelling, environment_misspellings, model_env_names
 from btcbot.config.params import ProfileParams
 from btcbot.config.stages import STAGE_MODELS, StageSettings
 from btcbot.config.telegram import TelegramSettings
@@ -81,6 +81,7 @@ def load_config(stage: int, env_file: Path | str | None = None) -> AppConfig:
         arming=arming,
         warnings=_retired(model, path)
         + tuple(t.describe() for t in typos)
+        + foreign_knobs(stage, path)
         + zero_limit_warnings(stage_settings),
         telegram=telegram,
     )
@@ -185,6 +186,32 @@ def read_environment(env_file: Path | None) -> Mapping[str, str]:
     merged: dict[str, Any] = dict(read_env_file(env_file)) if env_file else {}
     merged.update(os.environ)
     return {name.upper(): value for name, value in merged.items() if value is not None}
+
+
+def foreign_knobs(stage: int, env_file: Path | None) -> tuple[str, ...]:
+    """A warning per knob set that only other profiles have (a loss stop of profile 4 set for
+    profile 3): each profile reads its own knobs, so the operator must hear that it does
+    nothing here."""
+    model = STAGE_MODELS[stage]
+    own = set(model_env_names(model)) | set(model.CONVERTED)
+    warnings = []
+    for name in sorted(read_environment(env_file)):
+        if name in own:
+            continue
+        others = [
+            str(number)
+            for number, other in STAGE_MODELS.items()
+            if name in model_env_names(other) or name in other.CONVERTED
+        ]
+        if others:
+            profiles = (
+                "profiles " + " and ".join(others) if len(others) > 1 else "profile " + others[0]
+            )
+            warnings.append(
+                f"{name} is a setting of {profiles}, not of profile {stage}: it has no effect "
+                "on this run"
+            )
+    return tuple(warnings)
 
 
 def _retired(model: type[BtcbotSettings], env_file: Path | None) -> tuple[str, ...]:
