@@ -32,6 +32,22 @@ class TestSettingsFile:
             load_config(3, env_file=env)
         assert "KILL_SWITCH false" not in str(info.value)  # the line may hold a secret
 
+    def test_a_gate_set_twice_to_different_values_is_refused(self, tmp_path: Path) -> None:
+        """Before: the last line won silently: a file showing DRY_RUN=true at the top armed the
+        bot through a DRY_RUN=false further down (or dry_run=false: names are case-blind)."""
+        env = tmp_path / "bot.env"
+        lines = [f"{name}={value}" for name, value in ARMED.items()]
+        env.write_text("DRY_RUN=true\n" + "\n".join(lines[1:]) + "\n# later\ndry_run=false\n")
+        with pytest.raises(ConfigError, match=r"bot\.env:9: dry_run is set again") as info:
+            load_config(3, env_file=env)
+        assert "line 1" in str(info.value)
+        assert "true" not in str(info.value).lower().replace("dry_run", "")
+
+    def test_a_key_repeated_with_the_same_value_is_fine(self, tmp_path: Path) -> None:
+        env = tmp_path / "bot.env"
+        env.write_text("TTL_SECONDS=45\nTTL_SECONDS=45\n")
+        assert load_config(3, env_file=env).params.lifecycle.ttl_seconds == 45
+
     def test_a_key_without_equals_is_not_dropped_silently(self, tmp_path: Path) -> None:
         env = tmp_path / "bot.env"
         env.write_text("# comment\n\nexport TTL_SECONDS=45\nKILL_SWITCH\n")

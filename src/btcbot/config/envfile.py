@@ -2,8 +2,10 @@
 
 python-dotenv skips a line it cannot parse with a warning and reads on, so a typo in a gate
 (``KILL_SWITCH false``) would silently leave the default in force. Here every line must be a
-comment, blank, ``KEY=value`` or ``export KEY=value``; anything else, a file that is not UTF-8
-text, or one holding NUL bytes is a :class:`ConfigError` naming the file and line. A line's
+comment, blank, ``KEY=value`` or ``export KEY=value``; anything else, a key set again to
+another value (which line wins is not what a reader of the file sees: ``DRY_RUN=true`` at the
+top, ``DRY_RUN=false`` below), a file that is not UTF-8 text, or one holding NUL bytes is a
+:class:`ConfigError` naming the file and line. A line's
 content is never echoed: it may hold a secret.
 """
 
@@ -22,6 +24,7 @@ def read_env_file(path: Path) -> dict[str, str]:
     """``KEY -> value`` of a settings file (keys as written), or :class:`ConfigError`."""
     text = _text(path)
     values: dict[str, str] = {}
+    first: dict[str, tuple[int, str]] = {}  # KEY (names are case-blind) -> (line, value)
     for binding in parse_stream(io.StringIO(text)):
         line = binding.original.line
         if binding.error:
@@ -35,6 +38,12 @@ def read_env_file(path: Path) -> dict[str, str]:
             raise ConfigError(
                 f"{path}:{line}: {binding.key} has no '=': write {binding.key}=value, or remove "
                 "the line"
+            )
+        seen = first.setdefault(binding.key.upper(), (line, binding.value))
+        if seen[1] != binding.value:
+            raise ConfigError(
+                f"{path}:{line}: {binding.key} is set again, to another value than on line "
+                f"{seen[0]} (values not shown): keep one line"
             )
         values[binding.key] = binding.value
     return values
