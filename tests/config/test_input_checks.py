@@ -79,6 +79,26 @@ class TestSettingsFile:
         assert load_config(3, env_file=env).params.lifecycle.ttl_seconds == 45
 
 
+class TestEnvironment:
+    def test_a_gate_in_two_spellings_with_different_values_is_refused(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Before: with DRY_RUN=true and dry_run=false both in the process environment (names
+        are case-blind) whichever came last in the environment won: the bot armed."""
+        for name, value in ARMED.items():
+            monkeypatch.setenv(name, value)
+        monkeypatch.setenv("DRY_RUN", "true")
+        monkeypatch.setenv("dry_run", "false")
+        with pytest.raises(ConfigError, match="DRY_RUN") as info:
+            load_config(3)
+        assert "dry_run" in str(info.value) and "true" not in str(info.value)
+
+    def test_the_same_value_in_two_spellings_is_fine(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setenv("TTL_SECONDS", "45")
+        monkeypatch.setenv("ttl_seconds", "45")
+        assert load_config(3).params.lifecycle.ttl_seconds == 45
+
+
 class TestMisspelledNames:
     def test_close_names_are_found_and_exact_or_unrelated_ones_are_not(self) -> None:
         found = misspellings(["LIVE_TRADNG", "kill_swich", "DRY_RUN", "HOME", "PATH"], "env")

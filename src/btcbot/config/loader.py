@@ -26,7 +26,12 @@ from btcbot.config.errors import ConfigError
 from btcbot.config.exchange import ExchangeSettings
 from btcbot.config.gates import ArmingDecision, check_gates, evaluate_arming
 from btcbot.config.limits import zero_limit_warnings
-from btcbot.config.names import Misspelling, environment_misspellings, model_env_names
+from btcbot.config.names import (
+    Misspelling,
+    environment_misspellings,
+    known_names,
+    model_env_names,
+)
 from btcbot.config.params import ProfileParams
 from btcbot.config.stages import STAGE_MODELS, StageSettings
 from btcbot.config.telegram import TelegramSettings
@@ -60,6 +65,7 @@ def load_config(stage: int, env_file: Path | str | None = None) -> AppConfig:
     if model is None:
         raise ConfigError(f"unknown stage {stage}: choose one of {sorted(STAGE_MODELS)}")
     path = _env_path(env_file)
+    refuse_spellings(os.environ)
     common = build(CommonSettings, path)
     stage_settings = build(model, path)
     exchange = build(ExchangeSettings, path)
@@ -85,6 +91,22 @@ def load_config(stage: int, env_file: Path | str | None = None) -> AppConfig:
         + zero_limit_warnings(stage_settings),
         telegram=telegram,
     )
+
+
+def refuse_spellings(environ: Mapping[str, str]) -> None:
+    """Names are case-blind, so ``DRY_RUN=true`` beside ``dry_run=false`` is one setting with
+    two values, and which one wins is the environment's order: refused, values not shown."""
+    known = known_names()
+    spellings: dict[str, dict[str, str]] = {}
+    for name, value in environ.items():
+        if name.upper() in known:
+            spellings.setdefault(name.upper(), {})[name] = value
+    for names in spellings.values():
+        if len(set(names.values())) > 1:
+            raise ConfigError(
+                f"{' and '.join(sorted(names))} are both set in the environment, to different "
+                "values (not shown): they are one setting; keep one"
+            )
 
 
 def misspelled(env_file: Path | None) -> tuple[Misspelling, ...]:
