@@ -91,6 +91,8 @@ def test_unusable_costs_are_refused_before_anything_runs(workdir: Path) -> None:
         ("--taker-fee-bps", "10000", "--taker-fee-bps 10000: a fee in bps"),
         ("--maker-fee-bps", "-1", "--maker-fee-bps must be >= 0"),
         ("--slippage-bps", "-5", "--slippage-bps must be >= 0"),
+        # before: accepted, and the first taker fill died with a decimal.InvalidOperation
+        ("--slippage-bps", "1e30", "--slippage-bps 1E+30: a slippage in bps, under 10000"),
         ("--taker-fee-bps", "cheap", "--taker-fee-bps 'cheap' is not a decimal number"),
     ):
         refused = backtest(data, workdir / "r.db", option, value)

@@ -100,6 +100,8 @@ def venue_costs(maker_bps: str, taker_bps: str, slippage_bps: str) -> FillModel:
     for value, option in ((maker, "--maker-fee-bps"), (taker, "--taker-fee-bps")):
         if value >= BPS:  # decimal_option refused a negative one
             fail(f"{option} {value}: a fee in bps, under 10000 (the whole notional)")
+    if slippage >= BPS:  # the whole price: a sell's price at or below zero
+        fail(f"--slippage-bps {slippage}: a slippage in bps, under 10000 (the whole price)")
     return FillModel.of_bps(maker, taker, slippage)
 
 
