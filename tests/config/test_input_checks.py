@@ -4,6 +4,7 @@ more than a type (URLs, hosts, secrets, currencies, limits) is checked at load."
 from __future__ import annotations
 
 import base64
+import re
 from pathlib import Path
 
 import pytest
@@ -160,6 +161,33 @@ class TestKnobsOfAnotherProfile:
         for name in ("MAX_DAILY_LOSS_TRY", "MAX_NOTIONAL_PER_ORDER_TRY", "CYCLE_SECONDS"):
             monkeypatch.setenv(name, "100")
         assert not [w for w in load_config(4).warnings if "is a setting of profile" in w]
+
+
+class TestUniverseQuote:
+    """Before: a whitelist or targets of USDT pairs beside the default STAGE7_UNIVERSE_QUOTE_CCY
+    (TRY) loaded, and profile 7 never selected them: every cycle traded nothing, unexplained."""
+
+    @pytest.mark.parametrize(
+        ("name", "value", "culprit"),
+        [
+            ("STAGE7_UNIVERSE_WHITELIST", "BTC_TRY,BTC_USDT", "entry 2 (BTCUSDT)"),
+            ("PORTFOLIO_TARGETS", "BTC_USDT:0.5", "entry 1 (BTCUSDT)"),
+        ],
+    )
+    def test_a_pair_of_another_quote_currency_is_refused(
+        self, monkeypatch: pytest.MonkeyPatch, name: str, value: str, culprit: str
+    ) -> None:
+        monkeypatch.setenv(name, value)
+        with pytest.raises(ConfigError, match=rf"{name}: {re.escape(culprit)} is not quoted in "
+                           r"STAGE7_UNIVERSE_QUOTE_CCY=TRY"):  # fmt: skip
+            load_config(7)
+
+    def test_pairs_of_the_universe_quote_load(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setenv("STAGE7_UNIVERSE_QUOTE_CCY", "usdt")
+        monkeypatch.setenv("STAGE7_UNIVERSE_WHITELIST", "BTC_USDT,ETH_USDT")
+        monkeypatch.setenv("PORTFOLIO_TARGETS", "BTC_USDT:0.5")
+        monkeypatch.setenv("STAGE7_UNIVERSE_BLACKLIST", "BTC_TRY")  # harmless: never a candidate
+        assert load_config(7).stage.stage7_universe_whitelist == ("BTCUSDT", "ETHUSDT")  # type: ignore[union-attr]
 
 
 class TestValues:

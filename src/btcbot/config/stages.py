@@ -416,6 +416,24 @@ class Stage7Settings(RiskLimitKnobs, ReplacingLifecycleKnobs, ProtectiveStopKnob
         "keeps the previous universe.",
     )
 
+    @model_validator(mode="after")
+    def _pairs_in_the_universe_quote(self) -> Self:
+        """Only pairs quoted in STAGE7_UNIVERSE_QUOTE_CCY are candidates: a whitelisted or
+        targeted pair of another quote could never be selected, so nothing would trade."""
+        quote = self.stage7_universe_quote_ccy.upper()
+        for name, pairs in (
+            ("STAGE7_UNIVERSE_WHITELIST", self.stage7_universe_whitelist),
+            ("PORTFOLIO_TARGETS", tuple(pair for pair, _ in self.portfolio_targets)),
+        ):
+            for position, pair in enumerate(pairs, 1):
+                if not pair.endswith(quote):
+                    raise ValueError(
+                        f"{name}: entry {position} ({pair}) is not quoted in "
+                        f"STAGE7_UNIVERSE_QUOTE_CCY={quote}, so it can never be selected: list "
+                        f"{quote} pairs only, or set STAGE7_UNIVERSE_QUOTE_CCY"
+                    )
+        return self
+
     def to_params(self, common: CommonSettings) -> Profile7Params:
         return Profile7Params(
             limits=self.risk_limits(common),
