@@ -167,7 +167,9 @@ def test_equity_and_fees_are_valued_in_try() -> None:
     fresh_day = KERNEL.plan(
         replace(snap, risk_state=RiskState()), builtin_profile(Profile4Params())
     )
-    assert fresh_day.next_risk_state.day_start_fees == 2 * RATE  # USDT fees in TRY
+    started = fresh_day.next_risk_state
+    assert started.day_start_fees == 0  # the TRY fees; the USDT ones are kept in USDT
+    assert started.day_start_fees_by_quote == {"USDT": d(2)}
 
 
 def test_account_keeps_cash_per_quote_currency() -> None:

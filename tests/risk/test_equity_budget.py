@@ -3,6 +3,7 @@ from __future__ import annotations
 from btcbot.config.params import RiskBudgetParams
 from btcbot.decision.modes import Mode
 from btcbot.decision.risk_state import RiskState
+from btcbot.domain import Symbol
 from btcbot.risk.budget import BudgetInputs, decide_budget
 from btcbot.risk.equity import DAY_MS, read_equity, value_balances
 from tests.kernel.factories import BTC, NOW, balance, d, position
@@ -30,6 +31,29 @@ def test_same_day_keeps_start_and_counts_fees():
     prev = RiskState(day_key=NOW // DAY_MS, day_start_equity=d(5000), day_start_fees=d(2))
     reading = read_equity(d(4400), {BTC: position(BTC, "1", "1", fees="9")}, NOW, prev)
     assert reading.daily_pnl == d(-600) and reading.fees_today == d(7)
+
+
+def test_fees_in_another_quote_currency_count_today_only_what_was_paid_today():
+    """USDT fees are kept per currency from the day's start: 100 USDT paid on earlier days
+    never count as today's, whether the rate was missing at the day's first cycle or moved."""
+    btc_usdt = Symbol("BTC", "USDT")
+    earlier = {btc_usdt: position(btc_usdt, "1", "1", fees="100"), BTC: position(BTC, "1", "1")}
+    yesterday = RiskState(day_key=NOW // DAY_MS - 1)
+    no_rate = read_equity(d(5000), earlier, NOW, yesterday, {"TRY": d(1)}, "TRY")
+    assert no_rate.fees_today == 0 and no_rate.day_start_fees_by_quote == {"USDT": d(100)}
+    state = RiskState(
+        day_key=no_rate.day_key,
+        day_start_fees=no_rate.day_start_fees,
+        day_start_fees_by_quote=no_rate.day_start_fees_by_quote,
+    )
+    back = read_equity(d(5000), earlier, NOW + 60_000, state, {"TRY": d(1), "USDT": d(42)}, "TRY")
+    assert back.fees_today == 0  # all-time fees valued at the returned rate: 4200 TRY before
+    paid = {**earlier, btc_usdt: position(btc_usdt, "1", "1", fees="103")}
+    moved = read_equity(d(5000), paid, NOW + 120_000, state, {"TRY": d(1), "USDT": d(40)}, "TRY")
+    assert moved.fees_today == d(3) * d(40)  # today's 3 USDT at today's rate
+    try_fees = {**paid, BTC: position(BTC, "1", "1", fees="5")}
+    both = read_equity(d(5000), try_fees, NOW + 180_000, state, {"TRY": d(1), "USDT": d(40)}, "TRY")
+    assert both.fees_today == d(5) + d(120)
 
 
 def test_unknown_equity_never_lifts_peak():

@@ -18,6 +18,7 @@ def test_round_trip_through_json_is_exact() -> None:
         day_key=19675,
         day_start_equity=Decimal("99000.5"),
         fees_today=Decimal("1.23"),
+        day_start_fees_by_quote={"USDT": Decimal("100.000001")},
         previous_mids={Symbol("BTC", "TRY"): Decimal("2500000.5")},
         rejects_last_cycle=3,
         params_version=4,

@@ -142,7 +142,7 @@ def _fields(value: Any) -> Any:
 
 # Fields added after fingerprints were first stored: left out while unset, so a plan that does
 # not use them keeps the fingerprint it always had (stored cycles stay comparable).
-_OMITTED_WHEN_UNSET = frozenset({"stop_price", "strategy_state"})
+_OMITTED_WHEN_UNSET = frozenset({"stop_price", "strategy_state", "day_start_fees_by_quote"})
 
 
 def _refuse(value: Any) -> Any:

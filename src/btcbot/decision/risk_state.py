@@ -73,6 +73,11 @@ class RiskState:
     """Profile 7: symbols that left the universe may not rejoin before then."""
     universe_changes: tuple[tuple[int, int], ...] = ()
     """Profile 7: (time, additions + removals) of universe changes within the last day."""
+    day_start_fees_by_quote: Mapping[str, Decimal] | None = None
+    """Fees paid in each quote currency other than the account's (USDT...) by the start of
+    the day, in that currency (``day_start_fees`` holds the account currency's): today's are
+    valued at today's rate, never all-time ones at a rate that moved or came back. None: no
+    such fees at the day's start (left out of plan fingerprints while unset)."""
     strategy_state: Mapping[str, str] | None = None
     """What a strategy asked to remember for its next decision (``StrategyView.remember``);
     None for strategies that keep nothing (left out of plan fingerprints while unset)."""
@@ -82,8 +87,9 @@ class RiskState:
             value = getattr(self, name)
             if not isinstance(value, MappingProxyType):
                 object.__setattr__(self, name, MappingProxyType(dict(value)))
-        kept = self.strategy_state
-        if kept is not None and not isinstance(kept, MappingProxyType):
-            object.__setattr__(self, "strategy_state", MappingProxyType(dict(kept)))
+        for name in ("day_start_fees_by_quote", "strategy_state"):
+            kept = getattr(self, name)
+            if kept is not None and not isinstance(kept, MappingProxyType):
+                object.__setattr__(self, name, MappingProxyType(dict(kept)))
         if not 0 <= self.degrade_level <= 3:
             raise ValueError(f"degrade_level must be 0..3, got {self.degrade_level}")

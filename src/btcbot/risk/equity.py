@@ -3,9 +3,11 @@
 Equity is every balance (free + locked) valued at its ``ASSET/quote`` mid (the account
 currency, TRY; an asset quoted only in USDT is valued through the fresh ``USDT_TRY`` rate).
 When a held asset has no mark the reading is unknown (``None``), never understated: a missing
-price must not fake a loss, nor lift the peak. Fees are summed in TRY too: a position's fees
-(paid in its quote currency) count at that currency's current rate; without a rate they are
-left out of the sum until one is known again.
+price must not fake a loss, nor lift the peak. Fees paid today are summed in TRY too: a
+position's fees are paid in its quote currency, so the day's start is kept per currency (in
+that currency) and only what each paid since counts, at its current rate; a currency without a
+rate is left out of the sum until one is known again (its fees of earlier days never count as
+today's when it comes back, nor when the rate moves).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ class EquityReading:
     day_key: int
     day_start_equity: Decimal | None
     day_start_fees: Decimal
+    day_start_fees_by_quote: Mapping[str, Decimal] | None = None
 
 
 def value_balances(
@@ -49,16 +52,19 @@ def value_balances(
     return total
 
 
-def fees_in(positions: Mapping[Symbol, Position], rates: Mapping[str, Decimal] | None) -> Decimal:
-    """Fees of every position in the account currency (``rates=None``: all already are)."""
-    if rates is None:
-        return sum((p.fees_paid for p in positions.values()), ZERO)
-    total = ZERO
+def fees_by_currency(
+    positions: Mapping[Symbol, Position], account: str | None
+) -> tuple[Decimal, dict[str, Decimal]]:
+    """Fees paid in the account currency (every position's when ``account`` is None), and
+    in each other quote currency, in that currency."""
+    own = ZERO
+    other: dict[str, Decimal] = {}
     for symbol, position in positions.items():
-        rate = rates.get(symbol.quote)
-        if rate is not None:
-            total += position.fees_paid * rate
-    return total
+        if account is None or symbol.quote == account:
+            own += position.fees_paid
+        else:
+            other[symbol.quote] = other.get(symbol.quote, ZERO) + position.fees_paid
+    return own, other
 
 
 def read_equity(
@@ -67,15 +73,19 @@ def read_equity(
     now_ms: int,
     prev: RiskState,
     rates: Mapping[str, Decimal] | None = None,
+    account: str | None = None,
 ) -> EquityReading:
-    """``rates``: the account-currency value of each quote currency (see :func:`fees_in`)."""
-    fees_total = fees_in(positions, rates)
+    """``rates``: the ``account``-currency value of each other quote currency (None, or no
+    ``account``: every fee is already in the account currency)."""
+    own, other = fees_by_currency(positions, account if rates is not None else None)
     day = now_ms // DAY_MS
     if prev.day_key != day:
-        day_start_equity, day_start_fees = equity, fees_total
+        day_start_equity, day_start_fees = equity, own
+        started: Mapping[str, Decimal] | None = other or None
     else:
         day_start_equity = prev.day_start_equity if prev.day_start_equity is not None else equity
         day_start_fees = prev.day_start_fees
+        started = prev.day_start_fees_by_quote
     peak = prev.peak_equity
     if equity is not None and (peak is None or equity > peak):
         peak = equity
@@ -85,9 +95,22 @@ def read_equity(
     drawdown = None
     if equity is not None and peak is not None and peak > ZERO:
         drawdown = (peak - equity) / peak * BPS
-    fees_today = max(fees_total - day_start_fees, ZERO)
+    fees_today = max(own - day_start_fees, ZERO)
+    for currency, fees in other.items():
+        rate = None if rates is None else rates.get(currency)
+        paid = fees - (ZERO if started is None else started.get(currency, ZERO))
+        if rate is not None and paid > ZERO:
+            fees_today += paid * rate
     return EquityReading(
-        equity, daily, drawdown, fees_today, peak, day, day_start_equity, day_start_fees
+        equity,
+        daily,
+        drawdown,
+        fees_today,
+        peak,
+        day,
+        day_start_equity,
+        day_start_fees,
+        started,
     )
 
 

@@ -103,7 +103,9 @@ def _equity_reading(inputs: RiskInputs) -> equity.EquityReading:
     marks = inputs.market.marks_by_base(snap.quote_currency)
     value = equity.value_balances(snap.balances, marks, snap.quote_currency)
     rates = inputs.market.rates
-    return equity.read_equity(value, snap.positions, snap.now_ms, snap.risk_state, rates)
+    return equity.read_equity(
+        value, snap.positions, snap.now_ms, snap.risk_state, rates, snap.quote_currency
+    )
 
 
 def _equity_fields(reading: equity.EquityReading) -> dict[str, Any]:
@@ -112,6 +114,7 @@ def _equity_fields(reading: equity.EquityReading) -> dict[str, Any]:
         "day_key": reading.day_key,
         "day_start_equity": reading.day_start_equity,
         "day_start_fees": reading.day_start_fees,
+        "day_start_fees_by_quote": reading.day_start_fees_by_quote,
         "fees_today": reading.fees_today,
     }
 

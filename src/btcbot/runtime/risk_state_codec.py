@@ -56,6 +56,11 @@ def encode_risk_state(state: RiskState) -> dict[str, Any]:
     }
     document["universe"] = [symbol.normalized for symbol in state.universe]
     document["universe_changes"] = [list(change) for change in state.universe_changes]
+    if state.day_start_fees_by_quote is not None:
+        document["day_start_fees_by_quote"] = {
+            currency: format_decimal(fees)
+            for currency, fees in sorted(state.day_start_fees_by_quote.items())
+        }
     if state.strategy_state is not None:
         document["strategy_state"] = dict(sorted(state.strategy_state.items()))
     return document
@@ -91,6 +96,9 @@ def decode_risk_state(document: Mapping[str, Any] | None) -> RiskState:
     fields["universe"] = tuple(Symbol.parse(s) for s in document.get("universe") or ())
     changes = document.get("universe_changes") or ()
     fields["universe_changes"] = tuple((int(at), int(n)) for at, n in changes)
+    by_quote = document.get("day_start_fees_by_quote")
+    if by_quote is not None:
+        fields["day_start_fees_by_quote"] = {str(k): to_decimal(v) for k, v in by_quote.items()}
     kept = document.get("strategy_state")
     if kept is not None:
         fields["strategy_state"] = {str(k): str(v) for k, v in kept.items()}
