@@ -128,8 +128,9 @@ def test_bad_rows_are_named_by_file_and_line(tmp_path: Path, body: str, message:
 
 
 def test_bad_files_and_quotes(tmp_path: Path) -> None:
-    with pytest.raises(DatasetError, match="lacks \\['volume'\\]"):
+    with pytest.raises(DatasetError, match="lacks \\['volume'\\]") as missing:
         read_series(write(tmp_path, "ts,open,high,low,close\n1,1,1,1,1\n"), BTC_TRY)
+    assert str(missing.value).endswith("convert it with btcbot data import)")
     with pytest.raises(DatasetError, match="empty file"):
         read_series(write(tmp_path, ""), BTC_TRY)
     with pytest.raises(DatasetError, match="cannot open"):

@@ -217,7 +217,9 @@ class _Reader:
         if missing:
             raise DatasetError(
                 f"{source}:1: header {list(header)} lacks {missing}; "
-                f"expected {','.join(COLUMNS)}[,bid,ask]"
+                f"expected {','.join(COLUMNS)}[,bid,ask] (a CSV in another layout, e.g. "
+                "Binance's, Coinbase's or CryptoDataDownload's: convert it with btcbot data "
+                "import)"
             )
         self.index = {name: names.index(name) for name in (*COLUMNS, "bid", "ask") if name in names}
         self.width = len(names)
