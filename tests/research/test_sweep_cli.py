@@ -225,6 +225,7 @@ def test_lookahead_command_passes_an_honest_strategy_and_names_a_peeking_line(
                  "fast=5", "--param", "slow=20", "--cuts", "4")  # fmt: skip
     assert honest.code == 0, honest.output
     assert "no lookahead: " in honest.stdout and "at 4 cut points" in honest.stdout
+    assert "then the data cut at up to 4 points (fewer on a short span)" in honest.stdout
     peek = cli("lookahead", "--strategy", f"{PEEKING}:StashesTheSeries", "--dataset",
                str(wave_csv), "--cuts", "4")  # fmt: skip
     assert peek.code == 1, peek.output

@@ -94,7 +94,7 @@ def lookahead_command(
         span = _span(bench, start_ms, end_ms)
         typer.echo(
             f"LOOKAHEAD CHECK {selection.label} on {dataset}: the whole data, then the data "
-            f"cut at {cuts} points"
+            f"cut at up to {cuts} points (fewer on a short span)"
         )
         with interruptible():
             verdict = bench.lookahead(values, span, cuts)
