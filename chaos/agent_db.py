@@ -10,17 +10,18 @@ import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, select
+from sqlalchemy import Connection, Engine, Row, create_engine, select
 
 from btcbot.accounting import BalanceCheck, LedgerBook
 from btcbot.domain import Balance
 from btcbot.runtime.ledger_guard import LedgerGuard
 from btcbot.store import OpState, OpStatus, make_engine
-from btcbot.store.schema import cycles, order_events, orders
+from btcbot.store.schema import cycles, fills, order_events, orders
 from btcbot.store.session import SqlSession
 
 
@@ -32,6 +33,10 @@ class AgentOrder:
     side: str
     status: str
     created_ms: int
+    method: str = "limit"
+    quantity: Decimal = Decimal(0)  # base units; 0 for a market BUY (sized in quote)
+    quote_amount: Decimal | None = None  # a market BUY's size
+    filled_quantity: Decimal = Decimal(0)  # base units
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,8 @@ class AgentRecords:
     cycles: tuple[AgentCycle, ...]
     booked_trade_ids: frozenset[int]  # fills the agent's ledger counts as its own
     op: OpStatus
+    #: base quantity of the fills stored per exchange order id (every row of the fills table)
+    fill_totals: Mapping[int, Decimal] = field(default_factory=dict)
 
     def known_at(self) -> dict[int, int]:
         """When the agent first recorded each exchange order id."""
@@ -119,17 +126,16 @@ class AgentDb:
             cycle_rows = conn.execute(select(cycles).order_by(cycles.c.started_ms)).fetchall()
             ours = SqlSession(conn).fills.ours()  # what the agent's ledger book holds
             op = OpState(conn).get(self.account_key)
+            fill_totals: dict[int, Decimal] = {}
+            for order_id, quantity in conn.execute(select(fills.c.order_id, fills.c.quantity)):
+                fill_totals[order_id] = fill_totals.get(order_id, Decimal(0)) + quantity
         return AgentRecords(
-            orders=tuple(
-                AgentOrder(
-                    r.client_order_id, r.exchange_order_id, r.symbol, r.side, r.status, r.created_ms
-                )
-                for r in order_rows
-            ),
+            orders=tuple(_order(r) for r in order_rows),
             events=events,
             cycles=tuple(_cycle(r.started_ms, r.ended_ms, r.summary) for r in cycle_rows),
             booked_trade_ids=frozenset(int(f.trade_id) for f in ours),
             op=op,
+            fill_totals=fill_totals,
         )
 
     def ledger_check(self, balances: Mapping[str, Decimal]) -> LedgerResult:
@@ -153,6 +159,21 @@ class AgentDb:
                 return LedgerResult(guard.compare(exchange, ledger, baseline))
             finally:
                 engine.dispose()
+
+
+def _order(row: Row[Any]) -> AgentOrder:
+    return AgentOrder(
+        row.client_order_id,
+        row.exchange_order_id,
+        row.symbol,
+        row.side,
+        row.status,
+        row.created_ms,
+        method=row.method,
+        quantity=row.quantity,
+        quote_amount=row.quote_amount,
+        filled_quantity=row.filled_quantity,
+    )
 
 
 def _cycle(started: int, ended: int | None, summary_text: str) -> AgentCycle:

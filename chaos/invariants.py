@@ -1,6 +1,6 @@
-"""The seven invariants, checked from the emulator's records (its order history, fills and the
+"""The eight invariants, checked from the emulator's records (its order history, fills and the
 requests it received) against what the harness did (the timeline); the agent's state database
-is read only for what the agent *knows* (invariants 2, 3, 6, 7), never for what happened.
+is read only for what the agent *knows* (invariants 2, 3, 6, 7, 8), never for what happened.
 
 1. No intent (client order id) produced more than one exchange order.
 2. Every exchange order of the agent became known to it (its exchange id in the state
@@ -17,6 +17,10 @@ is read only for what the agent *knows* (invariants 2, 3, 6, 7), never for what 
    within ``trip_within`` seconds.
 7. After every disturbance the agent completed a successful cycle by itself within
    ``recovery_limit`` (measured: fault cleared -> end of the next successful cycle).
+8. At the end every exchange order of the agent is in its state database under its exchange
+   id and client id, with the same status class and filled quantity (see
+   :func:`orders_agree`); no order is filled beyond its quantity on either side, and the
+   fills the database stores for an order sum to the filled quantity it records.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from btcbot.emulator.order_history import FillRecord, OrderRecord, RequestRecord
-from chaos.agent_db import AgentCycle, AgentRecords, LedgerResult
+from chaos.agent_db import AgentCycle, AgentOrder, AgentRecords, LedgerResult
 from chaos.foreign import MANUAL_PREFIX
 from chaos.timeline import GateWindow, Interval, ProbeResult, healthy_ms
 
@@ -42,6 +46,25 @@ NAMES = {
     5: "no submit behind a closed gate",
     6: "kill switch on persistent failure",
     7: "recovers by itself",
+    8: "orders agree at the end",
+}
+#: status classes: the exchange's (BTCTurk) statuses and the agent's, mapped onto one scale
+EXCHANGE_CLASS = {
+    "Untouched": "open",
+    "Partial": "open",
+    "Closed": "filled",
+    "Canceled": "canceled",
+}
+AGENT_CLASS = {
+    "OPEN": "open",
+    "PARTIALLY_FILLED": "open",
+    "PENDING_CANCEL": "open",  # cancel acknowledged, not proven: the order may still rest
+    "FILLED": "filled",
+    "CANCELED": "canceled",
+    "REJECTED": "rejected",
+    "NOT_PLACED": "rejected",
+    "PENDING_SUBMIT": "unresolved",
+    "IN_FLIGHT": "unresolved",
 }
 
 
@@ -121,6 +144,7 @@ def check_all(
     add(kill_switch_trips(probes, limits.reconcile_threshold, limits.trip_within_ms))
     violations, recoveries = recovery(disturbances, agent.cycles, limits.recovery_limit_ms, end_ms)
     add(violations)
+    add(orders_agree(exchange, agent))
     findings.recoveries_ms = recoveries
     findings.in_flight_at_end = sum(1 for o in agent.orders if o.status in UNRESOLVED_STATUSES)
     return findings
@@ -409,3 +433,122 @@ def recovery(
                 Violation(7, f"no successful cycle in {following - cleared} ms after {cleared}")
             )
     return found, measured
+
+
+# --- 8 ------------------------------------------------------------------------------------
+
+
+def orders_agree(exchange: ExchangeRecords, agent: AgentRecords) -> list[Violation]:
+    """The agent's final record of each order against the exchange's, after the quiet end
+    (faults cleared, longer than the in-flight ladder, market paused, then successful cycles).
+
+    For every exchange order carrying one of our client ids: the database holds a row with
+    its exchange id and the same client id; its status class (open: OPEN, PARTIALLY_FILLED,
+    PENDING_CANCEL / filled: FILLED / canceled: CANCELED / rejected: REJECTED, NOT_PLACED /
+    unresolved: PENDING_SUBMIT, IN_FLIGHT) equals the exchange's (open: Untouched, Partial /
+    filled: Closed / canceled: Canceled); and its filled quantity equals the exchange's fills
+    of the order (base units; the market was paused before the final cycles, so no fill can
+    come after the agent's last look). One disagreement is allowed, because the agent cannot
+    have seen its end: the order is PENDING_CANCEL in the database and the exchange closed it
+    at or after the start of the agent's last successful cycle (the cancel that cycle sent,
+    carried out after the cycle had read the order; the agent stopped before the proof came).
+    Every database row with an exchange id names an exchange order of ours. On both sides an
+    order is never filled beyond its quantity (a market BUY: its quote amount), and the fills
+    the database stores for an order sum to its filled quantity.
+    """
+    placed = {o.order_id: o for o in exchange.agent_orders()}
+    rows = {o.exchange_order_id: o for o in agent.orders if o.exchange_order_id is not None}
+    filled: dict[int, Decimal] = defaultdict(Decimal)
+    spent: dict[int, Decimal] = defaultdict(Decimal)
+    for fill in exchange.agent_fills():
+        filled[fill.order_id] += fill.amount
+        spent[fill.order_id] += fill.amount * fill.price
+    ok_starts = [c.started_ms for c in agent.cycles if c.ok]
+    last_look = max(ok_starts) if ok_starts else None
+    found: list[Violation] = []
+    for order_id, order in placed.items():
+        row = rows.get(order_id)
+        found += _exchange_overfill(order, filled[order_id], spent[order_id])
+        if row is None:
+            found.append(Violation(8, f"{_exchange_side(order, filled[order_id])}; database: none"))
+            continue
+        mismatch = _disagreement(order, filled[order_id], row, last_look)
+        if mismatch:
+            found.append(
+                Violation(
+                    8,
+                    f"{mismatch}: {_exchange_side(order, filled[order_id])}; "
+                    f"database: {_agent_side(row)}",
+                )
+            )
+    for order_id, row in rows.items():
+        if order_id not in placed:
+            found.append(
+                Violation(
+                    8, f"database: {_agent_side(row)}; exchange: no order of ours with this id"
+                )
+            )
+        found += _agent_fills_disagree(row, agent.fill_totals.get(order_id, Decimal(0)))
+    return found
+
+
+def _disagreement(
+    order: OrderRecord, filled: Decimal, row: AgentOrder, last_look: int | None
+) -> str | None:
+    if row.client_order_id != order.client_id:
+        return "another client id"
+    theirs, ours = EXCHANGE_CLASS.get(order.status, order.status), AGENT_CLASS.get(row.status)
+    unseen_close = (
+        row.status == "PENDING_CANCEL"
+        and order.closed_ms is not None
+        and last_look is not None
+        and order.closed_ms >= last_look
+    )
+    if theirs != ours and not unseen_close:
+        return f"status {row.status} against {order.status}"
+    if row.filled_quantity != filled:
+        return f"filled {row.filled_quantity} against {filled}"
+    return None
+
+
+def _exchange_overfill(order: OrderRecord, filled: Decimal, spent: Decimal) -> list[Violation]:
+    market_buy = order.method == "market" and order.side == "buy"
+    over = spent > order.quantity if market_buy else filled > order.quantity
+    if not over:
+        return []
+    return [
+        Violation(8, f"filled beyond its quantity on the exchange: {_exchange_side(order, filled)}")
+    ]
+
+
+def _agent_fills_disagree(row: AgentOrder, stored: Decimal) -> list[Violation]:
+    found = []
+    if row.quote_amount is None and row.filled_quantity > row.quantity:
+        found.append(
+            Violation(8, f"filled beyond its quantity in the database: {_agent_side(row)}")
+        )
+    if stored != row.filled_quantity:
+        found.append(
+            Violation(
+                8,
+                f"the database's fills of the order sum to {stored}, its filled quantity is "
+                f"{row.filled_quantity}: {_agent_side(row)}",
+            )
+        )
+    return found
+
+
+def _exchange_side(order: OrderRecord, filled: Decimal) -> str:
+    return (
+        f"order id={order.order_id} client={order.client_id} {order.symbol} {order.side} "
+        f"{order.method} {order.quantity}; exchange: {order.status} filled {filled} "
+        f"closed {order.closed_ms or 'never'}"
+    )
+
+
+def _agent_side(row: AgentOrder) -> str:
+    size = row.quantity if row.quote_amount is None else f"{row.quote_amount} quote"
+    return (
+        f"{row.status} filled {row.filled_quantity} of {size} (client={row.client_order_id} "
+        f"id={row.exchange_order_id} {row.symbol} {row.side})"
+    )

@@ -77,6 +77,7 @@ def agent(
     cycles: list[AgentCycle] | None = None,
     booked: set[int] | None = None,
     orders: list[AgentOrder] | None = None,
+    fill_totals: dict[int, Decimal] | None = None,
 ) -> AgentRecords:
     accepted = [
         AgentEvent(f"c{order_id}", "OPEN", at, order_id) for order_id, at in (known or {}).items()
@@ -87,6 +88,7 @@ def agent(
         cycles=tuple(cycles or ()),
         booked_trade_ids=frozenset(booked or ()),
         op=OpStatus("chaos"),
+        fill_totals=fill_totals or {},
     )
 
 

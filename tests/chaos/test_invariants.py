@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from chaos.agent_db import AgentCycle, AgentEvent, AgentOrder, LedgerResult
@@ -202,7 +203,8 @@ def test_check_all_on_a_clean_run_finds_nothing() -> None:
         known={1: 1_010},
         cycles=[AgentCycle(3_000, 3_100, True)],
         booked={5},
-        orders=[AgentOrder("c1", 1, "BTC_TRY", "buy", "FILLED", 990)],
+        orders=[_row("c1", 1, "FILLED", "1")],
+        fill_totals={1: D(1)},
     )
     findings = inv.check_all(
         records,
@@ -218,6 +220,138 @@ def test_check_all_on_a_clean_run_finds_nothing() -> None:
     assert findings.violations == []
     assert findings.recoveries_ms == [600]
     assert findings.in_flight_at_end == 0
+
+
+def _row(
+    client: str, exchange_id: int | None, status: str, filled: str = "0", **extra: object
+) -> AgentOrder:
+    return AgentOrder(
+        client, exchange_id, "BTC_TRY", "buy", status, 0,
+        quantity=D(str(extra.get("quantity", "1"))),
+        filled_quantity=D(filled),
+        quote_amount=None if extra.get("quote") is None else D(str(extra["quote"])),
+        method=str(extra.get("method", "limit")),
+    )  # fmt: skip
+
+
+def test_each_order_agrees_with_the_exchange_at_the_end() -> None:
+    records = exchange(
+        [
+            order(1, "c1", opened=(0, 1), closed=(2_000, 4)),  # filled
+            replace(order(2, "c2", opened=(0, 2)), status="Partial"),  # resting, half filled
+            replace(order(3, "c3", opened=(0, 3), closed=(3_000, 6)), status="Canceled"),
+            order(4, "manual-1", opened=(0, 5)),  # someone else's: not compared
+        ],
+        [
+            fill(11, 1, seq=4, amount="0.4"),
+            fill(12, 1, seq=5, amount="0.6"),
+            fill(13, 2, seq=6, amount="0.5"),
+        ],
+    )
+    cycles = [AgentCycle(9_000, 9_500, True)]
+    agreed = agent(
+        cycles=cycles,
+        orders=[
+            _row("c1", 1, "FILLED", "1"),
+            _row("c2", 2, "PARTIALLY_FILLED", "0.5"),
+            _row("c3", 3, "CANCELED"),
+            _row("c9", None, "NOT_PLACED"),  # never reached the exchange
+        ],
+        fill_totals={1: D(1), 2: D("0.5")},
+    )
+    assert inv.orders_agree(records, agreed) == []
+
+    stale = agent(
+        cycles=cycles,
+        orders=[
+            _row("c1", 1, "PENDING_CANCEL", "1"),  # the fill closed it long before
+            _row("c2", 2, "PARTIALLY_FILLED", "0.4"),  # missed a slice
+            _row("c3", 3, "CANCELED"),
+        ],
+        fill_totals={1: D(1), 2: D("0.5")},
+    )
+    status, short, stored = inv.orders_agree(records, stale)
+    assert status.invariant == 8
+    assert status.what == (
+        "status PENDING_CANCEL against Closed: order id=1 client=c1 BTCTRY buy limit 1; "
+        "exchange: Closed filled 1.0 closed 2000; database: PENDING_CANCEL filled 1 of 1 "
+        "(client=c1 id=1 BTC_TRY buy)"
+    )
+    assert short.what.startswith("filled 0.4 against 0.5: order id=2 client=c2")
+    assert "fills of the order sum to 0.5, its filled quantity is 0.4" in stored.what
+
+    lost = agent(cycles=cycles, orders=[_row("c1", 1, "FILLED", "1")], fill_totals={1: D(1)})
+    missing = [v.what for v in inv.orders_agree(records, lost)]
+    assert missing == [
+        "order id=2 client=c2 BTCTRY buy limit 1; exchange: Partial filled 0.5 closed never; "
+        "database: none",
+        "order id=3 client=c3 BTCTRY buy limit 1; exchange: Canceled filled 0 closed 3000; "
+        "database: none",
+    ]
+
+
+def test_a_close_after_the_agents_last_look_is_allowed_and_nothing_else() -> None:
+    records = exchange(
+        [replace(order(3, "c3", opened=(0, 1), closed=(9_200, 2)), status="Canceled")]
+    )
+    pending = agent(
+        orders=[_row("c3", 3, "PENDING_CANCEL")], cycles=[AgentCycle(9_000, 9_500, True)]
+    )
+    assert inv.orders_agree(records, pending) == []  # its cancel went out in the last cycle
+    looked_after = agent(
+        orders=[_row("c3", 3, "PENDING_CANCEL")],
+        cycles=[AgentCycle(9_000, 9_500, True), AgentCycle(12_000, 12_500, True)],
+    )
+    (found,) = inv.orders_agree(records, looked_after)
+    assert found.what.startswith("status PENDING_CANCEL against Canceled: order id=3")
+    failed_cycle = agent(
+        orders=[_row("c3", 3, "PENDING_CANCEL")],
+        cycles=[AgentCycle(9_000, 9_500, True), AgentCycle(12_000, 12_500, False)],
+    )
+    assert inv.orders_agree(records, failed_cycle) == []  # a failed cycle did not look
+    open_row = agent(orders=[_row("c3", 3, "OPEN")], cycles=[AgentCycle(9_000, 9_500, True)])
+    (found,) = inv.orders_agree(records, open_row)  # it sent no cancel: who closed it?
+    assert found.what.startswith("status OPEN against Canceled: order id=3")
+    rejected = agent(orders=[_row("c3", 3, "REJECTED")], cycles=[AgentCycle(9_000, 9_500, True)])
+    (found,) = inv.orders_agree(records, rejected)
+    assert found.what.startswith("status REJECTED against Canceled")
+
+
+def test_no_order_is_filled_beyond_its_quantity_on_either_side() -> None:
+    records = exchange(
+        [
+            order(1, "c1", opened=(0, 1), closed=(1_000, 4)),
+            order(2, "c2", opened=(0, 2), closed=(1_000, 6), method="market", quantity="150"),
+        ],
+        [
+            fill(11, 1, seq=3, amount="1"),
+            fill(12, 1, seq=4, amount="0.5"),
+            fill(13, 2, seq=5, amount="1", price="100"),
+            fill(14, 2, seq=6, amount="1"),
+        ],
+    )
+    state = agent(
+        orders=[
+            _row("c1", 1, "FILLED", "1.5"),
+            _row("c2", 2, "FILLED", "2", quantity="0", quote="150", method="market"),
+        ],
+        fill_totals={1: D("1.5"), 2: D(2)},
+    )
+    found = [v.what for v in inv.orders_agree(records, state)]
+    assert found == [
+        "filled beyond its quantity on the exchange: order id=1 client=c1 BTCTRY buy limit 1; "
+        "exchange: Closed filled 1.5 closed 1000",
+        "filled beyond its quantity on the exchange: order id=2 client=c2 BTCTRY buy market 150; "
+        "exchange: Closed filled 2 closed 1000",
+        "filled beyond its quantity in the database: FILLED filled 1.5 of 1 (client=c1 id=1 "
+        "BTC_TRY buy)",
+    ]
+    state_ok = agent(orders=[_row("c9", 9, "OPEN")], fill_totals={9: D(0)})
+    (ghost,) = inv.orders_agree(exchange([]), state_ok)
+    assert ghost.what == (
+        "database: OPEN filled 0 of 1 (client=c9 id=9 BTC_TRY buy); exchange: no order of ours "
+        "with this id"
+    )
 
 
 def test_interval_helpers() -> None:
