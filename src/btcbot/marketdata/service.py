@@ -76,6 +76,17 @@ class MarketSnapshot:
     def count(self, source: Source) -> int:
         return sum(1 for view in self.books.values() if view.source == source)
 
+    def aged(self, elapsed_ms: int) -> MarketSnapshot:
+        """These books ``elapsed_ms`` later: a book read at the start of a cycle is that much
+        older when the plan is made (candles and the server clock are read in between)."""
+        if elapsed_ms <= 0:
+            return self
+        books = {
+            symbol: BookView(view.book, view.age_ms + elapsed_ms, view.source)
+            for symbol, view in self.books.items()
+        }
+        return MarketSnapshot(books, self.missing)
+
 
 class MarketDataService:
     def __init__(

@@ -178,12 +178,15 @@ class CycleRunner:
             self._error_streak += 1
             log.error("cycle_gather_failed", cycle_id=cycle_id, error=str(exc))
             return self._skip(cycle_id, started, skipped=f"market data unavailable: {exc}")
+        gathered = self.clock_ms()
         # the errors before this cycle are the streak the detectors judge (EXCHANGE_DEGRADED)
         prior_errors, self._error_streak = self._error_streak, 0
         candles = await self._recent_candles(market, started)
         marks = _marks(market, tickers)  # the valuation prices of the readings and report
         held = held_value(reconcile.balances, marks, state, self.settings.quote_currency)
         readings = await self._readings(marks, held, state, started)
+        # the books are judged at their age now, not when they were read
+        market = market.aged(self.clock_ms() - gathered)
         snapshot = self._snapshot(
             cycle_id,
             started,

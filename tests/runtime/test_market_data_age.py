@@ -1,0 +1,35 @@
+"""A book's age is judged when the plan is made, not when the book was read: whatever the
+cycle waits for between the two (candles over a slow graph API, the server clock) ages it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from btcbot.config import load_config
+from btcbot.emulator import Emulator
+from btcbot.runtime.factory import open_runtime
+from btcbot.store import unit_of_work
+from btcbot.store.schema import decisions
+from tests.runtime.conftest import paper, point_at
+
+
+async def test_a_book_that_aged_past_the_limit_while_candles_loaded_prices_no_order(
+    workdir: Path, emulator: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    point_at(monkeypatch, emulator)
+    paper(monkeypatch)
+    monkeypatch.setenv("DRY_RUN_TRY_BALANCE", "100000")
+    monkeypatch.setenv("MAX_MARKET_DATA_AGE_MS", "1000")
+    async with open_runtime(load_config(7)) as runtime:
+        # the candles stage 7 ranks volatility on load after the books: each read takes 1.2 s
+        emulator.faults.update({"latency_ms": 1200, "latency_path_prefix": "/v1/klines"})
+        report = await runtime.runner.run_once()
+        emulator.faults.clear()
+        with unit_of_work(runtime.engine) as conn:
+            codes = [row.reason_code for row in conn.execute(decisions.select())]
+    assert emulator.faults.counters.faults["latency_ms"] >= 1
+    assert "stale_market_data" in codes, codes  # the strategy wanted to trade ...
+    assert report.accepted == 0, report.line()  # ... on books 1.2 s old or more: no order
+    assert all(age > 1000 for _, age in report.data_ages_ms), report.data_ages_ms
