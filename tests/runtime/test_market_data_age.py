@@ -33,3 +33,20 @@ async def test_a_book_that_aged_past_the_limit_while_candles_loaded_prices_no_or
     assert "stale_market_data" in codes, codes  # the strategy wanted to trade ...
     assert report.accepted == 0, report.line()  # ... on books 1.2 s old or more: no order
     assert all(age > 1000 for _, age in report.data_ages_ms), report.data_ages_ms
+
+
+async def test_the_cycle_line_names_the_symbols_whose_book_is_too_old(
+    workdir: Path, emulator: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    point_at(monkeypatch, emulator)
+    paper(monkeypatch)
+    monkeypatch.setenv("SYMBOLS", "BTC_TRY,ETH_TRY")
+    monkeypatch.setenv("MAX_MARKET_DATA_AGE_MS", "1000")
+    async with open_runtime(load_config(3)) as runtime:
+        # every order book read takes 1.2 s: each book is older than the limit when it arrives
+        emulator.faults.update({"latency_ms": 1200, "latency_path_prefix": "/api/v2/orderbook"})
+        report = await runtime.runner.run_once()
+        emulator.faults.clear()
+    assert {symbol for symbol, _ in report.data_ages_ms} == {"BTC_TRY", "ETH_TRY"}
+    assert report.old_symbols == ("BTC_TRY", "ETH_TRY")
+    assert " | stale BTC_TRY,ETH_TRY" in report.line(), report.line()

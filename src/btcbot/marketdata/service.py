@@ -76,6 +76,10 @@ class MarketSnapshot:
     def count(self, source: Source) -> int:
         return sum(1 for view in self.books.values() if view.source == source)
 
+    def too_old(self, max_age_ms: int) -> tuple[Symbol, ...]:
+        """The symbols whose book is older than ``max_age_ms``."""
+        return tuple(symbol for symbol, view in self.books.items() if view.age_ms > max_age_ms)
+
     def aged(self, elapsed_ms: int) -> MarketSnapshot:
         """These books ``elapsed_ms`` later: a book read at the start of a cycle is that much
         older when the plan is made (candles and the server clock are read in between)."""

@@ -648,6 +648,9 @@ class CycleRunner:
             realized_pnl=realized,
             unrealized_pnl=unrealized,
             stale_symbols=tuple(sorted(s.normalized for s in market.missing)),
+            old_symbols=tuple(
+                sorted(s.normalized for s in market.too_old(self.profile.limits.max_data_age_ms))
+            ),
             data_ages_ms=tuple(sorted((s.normalized, a) for s, a in market.ages_ms.items())),
             kill_switch=snapshot.kill_switch,
             rejections=tuple(rejections),

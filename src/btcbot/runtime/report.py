@@ -39,7 +39,8 @@ class CycleReport:
     equity: Decimal | None = None
     realized_pnl: Decimal | None = None
     unrealized_pnl: Decimal | None = None
-    stale_symbols: tuple[str, ...] = ()
+    stale_symbols: tuple[str, ...] = ()  # no book this cycle
+    old_symbols: tuple[str, ...] = ()  # a book older than the freshness limit
     reconcile_ok: bool = True
     reconcile_error: str | None = None
     kill_switch: bool = False
@@ -79,8 +80,8 @@ class CycleReport:
             parts.append(f"{_signed(self.unrealized_pnl)} unreal")
         if self.blocked:
             parts.append("blocked " + ",".join(f"{code}x{n}" for code, n in self.blocked))
-        if self.stale_symbols:
-            parts.append("stale " + ",".join(self.stale_symbols))
+        if self.stale_symbols or self.old_symbols:
+            parts.append("stale " + ",".join(sorted((*self.stale_symbols, *self.old_symbols))))
         if self.degrade_level:
             parts.append(f"DEGRADE L{self.degrade_level}")
         if self.anomalies:
