@@ -239,6 +239,17 @@ class TestValues:
         assert load_config(3).common.log_level == "DEBUG"
 
 
+def test_an_order_book_cache_that_would_serve_stale_books_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # every book reused for ORDERBOOK_TTL_MS (2000) would be older than the freshness limit
+    monkeypatch.setenv("MAX_MARKET_DATA_AGE_MS", "1000")
+    with pytest.raises(ConfigError, match=r"ORDERBOOK_TTL_MS \(2000\) must be below MAX_MARKET"):
+        load_config(3)
+    monkeypatch.setenv("ORDERBOOK_TTL_MS", "500")
+    assert load_config(3).common.orderbook_ttl_ms == 500
+
+
 class TestZeroMeansZero:
     def test_the_per_order_cap_is_off_only_when_empty(
         self, monkeypatch: pytest.MonkeyPatch

@@ -22,6 +22,7 @@ async def test_a_book_that_aged_past_the_limit_while_candles_loaded_prices_no_or
     paper(monkeypatch)
     monkeypatch.setenv("DRY_RUN_TRY_BALANCE", "100000")
     monkeypatch.setenv("MAX_MARKET_DATA_AGE_MS", "1000")
+    monkeypatch.setenv("ORDERBOOK_TTL_MS", "0")
     async with open_runtime(load_config(7)) as runtime:
         # the candles stage 7 ranks volatility on load after the books: each read takes 1.2 s
         emulator.faults.update({"latency_ms": 1200, "latency_path_prefix": "/v1/klines"})
@@ -42,6 +43,7 @@ async def test_the_cycle_line_names_the_symbols_whose_book_is_too_old(
     paper(monkeypatch)
     monkeypatch.setenv("SYMBOLS", "BTC_TRY,ETH_TRY")
     monkeypatch.setenv("MAX_MARKET_DATA_AGE_MS", "1000")
+    monkeypatch.setenv("ORDERBOOK_TTL_MS", "0")
     async with open_runtime(load_config(3)) as runtime:
         # every order book read takes 1.2 s: each book is older than the limit when it arrives
         emulator.faults.update({"latency_ms": 1200, "latency_path_prefix": "/api/v2/orderbook"})

@@ -106,7 +106,8 @@ class CommonSettings(BtcbotSettings):
         2_000,
         ge=0,
         description="Default 2000: a REST order book younger than this is reused (by the "
-        "snapshot and the paper account) instead of read again.",
+        "snapshot and the paper account) instead of read again; must be below "
+        "MAX_MARKET_DATA_AGE_MS.",
     )
     orderbook_max_staleness_ms: int = Field(
         5_000,
@@ -268,6 +269,14 @@ class CommonSettings(BtcbotSettings):
             raise ValueError(
                 "ORDERBOOK_TTL_MS must not exceed ORDERBOOK_MAX_STALENESS_MS (a reused book "
                 "would be older than the staleness limit)"
+            )
+        if not self.orderbook_ttl_ms < self.max_market_data_age_ms:
+            # every book reused from the cache would already be stale: new risk blocked on
+            # every cycle that reuses one, though a fresh read was allowed
+            raise ValueError(
+                f"ORDERBOOK_TTL_MS ({self.orderbook_ttl_ms}) must be below "
+                f"MAX_MARKET_DATA_AGE_MS ({self.max_market_data_age_ms}): a reused order book "
+                "would be too old to trade on; lower ORDERBOOK_TTL_MS"
             )
         return self
 
