@@ -52,3 +52,29 @@ async def test_the_cycle_line_names_the_symbols_whose_book_is_too_old(
     assert {symbol for symbol, _ in report.data_ages_ms} == {"BTC_TRY", "ETH_TRY"}
     assert report.old_symbols == ("BTC_TRY", "ETH_TRY")
     assert " | stale BTC_TRY,ETH_TRY" in report.line(), report.line()
+
+
+async def test_a_book_read_first_ages_while_the_others_are_read(
+    workdir: Path, emulator: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    point_at(monkeypatch, emulator)
+    paper(monkeypatch)
+    monkeypatch.setenv("DRY_RUN_TRY_BALANCE", "100000")
+    monkeypatch.setenv("SYMBOLS", "BTC_TRY,ETH_TRY,SOL_TRY")
+    monkeypatch.setenv("MAX_MARKET_DATA_AGE_MS", "1000")
+    monkeypatch.setenv("ORDERBOOK_TTL_MS", "0")
+    async with open_runtime(load_config(3)) as runtime:
+        # each read takes 0.6 s: BTC_TRY's book, read first, is 1.8 s old once all are read
+        emulator.faults.update({"latency_ms": 600, "latency_path_prefix": "/api/v2/orderbook"})
+        report = await runtime.runner.run_once()
+        emulator.faults.clear()
+        with unit_of_work(runtime.engine) as conn:
+            btc = [
+                row.reason_code
+                for row in conn.execute(decisions.select())
+                if row.symbol == "BTC_TRY"
+            ]
+    ages = dict(report.data_ages_ms)
+    assert ages["BTC_TRY"] >= 1200, ages
+    assert "BTC_TRY" in report.old_symbols, report.line()
+    assert btc == ["stale_market_data"], btc

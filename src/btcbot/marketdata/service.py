@@ -62,6 +62,12 @@ class BookView:
     age_ms: int
     source: Source
 
+    def aged(self, elapsed_ms: int) -> BookView:
+        """This book ``elapsed_ms`` later."""
+        if elapsed_ms <= 0:
+            return self
+        return BookView(self.book, self.age_ms + elapsed_ms, self.source)
+
 
 @fast_init
 @dataclass(frozen=True, slots=True)
@@ -85,10 +91,7 @@ class MarketSnapshot:
         older when the plan is made (candles and the server clock are read in between)."""
         if elapsed_ms <= 0:
             return self
-        books = {
-            symbol: BookView(view.book, view.age_ms + elapsed_ms, view.source)
-            for symbol, view in self.books.items()
-        }
+        books = {symbol: view.aged(elapsed_ms) for symbol, view in self.books.items()}
         return MarketSnapshot(books, self.missing)
 
 
@@ -143,15 +146,21 @@ class MarketDataService:
             ) from None
 
     async def snapshot(self, symbols: Iterable[Symbol]) -> MarketSnapshot:
+        """Every book at its age once the last one is read (the first read keeps ageing
+        while the others are read)."""
         books: dict[Symbol, BookView] = {}
+        read_at: dict[Symbol, float] = {}
         missing: dict[Symbol, str] = {}
         for symbol in symbols:
             view, problem = await self._book(symbol)
             if view is not None:
                 books[symbol] = view
+                read_at[symbol] = self._monotonic()
             if problem is not None:
                 missing[symbol] = problem
-        return MarketSnapshot(books, missing)
+        done = self._monotonic()
+        aged = {s: view.aged(int((done - read_at[s]) * 1000)) for s, view in books.items()}
+        return MarketSnapshot(aged, missing)
 
     async def _book(self, symbol: Symbol) -> tuple[BookView | None, str | None]:
         if self._feed is not None:
