@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from btcbot.btcturk.book import BookError
 from btcbot.btcturk.orderbook_sync import BookNotSynced, OrderBookSync, SyncState
 from btcbot.btcturk.ws_schemas import BookDiff, BookFull, DiffRow, Level
 from btcbot.domain import Symbol
@@ -140,3 +141,19 @@ def test_depth_limited_view(sync: OrderBookSync) -> None:
     book = sync.order_book(depth=3)
     assert [level.price for level in book.bids] == [199, 198, 197]
     assert book.spread_bps is not None
+
+
+def test_a_diff_that_cannot_be_applied_stops_trusting_the_book(
+    sync: OrderBookSync, requests: list[Symbol]
+) -> None:
+    sync.on_snapshot(full(10, {"100": "1"}, {"101": "1"}))
+    # the first row is applied before the second (18 decimals) is refused: half a diff
+    bad = diff(11, bids=[(0, "100.5", "2"), (0, "100.000000000000000001", "1")])
+    with pytest.raises(BookError):
+        sync.on_diff(bad)
+    assert not sync.is_synced
+    assert requests == [BTCTRY]
+    with pytest.raises(BookNotSynced):
+        sync.order_book()
+    sync.on_snapshot(full(20, {"99": "1"}, {"101": "1"}))
+    assert sync.order_book().best_bid == Decimal(99)

@@ -6,7 +6,8 @@ with ``CS`` = previous + 1. The sync:
 * buffers diffs that arrive before a snapshot (bounded; the oldest are dropped first);
 * on a snapshot, drops buffered diffs with ``CS`` ≤ the snapshot's and replays the rest;
 * drops late diffs with ``CS`` ≤ the last applied one;
-* on a gap (``CS`` != last + 1) stops trusting the book and asks for a resnapshot through the
+* on a gap (``CS`` != last + 1), or a diff it cannot apply (a price it refuses: the rows before
+  it are applied already), stops trusting the book and asks for a resnapshot through the
   injected ``request_resnapshot`` (the WS client unsubscribes and resubscribes ``obdiff``);
 * is :meth:`reset` on every reconnect, so the book is rebuilt from the fresh 431.
 
@@ -24,7 +25,7 @@ from enum import StrEnum
 
 import structlog
 
-from btcbot.btcturk.book import FastBook
+from btcbot.btcturk.book import BookError, FastBook
 from btcbot.btcturk.ws_schemas import BookDiff, BookFull
 from btcbot.domain.market import BookLevel, OrderBook
 from btcbot.domain.symbols import Symbol
@@ -115,7 +116,12 @@ class OrderBookSync:
         if self._sequence + 1 != diff.CS:
             self._on_gap(diff.CS)
             return False
-        self._book.apply(diff.BO, diff.AO)
+        try:
+            self._book.apply(diff.BO, diff.AO)
+        except BookError:
+            # the rows before the refused one are applied: the book is no longer the exchange's
+            self._distrust("unreadable diff")
+            raise
         self._sequence = diff.CS
         self._updated_at = self._clock()
         return True
@@ -132,7 +138,10 @@ class OrderBookSync:
         log.warning(
             "orderbook_changeset_gap", symbol=self.symbol.pair, expected=self._sequence, got=got
         )
-        self.reset("changeset gap")
+        self._distrust("changeset gap")
+
+    def _distrust(self, reason: str) -> None:
+        self.reset(reason)
         self._request_resnapshot(self.symbol)
 
     # --- output --------------------------------------------------------------------------
