@@ -194,3 +194,34 @@ async def _signed_post(
 async def _collect(stream: AsyncIterator[Any], into: list[Any]) -> None:
     async for item in stream:
         into.append(item)
+
+
+async def test_a_lost_resnapshot_is_asked_for_again(emu: Any) -> None:
+    config = WsClientConfig(
+        url=emu.ws_url,
+        reconnect_base_delay_ms=0,
+        reconnect_max_delay_ms=20,
+        stale_after_seconds=None,
+        max_connects_per_minute=15,
+        snapshot_timeout_seconds=1.0,
+    )
+    async with BtcturkWsClient(config, rng=random.Random(3)) as client:
+        sync = await client.order_book(BTCTRY)
+        await eventually(lambda: sync.is_synced)
+        emu.faults.update({"changeset_gap_next": 50})
+        await emu.step(1)  # a gap: the client leaves and joins obdiff again ...
+        emu.feed.stall(0.3)  # ... and the 431 that join brings is lost
+        await eventually(lambda: sync.gaps >= 1)
+        emu.faults.update({"changeset_gap_next": 0})
+        await eventually(lambda: not emu.feed.is_stalled())
+        assert not sync.is_synced
+        assert sync.snapshots == 1
+
+        async def resynced() -> bool:
+            await emu.step(1)  # the connection stays busy: no reconnect heals it
+            return sync.is_synced
+
+        await eventually(resynced, timeout=5.0, interval=0.05)
+        assert client.sessions == 1
+        assert sync.snapshots == 2
+        await eventually(lambda: books_agree(emu, sync))

@@ -9,7 +9,8 @@ One background task owns the connection loop::
 Frames are decoded once (:mod:`btcbot.btcturk.ws_decode`) and routed: 402/421/422, book
 changes and book invalidations (a drop, a changeset gap) to :meth:`market_events`,
 423/441/451/452/201 to :meth:`private_events` (single consumer each), 431/432 to the
-:class:`~btcbot.btcturk.orderbook_sync.OrderBookSync` of the pair. A refused login or
+:class:`~btcbot.btcturk.orderbook_sync.OrderBookSync` of the pair (resnapshotted on a gap, and
+again while its 431 does not come). A refused login or
 subscription is fatal: the iterators raise it and the loop stops.
 """
 
@@ -111,6 +112,8 @@ class BtcturkWsClient:
         self._pending_acks: deque[tuple[str, str, bool]] = deque()
         self._books: dict[str, OrderBookSync] = {}
         self._resnapshots: dict[str, None] = {}
+        self._joined_at: dict[str, float] = {}  # pair -> when its obdiff join was last sent
+        self._snapshots_checked_at = 0.0
         self._market: _Stream[ev.MarketEvent] = _Stream(config.market_queue_size)
         self._private: _Stream[ev.PrivateEvent] = _Stream()
         self._ws: ClientConnection | None = None
@@ -208,6 +211,7 @@ class BtcturkWsClient:
         if sync is None:
             sync = OrderBookSync(symbol, self._request_resnapshot)
             self._books[symbol.pair] = sync
+            self._joined_at[symbol.pair] = self._clock()
             await self.subscribe("obdiff", symbol.pair)
         return sync
 
@@ -292,8 +296,9 @@ class BtcturkWsClient:
         self.sessions += 1
         self._pending_acks.clear()
         self._resnapshots.clear()
-        for sync in self._books.values():
+        for pair, sync in self._books.items():
             sync.reset("reconnect")
+            self._joined_at[pair] = self._clock()  # the resubscription below joins it again
         self._private.put(ev.StreamReset(self.sessions))
 
     async def _resubscribe_all(self, conn: ClientConnection) -> None:
@@ -316,6 +321,7 @@ class BtcturkWsClient:
                 log.warning("ws_stale", silent_for=stale_after)
                 raise WsProtocolError(f"no frame for {stale_after}s: feed is stale") from None
             await self._dispatch(conn, frame)
+            self._ask_again_for_lost_snapshots()
             if self._resnapshots:
                 await self._flush_resnapshots(conn)
 
@@ -455,9 +461,23 @@ class BtcturkWsClient:
         for sync in self._books.values():
             self._market.put(ev.BookInvalidated(sync.symbol, reason, at_ms))
 
+    def _ask_again_for_lost_snapshots(self) -> None:
+        """A book whose 431 has not come ``snapshot_timeout_seconds`` after its join is
+        resnapshotted again (frames of other pairs keep the connection, and so the watchdog,
+        alive)."""
+        now, timeout = self._clock(), self.config.snapshot_timeout_seconds
+        if now - self._snapshots_checked_at < timeout / 4:  # not on every frame: a hot path
+            return
+        self._snapshots_checked_at = now
+        for pair, sync in self._books.items():
+            if not sync.is_synced and now - self._joined_at.get(pair, now) > timeout:
+                log.warning("orderbook_snapshot_lost", symbol=pair, waited_s=timeout)
+                self._resnapshots[pair] = None
+
     async def _flush_resnapshots(self, conn: ClientConnection) -> None:
         pairs, self._resnapshots = list(self._resnapshots), {}
         for pair in pairs:
             log.info("orderbook_resnapshot", symbol=pair)
+            self._joined_at[pair] = self._clock()
             await self._send_subscription(conn, "obdiff", pair, join=False)
             await self._send_subscription(conn, "obdiff", pair, join=True)

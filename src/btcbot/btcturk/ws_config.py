@@ -46,6 +46,9 @@ class WsClientConfig:
     * ``ping_interval_seconds``: WebSocket protocol pings (BTCTurk has no app heartbeat);
       ``ping_timeout_seconds`` closes a connection whose pong never comes.
     * ``handshake_timeout_seconds``: wait for 991 hello and the 114 login reply.
+    * ``snapshot_timeout_seconds``: a book still without its 431 this long after its ``obdiff``
+      join (a subscription, a reconnect, a resnapshot) asks again: a lost 431 would otherwise
+      leave the pair unsynced for as long as the connection lives.
     * ``login_nonce``: signed as ``publicKey + str(nonce)`` (API_CONTRACT §2.2).
     * ``market_queue_size``: bounded market-event queue (oldest dropped, counted); the private
       queue is unbounded because a fill must never be dropped.
@@ -61,6 +64,7 @@ class WsClientConfig:
     open_timeout_seconds: float = 10.0
     close_timeout_seconds: float = 2.0
     handshake_timeout_seconds: float = 10.0
+    snapshot_timeout_seconds: float = 10.0
     login_nonce: int = OFFICIAL_LOGIN_NONCE
     market_queue_size: int = 10_000
 
@@ -71,5 +75,7 @@ class WsClientConfig:
             raise ValueError("need 0 <= reconnect_base_delay_ms <= reconnect_max_delay_ms")
         if self.stale_after_seconds is not None and self.stale_after_seconds <= 0:
             raise ValueError("stale_after_seconds must be positive (or None to disable)")
+        if self.snapshot_timeout_seconds <= 0:
+            raise ValueError("snapshot_timeout_seconds must be positive")
         if self.market_queue_size < 1:
             raise ValueError("market_queue_size must be >= 1")
