@@ -225,3 +225,23 @@ async def test_a_lost_resnapshot_is_asked_for_again(emu: Any) -> None:
         assert client.sessions == 1
         assert sync.snapshots == 2
         await eventually(lambda: books_agree(emu, sync))
+
+
+async def test_a_pair_joined_while_the_connection_drops_syncs_after_the_reconnect(
+    emu: Any,
+) -> None:
+    async with client_for(emu) as client:
+        first = await client.order_book(BTCTRY)
+        await eventually(lambda: first.is_synced)
+        dropping = asyncio.create_task(emu.feed.disconnect_all())
+        joined = []
+        # join a new pair at every turn of the loop until the client has seen the drop: one
+        # join lands while the socket is closing but not yet noticed by the read loop
+        for base in ("ETH", "SOL", "XRP", "AVAX", "ADA", "DOGE", "LTC", "LINK", "DOT", "TRX"):
+            joined.append(await client.order_book(Symbol(base, "TRY")))
+            if not client.is_connected:
+                break
+            await asyncio.sleep(0)
+        await dropping
+        await emu.step(1)
+        await eventually(lambda: client.sessions >= 2 and all(s.is_synced for s in joined))

@@ -197,7 +197,13 @@ class BtcturkWsClient:
             return
         self._subscriptions[key] = None
         if self._ws is not None and self._ready.is_set():
-            await self._send_subscription(self._ws, channel, event, join=True)
+            try:
+                await self._send_subscription(self._ws, channel, event, join=True)
+            except (OSError, WebSocketException) as exc:
+                # the connection is going down and the read loop has not seen it yet: the
+                # reconnect sends every subscription, this one included
+                joining = f"{channel}:{event}"
+                log.info("ws_subscribe_deferred", subscription=joining, error=repr(exc))
 
     async def subscribe_ticker(self, symbol: Symbol) -> None:
         await self.subscribe("ticker", symbol.pair)
