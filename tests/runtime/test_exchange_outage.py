@@ -221,6 +221,19 @@ async def test_a_refused_key_at_start_up_is_not_waited_for(
     assert "AuthError" in err and "check BTCTURK_API_KEY" in err
 
 
+async def test_a_refused_key_in_websocket_mode_is_one_line_and_exit_2(
+    armed: Emulator, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In ws mode the feed's login meets the bad key first: the same refusal, not a traceback."""
+    monkeypatch.setenv("BTCTURK_API_SECRET", "d3Jvbmctc2VjcmV0")  # base64 of "wrong-secret"
+    monkeypatch.setenv("MARKET_DATA_MODE", "ws")
+    with pytest.raises(typer.Exit) as refused:
+        await run_config(load_config(3), cycles=1, cycle_seconds=0)
+    assert refused.value.exit_code == 2
+    err = capsys.readouterr().err
+    assert "refused the WebSocket login" in err and "check BTCTURK_API_KEY" in err
+
+
 async def test_the_start_up_wait_has_a_bound(
     armed: Emulator, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

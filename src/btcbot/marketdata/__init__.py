@@ -4,6 +4,7 @@ from btcbot.marketdata.conversion import conversion_pair, conversion_pairs
 from btcbot.marketdata.rest_books import RestBooks, SharedBooksMarket
 from btcbot.marketdata.service import (
     BookView,
+    MarketDataRefused,
     MarketDataService,
     MarketDataUnavailable,
     MarketSnapshot,
@@ -11,6 +12,7 @@ from btcbot.marketdata.service import (
 
 __all__ = [
     "BookView",
+    "MarketDataRefused",
     "MarketDataService",
     "MarketDataUnavailable",
     "MarketSnapshot",

@@ -27,6 +27,7 @@ from typing import Literal, Protocol
 import structlog
 
 from btcbot.btcturk.orderbook_sync import OrderBookSync
+from btcbot.btcturk.ws_config import WsAuthError, WsError
 from btcbot.domain import OrderBook, Symbol
 from btcbot.domain.slots import fast_init
 from btcbot.exchange.errors import ExchangeError
@@ -53,6 +54,10 @@ class BookFeed(Protocol):
 
 class MarketDataUnavailable(RuntimeError):
     """The configured market data source cannot serve: refuse to trade on it."""
+
+
+class MarketDataRefused(MarketDataUnavailable):
+    """The exchange refused the feed (its login or a subscription): waiting will not help."""
 
 
 @fast_init
@@ -137,6 +142,13 @@ class MarketDataService:
                 # The book sync exposes state, not an event: poll it.
                 while not all(sync.is_synced for sync in syncs):  # noqa: ASYNC110
                     await asyncio.sleep(0.02)
+        except WsError as exc:  # the client has stopped: a refusal, not an outage
+            why = (
+                "check BTCTURK_API_KEY / the private key and the key's permissions"
+                if isinstance(exc, WsAuthError)
+                else "use MARKET_DATA_MODE=rest"
+            )
+            raise MarketDataRefused(f"{exc}; {why}") from None
         except TimeoutError:
             waiting = [sync.symbol.normalized for sync in syncs if not sync.is_synced]
             raise MarketDataUnavailable(

@@ -23,7 +23,7 @@ from btcbot.btcturk.auth import Credentials
 from btcbot.btcturk.exchange import BtcturkExchange, evidence_from_ws
 from btcbot.btcturk.rest_client import BtcturkRestClient, credentials_from
 from btcbot.btcturk.ws_client import BtcturkWsClient
-from btcbot.btcturk.ws_config import WsClientConfig
+from btcbot.btcturk.ws_config import WsClientConfig, WsError
 from btcbot.config import AppConfig, CommonSettings, ConfigError
 from btcbot.config.exchange import ExchangeSettings
 from btcbot.config.listing import check_listed
@@ -321,10 +321,13 @@ def _follow_private_events(stack: AsyncExitStack, feed: BtcturkWsClient, oms: Or
     """Private WS events (fills, inserts, deletes) feed the OMS as evidence."""
 
     async def pump() -> None:
-        async for event in feed.private_events():
-            evidence = evidence_from_ws(event)
-            if evidence is not None:
-                oms.on_private_event(evidence)
+        try:
+            async for event in feed.private_events():
+                evidence = evidence_from_ws(event)
+                if evidence is not None:
+                    oms.on_private_event(evidence)
+        except WsError:  # the feed stopped for good (logged as ws_fatal); REST reads go on
+            return
 
     task = asyncio.create_task(pump(), name="btcbot-private-events")
 

@@ -29,7 +29,7 @@ from btcbot.exchange.backoff import Backoff, process_rng
 from btcbot.exchange.errors import ExchangeError
 from btcbot.execution import ReconciliationFailed
 from btcbot.execution.failures import is_retryable
-from btcbot.marketdata import MarketDataUnavailable
+from btcbot.marketdata import MarketDataRefused, MarketDataUnavailable
 from btcbot.runtime.loop import StopSignal
 
 T = TypeVar("T")
@@ -64,7 +64,7 @@ def transient(error: Exception) -> bool:
         return error.report.retryable
     if isinstance(error, ExchangeError):
         return is_retryable(error)
-    return isinstance(error, MarketDataUnavailable)
+    return isinstance(error, MarketDataUnavailable) and not isinstance(error, MarketDataRefused)
 
 
 def describe(error: Exception) -> str:
