@@ -278,3 +278,19 @@ def test_unreadable_database_fails_without_crashing(emu: Emulator, tmp_path: Pat
     database = checks_of(result)["database"]
     assert database["verdict"] == "FAIL"
     assert database["detail"].startswith(f"cannot read {db}: DatabaseError")
+
+
+def test_ws_mode_fails_when_the_feed_refuses_the_login_the_run_would_make(
+    emu: Emulator, tmp_path: Path
+) -> None:
+    wrong = base64.b64encode(b"wrong-secret").decode()
+    env = {
+        **emulator_env(emu),
+        **armed_env(tmp_path / "state.db", key=emu.demo_account.api_key, secret=wrong),
+        "MARKET_DATA_MODE": "ws",
+    }
+    result = doctor("doctor", "--json", env=env)
+    assert result.code == 2
+    market = checks_of(result)["market data"]
+    assert market["verdict"] == "FAIL", market
+    assert "refused the WebSocket login" in market["detail"]

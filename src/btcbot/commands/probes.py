@@ -12,7 +12,7 @@ from typing import Final
 
 import httpx
 
-from btcbot.btcturk.rest_client import BtcturkRestClient
+from btcbot.btcturk.rest_client import BtcturkRestClient, credentials_from
 from btcbot.btcturk.ws_client import BtcturkWsClient
 from btcbot.btcturk.ws_config import WsError
 from btcbot.commands.checks import CheckResult, Verdict, failed, passed, skipped, warned
@@ -224,7 +224,9 @@ async def _market_data(config: AppConfig) -> CheckResult:
     if common.market_data_mode == "rest":
         return passed("market data", "rest polling (no WebSocket feed needed)", critical=True)
     url = config.exchange.ws_url
-    feed = BtcturkWsClient(ws_config(config.exchange))
+    # an armed run logs the feed in with the key (dry runs do not): so does this check
+    credentials = credentials_from(config.exchange) if config.arming.live_account else None
+    feed = BtcturkWsClient(ws_config(config.exchange), credentials)
     try:
         async with feed, asyncio.timeout(WS_READY_SECONDS):
             await feed.wait_ready()
