@@ -14,7 +14,7 @@ from btcbot.runtime.factory import open_runtime
 from btcbot.runtime.report import CycleReport
 from btcbot.store import unit_of_work
 from btcbot.store.schema import decisions
-from tests.runtime.conftest import paper, point_at
+from tests.runtime.conftest import arm, paper, point_at
 
 
 async def slow_cycle(
@@ -87,3 +87,27 @@ async def test_a_book_read_first_ages_while_the_others_are_read(
     assert "BTC_TRY" in report.old_symbols, report.line()
     btc = [code for symbol, code in taken if symbol == "BTC_TRY"]
     assert btc == ["stale_market_data"], btc
+
+
+async def test_a_submit_whose_book_aged_while_the_others_were_sent_is_held_back(
+    workdir: Path, emulator: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Armed, each order takes 1.2 s to send: the first goes out on a fresh book, the ones
+    after it would be priced on books over the 1 s limit, and are not sent."""
+    point_at(monkeypatch, emulator)
+    arm(monkeypatch, emulator)
+    for name, value in {
+        "SYMBOLS": "BTC_TRY,ETH_TRY,SOL_TRY",
+        "MAX_MARKET_DATA_AGE_MS": "1000",
+        "ORDERBOOK_TTL_MS": "0",
+    }.items():
+        monkeypatch.setenv(name, value)
+    async with open_runtime(load_config(3)) as runtime:
+        emulator.faults.update({"latency_ms": 1200, "latency_path_prefix": "/api/v1/order"})
+        report = await runtime.runner.run_once()
+        emulator.faults.clear()
+    assert report.planned_submits >= 2, report.line()
+    assert report.accepted + report.in_flight == 1, report.line()
+    held = report.planned_submits - 1
+    assert ("stale_market_data", held) in report.blocked, report.line()
+    assert len(emulator.order_history.orders) == 1

@@ -612,14 +612,31 @@ class CycleRunner:
         reconcile: ReconcileReport,
     ) -> CycleReport:
         """Send the plan's cancels and submits; the report values the reconciled balances
-        (``held``, as valued before the plan)."""
+        (``held``, as valued before the plan). A submit whose book has grown older than the
+        freshness limit while the ones before it were sent (a slow exchange: each call may wait
+        its timeout) is held back, as the plan would have held it (``stale_market_data``)."""
+        planned = self.clock_ms()
         cancels_sent = 0
         for cancel in plan.cancels:
             outcome = await self.oms.cancel(cancel.client_order_id, cancel.reason)
             cancels_sent += outcome.result in (CancelResult.REQUESTED, CancelResult.UNKNOWN)
         results: list[SubmitResult] = []
         rejections: list[str] = []
+        held_back: list[str] = []
         for submit in plan.submits:
+            age = self._age_at_send(submit.request.symbol, market, planned)
+            if age is not None:
+                log.warning(
+                    "submit_held_back",
+                    cycle_id=cycle_id,
+                    client_order_id=submit.request.client_order_id,
+                    symbol=submit.request.symbol.normalized,
+                    book_age_ms=age,
+                    max_age_ms=self.profile.limits.max_data_age_ms,
+                    reason_code="stale_market_data",
+                )
+                held_back.append("stale_market_data")
+                continue
             submitted = await self.oms.submit(submit.request, submit.reason)
             results.append(submitted.result)
             if submitted.result is SubmitResult.REJECTED:
@@ -631,6 +648,7 @@ class CycleRunner:
         new_fills = booked - (booked if self._fills_seen is None else self._fills_seen)
         self._fills_seen = booked
         blocked = [d.reason_code for d in plan.decisions if d.action in (Action.BLOCK, Action.CAP)]
+        blocked += held_back
         return self._new_report(
             cycle_id,
             started,
@@ -662,6 +680,17 @@ class CycleRunner:
                 sorted(s.normalized for s in cooling_symbols(snapshot.risk_state, started))
             ),
         )
+
+    def _age_at_send(self, symbol: Symbol, market: MarketSnapshot, planned: int) -> int | None:
+        """The age of ``symbol``'s book now, when the time since the plan (``planned``) made it
+        older than the freshness limit; None while it is fresh enough to send on."""
+        late = self.clock_ms() - planned
+        if late <= 0:  # a replay's clock stands still within a cycle
+            return None
+        age = market.ages_ms.get(symbol)
+        if age is None or age + late <= self.profile.limits.max_data_age_ms:
+            return None
+        return age + late
 
     def _skipped(self, cycle_id: str, started: int, reconcile: ReconcileReport) -> CycleReport:
         log.error(
