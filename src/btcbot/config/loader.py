@@ -79,15 +79,16 @@ def load_config(stage: int, env_file: Path | str | None = None) -> AppConfig:
             "; ".join(t.describe() for t in typos)
             + ": armed for live trading, so this is refused; fix or remove the name"
         )
+    environ = read_environment(path)
     return AppConfig(
         common=common,
         stage=stage_settings,
         params=_params(stage_settings, common),
         exchange=exchange,
         arming=arming,
-        warnings=_retired(model, path)
+        warnings=_retired(model, environ)
         + tuple(t.describe() for t in typos)
-        + foreign_knobs(stage, path)
+        + foreign_knobs(stage, environ)
         + zero_limit_warnings(stage_settings),
         telegram=telegram,
     )
@@ -210,21 +211,19 @@ def read_environment(env_file: Path | None) -> Mapping[str, str]:
     return {name.upper(): value for name, value in merged.items() if value is not None}
 
 
-def foreign_knobs(stage: int, env_file: Path | None) -> tuple[str, ...]:
-    """A warning per knob set that only other profiles have (a loss stop of profile 4 set for
-    profile 3): each profile reads its own knobs, so the operator must hear that it does
-    nothing here."""
-    model = STAGE_MODELS[stage]
-    own = set(model_env_names(model)) | set(model.CONVERTED)
+def foreign_knobs(stage: int, environ: Mapping[str, str]) -> tuple[str, ...]:
+    """A warning per knob set (``environ``: :func:`read_environment`) that only other
+    profiles have (a loss stop of profile 4 set for profile 3): each profile reads its own
+    knobs, so the operator must hear that it does nothing here."""
+    read_by = {
+        number: {*model_env_names(model), *model.CONVERTED}
+        for number, model in STAGE_MODELS.items()
+    }
     warnings = []
-    for name in sorted(read_environment(env_file)):
-        if name in own:
+    for name in sorted(environ):
+        if name in read_by[stage]:
             continue
-        others = [
-            str(number)
-            for number, other in STAGE_MODELS.items()
-            if name in model_env_names(other) or name in other.CONVERTED
-        ]
+        others = [str(number) for number, names in read_by.items() if name in names]
         if others:
             profiles = (
                 "profiles " + " and ".join(others) if len(others) > 1 else "profile " + others[0]
@@ -236,6 +235,5 @@ def foreign_knobs(stage: int, env_file: Path | None) -> tuple[str, ...]:
     return tuple(warnings)
 
 
-def _retired(model: type[BtcbotSettings], env_file: Path | None) -> tuple[str, ...]:
-    environ = read_environment(env_file)
+def _retired(model: type[BtcbotSettings], environ: Mapping[str, str]) -> tuple[str, ...]:
     return CommonSettings.legacy_report(environ).retired + model.legacy_report(environ).retired
