@@ -230,12 +230,18 @@ def test_an_armed_start_says_which_stored_switches_still_hold_the_account(
     result, _ = run(env, 1)
     lines = result.stdout.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("LIVE: armed"))
-    assert lines[start + 1 : start + 3] == [
-        "runtime kill switch ON (operator: maintenance): no new risk, cancels only; release "
-        "it with: btcbot kill-switch off",
-        "entries stopped (news at 3): no new buys; sells, stops and cancels go on; btcbot "
-        "entries resume",
+    since = r" since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC"
+    expected = [
+        rf"KILL SWITCH on \(set by an operator\){since}: maintenance\. To resolve: "
+        r"btcbot kill-switch off when new risk may be taken again",
+        rf"NEW ENTRIES STOPPED \(by an operator\): no new buys; sells, stops and cancels go "
+        rf"on{since}: news at 3\. To resolve: btcbot entries resume when new buys may be "
+        r"placed again",
     ]
+    shown = lines[start + 1 : start + 3]
+    assert len(shown) == 2 and all(
+        re.fullmatch(pattern, line) for pattern, line in zip(expected, shown, strict=True)
+    ), shown
 
 
 def test_a_refused_start_leaves_a_new_database_to_whichever_run_comes_next(

@@ -9,6 +9,7 @@ from contextlib import AsyncExitStack, asynccontextmanager, contextmanager
 from typing import Annotated
 
 import typer
+from sqlalchemy import Engine
 
 from btcbot.commands.api_hosting import ApiPlan, plan_api, serving, thread_safe_setter
 from btcbot.commands.common import (
@@ -29,9 +30,9 @@ from btcbot.commands.strategies import (
     StrategyOption,
     select_profile,
 )
-from btcbot.config import AppConfig, ConfigError, load_config
+from btcbot.config import AppConfig, CommonSettings, ConfigError, load_config
 from btcbot.config.redaction import redact_url_password
-from btcbot.domain.trips import TripKind, resolution
+from btcbot.domain.trips import Trip, TripKind, resolution, trips_in_force
 from btcbot.exchange.errors import ExchangeError
 from btcbot.execution import ReconciliationFailed
 from btcbot.kernel.profile import Profile
@@ -52,7 +53,6 @@ from btcbot.store import (
     LockLost,
     LockUnavailable,
     OpState,
-    OpStatus,
     SchemaVersionError,
     open_for_inspection,
     unit_of_work,
@@ -86,27 +86,18 @@ def banner(config: AppConfig, selection: Selection | None = None) -> str:
     )
 
 
-def stored_holds(status: OpStatus) -> list[str]:
-    """What the account's stored switches hold back, one line each: they outlive a restart,
-    so a run the banner calls armed may still take no new risk."""
-    lines = []
-    if status.kill_switch:
-        lines.append(
-            f"runtime kill switch ON ({status.kill_switch_source or 'operator'}: "
-            f"{status.kill_switch_reason or 'no reason given'}): no new risk, cancels only; "
-            "release it with: btcbot kill-switch off"
-        )
-    if status.freeze_active:
-        lines.append(
-            f"unknown-order freeze ON ({status.freeze_reason or 'no reason given'}): no new "
-            "risk; once resolved on the exchange: btcbot freeze clear"
-        )
-    if status.stop_entries:
-        lines.append(
-            f"entries stopped ({status.stop_entries_reason or 'no reason given'}): no new "
-            "buys; sells, stops and cancels go on; btcbot entries resume"
-        )
-    return lines
+def stored_trips(engine: Engine, common: CommonSettings) -> tuple[Trip, ...]:
+    """The trips the account's stored switches hold in force (a runtime kill switch, a
+    freeze, stopped entries, ...): they outlive a restart, so a run the banner calls armed
+    may still take no new risk. The settings' own switches are the banner's to say."""
+    with unit_of_work(engine) as connection:
+        op = OpState(connection).get(common.account_key)
+    return trips_in_force(
+        op,
+        settings_kill_switch=False,
+        reconcile_threshold=common.reconcile_failure_threshold,
+        now_ms=wall_clock_ms(),
+    )
 
 
 def _symbols(config: AppConfig, selection: Selection | None) -> str:
@@ -210,10 +201,8 @@ async def _run(
         open_runtime(config, stop=stop, profile=profile) as runtime,
         _telegram(config, runtime) as tell,
     ):
-        with unit_of_work(runtime.engine) as connection:
-            held = stored_holds(OpState(connection).get(config.common.account_key))
-        for line in held:  # the banner spoke of the settings; these hold the account too
-            typer.secho(line, fg=typer.colors.YELLOW, bold=True)
+        for trip in stored_trips(runtime.engine, config.common):
+            typer.secho(trip.describe(), fg=typer.colors.YELLOW, bold=True)
         requests = RequestExecutor(  # operator requests (cancel all), between cycles
             runtime.engine,
             runtime.runner.oms,
