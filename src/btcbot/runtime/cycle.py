@@ -685,12 +685,11 @@ class CycleRunner:
         """The age of ``symbol``'s book now, when the time since the plan (``planned``) made it
         older than the freshness limit; None while it is fresh enough to send on."""
         late = self.clock_ms() - planned
-        if late <= 0:  # a replay's clock stands still within a cycle
+        view = market.books.get(symbol)
+        if late <= 0 or view is None:  # a replay's clock stands still within a cycle
             return None
-        age = market.ages_ms.get(symbol)
-        if age is None or age + late <= self.profile.limits.max_data_age_ms:
-            return None
-        return age + late
+        age = view.age_ms + late
+        return age if age > self.profile.limits.max_data_age_ms else None
 
     def _skipped(self, cycle_id: str, started: int, reconcile: ReconcileReport) -> CycleReport:
         log.error(
