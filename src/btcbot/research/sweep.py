@@ -131,7 +131,7 @@ def run_sweep(plan: SweepPlan, on_progress: ProgressHook | None = None) -> Sweep
     span = sweep_span(bench, plan)
     windows = plan.validation.windows(span)
     defaults = {**{d.name: d.param.default for d in space.dimensions}, **space.fixed}
-    _check_lengths(plan, bench, windows, space)
+    _check_lengths(plan, bench, windows, space, defaults)
     before = bench.lookahead(defaults, _bounded(windows[0].train, bench), plan.lookahead_cuts)
     if not before.clean:
         raise LookaheadFound(f"{plan.subject.label}: {before.describe()}")
@@ -192,7 +192,11 @@ def sweep_span(bench: ReplayBench, plan: SweepPlan) -> Span:
 
 
 def _check_lengths(
-    plan: SweepPlan, bench: ReplayBench, windows: list[Window], space: SearchSpace
+    plan: SweepPlan,
+    bench: ReplayBench,
+    windows: list[Window],
+    space: SearchSpace,
+    defaults: dict[str, ParamValue],
 ) -> None:
     """Windows shorter than a couple of candles, or a train span shorter than the strategy's
     warm-up (at its default parameters, moved into the searched ranges), are refused before
@@ -200,9 +204,7 @@ def _check_lengths(
     try:
         profile = bench.profile(space.defaults())
     except ParameterError:  # the moved defaults make a combination the strategy refuses
-        profile = bench.profile(
-            {**{d.name: d.param.default for d in space.dimensions}, **space.fixed}
-        )
+        profile = bench.profile(defaults)
     needs = profile.requirements
     interval = max(s.interval_ms for s in bench.data.series.values())
     check_lengths(plan.validation, windows, interval, needs.warmup_bars, needs.timeframe_ms)
