@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import structlog
-from sqlalchemy import Connection, Engine, Row, select
+from sqlalchemy import ColumnElement, Connection, Engine, Row, and_, select
 
 from btcbot.store.engine import sqlite_file
 from btcbot.store.errors import LockConflict, LockLost, LockUnavailable
@@ -428,10 +428,7 @@ class ProcessLock:
         key = self._require_held()
         with self._engine.begin() as conn:
             updated = conn.execute(
-                process_locks.update()
-                .where(process_locks.c.account_key == key)
-                .where(process_locks.c.instance_id == self.instance_id)
-                .values(heartbeat_ms=self._clock())
+                process_locks.update().where(self._our_row(key)).values(heartbeat_ms=self._clock())
             )
         if updated.rowcount != 1:
             raise LockLost(
@@ -446,21 +443,21 @@ class ProcessLock:
         if self._key is None:
             return False
         row = conn.execute(
-            select(process_locks.c.instance_id)
-            .where(process_locks.c.account_key == self._key)
-            .where(process_locks.c.instance_id == self.instance_id)
+            select(process_locks.c.instance_id).where(self._our_row(self._key))
         ).first()
         return row is not None
+
+    def _our_row(self, key: str) -> ColumnElement[bool]:
+        """The lock row of ``key`` as long as this instance holds it."""
+        return and_(
+            process_locks.c.account_key == key, process_locks.c.instance_id == self.instance_id
+        )
 
     def release(self) -> None:
         """Give the account up (idempotent)."""
         if self._key is not None:
             with self._engine.begin() as conn:
-                conn.execute(
-                    process_locks.delete()
-                    .where(process_locks.c.account_key == self._key)
-                    .where(process_locks.c.instance_id == self.instance_id)
-                )
+                conn.execute(process_locks.delete().where(self._our_row(self._key)))
         if self._file_lock is not None:
             self._file_lock.release()
         self._file_lock, self._key = None, None
