@@ -36,15 +36,17 @@ def creds(emu: Any) -> Credentials:
     return Credentials(account.api_key, Secret(account.api_secret))
 
 
-def client_for(emu: Any, credentials: Credentials | None = None) -> BtcturkWsClient:
-    config = WsClientConfig(
+def client_for(emu: Any, credentials: Credentials | None = None, **config: Any) -> BtcturkWsClient:
+    """A client of ``emu`` that reconnects at once (``config``: other WsClientConfig fields)."""
+    settings = WsClientConfig(
         url=emu.ws_url,
         reconnect_base_delay_ms=0,
         reconnect_max_delay_ms=20,
         stale_after_seconds=None,
         max_connects_per_minute=15,
+        **config,
     )
-    return BtcturkWsClient(config, credentials, rng=random.Random(3))
+    return BtcturkWsClient(settings, credentials, rng=random.Random(3))
 
 
 async def rest_book(emu: Any) -> tuple[dict[Decimal, Decimal], dict[Decimal, Decimal]]:
@@ -197,15 +199,7 @@ async def _collect(stream: AsyncIterator[Any], into: list[Any]) -> None:
 
 
 async def test_a_lost_resnapshot_is_asked_for_again(emu: Any) -> None:
-    config = WsClientConfig(
-        url=emu.ws_url,
-        reconnect_base_delay_ms=0,
-        reconnect_max_delay_ms=20,
-        stale_after_seconds=None,
-        max_connects_per_minute=15,
-        snapshot_timeout_seconds=1.0,
-    )
-    async with BtcturkWsClient(config, rng=random.Random(3)) as client:
+    async with client_for(emu, snapshot_timeout_seconds=1.0) as client:
         sync = await client.order_book(BTCTRY)
         await eventually(lambda: sync.is_synced)
         emu.faults.update({"changeset_gap_next": 50})
